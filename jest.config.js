@@ -1,0 +1,55 @@
+'use strict';
+// Projects: `unit` (pure modules), `server` (a real NocoBase app per test file, over HTTP),
+// `browser` (Chromium against a running app), `stock` (our tarball in a stock NocoBase app).
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true, decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: false, react: { runtime: 'automatic' } },
+      target: 'es2021',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  transformIgnorePatterns: ['/node_modules/'],
+  moduleNameMapper: {
+    // Tests run our plugins from source, as NocoBase's own test runner does.
+    '^@minqing/(plugin-[\\w-]+)$': '<rootDir>/plugins/@minqing/$1/src/index.ts',
+    '^@minqing/(plugin-[\\w-]+)/package.json$': '<rootDir>/plugins/@minqing/$1/package.json',
+  },
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  testTimeout: 120000,
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/plugins/@minqing/*/src/**/__tests__/**/*.unit.test.ts', '<rootDir>/packages/*/__tests__/**/*.test.js'],
+    },
+    {
+      ...common,
+      displayName: 'server',
+      testMatch: ['<rootDir>/plugins/@minqing/*/src/server/__tests__/**/*.test.ts', '<rootDir>/test/server/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.unit\\.test\\.ts$'],
+      setupFiles: ['<rootDir>/packages/test-utils/jest/setup-env.js'],
+      globalSetup: '<rootDir>/packages/test-utils/jest/global-setup.js',
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'stock',
+      testMatch: ['<rootDir>/test/stock/**/*.test.ts'],
+    },
+  ],
+};

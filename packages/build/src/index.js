@@ -1,0 +1,143 @@
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const esbuild = require('esbuild');
+const { isExternal } = require('./externals');
+const { wrapUmd } = require('./umd');
+
+const SERVER_SOURCE = /\.(ts|tsx|js)$/;
+const SKIP_SERVER = [/(^|\/)__tests__\//, /(^|\/)client(-v2)?\//, /\.d\.ts$/];
+
+function listFiles(dir, base = dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(full, base) : [path.relative(base, full)];
+  });
+}
+
+function readJson(file) {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/** Plugin folders of the workspace, core first so that dependents can name its client. */
+function findPlugins(root) {
+  const dir = path.join(root, 'plugins', '@minqing');
+  return fs
+    .readdirSync(dir)
+    .filter((name) => fs.existsSync(path.join(dir, name, 'package.json')))
+    .map((name) => path.join(dir, name));
+}
+
+function bareSpecifier(id) {
+  if (id.startsWith('.') || id.startsWith('/') || id.startsWith('node:')) return null;
+  const parts = id.split('/');
+  return id.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+function packageVersion(name, fromDir) {
+  let dir = fromDir;
+  while (true) {
+    const candidate = path.join(dir, 'node_modules', name, 'package.json');
+    if (fs.existsSync(candidate)) return readJson(candidate).version;
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+async function buildServer(pluginDir, { minify }) {
+  const src = path.join(pluginDir, 'src');
+  const entryPoints = listFiles(src)
+    .filter((file) => SERVER_SOURCE.test(file) && !SKIP_SERVER.some((re) => re.test(file)))
+    .map((file) => path.join(src, file));
+  const result = await esbuild.build({
+    entryPoints,
+    outdir: path.join(pluginDir, 'dist'),
+    outbase: src,
+    bundle: false,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: minify ? false : 'inline',
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const imports = Object.values(result.metafile.inputs).flatMap((input) => input.imports.map((i) => i.path));
+  return imports.map(bareSpecifier).filter(Boolean);
+}
+
+async function buildClient(pluginDir, packageName, { minify }) {
+  const entry = ['index.tsx', 'index.ts'].map((f) => path.join(pluginDir, 'src', 'client', f)).find(fs.existsSync);
+  if (!entry) return [];
+  const used = new Set();
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'browser',
+    target: 'es2020',
+    jsx: 'automatic',
+    minify,
+    legalComments: 'none',
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'nocobase-shared-modules',
+        setup(build) {
+          build.onResolve({ filter: /^[^./]/ }, (args) => {
+            if (!isExternal(args.path)) return undefined;
+            used.add(args.path);
+            return { path: args.path, external: true };
+          });
+        },
+      },
+    ],
+  });
+  const deps = [...used].sort();
+  const outFile = path.join(pluginDir, 'dist', 'client', 'index.js');
+  fs.mkdirSync(path.dirname(outFile), { recursive: true });
+  fs.writeFileSync(outFile, wrapUmd(packageName, deps, result.outputFiles[0].text));
+  return deps;
+}
+
+function copyLocales(pluginDir) {
+  const from = path.join(pluginDir, 'src', 'locale');
+  const to = path.join(pluginDir, 'dist', 'locale');
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of listFiles(from).filter((f) => f.endsWith('.json'))) {
+    readJson(path.join(from, file)); // refuse to ship a broken locale file
+    fs.copyFileSync(path.join(from, file), path.join(to, file));
+  }
+}
+
+/** dist/externalVersion.js lets the plugin manager show whether the plugin fits the running NocoBase. */
+function writeExternalVersion(pluginDir, specifiers) {
+  const names = [...new Set(specifiers.map(bareSpecifier).filter(Boolean))].sort();
+  const coreVersion = packageVersion('@nocobase/server', pluginDir);
+  const versions = {};
+  for (const name of names) {
+    const version = packageVersion(name, pluginDir) || (name.startsWith('@nocobase/') ? coreVersion : null);
+    if (version) versions[name] = version;
+  }
+  fs.writeFileSync(
+    path.join(pluginDir, 'dist', 'externalVersion.js'),
+    `module.exports = ${JSON.stringify(versions, null, 2)};\n`,
+  );
+}
+
+async function buildPlugin(pluginDir, options = {}) {
+  const { minify = true } = options;
+  const packageName = readJson(path.join(pluginDir, 'package.json')).name;
+  fs.rmSync(path.join(pluginDir, 'dist'), { recursive: true, force: true });
+  const [serverDeps, clientDeps] = await Promise.all([
+    buildServer(pluginDir, { minify }),
+    buildClient(pluginDir, packageName, { minify }),
+  ]);
+  copyLocales(pluginDir);
+  writeExternalVersion(pluginDir, [...serverDeps, ...clientDeps]);
+  return { packageName, clientDeps };
+}
+
+module.exports = { buildPlugin, buildServer, buildClient, copyLocales, findPlugins, listFiles };

@@ -1,0 +1,25 @@
+'use strict';
+// One database per jest worker, so test files run in parallel without sharing state.
+const path = require('path');
+
+const root = path.resolve(__dirname, '../../..');
+
+function testDbConfig(workerId = process.env.JEST_WORKER_ID || '1') {
+  const dialect = process.env.MINQING_TEST_DB || 'sqlite';
+  if (dialect === 'sqlite') {
+    return { DB_DIALECT: 'sqlite', DB_STORAGE: path.join(root, 'storage', 'db', `test-worker-${workerId}.sqlite`) };
+  }
+  if (dialect === 'postgres') {
+    return {
+      DB_DIALECT: 'postgres',
+      DB_HOST: process.env.MINQING_TEST_PG_HOST || '127.0.0.1',
+      DB_PORT: process.env.MINQING_TEST_PG_PORT || '5432',
+      DB_USER: process.env.MINQING_TEST_PG_USER || 'postgres',
+      DB_PASSWORD: process.env.MINQING_TEST_PG_PASSWORD || '',
+      DB_DATABASE: `minqing_test_${workerId}`,
+    };
+  }
+  throw new Error(`MINQING_TEST_DB=${dialect}: use sqlite or postgres`);
+}
+
+module.exports = { testDbConfig, root };

@@ -1,0 +1,16 @@
+import { Plugin } from '@nocobase/client';
+import { registerMinqingSettings } from './settings/registerMinqingSettings';
+
+export class PluginThreeListsClient extends Plugin {
+  async load() {
+    registerMinqingSettings(this.app, {
+      name: 'three-lists',
+      resource: 'mqThreeLists',
+      title: '{{t("Three lists", { ns: "@minqing/plugin-three-lists" })}}',
+      icon: 'UnorderedListOutlined',
+      sort: 1,
+    });
+  }
+}
+
+export default PluginThreeListsClient;

@@ -1,0 +1,3 @@
+export { exposePluginInfo, settingsSnippetOf } from './services/plugin-info';
+export type { PluginInfoOptions, PluginPackageJson } from './services/plugin-info';
+export { default } from './plugin';

@@ -60,11 +60,16 @@ async function buildServer(pluginDir, { minify }) {
     platform: 'node',
     target: 'node20',
     sourcemap: minify ? false : 'inline',
-    metafile: true,
+    write: false,
     logLevel: 'silent',
   });
-  const imports = Object.values(result.metafile.inputs).flatMap((input) => input.imports.map((i) => i.path));
-  return imports.map(bareSpecifier).filter(Boolean);
+  const specifiers = [];
+  for (const file of result.outputFiles) {
+    fs.mkdirSync(path.dirname(file.path), { recursive: true });
+    fs.writeFileSync(file.path, file.text);
+    for (const m of file.text.matchAll(/\brequire\((["'])([^"']+)\1\)/g)) specifiers.push(m[2]);
+  }
+  return specifiers.map(bareSpecifier).filter(Boolean);
 }
 
 async function buildClient(pluginDir, packageName, { minify }) {

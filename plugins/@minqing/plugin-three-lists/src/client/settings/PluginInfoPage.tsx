@@ -1,4 +1,4 @@
-import { useAPIClient, useRequest } from '@nocobase/client';
+import { useRequest } from '@nocobase/client';
 import { Alert, Card, Descriptions, Spin, Tag } from 'antd';
 import React from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,10 +19,8 @@ export interface PluginInfo {
 /** Shows what `<resource>:info` answers: the proof that this plugin's server and client both run. */
 export function PluginInfoPage({ resource }: { resource: string }) {
   const { t } = useTranslation([NS, 'client']);
-  const api = useAPIClient();
-  const { data, loading, error } = useRequest<{ data: PluginInfo }>(() => api.request({ url: `${resource}:info` }), {
-    refreshDeps: [resource],
-  });
+  // The options form of useRequest resolves to the response body: `{ data: PluginInfo }`.
+  const { data, loading, error } = useRequest<{ data: PluginInfo }>({ url: `${resource}:info` }, { refreshDeps: [resource] });
 
   if (loading) {
     return <Spin data-testid="mq-plugin-info-loading" />;

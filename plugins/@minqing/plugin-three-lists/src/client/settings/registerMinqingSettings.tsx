@@ -5,7 +5,7 @@ import { PluginInfoPage } from './PluginInfoPage';
 const GROUP = 'minqing';
 
 export interface MinqingSettingsOptions {
-  /** Short plugin name, e.g. `three-lists`; the page lives at /admin/settings/minqing.<name>. */
+  /** Short plugin name, e.g. `three-lists`; the page lives at /admin/settings/minqing/<name>. */
   name: string;
   /** Server resource whose `info` action the page shows. */
   resource: string;
@@ -21,7 +21,7 @@ export function registerMinqingSettings(app: Application, options: MinqingSettin
   if (!settings.getSetting(GROUP)) {
     settings.add(GROUP, {
       title: '{{t("Minqing", { ns: "@minqing/plugin-three-lists" })}}',
-      icon: 'TeamOutlined',
+      icon: 'HeartOutlined',
       sort: -10,
     });
   }

@@ -1,0 +1,68 @@
+import fs from 'fs';
+import path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { repoRoot, startNocoBase, type RunningNocoBase } from '@minqing/test/src/process';
+
+const PLUGINS = [
+  { packageName: '@minqing/plugin-three-lists', key: 'three-lists', title: '三张清单' },
+  { packageName: '@minqing/plugin-liaison', key: 'liaison', title: '联系点与走访' },
+  { packageName: '@minqing/plugin-supervision', key: 'supervision', title: '督办与回访' },
+  { packageName: '@minqing/plugin-publicity', key: 'publicity', title: '公开与评价' },
+];
+const artifacts = path.join(repoRoot, 'storage', 'artifacts', 'browser');
+
+describe('admin client in Chromium: every Minqing settings page renders', () => {
+  let app: RunningNocoBase;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(artifacts, { recursive: true });
+    app = await startNocoBase({ name: 'browser-smoke', port: 13110, plugins: PLUGINS.map((p) => p.packageName) });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (msg) => {
+      const where = msg.location()?.url ?? '';
+      if (msg.type() === 'error' && /minqing/i.test(`${where} ${msg.text()}`)) {
+        problems.push(`console error from our code: ${msg.text()} (${where})`);
+      }
+    });
+    page.on('response', (res) => {
+      if (res.url().includes('/static/plugins/@minqing/') && res.status() >= 400) {
+        problems.push(`bundle ${res.url()} answered ${res.status()}`);
+      }
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('signs in as the administrator through the login form', async () => {
+    await page.goto(`${app.url}/signin`);
+    await page.getByPlaceholder('用户名/邮箱').fill(app.admin.email);
+    await page.getByPlaceholder('密码').fill(app.admin.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/admin'), { timeout: 60_000 });
+    await page.screenshot({ path: path.join(artifacts, '00-signed-in.png') });
+  });
+
+  it.each(PLUGINS)('$packageName: settings page shows version and status from its server', async (plugin) => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'plugins', plugin.packageName, 'package.json'), 'utf8'));
+    await page.goto(`${app.url}/admin/settings/minqing/${plugin.key}`);
+    const card = page.getByTestId('mq-plugin-info');
+    await card.waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('mq-plugin-version').textContent()).resolves.toBe(pkg.version);
+    await expect(page.getByTestId('mq-plugin-status').textContent()).resolves.toBe('已启用');
+    // the menu of plugin settings lists the page under 民情, in Chinese
+    await expect(page.getByText(plugin.title).first().isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(artifacts, `settings-${plugin.key}.png`), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+});

@@ -23,6 +23,8 @@ const common = {
     '^@minqing/(plugin-[\\w-]+)/package.json$': '<rootDir>/plugins/@minqing/$1/package.json',
   },
   testEnvironment: 'node',
+  // storage/ holds runtime copies of our packages (stock-app plugins, tarballs): never modules of the tests
+  modulePathIgnorePatterns: ['<rootDir>/storage/'],
 };
 
 module.exports = {

@@ -35,15 +35,18 @@ function bareSpecifier(id) {
   return id.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
+/** Version of `name` as node would resolve it from the plugin, else from the workspace of this tool. */
 function packageVersion(name, fromDir) {
-  let dir = fromDir;
-  while (true) {
-    const candidate = path.join(dir, 'node_modules', name, 'package.json');
-    if (fs.existsSync(candidate)) return readJson(candidate).version;
-    const parent = path.dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
+  for (let dir of [fromDir, __dirname]) {
+    while (true) {
+      const candidate = path.join(dir, 'node_modules', name, 'package.json');
+      if (fs.existsSync(candidate)) return readJson(candidate).version;
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
   }
+  return null;
 }
 
 async function buildServer(pluginDir, { minify }) {

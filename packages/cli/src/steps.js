@@ -16,8 +16,8 @@ function step(title) {
   console.log(`\n\u001b[36m▶ ${title}\u001b[0m`);
 }
 
-function sh(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: childEnv(options.env), ...options });
+function sh(command, args, { env, ...options } = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options, env: childEnv(env) });
   if (result.status !== 0) {
     const why = result.signal ? `signal ${result.signal}` : `exit code ${result.status}`;
     throw new Error(`${command} ${args.join(' ')} failed (${why})`);

@@ -89,7 +89,10 @@ export async function startNocoBase(options: StartOptions): Promise<RunningNocoB
 
   const cli = (args: string[]) => {
     const res = spawnSync('node', [cliBin, ...args], { cwd, env: processEnv, stdio: ['ignore', log, log] });
-    if (res.status !== 0) throw new Error(`nocobase ${args.join(' ')} failed (${res.status}); see ${logFile}`);
+    if (res.status !== 0) {
+      const why = res.error?.message ?? (res.signal ? `signal ${res.signal}` : `exit code ${res.status}`);
+      throw new Error(`nocobase ${args.join(' ')} failed (${why}); see ${logFile}`);
+    }
   };
 
   cli(['install', '-f']);

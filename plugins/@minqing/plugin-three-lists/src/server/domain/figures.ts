@@ -1,0 +1,149 @@
+/**
+ * The figures the bureau is judged by (DOMAIN.md), computed from counts that the database
+ * aggregates. Pure: the SQL in services/stats.ts only counts; every ratio is decided here.
+ */
+
+/** Counts for one group (a unit, a region, a category, a month, or everything). */
+export interface GroupCounts {
+  /** problems assigned (交办) */
+  assigned: number;
+  /** of those, accepted by the responsible party within the response limit */
+  acceptedInTime: number;
+  /** problems done, or whose deadline has passed while open */
+  dueOrDone: number;
+  /** problems done by their deadline */
+  doneOnTime: number;
+  revisits: number;
+  /** revisits with outcome 已解决 */
+  revisitsResolved: number;
+  /** ratings (evaluation scores and revisit satisfaction) by level: index 1 = 非常不满意 … 5 = 非常满意 */
+  ratingsByLevel: [number, number, number, number, number, number];
+  /** problems that reached 已办结 */
+  done: number;
+  /** of those, with at least one revisit */
+  doneWithRevisit: number;
+  /** open problems past their deadline, and the sum and maximum of their days overdue */
+  overdue: number;
+  overdueDaysSum: number;
+  overdueDaysMax: number;
+  /** accepted problems and the sum of their days from 交办 to 接收 */
+  accepted: number;
+  acceptDaysSum: number;
+  /** done problems and the sum of their days from 交办 to 办结 */
+  completed: number;
+  completeDaysSum: number;
+}
+
+export interface FigureOptions {
+  /** Count 基本满意 (level 3) as satisfied. Default: only 满意 and 非常满意. */
+  basicCountsAsSatisfied?: boolean;
+}
+
+export interface Figures {
+  /** 响应率 */
+  responseRate: number | null;
+  /** 按期办结率 */
+  onTimeRate: number | null;
+  /** 解决率 */
+  resolutionRate: number | null;
+  /** 满意率 */
+  satisfactionRate: number | null;
+  /** 回访率 */
+  revisitRate: number | null;
+  overdueCount: number;
+  overdueAvgDays: number | null;
+  overdueMaxDays: number | null;
+  avgDaysToAccept: number | null;
+  avgDaysToComplete: number | null;
+  /** denominators, so a reader (and a league table) can tell 1/1 from 90/100 */
+  samples: { response: number; onTime: number; resolution: number; satisfaction: number; revisit: number };
+}
+
+export const SATISFACTION_LEVELS = [1, 2, 3, 4, 5] as const;
+
+export function emptyCounts(): GroupCounts {
+  return {
+    assigned: 0,
+    acceptedInTime: 0,
+    dueOrDone: 0,
+    doneOnTime: 0,
+    revisits: 0,
+    revisitsResolved: 0,
+    ratingsByLevel: [0, 0, 0, 0, 0, 0],
+    done: 0,
+    doneWithRevisit: 0,
+    overdue: 0,
+    overdueDaysSum: 0,
+    overdueDaysMax: 0,
+    accepted: 0,
+    acceptDaysSum: 0,
+    completed: 0,
+    completeDaysSum: 0,
+  };
+}
+
+/** A ratio rounded to 4 places, or null when there is nothing to divide by (never a fake 0% or 100%). */
+export function ratio(numerator: number, denominator: number): number | null {
+  if (!denominator) return null;
+  return Math.round((numerator / denominator) * 10000) / 10000;
+}
+
+function average(sum: number, count: number): number | null {
+  if (!count) return null;
+  return Math.round((sum / count) * 100) / 100;
+}
+
+export function computeFigures(c: GroupCounts, options: FigureOptions = {}): Figures {
+  const lowestSatisfied = options.basicCountsAsSatisfied ? 3 : 4;
+  const rated = c.ratingsByLevel.slice(1).reduce((a, b) => a + b, 0);
+  const satisfied = c.ratingsByLevel.slice(lowestSatisfied).reduce((a, b) => a + b, 0);
+  return {
+    responseRate: ratio(c.acceptedInTime, c.assigned),
+    onTimeRate: ratio(c.doneOnTime, c.dueOrDone),
+    resolutionRate: ratio(c.revisitsResolved, c.revisits),
+    satisfactionRate: ratio(satisfied, rated),
+    revisitRate: ratio(c.doneWithRevisit, c.done),
+    overdueCount: c.overdue,
+    overdueAvgDays: average(c.overdueDaysSum, c.overdue),
+    overdueMaxDays: c.overdue ? c.overdueDaysMax : null,
+    avgDaysToAccept: average(c.acceptDaysSum, c.accepted),
+    avgDaysToComplete: average(c.completeDaysSum, c.completed),
+    samples: { response: c.assigned, onTime: c.dueOrDone, resolution: c.revisits, satisfaction: rated, revisit: c.done },
+  };
+}
+
+/** 领导回访覆盖率: leaders with at least one revisit ÷ leaders. */
+export function leaderRevisitCoverage(leaders: number, leadersWithRevisit: number) {
+  return { rate: ratio(leadersWithRevisit, leaders), leaders, leadersWithRevisit };
+}
+
+export type RateFigure = 'responseRate' | 'onTimeRate' | 'resolutionRate' | 'satisfactionRate' | 'revisitRate';
+const SAMPLE_OF: Record<RateFigure, keyof Figures['samples']> = {
+  responseRate: 'response',
+  onTimeRate: 'onTime',
+  resolutionRate: 'resolution',
+  satisfactionRate: 'satisfaction',
+  revisitRate: 'revisit',
+};
+
+export interface Ranked<K> {
+  ranked: { key: K; value: number; sample: number; rank: number }[];
+  /** groups whose sample is below the minimum: listed, never ranked (a unit with 1 problem is not "100%") */
+  insufficientSample: { key: K; value: number | null; sample: number }[];
+}
+
+/** A league table of one rate; equal values share a rank (1, 2, 2, 4). */
+export function rankBy<K>(groups: { key: K; figures: Figures }[], figure: RateFigure, minSample: number): Ranked<K> {
+  const rows = groups.map(({ key, figures }) => ({ key, value: figures[figure], sample: figures.samples[SAMPLE_OF[figure]] }));
+  const eligible = rows
+    .filter((r) => r.value !== null && r.sample >= minSample)
+    .sort((a, b) => b.value - a.value || b.sample - a.sample);
+  const ranked = eligible.map((r, i) => ({ ...r, rank: 0, index: i }));
+  ranked.forEach((r, i) => {
+    r.rank = i > 0 && ranked[i - 1].value === r.value ? ranked[i - 1].rank : i + 1;
+  });
+  return {
+    ranked: ranked.map(({ index, ...r }) => r),
+    insufficientSample: rows.filter((r) => r.value === null || r.sample < minSample),
+  };
+}

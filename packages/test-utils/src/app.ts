@@ -9,6 +9,9 @@ export const NOCOBASE_PLUGINS = [
   'acl',
   'data-source-manager',
   'data-source-main',
+  'field-sequence',
+  'action-export',
+  'action-import',
   // before system-settings, whose install stores the logo through it
   'file-manager',
   'system-settings',

@@ -1,12 +1,33 @@
 import { Plugin } from '@nocobase/server';
+import { registerLoopActions } from './actions/loop';
+import { renderLoopErrors } from './actions/errors';
+import { registerSettingsActions } from './actions/settings';
+import { registerStatsResource } from './actions/stats';
+import { feedbackRules } from './hooks/feedback';
+import { guardLoopFields } from './hooks/guard-loop-fields';
 import { exposePluginInfo } from './services/plugin-info';
+import { installRoles } from './services/roles';
+import { protectSchema, syncToCollectionManager } from './services/schema';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const packageJson = require('../../package.json');
 
+/** 三张清单: the problem → responsibility → task lists and their closed loop. */
 export class PluginThreeListsServer extends Plugin {
   async load() {
     exposePluginInfo(this, { resource: 'mqThreeLists', packageJson });
+    registerSettingsActions(this.app);
+    registerLoopActions(this.app);
+    registerStatsResource(this.app);
+    renderLoopErrors(this.app);
+    guardLoopFields(this.db);
+    feedbackRules(this.db);
+    protectSchema(this.db);
+  }
+
+  async install() {
+    await syncToCollectionManager(this.db);
+    await installRoles(this.db);
   }
 }
 

@@ -43,6 +43,11 @@ export class LoopRuleError extends Error {
     super(key.replace(/\{\{(\w+)\}\}/g, (_, name) => [].concat(params[name] ?? '').join(' / ')));
     this.name = 'LoopRuleError';
   }
+
+  /** a refused request is the user's business, not an operator's alarm */
+  get logLevel() {
+    return this.status >= 500 ? 'error' : 'info';
+  }
 }
 
 export function isProblemStatus(value: unknown): value is ProblemStatus {

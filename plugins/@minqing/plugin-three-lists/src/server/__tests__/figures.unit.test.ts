@@ -1,0 +1,79 @@
+import { computeFigures, emptyCounts, leaderRevisitCoverage, rankBy, ratio } from '../domain/figures';
+
+describe('figures of DOMAIN.md', () => {
+  // A county with 10 assigned problems, worked out by hand:
+  //  - 8 accepted within the response limit                       → 响应率 8/10 = 0.8
+  //  - 6 done (4 by their deadline), 1 open past its deadline      → 按期办结率 4/(6+1) = 0.5714
+  //  - 5 revisits, 3 of them 已解决                                → 解决率 3/5 = 0.6
+  //  - ratings: 2×非常满意, 3×满意, 2×基本满意, 1×不满意, 0×非常不满意 → 满意率 5/8 = 0.625, with 基本满意 7/8 = 0.875
+  //  - 6 done, 4 of them revisited                                 → 回访率 4/6 = 0.6667
+  //  - overdue: 1 problem, 3 days                                   → average 3, max 3
+  //  - days to accept: 0.5 + 1 + 1.5 + … = 8 over 8 accepted        → 1
+  //  - days to complete: 60 over 6                                  → 10
+  const counts = {
+    ...emptyCounts(),
+    assigned: 10,
+    acceptedInTime: 8,
+    dueOrDone: 7,
+    doneOnTime: 4,
+    revisits: 5,
+    revisitsResolved: 3,
+    ratingsByLevel: [0, 0, 1, 2, 3, 2] as [number, number, number, number, number, number],
+    done: 6,
+    doneWithRevisit: 4,
+    overdue: 1,
+    overdueDaysSum: 3,
+    overdueDaysMax: 3,
+    accepted: 8,
+    acceptDaysSum: 8,
+    completed: 6,
+    completeDaysSum: 60,
+  };
+
+  it('computes every rate exactly', () => {
+    expect(computeFigures(counts)).toEqual({
+      responseRate: 0.8,
+      onTimeRate: 0.5714,
+      resolutionRate: 0.6,
+      satisfactionRate: 0.625,
+      revisitRate: 0.6667,
+      overdueCount: 1,
+      overdueAvgDays: 3,
+      overdueMaxDays: 3,
+      avgDaysToAccept: 1,
+      avgDaysToComplete: 10,
+      samples: { response: 10, onTime: 7, resolution: 5, satisfaction: 8, revisit: 6 },
+    });
+  });
+
+  it('counts 基本满意 as satisfied only when configured', () => {
+    expect(computeFigures(counts, { basicCountsAsSatisfied: true }).satisfactionRate).toBe(0.875);
+  });
+
+  it('gives no rate, not 0% or 100%, when there is nothing to count', () => {
+    const f = computeFigures(emptyCounts());
+    expect([f.responseRate, f.onTimeRate, f.resolutionRate, f.satisfactionRate, f.revisitRate]).toEqual([null, null, null, null, null]);
+    expect(f.overdueAvgDays).toBeNull();
+    expect(ratio(0, 0)).toBeNull();
+    expect(ratio(0, 4)).toBe(0);
+  });
+
+  it('computes 领导回访覆盖率', () => {
+    expect(leaderRevisitCoverage(40, 30)).toEqual({ rate: 0.75, leaders: 40, leadersWithRevisit: 30 });
+    expect(leaderRevisitCoverage(0, 0).rate).toBeNull();
+  });
+
+  it('ranks only groups with enough cases: a unit with 1 problem is not "100%"', () => {
+    const group = (key: string, assigned: number, acceptedInTime: number) => ({
+      key,
+      figures: computeFigures({ ...emptyCounts(), assigned, acceptedInTime }),
+    });
+    const table = rankBy([group('A', 1, 1), group('B', 10, 9), group('C', 20, 18), group('D', 8, 4), group('E', 0, 0)], 'responseRate', 5);
+    expect(table.ranked).toEqual([
+      { key: 'C', value: 0.9, sample: 20, rank: 1 },
+      { key: 'B', value: 0.9, sample: 10, rank: 1 },
+      { key: 'D', value: 0.5, sample: 8, rank: 3 },
+    ]);
+    expect(table.insufficientSample.map((r) => r.key)).toEqual(['A', 'E']);
+  });
+});

@@ -1,0 +1,44 @@
+import type { Database } from '@nocobase/database';
+import { LOOP_FIELDS, LoopRuleError } from '../domain/loop';
+import { isLoopTransaction } from '../services/loop';
+
+/**
+ * Status and transition times change only through the loop's actions. This guard sits on the
+ * model, so the generic update, imports, association writes and workflow nodes are all held to it,
+ * whoever asks; every other field, including those an admin adds, stays editable.
+ */
+export function guardLoopFields(db: Database) {
+  db.on('mq_problems.beforeCreate', (model: any, options: any) => {
+    if (isLoopTransaction(options?.transaction)) return;
+    const status = model.get('status');
+    if (status !== undefined && status !== null && status !== 'new') {
+      throw new LoopRuleError('STATUS_BY_ACTION_ONLY', 'A new problem starts as to-assign; its status changes only through the loop actions', {}, 400);
+    }
+    const stamped = LOOP_FIELDS.filter((field) => field !== 'status' && model.get(field));
+    if (stamped.length) {
+      throw new LoopRuleError('LOOP_FIELD_READ_ONLY', '{{fields}} are set by the loop actions, not by hand', { fields: stamped }, 400);
+    }
+  });
+
+  db.on('mq_problems.beforeUpdate', (model: any, options: any) => {
+    if (isLoopTransaction(options?.transaction)) return;
+    const changed = LOOP_FIELDS.filter((field) => model.changed(field));
+    if (changed.length) {
+      throw new LoopRuleError(
+        'LOOP_FIELD_READ_ONLY',
+        '{{fields}} are set by the loop actions (assign, accept, report progress, complete, close, reopen), not by editing',
+        { fields: changed },
+        400,
+      );
+    }
+  });
+
+  // a bulk update (update with a filter) bypasses instance hooks unless individualHooks is set
+  db.on('mq_problems.beforeBulkUpdate', (options: any) => {
+    if (isLoopTransaction(options?.transaction)) return;
+    const fields = Object.keys(options?.attributes ?? {}).filter((field) => (LOOP_FIELDS as readonly string[]).includes(field));
+    if (fields.length) {
+      throw new LoopRuleError('LOOP_FIELD_READ_ONLY', '{{fields}} are set by the loop actions, not by hand', { fields }, 400);
+    }
+  });
+}

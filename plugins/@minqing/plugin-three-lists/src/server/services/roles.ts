@@ -1,0 +1,167 @@
+import type { Database, Transaction } from '@nocobase/database';
+import { t } from '../collections/fields';
+import { LOOP_ACTIONS } from '../domain/loop';
+
+/**
+ * Roles created at install, as ordinary NocoBase roles with per-collection actions and data
+ * scopes: administrators see and change them afterwards in Users & permissions. Created once;
+ * a later install or upgrade never overwrites what an administrator changed.
+ */
+const ME = '{{$user.id}}';
+
+export const SCOPES = {
+  reportedByMe: { name: 'Problems I reported', resourceName: 'mq_problems', scope: { createdById: { $eq: ME } } },
+  assignedToMe: {
+    name: 'Problems assigned to me',
+    resourceName: 'mq_problems',
+    scope: { 'responsibilities.personId': { $eq: ME }, 'responsibilities.active': { $eq: true } },
+  },
+  mineOrAssigned: {
+    name: 'Problems I reported or handle',
+    resourceName: 'mq_problems',
+    scope: { $or: [{ createdById: { $eq: ME } }, { 'responsibilities.personId': { $eq: ME } }] },
+  },
+  leaderProblems: {
+    name: 'Problems I reported, handle or guarantee',
+    resourceName: 'mq_problems',
+    scope: {
+      $or: [{ createdById: { $eq: ME } }, { 'responsibilities.personId': { $eq: ME } }, { 'responsibilities.guarantorId': { $eq: ME } }],
+    },
+  },
+  myResponsibilities: {
+    name: 'Responsibilities I hold or guarantee',
+    resourceName: 'mq_responsibilities',
+    scope: { $or: [{ personId: { $eq: ME } }, { guarantorId: { $eq: ME } }] },
+  },
+  tasksOfMyProblems: {
+    name: 'Tasks of problems I handle',
+    resourceName: 'mq_tasks',
+    scope: { $or: [{ 'problem.createdById': { $eq: ME } }, { 'problem.responsibilities.personId': { $eq: ME } }] },
+  },
+  leaderRevisits: {
+    name: 'My revisits and those of problems I guarantee',
+    resourceName: 'mq_revisits',
+    scope: { $or: [{ revisiterId: { $eq: ME } }, { 'problem.responsibilities.guarantorId': { $eq: ME } }] },
+  },
+} as const;
+
+type ScopeKey = keyof typeof SCOPES;
+type Grant = string | [string, ScopeKey];
+
+interface RoleSpec {
+  name: string;
+  title: string;
+  snippets: string[];
+  resources: Record<string, Grant[]>;
+}
+
+const MQ_ALL = ['view', 'create', 'update', 'destroy', 'export', 'importXlsx'];
+
+export const ROLES: RoleSpec[] = [
+  {
+    // 活动管理员: the campaign office, everything in Minqing
+    name: 'mq_admin',
+    title: 'Minqing administrator',
+    snippets: ['pm.minqing.*'],
+    resources: {
+      mq_units: MQ_ALL,
+      mq_problems: [...MQ_ALL, ...LOOP_ACTIONS],
+      mq_responsibilities: MQ_ALL,
+      mq_tasks: MQ_ALL,
+      mq_milestones: MQ_ALL,
+      mq_progress_reports: MQ_ALL,
+      mq_revisits: MQ_ALL,
+      mq_evaluations: MQ_ALL,
+      mq_supervisions: MQ_ALL,
+    },
+  },
+  {
+    // 领导干部: what they guarantee or handle, and revisits
+    name: 'mq_leader',
+    title: 'Minqing leader',
+    snippets: ['pm.minqing.stats'],
+    resources: {
+      mq_units: ['view'],
+      mq_problems: [
+        ['view', 'leaderProblems'],
+        'create',
+        ['update', 'reportedByMe'],
+        ['accept', 'assignedToMe'],
+        ['reportProgress', 'assignedToMe'],
+        ['complete', 'assignedToMe'],
+      ],
+      mq_responsibilities: [['view', 'myResponsibilities']],
+      mq_tasks: [['view', 'tasksOfMyProblems']],
+      mq_progress_reports: ['view'],
+      mq_revisits: [['view', 'leaderRevisits'], 'create'],
+      mq_evaluations: ['view'],
+      mq_supervisions: ['view'],
+    },
+  },
+  {
+    // 党员干部: report problems; see and act on what is assigned to them
+    name: 'mq_cadre',
+    title: 'Minqing cadre',
+    snippets: [],
+    resources: {
+      mq_units: ['view'],
+      mq_problems: [
+        ['view', 'mineOrAssigned'],
+        'create',
+        ['update', 'reportedByMe'],
+        ['accept', 'assignedToMe'],
+        ['reportProgress', 'assignedToMe'],
+        ['complete', 'assignedToMe'],
+      ],
+      mq_responsibilities: [['view', 'myResponsibilities']],
+      mq_tasks: [['view', 'tasksOfMyProblems']],
+    },
+  },
+];
+
+async function ensureScopes(db: Database, transaction: Transaction) {
+  const repo = db.getRepository('dataSourcesRolesResourcesScopes');
+  const ids = {} as Record<ScopeKey, unknown>;
+  for (const [key, spec] of Object.entries(SCOPES) as [ScopeKey, (typeof SCOPES)[ScopeKey]][]) {
+    const scopeKey = `mq_${key}`;
+    const existing = await repo.findOne({ filter: { key: scopeKey, dataSourceKey: 'main' }, transaction });
+    const record =
+      existing ??
+      (await repo.create({
+        values: { key: scopeKey, dataSourceKey: 'main', name: t(spec.name), resourceName: spec.resourceName, scope: spec.scope },
+        transaction,
+      }));
+    ids[key] = record.get('id');
+  }
+  return ids;
+}
+
+export async function installRoles(db: Database) {
+  await db.sequelize.transaction(async (transaction) => {
+    const scopeIds = await ensureScopes(db, transaction);
+    const roles = db.getRepository('roles');
+    const resources = db.getRepository('dataSourcesRolesResources');
+    for (const spec of ROLES) {
+      if (await roles.findOne({ filterByTk: spec.name, transaction })) continue;
+      await roles.create({
+        values: { name: spec.name, title: t(spec.title), snippets: spec.snippets, allowNewMenu: false },
+        transaction,
+      });
+      for (const [collection, grants] of Object.entries(spec.resources)) {
+        await resources.create({
+          values: {
+            roleName: spec.name,
+            dataSourceKey: 'main',
+            name: collection,
+            usingActionsConfig: true,
+            actions: grants.map((grant) => {
+              const [name, scope] = Array.isArray(grant) ? grant : [grant];
+              return { name, fields: [], ...(scope ? { scopeId: scopeIds[scope] } : {}) };
+            }),
+          },
+          transaction,
+        });
+      }
+    }
+  });
+}

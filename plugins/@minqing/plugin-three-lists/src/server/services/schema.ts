@@ -1,0 +1,82 @@
+import type { Database } from '@nocobase/database';
+import { LoopRuleError } from '../domain/loop';
+import evaluations from '../collections/mq_evaluations';
+import milestones from '../collections/mq_milestones';
+import problems from '../collections/mq_problems';
+import progressReports from '../collections/mq_progress_reports';
+import responsibilities from '../collections/mq_responsibilities';
+import revisits from '../collections/mq_revisits';
+import supervisions from '../collections/mq_supervisions';
+import tasks from '../collections/mq_tasks';
+import units from '../collections/mq_units';
+
+/** Our collections in dependency order (a target before what points at it). */
+export const LIST_COLLECTIONS = [units, problems, responsibilities, tasks, milestones, progressReports, revisits, evaluations, supervisions];
+
+const SYSTEM_FIELDS = ['createdBy', 'createdById', 'updatedBy', 'updatedById', 'parentId'];
+
+/** Fields our rules read or write: an admin may retitle them, never remove or retype them. */
+export const PROTECTED_FIELDS: Record<string, Set<string>> = Object.fromEntries(
+  LIST_COLLECTIONS.map((c) => [
+    c.name,
+    new Set([...SYSTEM_FIELDS, ...c.fields.flatMap((field: any) => [field.name, field.foreignKey].filter(Boolean))]),
+  ]),
+);
+
+/**
+ * Puts our code-defined collections into the collection manager (the official plugins' db2cm, as
+ * plugin-users does for `users`), so admins see them in Data sources, build blocks on them and add
+ * their own fields. Idempotent: a collection already in the manager keeps the admin's changes.
+ */
+export async function syncToCollectionManager(db: Database) {
+  const repo = db.getRepository('collections') as any;
+  for (const collection of LIST_COLLECTIONS) {
+    await repo.db2cm(collection.name);
+  }
+}
+
+const STRUCTURAL = ['name', 'type'];
+const STRUCTURAL_OPTIONS = ['target', 'foreignKey', 'sourceKey', 'targetKey', 'through'];
+
+/**
+ * Unlike `uiManageable` (which forbids removing any field, the admin's own included), this guards
+ * only what our rules depend on: our collections, and our fields' names, types and relations.
+ */
+export function protectSchema(db: Database) {
+  db.on('collections.beforeDestroy', (model: any) => {
+    if (PROTECTED_FIELDS[model.get('name')]) {
+      throw new LoopRuleError('COLLECTION_PROTECTED', 'The collection {{name}} belongs to Minqing and cannot be removed', { name: model.get('name') }, 400);
+    }
+  });
+
+  db.on('fields.beforeDestroy', (model: any) => {
+    if (PROTECTED_FIELDS[model.get('collectionName')]?.has(model.get('name'))) {
+      throw new LoopRuleError(
+        'FIELD_PROTECTED',
+        'The field {{name}} is used by Minqing rules and cannot be removed; you can hide it in forms and tables instead',
+        { name: model.get('name') },
+        400,
+      );
+    }
+  });
+
+  db.on('fields.beforeUpdate', (model: any) => {
+    const collectionName = model.previous('collectionName') ?? model.get('collectionName');
+    const name = model.previous('name') ?? model.get('name');
+    if (!PROTECTED_FIELDS[collectionName]?.has(name)) return;
+    const before = model.previous('options') ?? {};
+    const after = model.get('options') ?? {};
+    const changed = [
+      ...STRUCTURAL.filter((key) => model.changed(key)),
+      ...STRUCTURAL_OPTIONS.filter((key) => key in before && before[key] !== after[key]),
+    ];
+    if (changed.length) {
+      throw new LoopRuleError(
+        'FIELD_PROTECTED',
+        'The field {{name}} is used by Minqing rules: its {{what}} cannot change (its title, options and display can)',
+        { name, what: changed },
+        400,
+      );
+    }
+  });
+}

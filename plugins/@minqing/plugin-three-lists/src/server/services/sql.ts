@@ -1,0 +1,67 @@
+import type { Database } from '@nocobase/database';
+
+/**
+ * The few expressions whose SQL differs between the databases we run on. Timestamps are stored in
+ * UTC; the bureau's days and months are computed at its fixed offset (China has no daylight time).
+ */
+export function sqlDialect(db: Database, timeZone: string) {
+  const dialect = db.sequelize.getDialect();
+  const q = (name: string) => db.sequelize.getQueryInterface().quoteIdentifier(name);
+  const offsetMinutes = utcOffsetMinutes(timeZone);
+  const tz = db.sequelize.escape(timeZone);
+  if (dialect === 'postgres') {
+    return {
+      q,
+      localDay: (ts: string) => `((${ts}) AT TIME ZONE ${tz})::date`,
+      localMonth: (ts: string) => `to_char((${ts}) AT TIME ZONE ${tz}, 'YYYY-MM')`,
+      daysBetween: (from: string, to: string) => `(EXTRACT(EPOCH FROM ((${to}) - (${from}))) / 86400.0)`,
+      dayDiff: (fromDay: string, toDay: string) => `((${toDay})::date - (${fromDay})::date)`,
+      bool: (v: boolean) => (v ? 'TRUE' : 'FALSE'),
+    };
+  }
+  if (dialect === 'sqlite') {
+    const shift = `'${offsetMinutes >= 0 ? '+' : ''}${offsetMinutes} minutes'`;
+    return {
+      q,
+      localDay: (ts: string) => `date(${ts}, ${shift})`,
+      localMonth: (ts: string) => `strftime('%Y-%m', ${ts}, ${shift})`,
+      daysBetween: (from: string, to: string) => `(julianday(${to}) - julianday(${from}))`,
+      dayDiff: (fromDay: string, toDay: string) => `CAST(julianday(${toDay}) - julianday(${fromDay}) AS INTEGER)`,
+      bool: (v: boolean) => (v ? '1' : '0'),
+    };
+  }
+  if (dialect === 'mysql' || dialect === 'mariadb') {
+    return {
+      q,
+      localDay: (ts: string) => `DATE(DATE_ADD(${ts}, INTERVAL ${offsetMinutes} MINUTE))`,
+      localMonth: (ts: string) => `DATE_FORMAT(DATE_ADD(${ts}, INTERVAL ${offsetMinutes} MINUTE), '%Y-%m')`,
+      daysBetween: (from: string, to: string) => `(TIMESTAMPDIFF(SECOND, ${from}, ${to}) / 86400.0)`,
+      dayDiff: (fromDay: string, toDay: string) => `DATEDIFF(${toDay}, ${fromDay})`,
+      bool: (v: boolean) => (v ? '1' : '0'),
+    };
+  }
+  throw new Error(`Minqing figures do not support the ${dialect} dialect`);
+}
+
+export type SqlDialect = ReturnType<typeof sqlDialect>;
+
+function utcOffsetMinutes(timeZone: string) {
+  const now = new Date();
+  const local = new Date(now.toLocaleString('en-US', { timeZone }));
+  const utc = new Date(now.toLocaleString('en-US', { timeZone: 'UTC' }));
+  return Math.round((local.getTime() - utc.getTime()) / 60000);
+}
+
+/** Quoted table name and column names of a collection (honours DB_TABLE_PREFIX and DB_UNDERSCORED). */
+export function tableOf(db: Database, collectionName: string) {
+  const collection = db.getCollection(collectionName);
+  const model = collection.model as any;
+  const qi = db.sequelize.getQueryInterface() as any;
+  const table = qi.queryGenerator.quoteTable(collection.getTableNameWithSchema());
+  const column = (attribute: string) => {
+    const raw = model.rawAttributes[attribute];
+    if (!raw) throw new Error(`${collectionName} has no field ${attribute}`);
+    return qi.quoteIdentifier(raw.field ?? attribute);
+  };
+  return { table, column };
+}

@@ -1,7 +1,7 @@
 import { Plugin } from '@nocobase/server';
 import { registerLoopActions } from './actions/loop';
 import { renderLoopErrors } from './actions/errors';
-import { registerSettingsActions } from './actions/settings';
+import { settingsActions } from './actions/settings';
 import { registerStatsResource } from './actions/stats';
 import { feedbackRules } from './hooks/feedback';
 import { guardLoopFields } from './hooks/guard-loop-fields';
@@ -15,8 +15,7 @@ const packageJson = require('../../package.json');
 /** 三张清单: the problem → responsibility → task lists and their closed loop. */
 export class PluginThreeListsServer extends Plugin {
   async load() {
-    exposePluginInfo(this, { resource: 'mqThreeLists', packageJson });
-    registerSettingsActions(this.app);
+    exposePluginInfo(this, { resource: 'mqThreeLists', packageJson, actions: settingsActions });
     registerLoopActions(this.app);
     registerStatsResource(this.app);
     renderLoopErrors(this.app);

@@ -19,6 +19,7 @@ export function renderLoopErrors(app: Application) {
           const s = String(v);
           if (key === 'status' || key === 'allowed') return tr(`status.${s}`);
           if (key === 'action') return tr(`action.${s}`);
+          if (key === 'fields') return tr(`field.${s}`);
           return tr(s);
         };
         return [].concat(value as any).map(each).join(ctx.getCurrentLocale?.()?.startsWith('zh') ? '、' : ', ');

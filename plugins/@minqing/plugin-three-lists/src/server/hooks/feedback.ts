@@ -18,7 +18,7 @@ async function problemOf(db: Database, model: any, transaction: any) {
  * solved" sends the problem back into the loop at once, in the same transaction (configurable).
  */
 export function feedbackRules(db: Database) {
-  db.on('mq_revisits.beforeCreate', async (model: any, { transaction }: any) => {
+  db.on('mq_revisits.beforeCreate', async (model: any, { transaction, context }: any) => {
     const problem = await problemOf(db, model, transaction);
     if (!AFTER_COMPLETION.includes(problem.get('status') as string)) {
       throw new LoopRuleError('REVISIT_BEFORE_DONE', 'A revisit follows completion: this problem is not done yet', {}, 409);
@@ -31,7 +31,8 @@ export function feedbackRules(db: Database) {
       throw new LoopRuleError('INVALID_VALUE', '{{field}} has no option {{value}}', { field: 'Satisfaction', value: satisfaction }, 400);
     }
     if (!model.get('revisitedAt')) model.set('revisitedAt', new Date());
-    if (!model.get('revisiterId') && model.get('createdById')) model.set('revisiterId', model.get('createdById'));
+    const currentUserId = context?.state?.currentUser?.id;
+    if (!model.get('revisiterId') && currentUserId) model.set('revisiterId', currentUserId);
   });
 
   db.on('mq_evaluations.beforeCreate', async (model: any, { transaction }: any) => {

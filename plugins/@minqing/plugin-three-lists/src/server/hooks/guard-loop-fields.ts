@@ -2,6 +2,9 @@ import type { Database } from '@nocobase/database';
 import { LOOP_FIELDS, LoopRuleError } from '../domain/loop';
 import { isLoopTransaction } from '../services/loop';
 
+const READ_ONLY =
+  '{{fields}} can change only through the loop actions (assign, accept, report progress, complete, close, reopen), not by editing';
+
 /**
  * Status and transition times change only through the loop's actions. This guard sits on the
  * model, so the generic update, imports, association writes and workflow nodes are all held to it,
@@ -16,7 +19,7 @@ export function guardLoopFields(db: Database) {
     }
     const stamped = LOOP_FIELDS.filter((field) => field !== 'status' && model.get(field));
     if (stamped.length) {
-      throw new LoopRuleError('LOOP_FIELD_READ_ONLY', '{{fields}} are set by the loop actions, not by hand', { fields: stamped }, 400);
+      throw new LoopRuleError('LOOP_FIELD_READ_ONLY', READ_ONLY, { fields: stamped }, 400);
     }
   });
 
@@ -24,12 +27,7 @@ export function guardLoopFields(db: Database) {
     if (isLoopTransaction(options?.transaction)) return;
     const changed = LOOP_FIELDS.filter((field) => model.changed(field));
     if (changed.length) {
-      throw new LoopRuleError(
-        'LOOP_FIELD_READ_ONLY',
-        '{{fields}} are set by the loop actions (assign, accept, report progress, complete, close, reopen), not by editing',
-        { fields: changed },
-        400,
-      );
+      throw new LoopRuleError('LOOP_FIELD_READ_ONLY', READ_ONLY, { fields: changed }, 400);
     }
   });
 
@@ -38,7 +36,7 @@ export function guardLoopFields(db: Database) {
     if (isLoopTransaction(options?.transaction)) return;
     const fields = Object.keys(options?.attributes ?? {}).filter((field) => (LOOP_FIELDS as readonly string[]).includes(field));
     if (fields.length) {
-      throw new LoopRuleError('LOOP_FIELD_READ_ONLY', '{{fields}} are set by the loop actions, not by hand', { fields }, 400);
+      throw new LoopRuleError('LOOP_FIELD_READ_ONLY', READ_ONLY, { fields }, 400);
     }
   });
 }

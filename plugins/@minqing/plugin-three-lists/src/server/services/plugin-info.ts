@@ -14,6 +14,8 @@ export interface PluginInfoOptions {
   packageJson: PluginPackageJson;
   /** Extra status a plugin wants to show on its settings page. */
   status?: (ctx: Context) => Promise<Record<string, unknown>>;
+  /** More actions of the same resource, behind the same snippet (e.g. the plugin's settings). */
+  actions?: Record<string, (ctx: Context, next: () => Promise<void>) => Promise<void>>;
 }
 
 /** The ACL snippet that guards a Minqing plugin's settings page and its server actions. */
@@ -26,12 +28,13 @@ export function settingsSnippetOf(packageName: string) {
  * same ACL snippet as its settings page, so the whole path server → client is proven per plugin.
  */
 export function exposePluginInfo(plugin: Plugin, options: PluginInfoOptions) {
-  const { resource, packageJson, status } = options;
+  const { resource, packageJson, status, actions = {} } = options;
   const snippet = settingsSnippetOf(packageJson.name);
 
   plugin.app.resourceManager.define({
     name: resource,
     actions: {
+      ...actions,
       async info(ctx: Context, next) {
         const self = ctx.app.pm.get(packageJson.name) || plugin;
         ctx.body = {

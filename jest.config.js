@@ -29,6 +29,8 @@ const common = {
 
 module.exports = {
   testTimeout: 120000,
+  // a NocoBase app leaves timers (workflow dispatch, caches) behind after destroy(); the run is over
+  forceExit: true,
   projects: [
     {
       ...common,

@@ -22,7 +22,13 @@ describe('admin client in Chromium: every Minqing settings page renders', () => 
     app = await startNocoBase({ name: 'browser-smoke', port: 13110, plugins: PLUGINS.map((p) => p.packageName) });
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

@@ -23,7 +23,12 @@ function makeStockApp() {
   fs.writeFileSync(
     path.join(stockDir, 'package.json'),
     JSON.stringify(
-      { name: 'stock-nocobase', private: true, scripts: { nocobase: 'nocobase-v1' }, dependencies: { '@nocobase/app': appVersion } },
+      {
+        name: 'stock-nocobase',
+        private: true,
+        scripts: { nocobase: 'nocobase-v1' },
+        dependencies: { '@nocobase/app': appVersion },
+      },
       null,
       2,
     ),
@@ -38,9 +43,16 @@ function makeStockApp() {
 
 function tarballOf(packageName: string) {
   const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'plugins', packageName, 'package.json'), 'utf8'));
-  const file = path.join(repoRoot, 'storage', 'tarballs', `${packageName.slice(1).replace('/', '-')}-${pkg.version}.tgz`);
+  const file = path.join(
+    repoRoot,
+    'storage',
+    'tarballs',
+    `${packageName.slice(1).replace('/', '-')}-${pkg.version}.tgz`,
+  );
   if (!fs.existsSync(file)) {
-    execFileSync('node', [path.join(repoRoot, 'packages/build/bin/minqing-build.js'), '--pack', packageName], { stdio: 'inherit' });
+    execFileSync('node', [path.join(repoRoot, 'packages/build/bin/minqing-build.js'), '--pack', packageName], {
+      stdio: 'inherit',
+    });
   }
   return file;
 }
@@ -94,10 +106,13 @@ describe('our tarball in a stock NocoBase 2.2 application', () => {
     expect(listed).toMatchObject({ packageName: PLUGIN, enabled: false, displayName: '民情：三张清单' });
     expect(fs.realpathSync(path.join(stockDir, 'node_modules', PLUGIN))).toContain(path.join('storage', 'plugins'));
 
-    const enabled = await fetch(`${app.url}/api/pm:enable?filterByTk=${encodeURIComponent(PLUGIN)}&awaitResponse=true`, {
-      method: 'POST',
-      headers,
-    });
+    const enabled = await fetch(
+      `${app.url}/api/pm:enable?filterByTk=${encodeURIComponent(PLUGIN)}&awaitResponse=true`,
+      {
+        method: 'POST',
+        headers,
+      },
+    );
     expect(enabled.status).toBe(200);
 
     const info = await poll('mqThreeLists:info to answer', async () => {

@@ -74,7 +74,12 @@ export async function startNocoBase(options: StartOptions): Promise<RunningNocoB
     ...options.env,
   };
   const envFile = path.join(dir, `${options.name}.env`);
-  fs.writeFileSync(envFile, Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
+  fs.writeFileSync(
+    envFile,
+    Object.entries(env)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n') + '\n',
+  );
   fs.rmSync(path.join(cwd, env.DB_STORAGE), { force: true });
 
   const processEnv = {

@@ -20,7 +20,10 @@ export interface PluginInfo {
 export function PluginInfoPage({ resource }: { resource: string }) {
   const { t } = useTranslation([NS, 'client']);
   // The options form of useRequest resolves to the response body: `{ data: PluginInfo }`.
-  const { data, loading, error } = useRequest<{ data: PluginInfo }>({ url: `${resource}:info` }, { refreshDeps: [resource] });
+  const { data, loading, error } = useRequest<{ data: PluginInfo }>(
+    { url: `${resource}:info` },
+    { refreshDeps: [resource] },
+  );
 
   if (loading) {
     return <Spin data-testid="mq-plugin-info-loading" />;

@@ -52,7 +52,13 @@ describe('figures of DOMAIN.md', () => {
 
   it('gives no rate, not 0% or 100%, when there is nothing to count', () => {
     const f = computeFigures(emptyCounts());
-    expect([f.responseRate, f.onTimeRate, f.resolutionRate, f.satisfactionRate, f.revisitRate]).toEqual([null, null, null, null, null]);
+    expect([f.responseRate, f.onTimeRate, f.resolutionRate, f.satisfactionRate, f.revisitRate]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(f.overdueAvgDays).toBeNull();
     expect(ratio(0, 0)).toBeNull();
     expect(ratio(0, 4)).toBe(0);
@@ -68,7 +74,11 @@ describe('figures of DOMAIN.md', () => {
       key,
       figures: computeFigures({ ...emptyCounts(), assigned, acceptedInTime }),
     });
-    const table = rankBy([group('A', 1, 1), group('B', 10, 9), group('C', 20, 18), group('D', 8, 4), group('E', 0, 0)], 'responseRate', 5);
+    const table = rankBy(
+      [group('A', 1, 1), group('B', 10, 9), group('C', 20, 18), group('D', 8, 4), group('E', 0, 0)],
+      'responseRate',
+      5,
+    );
     expect(table.ranked).toEqual([
       { key: 'C', value: 0.9, sample: 20, rank: 1 },
       { key: 'B', value: 0.9, sample: 10, rank: 1 },

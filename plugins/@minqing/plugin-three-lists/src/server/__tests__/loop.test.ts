@@ -20,7 +20,9 @@ describe('the closed loop over HTTP, as users with roles', () => {
     cadreA = await app.agentAs(users.cadreA);
     cadreB = await app.agentAs(users.cadreB);
     leader = await app.agentAs(users.leader);
-    const unit = await admin.resource('mq_units').create({ values: { name: '荆州实验小学', region: '沙市区', type: 'primary_secondary' } });
+    const unit = await admin
+      .resource('mq_units')
+      .create({ values: { name: '荆州实验小学', region: '沙市区', type: 'primary_secondary' } });
     expect(unit.status).toBe(200);
     unitId = unit.body.data.id;
   });
@@ -31,7 +33,9 @@ describe('the closed loop over HTTP, as users with roles', () => {
     agent.post(`/mq_problems:${action}?filterByTk=${id}`).set('X-Locale', locale).send(values);
 
   const problem = async (id: number) =>
-    (await app.db.getRepository('mq_problems').findOne({ filterByTk: id, appends: ['responsibilities', 'tasks'] })).toJSON() as any;
+    (
+      await app.db.getRepository('mq_problems').findOne({ filterByTk: id, appends: ['responsibilities', 'tasks'] })
+    ).toJSON() as any;
 
   /** Everything a refused request must leave exactly as it was. */
   const snapshot = async (id: number) => ({
@@ -42,7 +46,9 @@ describe('the closed loop over HTTP, as users with roles', () => {
   });
 
   async function report(by: Agent, title: string) {
-    const res = await by.resource('mq_problems').create({ values: { title, unitId, category: 'canteen', source: 'visit' } });
+    const res = await by
+      .resource('mq_problems')
+      .create({ values: { title, unitId, category: 'canteen', source: 'visit' } });
     expect(res.status).toBe(200);
     expect(res.body.data.code).toMatch(/^WT\d{4}-\d{6}$/);
     expect(res.body.data.status).toBe('new');
@@ -102,7 +108,9 @@ describe('the closed loop over HTTP, as users with roles', () => {
     const id = await report(cadreA, '宿舍热水供应不稳定');
     await driveToDone(id);
 
-    const unresolved = await leader.resource('mq_revisits').create({ values: { problemId: id, outcome: 'unresolved', satisfaction: 2 } });
+    const unresolved = await leader
+      .resource('mq_revisits')
+      .create({ values: { problemId: id, outcome: 'unresolved', satisfaction: 2 } });
     expect(unresolved.status).toBe(200);
     let p = await problem(id);
     expect(p).toMatchObject({ status: 'reopened', reopenCount: 1 });
@@ -115,7 +123,10 @@ describe('the closed loop over HTTP, as users with roles', () => {
     expect(early.status).toBe(409);
     expect(early.body.errors[0].code).toBe('CLOSE_NEEDS_REVISIT');
 
-    expect((await leader.resource('mq_revisits').create({ values: { problemId: id, outcome: 'resolved', satisfaction: 4 } })).status).toBe(200);
+    expect(
+      (await leader.resource('mq_revisits').create({ values: { problemId: id, outcome: 'resolved', satisfaction: 4 } }))
+        .status,
+    ).toBe(200);
     expect((await act(admin, 'close', id)).status).toBe(200);
     p = await problem(id);
     expect(p.status).toBe('closed');
@@ -126,7 +137,9 @@ describe('the closed loop over HTTP, as users with roles', () => {
     await driveToDone(id);
     await leader.resource('mq_revisits').create({ values: { problemId: id, outcome: 'resolved' } });
     expect((await act(admin, 'close', id)).status).toBe(200);
-    const evaluation = await admin.resource('mq_evaluations').create({ values: { problemId: id, score: 1, evaluatorKind: 'parent' } });
+    const evaluation = await admin
+      .resource('mq_evaluations')
+      .create({ values: { problemId: id, score: 1, evaluatorKind: 'parent' } });
     expect(evaluation.status).toBe(200);
     expect((await problem(id)).status).toBe('reopened');
   });
@@ -147,15 +160,34 @@ describe('the closed loop over HTTP, as users with roles', () => {
       const bad = await act(admin, 'assign', id, values);
       expect(bad.status).toBe(400);
     }
-    const noGuarantor = await act(admin, 'assign', id, { personId: users.cadreA.id, mode: 'leader_guarantee' }, 'zh-CN');
+    const noGuarantor = await act(
+      admin,
+      'assign',
+      id,
+      { personId: users.cadreA.id, mode: 'leader_guarantee' },
+      'zh-CN',
+    );
     expect(noGuarantor.status).toBe(400);
     expect(noGuarantor.body.errors[0].message).toContain('包保领导');
-    const noGoal = await act(admin, 'assign', id, { personId: users.cadreA.id, mode: 'leader_guarantee', guarantorId: users.leader.id });
+    const noGoal = await act(admin, 'assign', id, {
+      personId: users.cadreA.id,
+      mode: 'leader_guarantee',
+      guarantorId: users.leader.id,
+    });
     expect(noGoal.status).toBe(400);
     expect(await snapshot(id)).toEqual(before);
 
     // assigned; complete without a summary is refused and leaves no trace
-    expect((await act(admin, 'assign', id, { personId: users.cadreA.id, mode: 'leader_guarantee', guarantorId: users.leader.id, goal: '一抓到底' })).status).toBe(200);
+    expect(
+      (
+        await act(admin, 'assign', id, {
+          personId: users.cadreA.id,
+          mode: 'leader_guarantee',
+          guarantorId: users.leader.id,
+          goal: '一抓到底',
+        })
+      ).status,
+    ).toBe(200);
     expect((await act(cadreA, 'accept', id)).status).toBe(200);
     const mid = await snapshot(id);
     const noSummary = await act(cadreA, 'complete', id, { completionSummary: '  ' }, 'zh-CN');
@@ -170,24 +202,35 @@ describe('the closed loop over HTTP, as users with roles', () => {
     const id = await report(cadreA, '教室照明不足');
     const root = await app.rootAgent();
     for (const agent of [admin, root]) {
-      for (const values of [{ status: 'closed' }, { closedAt: new Date().toISOString() }, { title: '改标题', doneAt: new Date().toISOString() }]) {
+      for (const values of [
+        { status: 'closed' },
+        { closedAt: new Date().toISOString() },
+        { title: '改标题', doneAt: new Date().toISOString() },
+      ]) {
         const res = await agent.resource('mq_problems').update({ filterByTk: id, values });
         expect(res.status).toBe(400);
         expect(res.body.errors[0].code).toBe('LOOP_FIELD_READ_ONLY');
       }
     }
-    const zh = await admin.put(`/mq_problems:update?filterByTk=${id}`).set('X-Locale', 'zh-CN').send({ status: 'done' });
+    const zh = await admin
+      .put(`/mq_problems:update?filterByTk=${id}`)
+      .set('X-Locale', 'zh-CN')
+      .send({ status: 'done' });
     expect(zh.body.errors[0].message).toContain('状态');
     expect((await problem(id)).title).toBe('教室照明不足');
 
-    const created = await admin.resource('mq_problems').create({ values: { title: '直接建成已销号', status: 'closed' } });
+    const created = await admin
+      .resource('mq_problems')
+      .create({ values: { title: '直接建成已销号', status: 'closed' } });
     expect(created.status).toBe(400);
     expect(await app.db.getRepository('mq_problems').count({ filter: { title: '直接建成已销号' } })).toBe(0);
 
     const bulk = await admin.resource('mq_problems').update({ filter: { id }, values: { status: 'closed' } });
     expect(bulk.status).toBe(400);
 
-    const ok = await cadreA.resource('mq_problems').update({ filterByTk: id, values: { title: '教室照明不足（三楼）', description: '灯管老化' } });
+    const ok = await cadreA
+      .resource('mq_problems')
+      .update({ filterByTk: id, values: { title: '教室照明不足（三楼）', description: '灯管老化' } });
     expect(ok.status).toBe(200);
     expect((await problem(id)).status).toBe('new');
   });
@@ -207,7 +250,9 @@ describe('the closed loop over HTTP, as users with roles', () => {
     expect([403, 404]).toContain(stolen.status);
     expect(await snapshot(id)).toEqual(before);
     expect((await act(cadreB, 'assign', id, { personId: users.cadreB.id })).status).toBe(403);
-    expect((await cadreB.resource('mq_problems').update({ filterByTk: id, values: { title: '被改了' } })).body.data ?? []).toEqual([]);
+    expect(
+      (await cadreB.resource('mq_problems').update({ filterByTk: id, values: { title: '被改了' } })).body.data ?? [],
+    ).toEqual([]);
     expect((await problem(id)).title).toBe('学生资助发放延迟');
 
     // the responsible cadre sees it; the reporter (also cadreA here) too
@@ -221,7 +266,14 @@ describe('the closed loop over HTTP, as users with roles', () => {
     const guaranteed = await report(cadreA, '校舍漏雨');
     const other = await report(cadreB, '校车路线不合理');
     expect(
-      (await act(admin, 'assign', guaranteed, { personId: users.cadreA.id, mode: 'leader_guarantee', guarantorId: users.leader.id, goal: '雨季前修复' })).status,
+      (
+        await act(admin, 'assign', guaranteed, {
+          personId: users.cadreA.id,
+          mode: 'leader_guarantee',
+          guarantorId: users.leader.id,
+          goal: '雨季前修复',
+        })
+      ).status,
     ).toBe(200);
     const ids = (await leader.resource('mq_problems').list({ pageSize: 200 })).body.data.map((p: any) => p.id);
     expect(ids).toContain(guaranteed);
@@ -231,7 +283,10 @@ describe('the closed loop over HTTP, as users with roles', () => {
   it('two concurrent accepts or closes: one wins, the other gets a conflict, nothing half-written', async () => {
     const id = await report(cadreA, '操场塑胶跑道破损');
     expect((await act(admin, 'assign', id, { personId: users.cadreA.id })).status).toBe(200);
-    const results = await Promise.all([act(cadreA, 'accept', id, { measures: 'A' }), act(admin, 'accept', id, { measures: 'B' })]);
+    const results = await Promise.all([
+      act(cadreA, 'accept', id, { measures: 'A' }),
+      act(admin, 'accept', id, { measures: 'B' }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const loser = results.find((r) => r.status === 409);
     expect(['CONFLICT', 'TRANSITION_NOT_ALLOWED']).toContain(loser.body.errors[0].code);
@@ -260,9 +315,15 @@ describe('the closed loop over HTTP, as users with roles', () => {
     await admin.resource('mq_evaluations').create({ values: { problemId: id, score: 3 } });
     expect((await act(admin, 'close', id)).status).toBe(409);
     const root = await app.rootAgent();
-    expect((await root.post('/mqThreeLists:updateSettings').send({ closeOnSatisfiedEvaluation: true })).status).toBe(200);
+    expect((await root.post('/mqThreeLists:updateSettings').send({ closeOnSatisfiedEvaluation: true })).status).toBe(
+      200,
+    );
     expect((await act(admin, 'close', id)).status).toBe(200);
-    expect((await root.post('/mqThreeLists:updateSettings').send({ closeOnSatisfiedEvaluation: 'yes' })).status).toBe(400);
-    expect((await root.post('/mqThreeLists:updateSettings').send({ closeOnSatisfiedEvaluation: false })).status).toBe(200);
+    expect((await root.post('/mqThreeLists:updateSettings').send({ closeOnSatisfiedEvaluation: 'yes' })).status).toBe(
+      400,
+    );
+    expect((await root.post('/mqThreeLists:updateSettings').send({ closeOnSatisfiedEvaluation: false })).status).toBe(
+      200,
+    );
   });
 });

@@ -1,4 +1,11 @@
-import { allowedActions, LoopRuleError, nextStatus, PROBLEM_STATUSES, type LoopAction, type ProblemStatus } from '../domain/loop';
+import {
+  allowedActions,
+  LoopRuleError,
+  nextStatus,
+  PROBLEM_STATUSES,
+  type LoopAction,
+  type ProblemStatus,
+} from '../domain/loop';
 
 describe('the loop as a state machine', () => {
   it('walks new → assigned → in_progress → done → closed', () => {

@@ -3,7 +3,9 @@ import { LoopRuleError } from '../domain/loop';
 
 describe('settings', () => {
   it('accepts changes within range', () => {
-    expect(mergeSettings(DEFAULT_SETTINGS, { firstReceiverDeadlineDays: 3, closeOnSatisfiedEvaluation: true })).toMatchObject({
+    expect(
+      mergeSettings(DEFAULT_SETTINGS, { firstReceiverDeadlineDays: 3, closeOnSatisfiedEvaluation: true }),
+    ).toMatchObject({
       firstReceiverDeadlineDays: 3,
       closeOnSatisfiedEvaluation: true,
       leaderGuaranteeDeadlineDays: DEFAULT_SETTINGS.leaderGuaranteeDeadlineDays,

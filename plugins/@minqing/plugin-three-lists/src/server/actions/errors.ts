@@ -22,12 +22,17 @@ export function renderLoopErrors(app: Application) {
           if (key === 'fields') return tr(`field.${s}`);
           return tr(s);
         };
-        return [].concat(value as any).map(each).join(ctx.getCurrentLocale?.()?.startsWith('zh') ? '、' : ', ');
+        return []
+          .concat(value as any)
+          .map(each)
+          .join(ctx.getCurrentLocale?.()?.startsWith('zh') ? '、' : ', ');
       };
       const params = Object.fromEntries(Object.entries(error.params).map(([k, v]) => [k, word(k, v)]));
       ctx.status = error.status;
       ctx.body = {
-        errors: [{ message: ctx.t(error.key, { ns: NS, ...params, interpolation: { escapeValue: false } }), code: error.code }],
+        errors: [
+          { message: ctx.t(error.key, { ns: NS, ...params, interpolation: { escapeValue: false } }), code: error.code },
+        ],
       };
     },
   );

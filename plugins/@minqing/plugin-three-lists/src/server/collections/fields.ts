@@ -45,7 +45,15 @@ export function fieldBuilders(ns = NS) {
       type: typeof options[0]?.value === 'number' ? 'integer' : 'string',
       interface: 'select',
       ...extra,
-      uiSchema: ui(title, { type: typeof options[0]?.value === 'number' ? 'number' : 'string', 'x-component': 'Select', enum: opts(options) }, ns),
+      uiSchema: ui(
+        title,
+        {
+          type: typeof options[0]?.value === 'number' ? 'number' : 'string',
+          'x-component': 'Select',
+          enum: opts(options),
+        },
+        ns,
+      ),
     }),
     multipleSelect: (name: string, title: string, options: Option[], extra: Extra = {}) => ({
       name,
@@ -53,7 +61,11 @@ export function fieldBuilders(ns = NS) {
       interface: 'multipleSelect',
       defaultValue: [],
       ...extra,
-      uiSchema: ui(title, { type: 'array', 'x-component': 'Select', 'x-component-props': { mode: 'multiple' }, enum: opts(options) }, ns),
+      uiSchema: ui(
+        title,
+        { type: 'array', 'x-component': 'Select', 'x-component-props': { mode: 'multiple' }, enum: opts(options) },
+        ns,
+      ),
     }),
     checkbox: (name: string, title: string, extra: Extra = {}) => ({
       name,
@@ -67,7 +79,11 @@ export function fieldBuilders(ns = NS) {
       type: 'date',
       interface: 'datetime',
       ...extra,
-      uiSchema: ui(title, { type: 'string', 'x-component': 'DatePicker', 'x-component-props': { showTime: true, utc: true } }, ns),
+      uiSchema: ui(
+        title,
+        { type: 'string', 'x-component': 'DatePicker', 'x-component-props': { showTime: true, utc: true } },
+        ns,
+      ),
     }),
     /** a calendar day without time zone (deadlines, milestones) */
     dateOnly: (name: string, title: string, extra: Extra = {}) => ({
@@ -75,14 +91,27 @@ export function fieldBuilders(ns = NS) {
       type: 'dateOnly',
       interface: 'dateOnly',
       ...extra,
-      uiSchema: ui(title, { type: 'string', 'x-component': 'DatePicker', 'x-component-props': { dateOnly: true, showTime: false } }, ns),
+      uiSchema: ui(
+        title,
+        { type: 'string', 'x-component': 'DatePicker', 'x-component-props': { dateOnly: true, showTime: false } },
+        ns,
+      ),
     }),
     integer: (name: string, title: string, extra: Extra = {}) => ({
       name,
       type: 'integer',
       interface: 'integer',
       ...extra,
-      uiSchema: ui(title, { type: 'number', 'x-component': 'InputNumber', 'x-component-props': { stringMode: true, step: '1' }, 'x-validator': 'integer' }, ns),
+      uiSchema: ui(
+        title,
+        {
+          type: 'number',
+          'x-component': 'InputNumber',
+          'x-component-props': { stringMode: true, step: '1' },
+          'x-validator': 'integer',
+        },
+        ns,
+      ),
     }),
     belongsTo: (name: string, title: string, target: string, label: string, extra: Extra = {}) => ({
       name,
@@ -93,7 +122,15 @@ export function fieldBuilders(ns = NS) {
       foreignKey: `${name}Id`,
       onDelete: 'SET NULL',
       ...extra,
-      uiSchema: ui(title, { type: 'object', 'x-component': 'AssociationField', 'x-component-props': { multiple: false, fieldNames: { value: 'id', label } } }, ns),
+      uiSchema: ui(
+        title,
+        {
+          type: 'object',
+          'x-component': 'AssociationField',
+          'x-component-props': { multiple: false, fieldNames: { value: 'id', label } },
+        },
+        ns,
+      ),
     }),
     user: (name: string, title: string, extra: Extra = {}) => ({
       name,
@@ -104,7 +141,15 @@ export function fieldBuilders(ns = NS) {
       foreignKey: `${name}Id`,
       onDelete: 'SET NULL',
       ...extra,
-      uiSchema: ui(title, { type: 'object', 'x-component': 'AssociationField', 'x-component-props': { multiple: false, fieldNames: { value: 'id', label: 'nickname' } } }, ns),
+      uiSchema: ui(
+        title,
+        {
+          type: 'object',
+          'x-component': 'AssociationField',
+          'x-component-props': { multiple: false, fieldNames: { value: 'id', label: 'nickname' } },
+        },
+        ns,
+      ),
     }),
     hasMany: (name: string, title: string, target: string, foreignKey: string, label: string, extra: Extra = {}) => ({
       name,
@@ -115,7 +160,15 @@ export function fieldBuilders(ns = NS) {
       foreignKey,
       onDelete: 'CASCADE',
       ...extra,
-      uiSchema: ui(title, { type: 'array', 'x-component': 'AssociationField', 'x-component-props': { multiple: true, fieldNames: { value: 'id', label } } }, ns),
+      uiSchema: ui(
+        title,
+        {
+          type: 'array',
+          'x-component': 'AssociationField',
+          'x-component-props': { multiple: true, fieldNames: { value: 'id', label } },
+        },
+        ns,
+      ),
     }),
     /** files through NocoBase's file manager */
     attachments: (name: string, title: string, through: string) => ({
@@ -128,15 +181,76 @@ export function fieldBuilders(ns = NS) {
       otherKey: 'attachmentId',
       targetKey: 'id',
       sourceKey: 'id',
-      uiSchema: ui(title, { type: 'array', 'x-component': 'Upload.Attachment', 'x-use-component-props': 'useAttachmentFieldProps' }, ns),
+      uiSchema: ui(
+        title,
+        { type: 'array', 'x-component': 'Upload.Attachment', 'x-use-component-props': 'useAttachmentFieldProps' },
+        ns,
+      ),
     }),
     /** id, createdAt, updatedAt; createdBy/updatedBy come from the `createdBy`/`updatedBy` collection options (plugin-users) */
     system: () => [
-      { name: 'id', type: 'bigInt', autoIncrement: true, primaryKey: true, allowNull: false, interface: 'integer', uiSchema: ui('ID', { type: 'number', 'x-component': 'InputNumber', 'x-read-pretty': true }, ns) },
-      { name: 'createdAt', type: 'date', field: 'createdAt', interface: 'createdAt', uiSchema: ui('Created at', { type: 'datetime', 'x-component': 'DatePicker', 'x-component-props': { showTime: true }, 'x-read-pretty': true }, ns) },
-      { name: 'updatedAt', type: 'date', field: 'updatedAt', interface: 'updatedAt', uiSchema: ui('Last updated at', { type: 'datetime', 'x-component': 'DatePicker', 'x-component-props': { showTime: true }, 'x-read-pretty': true }, ns) },
+      {
+        name: 'id',
+        type: 'bigInt',
+        autoIncrement: true,
+        primaryKey: true,
+        allowNull: false,
+        interface: 'integer',
+        uiSchema: ui('ID', { type: 'number', 'x-component': 'InputNumber', 'x-read-pretty': true }, ns),
+      },
+      {
+        name: 'createdAt',
+        type: 'date',
+        field: 'createdAt',
+        interface: 'createdAt',
+        uiSchema: ui(
+          'Created at',
+          {
+            type: 'datetime',
+            'x-component': 'DatePicker',
+            'x-component-props': { showTime: true },
+            'x-read-pretty': true,
+          },
+          ns,
+        ),
+      },
+      {
+        name: 'updatedAt',
+        type: 'date',
+        field: 'updatedAt',
+        interface: 'updatedAt',
+        uiSchema: ui(
+          'Last updated at',
+          {
+            type: 'datetime',
+            'x-component': 'DatePicker',
+            'x-component-props': { showTime: true },
+            'x-read-pretty': true,
+          },
+          ns,
+        ),
+      },
     ],
   };
 }
 
 export const f = fieldBuilders();
+
+/**
+ * A collection of ours: id and timestamps, createdBy/updatedBy, and for every many-to-one an
+ * explicit, indexed foreign-key field (an index on an association's implicit key is dropped).
+ */
+export function defineListCollection<T extends { name: string; fields: any[] }>(options: T, ns = NS) {
+  const fields = [...fieldBuilders(ns).system(), ...options.fields];
+  const keys = fields
+    .filter((field) => field.type === 'belongsTo' && !fields.some((other) => other.name === field.foreignKey))
+    .map((field) => ({
+      name: field.foreignKey,
+      type: 'bigInt',
+      interface: 'integer',
+      isForeignKey: true,
+      index: true,
+      uiSchema: { type: 'number', title: field.foreignKey, 'x-component': 'InputNumber', 'x-read-pretty': true },
+    }));
+  return { createdBy: true, updatedBy: true, ...options, fields: [...fields, ...keys] };
+}

@@ -1,59 +1,58 @@
 import { defineCollection } from '@nocobase/database';
 import { CATEGORY_OPTIONS, DIFFICULTY_OPTIONS, SOURCE_OPTIONS, STATUS_OPTIONS } from '../domain/vocabulary';
-import { f, t } from './fields';
+import { defineListCollection, f, t } from './fields';
 
 /** 问题清单 */
-export default defineCollection({
-  name: 'mq_problems',
-  title: t('Problem list'),
-  createdBy: true,
-  updatedBy: true,
-  fields: [
-    ...f.system(),
-    {
-      // WT2026-000123: readable on the phone and on paper, unique, never typed by hand
-      name: 'code',
-      type: 'sequence',
-      interface: 'sequence',
-      unique: true,
-      inputable: false,
-      patterns: [
-        { type: 'string', options: { value: 'WT' } },
-        { type: 'date', options: { format: 'YYYY' } },
-        { type: 'string', options: { value: '-' } },
-        { type: 'integer', options: { digits: 6, start: 1, key: 1, cycle: '0 0 1 1 *' } },
-      ],
-      uiSchema: { title: t('Code'), type: 'string', 'x-component': 'Sequence', 'x-read-pretty': true },
-    },
-    f.input('title', 'Title', { allowNull: false }),
-    f.textarea('description', 'Description'),
-    f.select('category', 'Category', CATEGORY_OPTIONS, { defaultValue: 'other' }),
-    f.select('source', 'Source', SOURCE_OPTIONS, { defaultValue: 'visit' }),
-    f.belongsTo('unit', 'Unit', 'mq_units', 'name', { onDelete: 'RESTRICT' }),
-    f.select('difficulty', 'Difficulty', DIFFICULTY_OPTIONS, { defaultValue: 'quick' }),
-    f.checkbox('carriedOver', 'Carried over from the earlier phase', { defaultValue: false }),
-    f.select('status', 'Status', STATUS_OPTIONS, { defaultValue: 'new', allowNull: false }),
-    f.checkbox('isPublic', 'Published', { defaultValue: false }),
-    f.textarea('publicSummary', 'Public summary'),
-    f.datetime('assignedAt', 'Assigned at'),
-    f.datetime('acceptedAt', 'Accepted at'),
-    f.datetime('doneAt', 'Done at'),
-    f.datetime('closedAt', 'Closed at'),
-    f.datetime('reopenedAt', 'Reopened at'),
-    f.textarea('reopenReason', 'Reason for reopening'),
-    f.integer('reopenCount', 'Times reopened', { defaultValue: 0 }),
-    f.hasMany('responsibilities', 'Responsibility list', 'mq_responsibilities', 'problemId', 'id'),
-    f.hasMany('tasks', 'Task list', 'mq_tasks', 'problemId', 'measures'),
-    f.hasMany('revisits', 'Revisits', 'mq_revisits', 'problemId', 'id'),
-    f.hasMany('evaluations', 'Evaluations', 'mq_evaluations', 'problemId', 'id'),
-    f.hasMany('supervisions', 'Supervision records', 'mq_supervisions', 'problemId', 'id'),
-  ],
-  indexes: [
-    { fields: ['status'] },
-    { fields: ['unitId', 'status'] },
-    { fields: ['category'] },
-    { fields: ['createdAt'] },
-    { fields: ['assignedAt'] },
-    { fields: ['isPublic'] },
-  ],
-});
+export default defineCollection(
+  defineListCollection({
+    name: 'mq_problems',
+    title: t('Problem list'),
+    fields: [
+      {
+        // WT2026-000123: readable on the phone and on paper, unique, never typed by hand
+        name: 'code',
+        type: 'sequence',
+        interface: 'sequence',
+        unique: true,
+        inputable: false,
+        patterns: [
+          { type: 'string', options: { value: 'WT' } },
+          { type: 'date', options: { format: 'YYYY' } },
+          { type: 'string', options: { value: '-' } },
+          { type: 'integer', options: { digits: 6, start: 1, key: 1, cycle: '0 0 1 1 *' } },
+        ],
+        uiSchema: { title: t('Code'), type: 'string', 'x-component': 'Sequence', 'x-read-pretty': true },
+      },
+      f.input('title', 'Title', { allowNull: false }),
+      f.textarea('description', 'Description'),
+      f.select('category', 'Category', CATEGORY_OPTIONS, { defaultValue: 'other' }),
+      f.select('source', 'Source', SOURCE_OPTIONS, { defaultValue: 'visit' }),
+      f.belongsTo('unit', 'Unit', 'mq_units', 'name', { onDelete: 'RESTRICT' }),
+      f.select('difficulty', 'Difficulty', DIFFICULTY_OPTIONS, { defaultValue: 'quick' }),
+      f.checkbox('carriedOver', 'Carried over from the earlier phase', { defaultValue: false }),
+      f.select('status', 'Status', STATUS_OPTIONS, { defaultValue: 'new', allowNull: false }),
+      f.checkbox('isPublic', 'Published', { defaultValue: false }),
+      f.textarea('publicSummary', 'Public summary'),
+      f.datetime('assignedAt', 'Assigned at'),
+      f.datetime('acceptedAt', 'Accepted at'),
+      f.datetime('doneAt', 'Done at'),
+      f.datetime('closedAt', 'Closed at'),
+      f.datetime('reopenedAt', 'Reopened at'),
+      f.textarea('reopenReason', 'Reason for reopening'),
+      f.integer('reopenCount', 'Times reopened', { defaultValue: 0 }),
+      f.hasMany('responsibilities', 'Responsibility list', 'mq_responsibilities', 'problemId', 'id'),
+      f.hasMany('tasks', 'Task list', 'mq_tasks', 'problemId', 'measures'),
+      f.hasMany('revisits', 'Revisits', 'mq_revisits', 'problemId', 'id'),
+      f.hasMany('evaluations', 'Evaluations', 'mq_evaluations', 'problemId', 'id'),
+      f.hasMany('supervisions', 'Supervision records', 'mq_supervisions', 'problemId', 'id'),
+    ],
+    indexes: [
+      { fields: ['status'] },
+      { fields: ['unitId', 'status'] },
+      { fields: ['category'] },
+      { fields: ['createdAt'] },
+      { fields: ['assignedAt'] },
+      { fields: ['isPublic'] },
+    ],
+  }),
+);

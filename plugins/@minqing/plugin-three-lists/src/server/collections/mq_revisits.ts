@@ -1,22 +1,21 @@
 import { defineCollection } from '@nocobase/database';
 import { OUTCOME_OPTIONS, REVISIT_METHOD_OPTIONS, SATISFACTION_OPTIONS } from '../domain/vocabulary';
-import { f, t } from './fields';
+import { defineListCollection, f, t } from './fields';
 
 /** 回访 */
-export default defineCollection({
-  name: 'mq_revisits',
-  title: t('Revisits'),
-  createdBy: true,
-  updatedBy: true,
-  fields: [
-    ...f.system(),
-    f.belongsTo('problem', 'Problem', 'mq_problems', 'title', { onDelete: 'CASCADE' }),
-    f.user('revisiter', 'Revisited by'),
-    f.datetime('revisitedAt', 'Revisited at'),
-    f.select('method', 'Method', REVISIT_METHOD_OPTIONS, { defaultValue: 'on_site' }),
-    f.select('outcome', 'Outcome', OUTCOME_OPTIONS),
-    f.select('satisfaction', 'Satisfaction', SATISFACTION_OPTIONS),
-    f.textarea('comment', 'Comment'),
-  ],
-  indexes: [{ fields: ['problemId'] }, { fields: ['revisiterId'] }, { fields: ['revisitedAt'] }],
-});
+export default defineCollection(
+  defineListCollection({
+    name: 'mq_revisits',
+    title: t('Revisits'),
+    fields: [
+      f.belongsTo('problem', 'Problem', 'mq_problems', 'title', { onDelete: 'CASCADE' }),
+      f.user('revisiter', 'Revisited by'),
+      f.datetime('revisitedAt', 'Revisited at'),
+      f.select('method', 'Method', REVISIT_METHOD_OPTIONS, { defaultValue: 'on_site' }),
+      f.select('outcome', 'Outcome', OUTCOME_OPTIONS),
+      f.select('satisfaction', 'Satisfaction', SATISFACTION_OPTIONS),
+      f.textarea('comment', 'Comment'),
+    ],
+    indexes: [{ fields: ['problemId'] }, { fields: ['revisiterId'] }, { fields: ['revisitedAt'] }],
+  }),
+);

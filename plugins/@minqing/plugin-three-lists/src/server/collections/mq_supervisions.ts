@@ -1,24 +1,23 @@
 import { defineCollection } from '@nocobase/database';
 import { SUPERVISION_LEVEL_OPTIONS, SUPERVISION_REASON_OPTIONS } from '../domain/vocabulary';
-import { f, t } from './fields';
+import { defineListCollection, f, t } from './fields';
 
 /** 督办记录: written by @minqing/plugin-supervision, defined here so the lists show it. */
-export default defineCollection({
-  name: 'mq_supervisions',
-  title: t('Supervision records'),
-  createdBy: true,
-  updatedBy: true,
-  fields: [
-    ...f.system(),
-    f.belongsTo('problem', 'Problem', 'mq_problems', 'title', { onDelete: 'CASCADE' }),
-    f.belongsTo('responsibility', 'Responsibility', 'mq_responsibilities', 'id', { onDelete: 'CASCADE' }),
-    f.belongsTo('task', 'Task', 'mq_tasks', 'measures', { onDelete: 'CASCADE' }),
-    f.select('level', 'Level', SUPERVISION_LEVEL_OPTIONS, { defaultValue: 'reminder' }),
-    f.select('reason', 'Reason', SUPERVISION_REASON_OPTIONS),
-    f.datetime('issuedAt', 'Issued at'),
-    f.dateOnly('responseDueOn', 'Response due on'),
-    f.textarea('response', 'Response'),
-    f.datetime('respondedAt', 'Responded at'),
-  ],
-  indexes: [{ fields: ['problemId'] }, { fields: ['responsibilityId'] }],
-});
+export default defineCollection(
+  defineListCollection({
+    name: 'mq_supervisions',
+    title: t('Supervision records'),
+    fields: [
+      f.belongsTo('problem', 'Problem', 'mq_problems', 'title', { onDelete: 'CASCADE' }),
+      f.belongsTo('responsibility', 'Responsibility', 'mq_responsibilities', 'id', { onDelete: 'CASCADE' }),
+      f.belongsTo('task', 'Task', 'mq_tasks', 'measures', { onDelete: 'CASCADE' }),
+      f.select('level', 'Level', SUPERVISION_LEVEL_OPTIONS, { defaultValue: 'reminder' }),
+      f.select('reason', 'Reason', SUPERVISION_REASON_OPTIONS),
+      f.datetime('issuedAt', 'Issued at'),
+      f.dateOnly('responseDueOn', 'Response due on'),
+      f.textarea('response', 'Response'),
+      f.datetime('respondedAt', 'Responded at'),
+    ],
+    indexes: [{ fields: ['problemId'] }, { fields: ['responsibilityId'] }],
+  }),
+);

@@ -108,7 +108,13 @@ export function computeFigures(c: GroupCounts, options: FigureOptions = {}): Fig
     overdueMaxDays: c.overdue ? c.overdueDaysMax : null,
     avgDaysToAccept: average(c.acceptDaysSum, c.accepted),
     avgDaysToComplete: average(c.completeDaysSum, c.completed),
-    samples: { response: c.assigned, onTime: c.dueOrDone, resolution: c.revisits, satisfaction: rated, revisit: c.done },
+    samples: {
+      response: c.assigned,
+      onTime: c.dueOrDone,
+      resolution: c.revisits,
+      satisfaction: rated,
+      revisit: c.done,
+    },
   };
 }
 
@@ -134,7 +140,11 @@ export interface Ranked<K> {
 
 /** A league table of one rate; equal values share a rank (1, 2, 2, 4). */
 export function rankBy<K>(groups: { key: K; figures: Figures }[], figure: RateFigure, minSample: number): Ranked<K> {
-  const rows = groups.map(({ key, figures }) => ({ key, value: figures[figure], sample: figures.samples[SAMPLE_OF[figure]] }));
+  const rows = groups.map(({ key, figures }) => ({
+    key,
+    value: figures[figure],
+    sample: figures.samples[SAMPLE_OF[figure]],
+  }));
   const eligible = rows
     .filter((r) => r.value !== null && r.sample >= minSample)
     .sort((a, b) => b.value - a.value || b.sample - a.sample);

@@ -50,14 +50,20 @@ export function mergeSettings(current: LoopSettings, change: Record<string, unkn
     }
     const expected = typeof DEFAULT_SETTINGS[key as keyof LoopSettings];
     const limits = DAY_LIMITS[key as keyof LoopSettings];
-    if (typeof value !== expected || (limits && (!Number.isInteger(value) || (value as number) < limits[0] || (value as number) > limits[1]))) {
+    if (
+      typeof value !== expected ||
+      (limits && (!Number.isInteger(value) || (value as number) < limits[0] || (value as number) > limits[1]))
+    ) {
       throw new LoopRuleError('INVALID_SETTING', 'Setting {{key}} must be {{rule}}', {
         key,
         rule: limits ? `${limits[0]}–${limits[1]}` : expected,
       });
     }
     if (key === 'timeZone' && !isTimeZone(value as string)) {
-      throw new LoopRuleError('INVALID_SETTING', 'Setting {{key}} must be {{rule}}', { key, rule: 'an IANA time zone' });
+      throw new LoopRuleError('INVALID_SETTING', 'Setting {{key}} must be {{rule}}', {
+        key,
+        rule: 'an IANA time zone',
+      });
     }
     (next as any)[key] = value;
   }

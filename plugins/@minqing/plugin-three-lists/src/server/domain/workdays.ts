@@ -9,9 +9,12 @@ export const BUREAU_TIME_ZONE = 'Asia/Shanghai';
 
 /** The calendar day (YYYY-MM-DD) of an instant, in the bureau's time zone. */
 export function localDay(instant: Date | string | number, timeZone = BUREAU_TIME_ZONE): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(instant),
-  );
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(instant));
   return parts; // en-CA formats as YYYY-MM-DD
 }
 

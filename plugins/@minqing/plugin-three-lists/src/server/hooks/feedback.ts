@@ -9,7 +9,8 @@ async function problemOf(db: Database, model: any, transaction: any) {
   const problemId = model.get('problemId');
   if (!problemId) throw new LoopRuleError('REQUIRED', '{{field}} is required', { field: 'Problem' }, 400);
   const problem = await db.getRepository('mq_problems').findOne({ filterByTk: problemId, transaction });
-  if (!problem) throw new LoopRuleError('NOT_FOUND', '{{field}} {{id}} does not exist', { field: 'Problem', id: problemId }, 400);
+  if (!problem)
+    throw new LoopRuleError('NOT_FOUND', '{{field}} {{id}} does not exist', { field: 'Problem', id: problemId }, 400);
   return problem;
 }
 
@@ -21,14 +22,24 @@ export function feedbackRules(db: Database) {
   db.on('mq_revisits.beforeCreate', async (model: any, { transaction, context }: any) => {
     const problem = await problemOf(db, model, transaction);
     if (!AFTER_COMPLETION.includes(problem.get('status') as string)) {
-      throw new LoopRuleError('REVISIT_BEFORE_DONE', 'A revisit follows completion: this problem is not done yet', {}, 409);
+      throw new LoopRuleError(
+        'REVISIT_BEFORE_DONE',
+        'A revisit follows completion: this problem is not done yet',
+        {},
+        409,
+      );
     }
     if (!['resolved', 'partly_resolved', 'unresolved'].includes(model.get('outcome'))) {
       throw new LoopRuleError('REQUIRED', '{{field}} is required', { field: 'Outcome' }, 400);
     }
     const satisfaction = model.get('satisfaction');
     if (satisfaction !== null && satisfaction !== undefined && ![1, 2, 3, 4, 5].includes(Number(satisfaction))) {
-      throw new LoopRuleError('INVALID_VALUE', '{{field}} has no option {{value}}', { field: 'Satisfaction', value: satisfaction }, 400);
+      throw new LoopRuleError(
+        'INVALID_VALUE',
+        '{{field}} has no option {{value}}',
+        { field: 'Satisfaction', value: satisfaction },
+        400,
+      );
     }
     if (!model.get('revisitedAt')) model.set('revisitedAt', new Date());
     const currentUserId = context?.state?.currentUser?.id;
@@ -38,7 +49,12 @@ export function feedbackRules(db: Database) {
   db.on('mq_evaluations.beforeCreate', async (model: any, { transaction }: any) => {
     const problem = await problemOf(db, model, transaction);
     if (!AFTER_COMPLETION.includes(problem.get('status') as string)) {
-      throw new LoopRuleError('EVALUATION_BEFORE_DONE', 'An evaluation follows completion: this problem is not done yet', {}, 409);
+      throw new LoopRuleError(
+        'EVALUATION_BEFORE_DONE',
+        'An evaluation follows completion: this problem is not done yet',
+        {},
+        409,
+      );
     }
     if (![1, 2, 3, 4, 5].includes(Number(model.get('score')))) {
       throw new LoopRuleError('INVALID_SCORE', 'The score must be one of the five levels, 1 to 5', {}, 400);
@@ -67,5 +83,9 @@ async function reopenIfDone(
   if (!settings[setting]) return;
   const problem = await db.getRepository('mq_problems').findOne({ filterByTk: model.get('problemId'), transaction });
   if (!['done', 'closed'].includes(problem?.get('status') as string)) return;
-  await reopen(db, { problemId: problem.get('id') as number, actor: { userId: model.get('createdById') }, transaction }, { reason });
+  await reopen(
+    db,
+    { problemId: problem.get('id') as number, actor: { userId: model.get('createdById') }, transaction },
+    { reason },
+  );
 }

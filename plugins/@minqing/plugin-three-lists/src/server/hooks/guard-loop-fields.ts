@@ -15,7 +15,12 @@ export function guardLoopFields(db: Database) {
     if (isLoopTransaction(options?.transaction)) return;
     const status = model.get('status');
     if (status !== undefined && status !== null && status !== 'new') {
-      throw new LoopRuleError('STATUS_BY_ACTION_ONLY', 'A new problem starts as to-assign; its status changes only through the loop actions', {}, 400);
+      throw new LoopRuleError(
+        'STATUS_BY_ACTION_ONLY',
+        'A new problem starts as to-assign; its status changes only through the loop actions',
+        {},
+        400,
+      );
     }
     const stamped = LOOP_FIELDS.filter((field) => field !== 'status' && model.get(field));
     if (stamped.length) {
@@ -34,7 +39,9 @@ export function guardLoopFields(db: Database) {
   // a bulk update (update with a filter) bypasses instance hooks unless individualHooks is set
   db.on('mq_problems.beforeBulkUpdate', (options: any) => {
     if (isLoopTransaction(options?.transaction)) return;
-    const fields = Object.keys(options?.attributes ?? {}).filter((field) => (LOOP_FIELDS as readonly string[]).includes(field));
+    const fields = Object.keys(options?.attributes ?? {}).filter((field) =>
+      (LOOP_FIELDS as readonly string[]).includes(field),
+    );
     if (fields.length) {
       throw new LoopRuleError('LOOP_FIELD_READ_ONLY', READ_ONLY, { fields }, 400);
     }

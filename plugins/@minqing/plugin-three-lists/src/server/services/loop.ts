@@ -59,14 +59,23 @@ function isBusy(error: any) {
  * problem so that a concurrent request for the same step loses with a conflict, runs the step's
  * own writes, then stamps status and time through the repository (so hooks and workflows see it).
  */
-export async function transition(db: Database, options: TransitionOptions, step: (c: StepContext) => Promise<StepResult>) {
+export async function transition(
+  db: Database,
+  options: TransitionOptions,
+  step: (c: StepContext) => Promise<StepResult>,
+) {
   const { problemId, action, actor, scope } = options;
   try {
     return await inTransaction(db, options.transaction, async (transaction) => {
       const repo = db.getRepository('mq_problems');
       const problem = await repo.findOne({ filterByTk: problemId, filter: scope, transaction });
       if (!problem) {
-        throw new LoopRuleError('PROBLEM_NOT_FOUND', 'Problem {{id}} does not exist or is not yours to handle', { id: problemId }, 404);
+        throw new LoopRuleError(
+          'PROBLEM_NOT_FOUND',
+          'Problem {{id}} does not exist or is not yours to handle',
+          { id: problemId },
+          404,
+        );
       }
       const from = problem.get('status') as ProblemStatus;
       const to = nextStatus(from, action);
@@ -78,7 +87,12 @@ export async function transition(db: Database, options: TransitionOptions, step:
         { where: { id: problem.get('id'), status: from }, transaction, hooks: false },
       );
       if (!claimed) {
-        throw new LoopRuleError('CONFLICT', 'Someone else changed this problem just now; reload it and try again', {}, 409);
+        throw new LoopRuleError(
+          'CONFLICT',
+          'Someone else changed this problem just now; reload it and try again',
+          {},
+          409,
+        );
       }
       const settings = await getSettings(db, transaction);
       const context = { state: { currentUser: { id: actor.userId } } };
@@ -86,11 +100,20 @@ export async function transition(db: Database, options: TransitionOptions, step:
       const stamp = LOOP[action].stamp;
       const values = { ...extra, ...(to !== from ? { status: to } : {}), ...(stamp ? { [stamp]: now } : {}) };
       await repo.update({ filterByTk: problem.get('id') as number, values, transaction, context });
-      return repo.findOne({ filterByTk: problem.get('id') as number, transaction, appends: ['responsibilities', 'tasks'] });
+      return repo.findOne({
+        filterByTk: problem.get('id') as number,
+        transaction,
+        appends: ['responsibilities', 'tasks'],
+      });
     });
   } catch (error) {
     if (isBusy(error)) {
-      throw new LoopRuleError('CONFLICT', 'Someone else changed this problem just now; reload it and try again', {}, 409);
+      throw new LoopRuleError(
+        'CONFLICT',
+        'Someone else changed this problem just now; reload it and try again',
+        {},
+        409,
+      );
     }
     throw error;
   }
@@ -111,10 +134,17 @@ async function mustExist(db: Database, collection: string, id: unknown, label: s
 }
 
 async function activeResponsibility(db: Database, problemId: unknown, transaction: Transaction) {
-  return db.getRepository('mq_responsibilities').findOne({ filter: { problemId, active: true }, sort: ['-id'], transaction });
+  return db
+    .getRepository('mq_responsibilities')
+    .findOne({ filter: { problemId, active: true }, sort: ['-id'], transaction });
 }
 
-async function currentTask(db: Database, problemId: unknown, transaction: Transaction, context: StepContext['context']) {
+async function currentTask(
+  db: Database,
+  problemId: unknown,
+  transaction: Transaction,
+  context: StepContext['context'],
+) {
   const repo = db.getRepository('mq_tasks');
   return (
     (await repo.findOne({ filter: { problemId }, sort: ['-id'], transaction })) ??
@@ -142,7 +172,12 @@ export function assign(db: Database, options: Omit<TransitionOptions, 'action'>,
     if (unitId) await mustExist(db, 'mq_units', unitId, 'Responsible unit', transaction);
     const mode = values.mode ?? (problem.get('difficulty') === 'hard' ? 'leader_guarantee' : 'first_receiver');
     if (!['first_receiver', 'leader_guarantee'].includes(mode)) {
-      throw new LoopRuleError('INVALID_VALUE', '{{field}} has no option {{value}}', { field: 'Handling mode', value: mode }, 400);
+      throw new LoopRuleError(
+        'INVALID_VALUE',
+        '{{field}} has no option {{value}}',
+        { field: 'Handling mode', value: mode },
+        400,
+      );
     }
     if (mode === 'leader_guarantee') {
       // 领导包保: a leader answers for it, with a goal, "一抓到底"
@@ -151,20 +186,26 @@ export function assign(db: Database, options: Omit<TransitionOptions, 'action'>,
       required(values, 'goal', 'Goal');
     }
     const today = localDay(now, settings.timeZone);
-    const days = mode === 'leader_guarantee' ? settings.leaderGuaranteeDeadlineDays : settings.firstReceiverDeadlineDays;
+    const days =
+      mode === 'leader_guarantee' ? settings.leaderGuaranteeDeadlineDays : settings.firstReceiverDeadlineDays;
     const deadline = values.deadline ?? deadlineAfter(now, days, settings.timeZone);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(String(deadline)) || deadline < today) {
       throw new LoopRuleError('INVALID_DEADLINE', 'The deadline must be a day from today on (YYYY-MM-DD)', {}, 400);
     }
     const responsibilities = db.getRepository('mq_responsibilities');
-    await responsibilities.update({ filter: { problemId, active: true }, values: { active: false }, transaction, context });
+    await responsibilities.update({
+      filter: { problemId, active: true },
+      values: { active: false },
+      transaction,
+      context,
+    });
     await responsibilities.create({
       values: {
         problemId,
         unitId,
         personId,
         mode,
-        guarantorId: mode === 'leader_guarantee' ? values.guarantorId : values.guarantorId ?? null,
+        guarantorId: mode === 'leader_guarantee' ? values.guarantorId : (values.guarantorId ?? null),
         goal: values.goal ?? null,
         deadline,
         acceptBy: deadlineAfter(now, settings.responseLimitDays, settings.timeZone),
@@ -192,26 +233,30 @@ export function reportProgress(
   options: Omit<TransitionOptions, 'action'>,
   values: { content: string; percent?: number; reportedOn?: string },
 ) {
-  return transition(db, { ...options, action: 'reportProgress' }, async ({ problem, transaction, settings, now, context }) => {
-    const content = required(values, 'content', 'Content');
-    const task = await currentTask(db, problem.get('id'), transaction, context);
-    const percent = values.percent ?? task.get('progress');
-    if (!Number.isInteger(Number(percent)) || Number(percent) < 0 || Number(percent) > 100) {
-      throw new LoopRuleError('INVALID_PERCENT', 'Progress must be a whole number from 0 to 100', {}, 400);
-    }
-    await db.getRepository('mq_progress_reports').create({
-      values: {
-        taskId: task.get('id'),
-        problemId: problem.get('id'),
-        reportedOn: values.reportedOn ?? localDay(now, settings.timeZone),
-        content,
-        percent: Number(percent),
-      },
-      transaction,
-      context,
-    });
-    await task.update({ progress: Number(percent), lastReportedAt: now }, { transaction });
-  });
+  return transition(
+    db,
+    { ...options, action: 'reportProgress' },
+    async ({ problem, transaction, settings, now, context }) => {
+      const content = required(values, 'content', 'Content');
+      const task = await currentTask(db, problem.get('id'), transaction, context);
+      const percent = values.percent ?? task.get('progress');
+      if (!Number.isInteger(Number(percent)) || Number(percent) < 0 || Number(percent) > 100) {
+        throw new LoopRuleError('INVALID_PERCENT', 'Progress must be a whole number from 0 to 100', {}, 400);
+      }
+      await db.getRepository('mq_progress_reports').create({
+        values: {
+          taskId: task.get('id'),
+          problemId: problem.get('id'),
+          reportedOn: values.reportedOn ?? localDay(now, settings.timeZone),
+          content,
+          percent: Number(percent),
+        },
+        transaction,
+        context,
+      });
+      await task.update({ progress: Number(percent), lastReportedAt: now }, { transaction });
+    },
+  );
 }
 
 /** 办结: needs a completion summary; the task is at 100%. */
@@ -225,7 +270,12 @@ export function complete(
     const task = await currentTask(db, problem.get('id'), transaction, context);
     await db.getRepository('mq_tasks').update({
       filterByTk: task.get('id') as number,
-      values: { completionSummary, progress: 100, lastReportedAt: now, ...(values.evidence ? { evidence: values.evidence } : {}) },
+      values: {
+        completionSummary,
+        progress: 100,
+        lastReportedAt: now,
+        ...(values.evidence ? { evidence: values.evidence } : {}),
+      },
       transaction,
       context,
     });
@@ -255,7 +305,12 @@ export function close(db: Database, options: Omit<TransitionOptions, 'action'>) 
         409,
       );
     }
-    throw new LoopRuleError('CLOSE_NEEDS_REVISIT', 'A problem is closed only after a revisit finds it resolved, since its completion', {}, 409);
+    throw new LoopRuleError(
+      'CLOSE_NEEDS_REVISIT',
+      'A problem is closed only after a revisit finds it resolved, since its completion',
+      {},
+      409,
+    );
   });
 }
 

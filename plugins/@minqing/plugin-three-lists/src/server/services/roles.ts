@@ -25,7 +25,11 @@ export const SCOPES = {
     name: 'Problems I reported, handle or guarantee',
     resourceName: 'mq_problems',
     scope: {
-      $or: [{ createdById: { $eq: ME } }, { 'responsibilities.personId': { $eq: ME } }, { 'responsibilities.guarantorId': { $eq: ME } }],
+      $or: [
+        { createdById: { $eq: ME } },
+        { 'responsibilities.personId': { $eq: ME } },
+        { 'responsibilities.guarantorId': { $eq: ME } },
+      ],
     },
   },
   myResponsibilities: {
@@ -128,7 +132,13 @@ async function ensureScopes(db: Database, transaction: Transaction) {
     const record =
       existing ??
       (await repo.create({
-        values: { key: scopeKey, dataSourceKey: 'main', name: t(spec.name), resourceName: spec.resourceName, scope: spec.scope },
+        values: {
+          key: scopeKey,
+          dataSourceKey: 'main',
+          name: t(spec.name),
+          resourceName: spec.resourceName,
+          scope: spec.scope,
+        },
         transaction,
       }));
     ids[key] = record.get('id');

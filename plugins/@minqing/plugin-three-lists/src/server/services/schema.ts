@@ -11,7 +11,17 @@ import tasks from '../collections/mq_tasks';
 import units from '../collections/mq_units';
 
 /** Our collections in dependency order (a target before what points at it). */
-export const LIST_COLLECTIONS = [units, problems, responsibilities, tasks, milestones, progressReports, revisits, evaluations, supervisions];
+export const LIST_COLLECTIONS = [
+  units,
+  problems,
+  responsibilities,
+  tasks,
+  milestones,
+  progressReports,
+  revisits,
+  evaluations,
+  supervisions,
+];
 
 const SYSTEM_FIELDS = ['createdBy', 'createdById', 'updatedBy', 'updatedById', 'parentId'];
 
@@ -45,7 +55,12 @@ const STRUCTURAL_OPTIONS = ['target', 'foreignKey', 'sourceKey', 'targetKey', 't
 export function protectSchema(db: Database) {
   db.on('collections.beforeDestroy', (model: any) => {
     if (PROTECTED_FIELDS[model.get('name')]) {
-      throw new LoopRuleError('COLLECTION_PROTECTED', 'The collection {{name}} belongs to Minqing and cannot be removed', { name: model.get('name') }, 400);
+      throw new LoopRuleError(
+        'COLLECTION_PROTECTED',
+        'The collection {{name}} belongs to Minqing and cannot be removed',
+        { name: model.get('name') },
+        400,
+      );
     }
   });
 

@@ -43,11 +43,21 @@ export async function computeStats(db: Database, query: StatsQuery) {
   const settings = await getSettings(db);
   const groupBy = query.groupBy;
   if (groupBy && !GROUP_BY.includes(groupBy)) {
-    throw new LoopRuleError('INVALID_VALUE', '{{field}} has no option {{value}}', { field: 'groupBy', value: groupBy }, 400);
+    throw new LoopRuleError(
+      'INVALID_VALUE',
+      '{{field}} has no option {{value}}',
+      { field: 'groupBy', value: groupBy },
+      400,
+    );
   }
   for (const key of ['from', 'to'] as const) {
     if (query[key] && !DAY.test(query[key])) {
-      throw new LoopRuleError('INVALID_VALUE', '{{field}} has no option {{value}}', { field: key, value: query[key] }, 400);
+      throw new LoopRuleError(
+        'INVALID_VALUE',
+        '{{field}} has no option {{value}}',
+        { field: key, value: query[key] },
+        400,
+      );
     }
   }
   const sql = sqlDialect(db, settings.timeZone);
@@ -195,7 +205,14 @@ export async function computeStats(db: Database, query: StatsQuery) {
       .sort((a, b) => a.key.localeCompare(b.key, 'zh-CN', { numeric: true }));
     result.groups = rows;
     result.rankings = Object.fromEntries(
-      RATES.map((rate) => [rate, rankBy(rows.map((g) => ({ key: g.key, figures: g.figures as Figures })), rate, settings.minSample)]),
+      RATES.map((rate) => [
+        rate,
+        rankBy(
+          rows.map((g) => ({ key: g.key, figures: g.figures as Figures })),
+          rate,
+          settings.minSample,
+        ),
+      ]),
     );
   }
   return result;

@@ -1,0 +1,256 @@
+import { createMinqingApp, type MinqingTestApp } from '@minqing/test';
+import { localDay } from '../domain/workdays';
+
+/** A day `n` days from today in the bureau's calendar. */
+function dayFromToday(n: number) {
+  const d = new Date(`${localDay(new Date())}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Six problems in two units, written straight into the tables (the loop's own tests cover how
+ * they get there), with every figure below worked out by hand in the comments.
+ */
+async function seed(app: MinqingTestApp) {
+  const db = app.db;
+  const leaders = [];
+  for (const name of ['L1', 'L2', 'L3']) leaders.push(await app.createUser({ username: name, roles: ['mq_leader'] }));
+  const cadre = await app.createUser({ username: 'handler', roles: ['mq_cadre'] });
+  await db.getModel('mq_units').bulkCreate(
+    [
+      { id: 1, name: '实验小学', region: '沙市区' },
+      { id: 2, name: '城南中学', region: '荆州区' },
+    ],
+    { hooks: false },
+  );
+  const P = (
+    id: number,
+    unitId: number,
+    category: string,
+    status: string,
+    createdAt: string,
+    t: Record<string, string | null> = {},
+  ) => ({
+    id,
+    code: `WT2026-00000${id}`,
+    title: `问题${id}`,
+    unitId,
+    category,
+    status,
+    createdAt,
+    updatedAt: createdAt,
+    assignedAt: t.assignedAt ?? null,
+    acceptedAt: t.acceptedAt ?? null,
+    doneAt: t.doneAt ?? null,
+  });
+  await db.getModel('mq_problems').bulkCreate(
+    [
+      // P1: local 2026-09-01 02:00 (UTC still August: the month is the bureau's); accepted after 0.5 day in time; done after 4 days by the deadline
+      P(1, 1, 'canteen', 'closed', '2026-08-31T18:00:00Z', {
+        assignedAt: '2026-09-01T02:00:00Z',
+        acceptedAt: '2026-09-01T14:00:00Z',
+        doneAt: '2026-09-05T02:00:00Z',
+      }),
+      // P2: accepted after 2 days, one day late; done after 10 days, after its deadline
+      P(2, 1, 'canteen', 'done', '2026-09-01T00:00:00Z', {
+        assignedAt: '2026-09-02T00:00:00Z',
+        acceptedAt: '2026-09-04T00:00:00Z',
+        doneAt: '2026-09-12T00:00:00Z',
+      }),
+      // P3: local 2026-10-01; accepted after 1 day in time; open and 3 days overdue
+      P(3, 1, 'enrollment', 'in_progress', '2026-09-30T17:00:00Z', {
+        assignedAt: '2026-10-01T00:00:00Z',
+        acceptedAt: '2026-10-02T00:00:00Z',
+      }),
+      // P4: accepted after 0.5 day in time; reopened, deadline still ahead
+      P(4, 2, 'enrollment', 'reopened', '2026-10-04T00:00:00Z', {
+        assignedAt: '2026-10-05T00:00:00Z',
+        acceptedAt: '2026-10-05T12:00:00Z',
+        doneAt: '2026-10-20T00:00:00Z',
+      }),
+      // P5: not assigned yet
+      P(5, 2, 'canteen', 'new', '2026-10-20T00:00:00Z'),
+      // P6: assigned, never accepted, 1 day overdue
+      P(6, 2, 'canteen', 'assigned', '2026-10-21T00:00:00Z', { assignedAt: '2026-10-21T00:00:00Z' }),
+    ],
+    { hooks: false },
+  );
+  const R = (problemId: number, acceptBy: string, deadline: string, acceptedAt: string | null) => ({
+    problemId,
+    unitId: problemId <= 3 ? 1 : 2,
+    personId: cadre.id,
+    mode: 'first_receiver',
+    acceptBy,
+    deadline,
+    acceptedAt,
+    active: true,
+  });
+  await db.getModel('mq_responsibilities').bulkCreate(
+    [
+      R(1, '2026-09-02', '2026-09-08', '2026-09-01T14:00:00Z'),
+      R(2, '2026-09-03', '2026-09-10', '2026-09-04T00:00:00Z'),
+      R(3, '2026-10-09', dayFromToday(-3), '2026-10-02T00:00:00Z'),
+      R(4, '2026-10-08', dayFromToday(10), '2026-10-05T12:00:00Z'),
+      R(6, '2026-10-22', dayFromToday(-1), null),
+      // an inactive earlier assignment of P6 must not count
+      { ...R(6, '2026-10-01', '2026-10-02', '2026-10-01T01:00:00Z'), active: false },
+    ],
+    { hooks: false },
+  );
+  await db.getModel('mq_revisits').bulkCreate(
+    [
+      {
+        problemId: 1,
+        revisiterId: leaders[0].id,
+        revisitedAt: '2026-09-06T02:00:00Z',
+        outcome: 'resolved',
+        satisfaction: 5,
+      },
+      {
+        problemId: 4,
+        revisiterId: leaders[1].id,
+        revisitedAt: '2026-10-21T02:00:00Z',
+        outcome: 'unresolved',
+        satisfaction: 2,
+      },
+    ],
+    { hooks: false },
+  );
+  await db.getModel('mq_evaluations').bulkCreate(
+    [
+      { problemId: 1, score: 4, evaluatorKind: 'parent' },
+      { problemId: 2, score: 3, evaluatorKind: 'teacher' },
+    ],
+    { hooks: false },
+  );
+}
+
+describe('mqStats:get against hand-computed figures', () => {
+  let app: MinqingTestApp;
+  let agent: Awaited<ReturnType<MinqingTestApp['agentAs']>>;
+
+  beforeAll(async () => {
+    app = await createMinqingApp({ plugins: ['@minqing/plugin-three-lists'] });
+    await seed(app);
+    agent = await app.agentAs(await app.createUser({ username: 'office', roles: ['mq_admin'] }));
+    const root = await app.rootAgent();
+    expect((await root.post('/mqThreeLists:updateSettings').send({ minSample: 3 })).status).toBe(200);
+  });
+  afterAll(() => app?.destroy());
+
+  const stats = async (query: string) => {
+    const res = await agent.get(`/mqStats:get?${query}`);
+    expect(res.status).toBe(200);
+    return res.body.data;
+  };
+
+  it('overall', async () => {
+    const { overall, leaderRevisitCoverage } = await stats('');
+    expect(overall.figures).toEqual({
+      responseRate: 0.6, // P1, P3, P4 accepted in time of 5 assigned
+      onTimeRate: 0.25, // P1 on time of P1, P2 done + P3, P6 overdue
+      resolutionRate: 0.5, // 1 resolved of 2 revisits
+      satisfactionRate: 0.5, // ratings 5, 2 (revisits) and 4, 3 (evaluations): 2 of 4 are 满意 or better
+      revisitRate: 0.5, // P1 of done P1, P2
+      overdueCount: 2,
+      overdueAvgDays: 2, // 3 and 1
+      overdueMaxDays: 3,
+      avgDaysToAccept: 1, // 0.5 + 2 + 1 + 0.5 over 4
+      avgDaysToComplete: 7, // 4 + 10 over 2
+      samples: { response: 5, onTime: 4, resolution: 2, satisfaction: 4, revisit: 2 },
+    });
+    expect(leaderRevisitCoverage).toEqual({ rate: 0.6667, leaders: 3, leadersWithRevisit: 2 });
+  });
+
+  it('counts 基本满意 as satisfied when configured', async () => {
+    const root = await app.rootAgent();
+    await root.post('/mqThreeLists:updateSettings').send({ basicCountsAsSatisfied: true });
+    expect((await stats('')).overall.figures.satisfactionRate).toBe(0.75);
+    await root.post('/mqThreeLists:updateSettings').send({ basicCountsAsSatisfied: false });
+  });
+
+  it('by unit, with a league table that leaves out small samples', async () => {
+    const { groups, rankings } = await stats('groupBy=unit');
+    const [u1, u2] = groups;
+    expect(u1).toMatchObject({ key: '1', label: '实验小学' });
+    expect(u1.figures).toMatchObject({
+      responseRate: 0.6667,
+      onTimeRate: 0.3333,
+      resolutionRate: 1,
+      satisfactionRate: 0.6667,
+      revisitRate: 0.5,
+      overdueCount: 1,
+      overdueMaxDays: 3,
+      avgDaysToAccept: 1.17,
+      avgDaysToComplete: 7,
+    });
+    expect(u2).toMatchObject({ key: '2', label: '城南中学' });
+    expect(u2.figures).toMatchObject({
+      responseRate: 0.5,
+      onTimeRate: 0,
+      resolutionRate: 0,
+      satisfactionRate: 0,
+      revisitRate: null,
+      overdueCount: 1,
+      overdueAvgDays: 1,
+      avgDaysToAccept: 0.5,
+      avgDaysToComplete: null,
+    });
+    expect(rankings.responseRate.ranked).toEqual([{ key: '1', value: 0.6667, sample: 3, rank: 1 }]);
+    expect(rankings.responseRate.insufficientSample.map((r: any) => r.key)).toEqual(['2']);
+  });
+
+  it('by month in the bureau’s time zone, by region and by category', async () => {
+    const months = await stats('groupBy=month');
+    expect(months.groups.map((g: any) => [g.key, g.counts.assigned, g.figures.responseRate])).toEqual([
+      ['2026-09', 2, 0.5],
+      ['2026-10', 3, 0.6667],
+    ]);
+    const regions = await stats('groupBy=region');
+    expect(regions.groups.map((g: any) => [g.key, g.figures.responseRate])).toEqual([
+      ['荆州区', 0.5],
+      ['沙市区', 0.6667],
+    ]);
+    const categories = await stats('groupBy=category');
+    expect(categories.groups.map((g: any) => [g.key, g.counts.assigned, g.figures.responseRate])).toEqual([
+      ['canteen', 3, 0.3333],
+      ['enrollment', 2, 1],
+    ]);
+  });
+
+  it('filters by unit, region, category and period', async () => {
+    expect((await stats('unitId=2')).overall.counts.assigned).toBe(2);
+    expect((await stats(`region=${encodeURIComponent('沙市区')}`)).overall.counts.assigned).toBe(3);
+    expect((await stats('category=enrollment')).overall.figures.responseRate).toBe(1);
+    const october = await stats('from=2026-10-01&to=2026-10-31');
+    expect(october.overall.counts.assigned).toBe(3);
+    expect(october.leaderRevisitCoverage).toEqual({ rate: 0.3333, leaders: 3, leadersWithRevisit: 1 });
+  });
+
+  it('refuses bad parameters with a 400, and strangers', async () => {
+    expect((await agent.get('/mqStats:get?groupBy=planet')).status).toBe(400);
+    expect((await agent.get('/mqStats:get?from=yesterday')).status).toBe(400);
+    expect((await app.anonymous().get('/mqStats:get')).status).toBe(401);
+    const cadre = await app.agentAs(await app.createUser({ roles: ['mq_cadre'] }));
+    expect((await cadre.get('/mqStats:get')).status).toBe(403);
+    const leader = await app.agentAs(await app.createUser({ roles: ['mq_leader'] }));
+    expect((await leader.get('/mqStats:get')).status).toBe(200);
+  });
+
+  it('has indexes on the columns the figures and lists filter by', async () => {
+    const qi = app.db.sequelize.getQueryInterface();
+    const indexed = async (table: string) =>
+      ((await qi.showIndex(app.db.getCollection(table).getTableNameWithSchema())) as any[]).flatMap((i) =>
+        (i.fields ?? []).map((f: any) => f.attribute ?? f.name),
+      );
+    const problems = await indexed('mq_problems');
+    for (const column of ['status', 'unitId', 'category', 'createdAt', 'assignedAt', 'code'])
+      expect(problems).toContain(column);
+    const responsibilities = await indexed('mq_responsibilities');
+    for (const column of ['problemId', 'personId', 'guarantorId', 'deadline'])
+      expect(responsibilities).toContain(column);
+    expect(await indexed('mq_revisits')).toContain('problemId');
+    expect(await indexed('mq_evaluations')).toContain('problemId');
+  });
+});

@@ -6,6 +6,7 @@ import { registerStatsResource } from './actions/stats';
 import { feedbackRules } from './hooks/feedback';
 import { guardLoopFields } from './hooks/guard-loop-fields';
 import { exposePluginInfo } from './services/plugin-info';
+import { translateOptionLabels } from './services/option-labels';
 import { installRoles } from './services/roles';
 import { protectSchema, syncToCollectionManager } from './services/schema';
 
@@ -22,6 +23,7 @@ export class PluginThreeListsServer extends Plugin {
     guardLoopFields(this.db);
     feedbackRules(this.db);
     protectSchema(this.db);
+    translateOptionLabels(this.db);
   }
 
   async install() {

@@ -11,7 +11,9 @@ const READ_ONLY =
  * whoever asks; every other field, including those an admin adds, stays editable.
  */
 export function guardLoopFields(db: Database) {
-  db.on('mq_problems.beforeCreate', (model: any, options: any) => {
+  const checkNew = (model: any, options: any) => {
+    // 前期遗留: whatever the form or the import says, a carried-over problem is flagged as such
+    if (model.get('source') === 'carried_over') model.set('carriedOver', true);
     if (isLoopTransaction(options?.transaction)) return;
     const status = model.get('status');
     if (status !== undefined && status !== null && status !== 'new') {
@@ -26,7 +28,10 @@ export function guardLoopFields(db: Database) {
     if (stamped.length) {
       throw new LoopRuleError('LOOP_FIELD_READ_ONLY', READ_ONLY, { fields: stamped }, 400);
     }
-  });
+  };
+  db.on('mq_problems.beforeCreate', checkNew);
+  // NocoBase's import inserts with bulkCreate, which runs no per-row hooks
+  db.on('mq_problems.beforeBulkCreate', (models: any[], options: any) => models.forEach((model) => checkNew(model, options)));
 
   db.on('mq_problems.beforeUpdate', (model: any, options: any) => {
     if (isLoopTransaction(options?.transaction)) return;

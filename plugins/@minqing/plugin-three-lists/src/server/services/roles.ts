@@ -60,6 +60,7 @@ interface RoleSpec {
 }
 
 const MQ_ALL = ['view', 'create', 'update', 'destroy', 'export', 'importXlsx'];
+const FIELD_ACTIONS = ['view', 'create', 'update', 'export', 'importXlsx'];
 
 export const ROLES: RoleSpec[] = [
   {
@@ -166,7 +167,10 @@ export async function installRoles(db: Database) {
             usingActionsConfig: true,
             actions: grants.map((grant) => {
               const [name, scope] = Array.isArray(grant) ? grant : [grant];
-              return { name, fields: [], ...(scope ? { scopeId: scopeIds[scope] } : {}) };
+              // as the roles UI does: an action that takes fields lists them all (plugin-acl appends an
+              // admin's new field to these lists, so an empty list would soon mean "only that field")
+              const fields = FIELD_ACTIONS.includes(name) ? [...db.getCollection(collection).fields.keys()] : [];
+              return { name, fields, ...(scope ? { scopeId: scopeIds[scope] } : {}) };
             }),
           },
           transaction,

@@ -1,4 +1,5 @@
 import type { Database } from '@nocobase/database';
+import { t } from '../collections/fields';
 import { LoopRuleError } from '../domain/loop';
 import evaluations from '../collections/mq_evaluations';
 import milestones from '../collections/mq_milestones';
@@ -43,6 +44,20 @@ export async function syncToCollectionManager(db: Database) {
   for (const collection of LIST_COLLECTIONS) {
     await repo.db2cm(collection.name);
   }
+  // plugin-users adds createdById/updatedById without an interface: give them one, like our other keys
+  const fields = db.getRepository('fields');
+  for (const name of ['createdById', 'updatedById']) {
+    const rows = await fields.find({ filter: { name, collectionName: LIST_COLLECTIONS.map((c) => c.name) } });
+    for (const row of rows) {
+      if (row.get('interface')) continue;
+      const title = name === 'createdById' ? 'Created by ID' : 'Last updated by ID';
+      await row.update({
+        interface: 'integer',
+        isForeignKey: true,
+        uiSchema: { type: 'number', title: t(title), 'x-component': 'InputNumber', 'x-read-pretty': true },
+      });
+    }
+  }
 }
 
 const STRUCTURAL = ['name', 'type'];
@@ -53,7 +68,14 @@ const STRUCTURAL_OPTIONS = ['target', 'foreignKey', 'sourceKey', 'targetKey', 't
  * only what our rules depend on: our collections, and our fields' names, types and relations.
  */
 export function protectSchema(db: Database) {
-  db.on('collections.beforeDestroy', (model: any) => {
+  // data-source-main's own before-destroy hooks already drop the column or table: ours must come first
+  const first = (event: string, listener: (...args: any[]) => void) => {
+    db.on(event, listener); // binds the model hook
+    db.removeListener(event, listener);
+    db.prependListener(event, listener);
+  };
+
+  first('collections.beforeDestroy', (model: any) => {
     if (PROTECTED_FIELDS[model.get('name')]) {
       throw new LoopRuleError(
         'COLLECTION_PROTECTED',
@@ -64,7 +86,7 @@ export function protectSchema(db: Database) {
     }
   });
 
-  db.on('fields.beforeDestroy', (model: any) => {
+  first('fields.beforeDestroy', (model: any) => {
     if (PROTECTED_FIELDS[model.get('collectionName')]?.has(model.get('name'))) {
       throw new LoopRuleError(
         'FIELD_PROTECTED',
@@ -75,7 +97,7 @@ export function protectSchema(db: Database) {
     }
   });
 
-  db.on('fields.beforeUpdate', (model: any) => {
+  first('fields.beforeUpdate', (model: any) => {
     const collectionName = model.previous('collectionName') ?? model.get('collectionName');
     const name = model.previous('name') ?? model.get('name');
     if (!PROTECTED_FIELDS[collectionName]?.has(name)) return;

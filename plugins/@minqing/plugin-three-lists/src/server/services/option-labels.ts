@@ -1,0 +1,62 @@
+import { MultipleSelectInterface, SelectInterface, type Database } from '@nocobase/database';
+
+/** `{{t("Canteens", { ns: "@minqing/plugin-three-lists" })}}`: the i18n form of our option labels. */
+const TEMPLATE = /^\{\{\s*t\(\s*("(?:[^"\\]|\\.)*")\s*,\s*\{\s*ns:\s*("(?:[^"\\]|\\.)*")\s*\}\s*\)\s*\}\}$/;
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export function translateLabel(label: unknown, t?: Translate): unknown {
+  if (typeof label !== 'string' || typeof t !== 'function') return label;
+  const match = TEMPLATE.exec(label);
+  return match ? t(JSON.parse(match[1]), { ns: JSON.parse(match[2]) }) : label;
+}
+
+const translatorOf = (ctx: any): Translate | undefined => ctx?.t ?? ctx?.context?.t;
+
+function optionFor(options: any, text: string, t?: Translate) {
+  const items: any[] = options?.uiSchema?.enum ?? [];
+  return items.find((item) => TEMPLATE.test(item.label) && (translateLabel(item.label, t) === text || JSON.parse(TEMPLATE.exec(item.label)[1]) === text));
+}
+
+/**
+ * Select options whose labels are i18n templates (ours) come out of NocoBase's export in the
+ * reader's language and are recognised by its import in either language; plain labels keep
+ * NocoBase's own behaviour.
+ */
+class TranslatedSelectInterface extends SelectInterface {
+  toString(value: any, ctx?: any) {
+    const option = (this.options?.uiSchema?.enum ?? []).find((item: any) => item.value === value);
+    if (option && TEMPLATE.test(option.label)) return translateLabel(option.label, translatorOf(ctx)) as string;
+    return super.toString(value, ctx);
+  }
+
+  async toValue(str: any, ctx?: any) {
+    const option = typeof str === 'string' ? optionFor(this.options, str, translatorOf(ctx)) : undefined;
+    return option ? option.value : super.toValue(str, ctx);
+  }
+}
+
+class TranslatedMultipleSelectInterface extends MultipleSelectInterface {
+  toString(value: any, ctx?: any) {
+    const items: any[] = this.options?.uiSchema?.enum ?? [];
+    const values = Array.isArray(value) ? value : [value];
+    if (!values.some((v) => TEMPLATE.test(items.find((item) => item.value === v)?.label ?? ''))) return super.toString(value, ctx);
+    return values
+      .map((v) => {
+        const option = items.find((item) => item.value === v);
+        return option ? translateLabel(option.label, translatorOf(ctx)) : v;
+      })
+      .join(',');
+  }
+
+  async toValue(str: any, ctx?: any) {
+    const parts = typeof str === 'string' ? str.split(/[,，]/).map((s) => s.trim()).filter(Boolean) : [];
+    const options = parts.map((part) => optionFor(this.options, part, translatorOf(ctx)));
+    return parts.length && options.every(Boolean) ? options.map((o) => o.value) : super.toValue(str, ctx);
+  }
+}
+
+export function translateOptionLabels(db: Database) {
+  db.interfaceManager.registerInterfaceType('select', TranslatedSelectInterface);
+  db.interfaceManager.registerInterfaceType('multipleSelect', TranslatedMultipleSelectInterface);
+}

@@ -77,6 +77,7 @@ export async function computeStats(db: Database, query: StatsQuery) {
     month: sql.localMonth(p('createdAt')),
   }[groupBy ?? 'unit'];
   const key = groupBy ? keyExpr : `'all'`;
+  const groupSql = groupBy ? `GROUP BY ${keyExpr}` : '';
 
   const where: string[] = [];
   const replacements: Record<string, unknown> = { today };
@@ -132,20 +133,20 @@ export async function computeStats(db: Database, query: StatsQuery) {
       FROM ${P.table} p ${withUnit}
       LEFT JOIN ${R.table} r ON ${r('problemId')} = ${p('id')} AND ${r('active')} = ${sql.bool(true)}
       ${whereSql}
-      GROUP BY ${key}`),
+      ${groupSql}`),
     run(`
       SELECT ${key} AS k, COUNT(*) AS revisits,
         SUM(CASE WHEN v.${V.column('outcome')} = 'resolved' THEN 1 ELSE 0 END) AS resolved,
         ${[1, 2, 3, 4, 5].map((l) => `SUM(CASE WHEN v.${V.column('satisfaction')} = ${l} THEN 1 ELSE 0 END) AS l${l}`).join(', ')}
       FROM ${V.table} v JOIN ${P.table} p ON ${p('id')} = v.${V.column('problemId')} ${withUnit}
       ${whereSql}
-      GROUP BY ${key}`),
+      ${groupSql}`),
     run(`
       SELECT ${key} AS k,
         ${[1, 2, 3, 4, 5].map((l) => `SUM(CASE WHEN e.${E.column('score')} = ${l} THEN 1 ELSE 0 END) AS l${l}`).join(', ')}
       FROM ${E.table} e JOIN ${P.table} p ON ${p('id')} = e.${E.column('problemId')} ${withUnit}
       ${whereSql}
-      GROUP BY ${key}`),
+      ${groupSql}`),
   ]);
 
   const groups = new Map<string, GroupCounts>();

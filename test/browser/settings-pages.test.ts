@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { repoRoot, startNocoBase, type RunningNocoBase } from '@minqing/test/src/process';
+import { repoRoot, signIn, startNocoBase, type RunningNocoBase } from '@minqing/test/src/process';
 
 const PLUGINS = [
   { packageName: '@minqing/plugin-three-lists', key: 'three-lists', title: '三张清单' },
@@ -69,6 +69,22 @@ describe('admin client in Chromium: every Minqing settings page renders', () => 
     // the menu of plugin settings lists the page under 民情, in Chinese
     await expect(page.getByText(plugin.title).first().isVisible()).resolves.toBe(true);
     await page.screenshot({ path: path.join(artifacts, `settings-${plugin.key}.png`), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('@minqing/plugin-three-lists: an administrator changes a loop rule and it is saved', async () => {
+    await page.goto(`${app.url}/admin/settings/minqing/three-lists`);
+    const form = page.getByTestId('mq-loop-settings');
+    await form.waitFor({ timeout: 30_000 });
+    await expect(form.getByText('首接首办办结时限（工作日）').isVisible()).resolves.toBe(true);
+    const days = page.getByTestId('mq-setting-firstReceiverDeadlineDays');
+    await days.fill('7');
+    await page.getByTestId('mq-settings-save').click();
+    await page.getByText('已保存').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(artifacts, 'settings-three-lists-saved.png'), fullPage: true });
+    const headers = await signIn(app.url, app.admin.email, app.admin.password);
+    const saved = await (await fetch(`${app.url}/api/mqThreeLists:getSettings`, { headers })).json();
+    expect(saved.data.firstReceiverDeadlineDays).toBe(7);
     expect(problems).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ function fixturePlugin() {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);
   };
-  write('package.json', JSON.stringify({ name: '@minqing/plugin-fixture', version: '1.2.3' }));
+  write('package.json', JSON.stringify({ name: '@minqing/plugin-fixture', version: '1.2.3', dependencies: { 'chinese-days': '*' } }));
   write('src/server/index.ts', "export { default } from './plugin';\n");
   write('src/server/plugin.ts', "import { Plugin } from '@nocobase/server';\nexport default class extends Plugin {}\n");
   write('src/server/collections/things.ts', "export default { name: 'things' };\n");
@@ -68,6 +68,11 @@ describe('minqing-build', () => {
     expect(versions['@nocobase/server']).toMatch(/^2\.2\./);
     // the admin client is prebuilt inside @nocobase/app: its version is that of the core packages
     expect(versions['@nocobase/client']).toBe(versions['@nocobase/server']);
+  });
+
+  it('ships the plugin’s own dependencies in dist/node_modules, not as expectations of NocoBase', () => {
+    expect(fs.existsSync(path.join(dir, 'dist/node_modules/chinese-days/package.json'))).toBe(true);
+    expect(require(path.join(dir, 'dist/externalVersion.js'))['chinese-days']).toBeUndefined();
   });
 
   it('refuses a broken locale file', async () => {

@@ -135,6 +135,37 @@ function writeExternalVersion(pluginDir, specifiers) {
   );
 }
 
+function packageDir(name, fromDir) {
+  for (let dir of [fromDir, __dirname]) {
+    while (true) {
+      const candidate = path.join(dir, 'node_modules', name);
+      if (fs.existsSync(path.join(candidate, 'package.json'))) return fs.realpathSync(candidate);
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  throw new Error(`cannot find ${name}, a dependency of ${fromDir}`);
+}
+
+/**
+ * A stock NocoBase has none of our plugins' own dependencies: ship them (and theirs) inside
+ * dist/node_modules, where node finds them from dist/server, as @nocobase/build does.
+ */
+function bundleDependencies(pluginDir) {
+  const seen = new Set();
+  const copy = (name, fromDir) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const source = packageDir(name, fromDir);
+    const target = path.join(pluginDir, 'dist', 'node_modules', name);
+    fs.cpSync(source, target, { recursive: true, dereference: true, filter: (src) => !src.includes(`${path.sep}.bin`) });
+    for (const dep of Object.keys(readJson(path.join(source, 'package.json')).dependencies ?? {})) copy(dep, source);
+  };
+  for (const dep of Object.keys(readJson(path.join(pluginDir, 'package.json')).dependencies ?? {})) copy(dep, pluginDir);
+  return [...seen];
+}
+
 async function buildPlugin(pluginDir, options = {}) {
   const { minify = true } = options;
   const packageName = readJson(path.join(pluginDir, 'package.json')).name;
@@ -144,8 +175,9 @@ async function buildPlugin(pluginDir, options = {}) {
     buildClient(pluginDir, packageName, { minify }),
   ]);
   copyLocales(pluginDir);
-  writeExternalVersion(pluginDir, [...serverDeps, ...clientDeps]);
-  return { packageName, clientDeps };
+  const bundled = bundleDependencies(pluginDir);
+  writeExternalVersion(pluginDir, [...serverDeps, ...clientDeps].filter((id) => !bundled.includes(bareSpecifier(id))));
+  return { packageName, clientDeps, bundled };
 }
 
-module.exports = { buildPlugin, buildServer, buildClient, copyLocales, findPlugins, listFiles };
+module.exports = { bundleDependencies, buildPlugin, buildServer, buildClient, copyLocales, findPlugins, listFiles };

@@ -1,4 +1,5 @@
 import { Plugin } from '@nocobase/client';
+import { LoopSettingsForm } from './settings/LoopSettingsForm';
 import { registerMinqingSettings } from './settings/registerMinqingSettings';
 
 export class PluginThreeListsClient extends Plugin {
@@ -9,6 +10,7 @@ export class PluginThreeListsClient extends Plugin {
       title: '{{t("Three lists", { ns: "@minqing/plugin-three-lists" })}}',
       icon: 'UnorderedListOutlined',
       sort: 1,
+      Settings: LoopSettingsForm,
     });
   }
 }

@@ -13,6 +13,8 @@ export interface MinqingSettingsOptions {
   title: string;
   icon?: string;
   sort?: number;
+  /** the plugin's own settings, shown below its version and status */
+  Settings?: React.ComponentType;
 }
 
 /** Adds the 民情 group (once) and a plugin's page under it in NocoBase's plugin settings. */
@@ -29,6 +31,11 @@ export function registerMinqingSettings(app: Application, options: MinqingSettin
     title: options.title,
     icon: options.icon,
     sort: options.sort,
-    Component: () => <PluginInfoPage resource={options.resource} />,
+    Component: () => (
+      <>
+        <PluginInfoPage resource={options.resource} />
+        {options.Settings ? <options.Settings /> : null}
+      </>
+    ),
   });
 }

@@ -253,4 +253,16 @@ describe('mqStats:get against hand-computed figures', () => {
     expect(await indexed('mq_revisits')).toContain('problemId');
     expect(await indexed('mq_evaluations')).toContain('problemId');
   });
+
+  it('lists the results (成效清单): closed problems with the revisit’s verdict and the public’s score', async () => {
+    const res = await agent.get('/mqResults:list?pageSize=10');
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual([
+      expect.objectContaining({ id: 1, code: 'WT2026-000001', unit: { id: 1, name: '实验小学' }, outcome: 'resolved', satisfaction: 5, evaluations: 1, evaluationAverage: 4 }),
+    ]);
+    expect(res.body.meta).toMatchObject({ count: 1, page: 1, pageSize: 10 });
+    expect((await agent.get('/mqResults:list?pageSize=1000')).status).toBe(400);
+    const cadre = await app.agentAs(await app.createUser({ roles: ['mq_cadre'] }));
+    expect((await cadre.get('/mqResults:list')).status).toBe(403);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Context, Next } from '@nocobase/actions';
 import type Application from '@nocobase/server';
+import { listResults, type ResultsQuery } from '../services/results';
 import { computeStats, type StatsQuery } from '../services/stats';
 
 /** GET /api/mqStats:get?groupBy=unit&from=2026-01-01&to=2026-12-31&region=… */
@@ -14,6 +15,18 @@ export function registerStatsResource(app: Application) {
       },
     },
   });
-  // leaders and the campaign office see the figures; other roles get them through this snippet
-  app.acl.registerSnippet({ name: 'pm.minqing.stats', actions: ['mqStats:get'] });
+  // GET /api/mqResults:list?page=1&pageSize=20&unitId=…&category=…: 成效清单
+  app.resourceManager.define({
+    name: 'mqResults',
+    actions: {
+      async list(ctx: Context, next: Next) {
+        const { page, pageSize, unitId, category } = ctx.action.params as ResultsQuery;
+        const { data, meta } = await listResults(ctx.db, { page, pageSize, unitId, category });
+        ctx.body = { rows: data, ...meta }; // wrapped by NocoBase as { data, meta }
+        await next();
+      },
+    },
+  });
+  // leaders and the campaign office see the figures and results; other roles get them through this snippet
+  app.acl.registerSnippet({ name: 'pm.minqing.stats', actions: ['mqStats:get', 'mqResults:list'] });
 }

@@ -1,0 +1,54 @@
+import type { Database } from '@nocobase/database';
+import { LoopRuleError } from '../domain/loop';
+
+export interface ResultsQuery {
+  page?: number | string;
+  pageSize?: number | string;
+  unitId?: number | string;
+  category?: string;
+}
+
+/**
+ * 成效清单: closed problems with what was done, the revisit's verdict and the public's score.
+ * One page at a time; the associations of that page only.
+ */
+export async function listResults(db: Database, query: ResultsQuery) {
+  const page = Number(query.page ?? 1);
+  const pageSize = Number(query.pageSize ?? 20);
+  if (!Number.isInteger(page) || page < 1 || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
+    throw new LoopRuleError('INVALID_PAGE', 'page must be 1 or more and pageSize 1 to 100', {}, 400);
+  }
+  const filter: Record<string, unknown> = { status: 'closed' };
+  if (query.unitId) filter.unitId = Number(query.unitId);
+  if (query.category) filter.category = query.category;
+  const [rows, count] = await db.getRepository('mq_problems').findAndCount({
+    filter,
+    fields: ['id', 'code', 'title', 'category', 'source', 'unitId', 'doneAt', 'closedAt', 'reopenCount'],
+    appends: ['unit', 'tasks', 'revisits', 'evaluations'],
+    sort: ['-closedAt', '-id'],
+    offset: (page - 1) * pageSize,
+    limit: pageSize,
+  });
+  const data = rows.map((row) => {
+    const p = row.toJSON() as any;
+    const revisit = [...(p.revisits ?? [])].sort((a, b) => String(b.revisitedAt).localeCompare(String(a.revisitedAt)))[0];
+    const scores = (p.evaluations ?? []).map((e: any) => Number(e.score)).filter(Boolean);
+    return {
+      id: p.id,
+      code: p.code,
+      title: p.title,
+      category: p.category,
+      source: p.source,
+      unit: p.unit ? { id: p.unit.id, name: p.unit.name } : null,
+      doneAt: p.doneAt,
+      closedAt: p.closedAt,
+      reopenCount: p.reopenCount,
+      completionSummary: p.tasks?.[0]?.completionSummary ?? null,
+      outcome: revisit?.outcome ?? null,
+      satisfaction: revisit?.satisfaction ?? null,
+      evaluations: scores.length,
+      evaluationAverage: scores.length ? Math.round((scores.reduce((a: number, b: number) => a + b, 0) / scores.length) * 100) / 100 : null,
+    };
+  });
+  return { data, meta: { count, page, pageSize, totalPage: Math.ceil(count / pageSize) } };
+}

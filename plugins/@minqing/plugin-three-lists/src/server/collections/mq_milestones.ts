@@ -4,6 +4,7 @@ import { defineListCollection, f, t } from './fields';
 export default defineCollection(
   defineListCollection({
     name: 'mq_milestones',
+    titleField: 'title',
     title: t('Milestones'),
     fields: [
       f.belongsTo('task', 'Task', 'mq_tasks', 'measures', { onDelete: 'CASCADE' }),

@@ -6,6 +6,7 @@ import { defineListCollection, f, t } from './fields';
 export default defineCollection(
   defineListCollection({
     name: 'mq_problems',
+    titleField: 'title',
     title: t('Problem list'),
     fields: [
       {

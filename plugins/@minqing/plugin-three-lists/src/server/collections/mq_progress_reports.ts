@@ -5,6 +5,7 @@ import { defineListCollection, f, t } from './fields';
 export default defineCollection(
   defineListCollection({
     name: 'mq_progress_reports',
+    titleField: 'content',
     title: t('Progress reports'),
     fields: [
       f.belongsTo('task', 'Task', 'mq_tasks', 'measures', { onDelete: 'CASCADE' }),

@@ -5,6 +5,7 @@ import { defineListCollection, f, t } from './fields';
 export default defineCollection(
   defineListCollection({
     name: 'mq_tasks',
+    titleField: 'measures',
     title: t('Task list'),
     fields: [
       f.belongsTo('problem', 'Problem', 'mq_problems', 'title', { onDelete: 'CASCADE' }),

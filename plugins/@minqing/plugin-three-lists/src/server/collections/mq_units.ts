@@ -6,6 +6,7 @@ import { defineListCollection, f, t } from './fields';
 export default defineCollection(
   defineListCollection({
     name: 'mq_units',
+    titleField: 'name',
     title: t('Grassroots units'),
     template: 'tree',
     tree: 'adjacencyList',

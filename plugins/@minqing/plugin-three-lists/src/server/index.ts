@@ -1,6 +1,15 @@
 export { exposePluginInfo, settingsSnippetOf } from './services/plugin-info';
 export type { PluginInfoOptions, PluginPackageJson } from './services/plugin-info';
 export { LEDGER_COLUMNS } from './services/ledger';
+export { defineListCollection, fieldBuilders, t } from './collections/fields';
+export type { Option } from './collections/fields';
+export { CATEGORY_OPTIONS, SOURCE_OPTIONS, UNIT_TYPE_OPTIONS } from './domain/vocabulary';
+export { protectSchema, syncToCollectionManager } from './services/schema';
+export { grantRoles, MQ_ALL } from './services/roles';
+export type { Grant, RoleSpec, ScopeSpec } from './services/roles';
+export { readSettings, writeSettings } from './services/settings';
+export { localDay } from './domain/workdays';
+export { oncePerDatabase } from './services/once';
 export { LoopRuleError, PROBLEM_STATUSES, LOOP_ACTIONS, allowedActions } from './domain/loop';
 export type { ProblemStatus, LoopAction } from './domain/loop';
 export { default } from './plugin';

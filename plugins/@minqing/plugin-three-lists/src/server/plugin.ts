@@ -5,6 +5,7 @@ import { settingsActions } from './actions/settings';
 import { registerStatsResource } from './actions/stats';
 import { feedbackRules } from './hooks/feedback';
 import { guardLoopFields } from './hooks/guard-loop-fields';
+import { oncePerDatabase } from './services/once';
 import { exposePluginInfo } from './services/plugin-info';
 import { translateOptionLabels } from './services/option-labels';
 import { installRoles } from './services/roles';
@@ -20,10 +21,12 @@ export class PluginThreeListsServer extends Plugin {
     registerLoopActions(this.app);
     registerStatsResource(this.app);
     renderLoopErrors(this.app);
-    guardLoopFields(this.db);
-    feedbackRules(this.db);
-    protectSchema(this.db);
-    translateOptionLabels(this.db);
+    oncePerDatabase(this.db, 'three-lists', () => {
+      guardLoopFields(this.db);
+      feedbackRules(this.db);
+      protectSchema(this.db);
+      translateOptionLabels(this.db);
+    });
   }
 
   async install() {

@@ -54,6 +54,9 @@ describe('administrators own the schema; our rules keep what they depend on', ()
     const removed = await root.resource('collections.fields', 'mq_problems').destroy({ filterByTk: 'schoolLevel' });
     expect(removed.status).toBe(200);
     expect(app.db.getCollection('mq_problems').getField('schoolLevel')).toBeFalsy();
+    // reloads along the way did not stack our model hooks
+    expect(app.db.listenerCount('mq_revisits.afterCreate')).toBe(1);
+    expect(app.db.listenerCount('mq_evaluations.afterCreate')).toBe(1);
   });
 
   it('an admin retitles our fields and edits category options, but cannot remove or retype them', async () => {

@@ -13,7 +13,7 @@ export function renderLoopErrors(app: Application) {
   errorHandler.register(
     (error: unknown) => error instanceof LoopRuleError || (error as any)?.name === 'LoopRuleError',
     (error: LoopRuleError, ctx: any) => {
-      const tr = (text: string) => ctx.t(text, { ns: NS });
+      const tr = (text: string) => ctx.t(text, { ns: [error.ns, NS] });
       const word = (key: string, value: unknown) => {
         const each = (v: unknown) => {
           const s = String(v);

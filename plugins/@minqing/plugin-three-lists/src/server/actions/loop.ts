@@ -40,7 +40,7 @@ export function registerLoopActions(app: Application) {
     // lets administrators grant each step per role, with a data scope, in Users & permissions
     app.acl.setAvailableAction(action, {
       displayName: `{{t("action.${action}", { ns: "@minqing/plugin-three-lists" })}}`,
-      type: 'existing-data',
+      type: 'old-data',
       onNewRecord: false,
       allowConfigureFields: false,
     });

@@ -6,7 +6,7 @@
 export const NS = '@minqing/plugin-three-lists';
 
 /** A schema string translated at render time in our namespace, e.g. `{{t("Title", { ns })}}`. */
-export function t(text: string, ns = NS) {
+export function t(text: string, ns: string = NS) {
   return `{{t(${JSON.stringify(text)}, { ns: ${JSON.stringify(ns)} })}}`;
 }
 

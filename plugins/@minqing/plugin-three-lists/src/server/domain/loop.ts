@@ -39,6 +39,8 @@ export class LoopRuleError extends Error {
     readonly params: Record<string, unknown> = {},
     /** HTTP status: 400 bad input, 403 not yours, 404 missing, 409 someone else was first. */
     readonly status = 400,
+    /** locale namespace of `key`: another Minqing plugin throws with its own */
+    readonly ns = '@minqing/plugin-three-lists',
   ) {
     super(key.replace(/\{\{(\w+)\}\}/g, (_, name) => [].concat(params[name] ?? '').join(' / ')));
     this.name = 'LoopRuleError';

@@ -9,7 +9,7 @@ import { LOOP_ACTIONS } from '../domain/loop';
  */
 const ME = '{{$user.id}}';
 
-export const SCOPES = {
+export const SCOPES: Record<string, ScopeSpec> = {
   reportedByMe: { name: 'Problems I reported', resourceName: 'mq_problems', scope: { createdById: { $eq: ME } } },
   assignedToMe: {
     name: 'Problems assigned to me',
@@ -47,19 +47,27 @@ export const SCOPES = {
     resourceName: 'mq_revisits',
     scope: { $or: [{ revisiterId: { $eq: ME } }, { 'problem.responsibilities.guarantorId': { $eq: ME } }] },
   },
-} as const;
+};
 
-type ScopeKey = keyof typeof SCOPES;
-type Grant = string | [string, ScopeKey];
+export interface ScopeSpec {
+  name: string;
+  resourceName: string;
+  scope: Record<string, unknown>;
+  /** locale namespace of `name` (default: this plugin's) */
+  ns?: string;
+}
 
-interface RoleSpec {
+/** An action, or an action limited to a named data scope. */
+export type Grant = string | [string, string];
+
+export interface RoleSpec {
   name: string;
   title: string;
   snippets: string[];
   resources: Record<string, Grant[]>;
 }
 
-const MQ_ALL = ['view', 'create', 'update', 'destroy', 'export', 'importXlsx'];
+export const MQ_ALL = ['view', 'create', 'update', 'destroy', 'export', 'importXlsx'];
 const FIELD_ACTIONS = ['view', 'create', 'update', 'export', 'importXlsx'];
 
 export const ROLES: RoleSpec[] = [
@@ -124,22 +132,16 @@ export const ROLES: RoleSpec[] = [
   },
 ];
 
-async function ensureScopes(db: Database, transaction: Transaction) {
+async function ensureScopes(db: Database, scopes: Record<string, ScopeSpec>, transaction: Transaction) {
   const repo = db.getRepository('dataSourcesRolesResourcesScopes');
-  const ids = {} as Record<ScopeKey, unknown>;
-  for (const [key, spec] of Object.entries(SCOPES) as [ScopeKey, (typeof SCOPES)[ScopeKey]][]) {
+  const ids: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(scopes)) {
     const scopeKey = `mq_${key}`;
     const existing = await repo.findOne({ filter: { key: scopeKey, dataSourceKey: 'main' }, transaction });
     const record =
       existing ??
       (await repo.create({
-        values: {
-          key: scopeKey,
-          dataSourceKey: 'main',
-          name: t(spec.name),
-          resourceName: spec.resourceName,
-          scope: spec.scope,
-        },
+        values: { key: scopeKey, dataSourceKey: 'main', name: t(spec.name, spec.ns), resourceName: spec.resourceName, scope: spec.scope },
         transaction,
       }));
     ids[key] = record.get('id');
@@ -147,18 +149,29 @@ async function ensureScopes(db: Database, transaction: Transaction) {
   return ids;
 }
 
-export async function installRoles(db: Database) {
+/**
+ * Creates missing roles and, per role, the permissions of collections it has none for yet:
+ * another Minqing plugin adds its collections to the same roles; an administrator's changes stay.
+ */
+export async function grantRoles(db: Database, roles: RoleSpec[], scopes: Record<string, ScopeSpec>, ns?: string) {
   await db.sequelize.transaction(async (transaction) => {
-    const scopeIds = await ensureScopes(db, transaction);
-    const roles = db.getRepository('roles');
+    const scopeIds = await ensureScopes(db, scopes, transaction);
+    const roleRepo = db.getRepository('roles');
     const resources = db.getRepository('dataSourcesRolesResources');
-    for (const spec of ROLES) {
-      if (await roles.findOne({ filterByTk: spec.name, transaction })) continue;
-      await roles.create({
-        values: { name: spec.name, title: t(spec.title), snippets: spec.snippets, allowNewMenu: false },
-        transaction,
-      });
+    for (const spec of roles) {
+      const role = await roleRepo.findOne({ filterByTk: spec.name, transaction });
+      if (!role) {
+        await roleRepo.create({
+          values: { name: spec.name, title: t(spec.title, ns), snippets: spec.snippets, allowNewMenu: false },
+          transaction,
+        });
+      } else {
+        const missing = spec.snippets.filter((s) => !(role.get('snippets') as string[]).includes(s));
+        if (missing.length) await role.update({ snippets: [...(role.get('snippets') as string[]), ...missing] }, { transaction });
+      }
       for (const [collection, grants] of Object.entries(spec.resources)) {
+        const exists = await resources.findOne({ filter: { roleName: spec.name, dataSourceKey: 'main', name: collection }, transaction });
+        if (exists) continue;
         await resources.create({
           values: {
             roleName: spec.name,
@@ -170,6 +183,7 @@ export async function installRoles(db: Database) {
               // as the roles UI does: an action that takes fields lists them all (plugin-acl appends an
               // admin's new field to these lists, so an empty list would soon mean "only that field")
               const fields = FIELD_ACTIONS.includes(name) ? [...db.getCollection(collection).fields.keys()] : [];
+              if (scope && !scopeIds[scope]) throw new Error(`unknown data scope ${scope}`);
               return { name, fields, ...(scope ? { scopeId: scopeIds[scope] } : {}) };
             }),
           },
@@ -178,4 +192,8 @@ export async function installRoles(db: Database) {
       }
     }
   });
+}
+
+export function installRoles(db: Database) {
+  return grantRoles(db, ROLES, SCOPES);
 }

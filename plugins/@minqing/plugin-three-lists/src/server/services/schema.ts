@@ -26,28 +26,32 @@ export const LIST_COLLECTIONS = [
 
 const SYSTEM_FIELDS = ['createdBy', 'createdById', 'updatedBy', 'updatedById', 'parentId'];
 
+type CollectionDefinition = { name: string; fields?: any[] };
+
 /** Fields our rules read or write: an admin may retitle them, never remove or retype them. */
-export const PROTECTED_FIELDS: Record<string, Set<string>> = Object.fromEntries(
-  LIST_COLLECTIONS.map((c) => [
-    c.name,
-    new Set([...SYSTEM_FIELDS, ...c.fields.flatMap((field: any) => [field.name, field.foreignKey].filter(Boolean))]),
-  ]),
-);
+export function protectedFieldsOf(collections: CollectionDefinition[]): Record<string, Set<string>> {
+  return Object.fromEntries(
+    collections.map((c) => [
+      c.name,
+      new Set([...SYSTEM_FIELDS, ...(c.fields ?? []).flatMap((field: any) => [field.name, field.foreignKey].filter(Boolean))]),
+    ]),
+  );
+}
 
 /**
- * Puts our code-defined collections into the collection manager (the official plugins' db2cm, as
+ * Puts code-defined collections into the collection manager (the official plugins' db2cm, as
  * plugin-users does for `users`), so admins see them in Data sources, build blocks on them and add
  * their own fields. Idempotent: a collection already in the manager keeps the admin's changes.
  */
-export async function syncToCollectionManager(db: Database) {
+export async function syncToCollectionManager(db: Database, collections: CollectionDefinition[] = LIST_COLLECTIONS) {
   const repo = db.getRepository('collections') as any;
-  for (const collection of LIST_COLLECTIONS) {
+  for (const collection of collections) {
     await repo.db2cm(collection.name);
   }
   // plugin-users adds createdById/updatedById without an interface: give them one, like our other keys
   const fields = db.getRepository('fields');
   for (const name of ['createdById', 'updatedById']) {
-    const rows = await fields.find({ filter: { name, collectionName: LIST_COLLECTIONS.map((c) => c.name) } });
+    const rows = await fields.find({ filter: { name, collectionName: collections.map((c) => c.name) } });
     for (const row of rows) {
       if (row.get('interface')) continue;
       const title = name === 'createdById' ? 'Created by ID' : 'Last updated by ID';
@@ -67,7 +71,8 @@ const STRUCTURAL_OPTIONS = ['target', 'foreignKey', 'sourceKey', 'targetKey', 't
  * Unlike `uiManageable` (which forbids removing any field, the admin's own included), this guards
  * only what our rules depend on: our collections, and our fields' names, types and relations.
  */
-export function protectSchema(db: Database) {
+export function protectSchema(db: Database, collections: CollectionDefinition[] = LIST_COLLECTIONS) {
+  const protectedFields = protectedFieldsOf(collections);
   // data-source-main's own before-destroy hooks already drop the column or table: ours must come first
   const first = (event: string, listener: (...args: any[]) => void) => {
     db.on(event, listener); // binds the model hook
@@ -76,7 +81,7 @@ export function protectSchema(db: Database) {
   };
 
   first('collections.beforeDestroy', (model: any) => {
-    if (PROTECTED_FIELDS[model.get('name')]) {
+    if (protectedFields[model.get('name')]) {
       throw new LoopRuleError(
         'COLLECTION_PROTECTED',
         'The collection {{name}} belongs to Minqing and cannot be removed',
@@ -87,7 +92,7 @@ export function protectSchema(db: Database) {
   });
 
   first('fields.beforeDestroy', (model: any) => {
-    if (PROTECTED_FIELDS[model.get('collectionName')]?.has(model.get('name'))) {
+    if (protectedFields[model.get('collectionName')]?.has(model.get('name'))) {
       throw new LoopRuleError(
         'FIELD_PROTECTED',
         'The field {{name}} is used by Minqing rules and cannot be removed; you can hide it in forms and tables instead',
@@ -100,7 +105,7 @@ export function protectSchema(db: Database) {
   first('fields.beforeUpdate', (model: any) => {
     const collectionName = model.previous('collectionName') ?? model.get('collectionName');
     const name = model.previous('name') ?? model.get('name');
-    if (!PROTECTED_FIELDS[collectionName]?.has(name)) return;
+    if (!protectedFields[collectionName]?.has(name)) return;
     const before = model.previous('options') ?? {};
     const after = model.get('options') ?? {};
     const changed = [

@@ -1,19 +1,34 @@
 import type { Database, Transaction } from '@nocobase/database';
 import { DEFAULT_SETTINGS, mergeSettings, type LoopSettings } from '../domain/settings';
 
-/** Reads settings from the database on every use: no per-process copy to go stale in a cluster. */
-export async function getSettings(db: Database, transaction?: Transaction): Promise<LoopSettings> {
-  const row = await db.getRepository('mq_settings').findOne({ sort: ['id'], transaction });
-  return { ...DEFAULT_SETTINGS, ...((row?.get('values') as Partial<LoopSettings>) ?? {}) };
+/** Reads a plugin's settings row on every use: no per-process copy to go stale in a cluster. */
+export async function readSettings<T extends object>(db: Database, key: string, defaults: T, transaction?: Transaction): Promise<T> {
+  const row = await db.getRepository('mq_settings').findOne({ filter: { key }, transaction });
+  return { ...defaults, ...((row?.get('values') as Partial<T>) ?? {}) };
 }
 
-export async function updateSettings(db: Database, change: Record<string, unknown>): Promise<LoopSettings> {
+/** Validates a change with `merge` and stores the result, in one transaction. */
+export async function writeSettings<T extends object>(
+  db: Database,
+  key: string,
+  defaults: T,
+  merge: (current: T, change: Record<string, unknown>) => T,
+  change: Record<string, unknown>,
+): Promise<T> {
   return db.sequelize.transaction(async (transaction) => {
-    const next = mergeSettings(await getSettings(db, transaction), change);
+    const next = merge(await readSettings(db, key, defaults, transaction), change);
     const repo = db.getRepository('mq_settings');
-    const row = await repo.findOne({ sort: ['id'], transaction });
+    const row = await repo.findOne({ filter: { key }, transaction });
     if (row) await row.update({ values: next }, { transaction });
-    else await repo.create({ values: { values: next }, transaction });
+    else await repo.create({ values: { key, values: next }, transaction });
     return next;
   });
+}
+
+export function getSettings(db: Database, transaction?: Transaction): Promise<LoopSettings> {
+  return readSettings(db, 'three-lists', DEFAULT_SETTINGS, transaction);
+}
+
+export function updateSettings(db: Database, change: Record<string, unknown>): Promise<LoopSettings> {
+  return writeSettings(db, 'three-lists', DEFAULT_SETTINGS, mergeSettings, change);
 }

@@ -1,1 +1,2 @@
 export { default } from './plugin';
+export { classifyLeaders, DEFAULT_LIAISON_SETTINGS } from './services/coverage';

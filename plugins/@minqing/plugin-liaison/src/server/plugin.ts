@@ -1,12 +1,41 @@
+import {
+  exposePluginInfo,
+  grantRoles,
+  oncePerDatabase,
+  protectSchema,
+  syncToCollectionManager,
+} from '@minqing/plugin-three-lists';
 import { Plugin } from '@nocobase/server';
-import { exposePluginInfo } from '@minqing/plugin-three-lists';
+import { registerLiaisonActions, settingsActions } from './actions';
+import { LIAISON_COLLECTIONS, UNIT_LIAISON_FIELD } from './services/collections';
+import { LIAISON_ROLES, LIAISON_SCOPES } from './services/roles';
+import { visitRules } from './services/visits';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const packageJson = require('../../package.json');
 
+/** 联系点与走访: going down to the grassroots, and what it finds going into the problem list. */
 export class PluginLiaisonServer extends Plugin {
   async load() {
-    exposePluginInfo(this, { resource: 'mqLiaison', packageJson });
+    exposePluginInfo(this, { resource: 'mqLiaison', packageJson, actions: settingsActions });
+    registerLiaisonActions(this.app);
+    oncePerDatabase(this.db, 'liaison', () => {
+      visitRules(this.db);
+      protectSchema(this.db, [...LIAISON_COLLECTIONS, { name: 'mq_units', fields: [UNIT_LIAISON_FIELD] }]);
+    });
+  }
+
+  async install() {
+    await syncToCollectionManager(this.db, LIAISON_COLLECTIONS);
+    await this.addLiaisonPointsToUnits();
+    await grantRoles(this.db, LIAISON_ROLES, LIAISON_SCOPES);
+  }
+
+  /** As plugin-departments adds fields to `users`: a collection-manager field, visible and protected. */
+  private async addLiaisonPointsToUnits() {
+    const fields = this.db.getRepository('fields');
+    if (await fields.findOne({ filter: { collectionName: 'mq_units', name: UNIT_LIAISON_FIELD.name } })) return;
+    await fields.create({ values: { ...UNIT_LIAISON_FIELD, collectionName: 'mq_units' }, context: {} });
   }
 }
 

@@ -10,6 +10,7 @@ export type { Grant, RoleSpec, ScopeSpec } from './services/roles';
 export { readSettings, writeSettings } from './services/settings';
 export { localDay } from './domain/workdays';
 export { oncePerDatabase } from './services/once';
+export { isLockConflict } from './services/loop';
 export { LoopRuleError, PROBLEM_STATUSES, LOOP_ACTIONS, allowedActions } from './domain/loop';
 export type { ProblemStatus, LoopAction } from './domain/loop';
 export { default } from './plugin';

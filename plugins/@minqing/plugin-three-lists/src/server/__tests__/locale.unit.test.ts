@@ -17,7 +17,13 @@ function keysOf(value: unknown): string[] {
 }
 
 describe('every title and option of our collections speaks zh-CN and en-US', () => {
-  const keys = [...new Set([...LIST_COLLECTIONS.flatMap((c) => keysOf(c)), ...ROLES.map((r) => r.title), ...Object.values(SCOPES).map((s) => s.name)])];
+  const keys = [
+    ...new Set([
+      ...LIST_COLLECTIONS.flatMap((c) => keysOf(c)),
+      ...ROLES.map((r) => r.title),
+      ...Object.values(SCOPES).map((s) => s.name),
+    ]),
+  ];
 
   it('finds the keys', () => {
     expect(keys.length).toBeGreaterThan(100);

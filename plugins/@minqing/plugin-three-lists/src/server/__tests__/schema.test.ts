@@ -16,7 +16,17 @@ describe('administrators own the schema; our rules keep what they depend on', ()
     const ours = res.body.data.filter((c: any) => c.name.startsWith('mq_'));
     const names = ours.map((c: any) => c.name).sort();
     expect(names).toEqual(
-      ['mq_evaluations', 'mq_milestones', 'mq_problems', 'mq_progress_reports', 'mq_responsibilities', 'mq_revisits', 'mq_supervisions', 'mq_tasks', 'mq_units'].sort(),
+      [
+        'mq_evaluations',
+        'mq_milestones',
+        'mq_problems',
+        'mq_progress_reports',
+        'mq_responsibilities',
+        'mq_revisits',
+        'mq_supervisions',
+        'mq_tasks',
+        'mq_units',
+      ].sort(),
     );
     for (const collection of ours) {
       expect(collection.title).toMatch(/\{\{t\(".+", \{ ns: "@minqing\/plugin-three-lists" \}\)\}\}/);
@@ -29,13 +39,20 @@ describe('administrators own the schema; our rules keep what they depend on', ()
 
   it('an admin adds, edits and removes a field of their own, and the loop still works with it', async () => {
     const added = await root.resource('collections.fields', 'mq_problems').create({
-      values: { name: 'schoolLevel', type: 'string', interface: 'input', uiSchema: { title: '学段', type: 'string', 'x-component': 'Input' } },
+      values: {
+        name: 'schoolLevel',
+        type: 'string',
+        interface: 'input',
+        uiSchema: { title: '学段', type: 'string', 'x-component': 'Input' },
+      },
     });
     expect(added.status).toBe(200);
 
     const admin = await app.agentAs(await app.createUser({ roles: ['mq_admin'] }));
     const cadre = await app.createUser({ roles: ['mq_cadre'] });
-    const created = await admin.resource('mq_problems').create({ values: { title: '初中部晚自习结束过晚', schoolLevel: '初中' } });
+    const created = await admin
+      .resource('mq_problems')
+      .create({ values: { title: '初中部晚自习结束过晚', schoolLevel: '初中' } });
     expect(created.status).toBe(200);
     const id = created.body.data.id;
     expect(created.body.data.schoolLevel).toBe('初中');
@@ -69,12 +86,16 @@ describe('administrators own the schema; our rules keep what they depend on', ()
     const remove = await root.resource('collections.fields', 'mq_problems').destroy({ filterByTk: 'status' });
     expect(remove.status).toBe(400);
     expect(remove.body.errors[0].code).toBe('FIELD_PROTECTED');
-    const retype = await root.resource('collections.fields', 'mq_problems').update({ filterByTk: 'status', values: { type: 'integer' } });
+    const retype = await root
+      .resource('collections.fields', 'mq_problems')
+      .update({ filterByTk: 'status', values: { type: 'integer' } });
     expect(retype.status).toBe(400);
     const removeCollection = await root.resource('collections').destroy({ filterByTk: 'mq_problems' });
     expect(removeCollection.status).toBe(400);
     expect(app.db.getCollection('mq_problems').getField('status')).toBeTruthy();
-    const fieldRow = await app.db.getRepository('fields').findOne({ filter: { collectionName: 'mq_problems', name: 'status' } });
+    const fieldRow = await app.db
+      .getRepository('fields')
+      .findOne({ filter: { collectionName: 'mq_problems', name: 'status' } });
     expect(fieldRow.get('type')).toBe('string');
   });
 
@@ -135,7 +156,9 @@ describe('administrators own the schema; our rules keep what they depend on', ()
       .field('columns', JSON.stringify(columns))
       .attach('file', file, 'carried-over.xlsx');
     expect(res.status).toBe(200);
-    const imported = await app.db.getRepository('mq_problems').find({ filter: { title: ['旧校区围墙破损', '食堂后厨排水不畅'] } });
+    const imported = await app.db
+      .getRepository('mq_problems')
+      .find({ filter: { title: ['旧校区围墙破损', '食堂后厨排水不畅'] } });
     expect(imported).toHaveLength(2);
     for (const p of imported) {
       expect(p.get('status')).toBe('new');
@@ -146,11 +169,24 @@ describe('administrators own the schema; our rules keep what they depend on', ()
 
     // an import cannot create problems in another status than 待交办
     const sneaky = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(sneaky, XLSX.utils.aoa_to_sheet([['标题', '状态'], ['导入即销号', '已销号']]), 'Sheet1');
+    XLSX.utils.book_append_sheet(
+      sneaky,
+      XLSX.utils.aoa_to_sheet([
+        ['标题', '状态'],
+        ['导入即销号', '已销号'],
+      ]),
+      'Sheet1',
+    );
     const refused = await admin
       .post('/mq_problems:importXlsx')
       .set('X-Locale', 'zh-CN')
-      .field('columns', JSON.stringify([{ dataIndex: ['title'], defaultTitle: '标题' }, { dataIndex: ['status'], defaultTitle: '状态' }]))
+      .field(
+        'columns',
+        JSON.stringify([
+          { dataIndex: ['title'], defaultTitle: '标题' },
+          { dataIndex: ['status'], defaultTitle: '状态' },
+        ]),
+      )
       .attach('file', XLSX.write(sneaky, { type: 'buffer', bookType: 'xlsx' }), 'sneaky.xlsx');
     expect(refused.status).toBeGreaterThanOrEqual(400);
     expect(await app.db.getRepository('mq_problems').count({ filter: { title: '导入即销号' } })).toBe(0);

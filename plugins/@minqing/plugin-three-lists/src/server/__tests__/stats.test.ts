@@ -258,7 +258,15 @@ describe('mqStats:get against hand-computed figures', () => {
     const res = await agent.get('/mqResults:list?pageSize=10');
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual([
-      expect.objectContaining({ id: 1, code: 'WT2026-000001', unit: { id: 1, name: '实验小学' }, outcome: 'resolved', satisfaction: 5, evaluations: 1, evaluationAverage: 4 }),
+      expect.objectContaining({
+        id: 1,
+        code: 'WT2026-000001',
+        unit: { id: 1, name: '实验小学' },
+        outcome: 'resolved',
+        satisfaction: 5,
+        evaluations: 1,
+        evaluationAverage: 4,
+      }),
     ]);
     expect(res.body.meta).toMatchObject({ count: 1, page: 1, pageSize: 10 });
     expect((await agent.get('/mqResults:list?pageSize=1000')).status).toBe(400);

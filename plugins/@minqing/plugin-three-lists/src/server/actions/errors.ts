@@ -13,7 +13,14 @@ export function renderLoopErrors(app: Application) {
   errorHandler.register(
     (error: unknown) => error instanceof LoopRuleError || (error as any)?.name === 'LoopRuleError',
     (error: LoopRuleError, ctx: any) => {
-      const tr = (text: string) => ctx.t(text, { ns: [error.ns, NS] });
+      // the thrower's namespace first, then ours (statuses, actions and shared words live here)
+      const translate = (text: string, options: Record<string, unknown> = {}) => {
+        for (const ns of [error.ns, NS]) {
+          const found = ctx.t(text, { ns, ...options });
+          if (found !== text || ns === NS) return found;
+        }
+      };
+      const tr = (text: string) => translate(text);
       const word = (key: string, value: unknown) => {
         const each = (v: unknown) => {
           const s = String(v);
@@ -31,7 +38,7 @@ export function renderLoopErrors(app: Application) {
       ctx.status = error.status;
       ctx.body = {
         errors: [
-          { message: ctx.t(error.key, { ns: NS, ...params, interpolation: { escapeValue: false } }), code: error.code },
+          { message: translate(error.key, { ...params, interpolation: { escapeValue: false } }), code: error.code },
         ],
       };
     },

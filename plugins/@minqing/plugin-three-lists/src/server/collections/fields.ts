@@ -250,7 +250,12 @@ export function defineListCollection<T extends { name: string; fields: any[] }>(
       interface: 'integer',
       isForeignKey: true,
       index: true,
-      uiSchema: { type: 'number', title: t(`${field.foreignKey}`, ns), 'x-component': 'InputNumber', 'x-read-pretty': true },
+      uiSchema: {
+        type: 'number',
+        title: t(`${field.foreignKey}`, ns),
+        'x-component': 'InputNumber',
+        'x-read-pretty': true,
+      },
     }));
   return { createdBy: true, updatedBy: true, ...options, fields: [...fields, ...keys] };
 }

@@ -31,7 +31,9 @@ export function guardLoopFields(db: Database) {
   };
   db.on('mq_problems.beforeCreate', checkNew);
   // NocoBase's import inserts with bulkCreate, which runs no per-row hooks
-  db.on('mq_problems.beforeBulkCreate', (models: any[], options: any) => models.forEach((model) => checkNew(model, options)));
+  db.on('mq_problems.beforeBulkCreate', (models: any[], options: any) =>
+    models.forEach((model) => checkNew(model, options)),
+  );
 
   db.on('mq_problems.beforeUpdate', (model: any, options: any) => {
     if (isLoopTransaction(options?.transaction)) return;

@@ -49,7 +49,8 @@ async function inTransaction<T>(db: Database, parent: Transaction | undefined, f
   });
 }
 
-function isBusy(error: any) {
+/** A write that lost to a concurrent one (SQLite busy, PostgreSQL serialization or deadlock, MySQL deadlock). */
+export function isLockConflict(error: any) {
   const code = error?.parent?.code ?? error?.original?.code ?? error?.code;
   return code === 'SQLITE_BUSY' || code === '40001' || code === '40P01' || code === 'ER_LOCK_DEADLOCK';
 }
@@ -107,7 +108,7 @@ export async function transition(
       });
     });
   } catch (error) {
-    if (isBusy(error)) {
+    if (isLockConflict(error)) {
       throw new LoopRuleError(
         'CONFLICT',
         'Someone else changed this problem just now; reload it and try again',

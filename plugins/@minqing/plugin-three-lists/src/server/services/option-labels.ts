@@ -15,7 +15,11 @@ const translatorOf = (ctx: any): Translate | undefined => ctx?.t ?? ctx?.context
 
 function optionFor(options: any, text: string, t?: Translate) {
   const items: any[] = options?.uiSchema?.enum ?? [];
-  return items.find((item) => TEMPLATE.test(item.label) && (translateLabel(item.label, t) === text || JSON.parse(TEMPLATE.exec(item.label)[1]) === text));
+  return items.find(
+    (item) =>
+      TEMPLATE.test(item.label) &&
+      (translateLabel(item.label, t) === text || JSON.parse(TEMPLATE.exec(item.label)[1]) === text),
+  );
 }
 
 /**
@@ -40,7 +44,8 @@ class TranslatedMultipleSelectInterface extends MultipleSelectInterface {
   toString(value: any, ctx?: any) {
     const items: any[] = this.options?.uiSchema?.enum ?? [];
     const values = Array.isArray(value) ? value : [value];
-    if (!values.some((v) => TEMPLATE.test(items.find((item) => item.value === v)?.label ?? ''))) return super.toString(value, ctx);
+    if (!values.some((v) => TEMPLATE.test(items.find((item) => item.value === v)?.label ?? '')))
+      return super.toString(value, ctx);
     return values
       .map((v) => {
         const option = items.find((item) => item.value === v);
@@ -50,7 +55,13 @@ class TranslatedMultipleSelectInterface extends MultipleSelectInterface {
   }
 
   async toValue(str: any, ctx?: any) {
-    const parts = typeof str === 'string' ? str.split(/[,，]/).map((s) => s.trim()).filter(Boolean) : [];
+    const parts =
+      typeof str === 'string'
+        ? str
+            .split(/[,，]/)
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [];
     const options = parts.map((part) => optionFor(this.options, part, translatorOf(ctx)));
     return parts.length && options.every(Boolean) ? options.map((o) => o.value) : super.toValue(str, ctx);
   }

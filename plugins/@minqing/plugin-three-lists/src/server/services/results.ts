@@ -31,7 +31,9 @@ export async function listResults(db: Database, query: ResultsQuery) {
   });
   const data = rows.map((row) => {
     const p = row.toJSON() as any;
-    const revisit = [...(p.revisits ?? [])].sort((a, b) => String(b.revisitedAt).localeCompare(String(a.revisitedAt)))[0];
+    const revisit = [...(p.revisits ?? [])].sort((a, b) =>
+      String(b.revisitedAt).localeCompare(String(a.revisitedAt)),
+    )[0];
     const scores = (p.evaluations ?? []).map((e: any) => Number(e.score)).filter(Boolean);
     return {
       id: p.id,
@@ -47,7 +49,9 @@ export async function listResults(db: Database, query: ResultsQuery) {
       outcome: revisit?.outcome ?? null,
       satisfaction: revisit?.satisfaction ?? null,
       evaluations: scores.length,
-      evaluationAverage: scores.length ? Math.round((scores.reduce((a: number, b: number) => a + b, 0) / scores.length) * 100) / 100 : null,
+      evaluationAverage: scores.length
+        ? Math.round((scores.reduce((a: number, b: number) => a + b, 0) / scores.length) * 100) / 100
+        : null,
     };
   });
   return { data, meta: { count, page, pageSize, totalPage: Math.ceil(count / pageSize) } };

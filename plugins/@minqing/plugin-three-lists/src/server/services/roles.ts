@@ -141,7 +141,13 @@ async function ensureScopes(db: Database, scopes: Record<string, ScopeSpec>, tra
     const record =
       existing ??
       (await repo.create({
-        values: { key: scopeKey, dataSourceKey: 'main', name: t(spec.name, spec.ns), resourceName: spec.resourceName, scope: spec.scope },
+        values: {
+          key: scopeKey,
+          dataSourceKey: 'main',
+          name: t(spec.name, spec.ns),
+          resourceName: spec.resourceName,
+          scope: spec.scope,
+        },
         transaction,
       }));
     ids[key] = record.get('id');
@@ -167,10 +173,14 @@ export async function grantRoles(db: Database, roles: RoleSpec[], scopes: Record
         });
       } else {
         const missing = spec.snippets.filter((s) => !(role.get('snippets') as string[]).includes(s));
-        if (missing.length) await role.update({ snippets: [...(role.get('snippets') as string[]), ...missing] }, { transaction });
+        if (missing.length)
+          await role.update({ snippets: [...(role.get('snippets') as string[]), ...missing] }, { transaction });
       }
       for (const [collection, grants] of Object.entries(spec.resources)) {
-        const exists = await resources.findOne({ filter: { roleName: spec.name, dataSourceKey: 'main', name: collection }, transaction });
+        const exists = await resources.findOne({
+          filter: { roleName: spec.name, dataSourceKey: 'main', name: collection },
+          transaction,
+        });
         if (exists) continue;
         await resources.create({
           values: {

@@ -33,7 +33,10 @@ export function protectedFieldsOf(collections: CollectionDefinition[]): Record<s
   return Object.fromEntries(
     collections.map((c) => [
       c.name,
-      new Set([...SYSTEM_FIELDS, ...(c.fields ?? []).flatMap((field: any) => [field.name, field.foreignKey].filter(Boolean))]),
+      new Set([
+        ...SYSTEM_FIELDS,
+        ...(c.fields ?? []).flatMap((field: any) => [field.name, field.foreignKey].filter(Boolean)),
+      ]),
     ]),
   );
 }

@@ -2,7 +2,12 @@ import type { Database, Transaction } from '@nocobase/database';
 import { DEFAULT_SETTINGS, mergeSettings, type LoopSettings } from '../domain/settings';
 
 /** Reads a plugin's settings row on every use: no per-process copy to go stale in a cluster. */
-export async function readSettings<T extends object>(db: Database, key: string, defaults: T, transaction?: Transaction): Promise<T> {
+export async function readSettings<T extends object>(
+  db: Database,
+  key: string,
+  defaults: T,
+  transaction?: Transaction,
+): Promise<T> {
   const row = await db.getRepository('mq_settings').findOne({ filter: { key }, transaction });
   return { ...defaults, ...((row?.get('values') as Partial<T>) ?? {}) };
 }

@@ -1,0 +1,45 @@
+import enUS from '../../locale/en-US.json';
+import zhCN from '../../locale/zh-CN.json';
+import { classifyLeaders, DEFAULT_LIAISON_SETTINGS, mergeLiaisonSettings } from '../services/coverage';
+import { LIAISON_COLLECTIONS } from '../services/collections';
+import { LIAISON_SCOPES } from '../services/roles';
+
+describe('liaison range (每位领导联系1-2家基层单位)', () => {
+  const leaders = [0, 1, 2, 3].map((count) => ({ id: count, count }));
+
+  it('sorts leaders into none / below / within / above', () => {
+    expect(classifyLeaders(leaders, DEFAULT_LIAISON_SETTINGS)).toEqual({
+      none: [leaders[0]],
+      belowRange: [],
+      withinRange: [leaders[1], leaders[2]],
+      aboveRange: [leaders[3]],
+    });
+    expect(classifyLeaders(leaders, { minPoints: 2, maxPoints: 2 }).belowRange).toEqual([leaders[1]]);
+  });
+
+  it('refuses a range that makes no sense', () => {
+    expect(() => mergeLiaisonSettings(DEFAULT_LIAISON_SETTINGS, { minPoints: 3 })).toThrow(/minimum/);
+    expect(() => mergeLiaisonSettings(DEFAULT_LIAISON_SETTINGS, { maxPoints: 0 })).toThrow();
+    expect(() => mergeLiaisonSettings(DEFAULT_LIAISON_SETTINGS, { points: 2 })).toThrow();
+  });
+});
+
+const TEMPLATE = /^\{\{t\("(.+)", \{ ns: "(@minqing\/plugin-[\w-]+)" \}\)\}\}$/;
+function keysOf(value: unknown): [string, string][] {
+  if (typeof value === 'string') {
+    const m = TEMPLATE.exec(value);
+    return m ? [[JSON.parse(`"${m[1]}"`), m[2]]] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap(keysOf);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(keysOf);
+  return [];
+}
+
+describe('every title and option of the liaison collections speaks zh-CN and en-US', () => {
+  const keys = keysOf(LIAISON_COLLECTIONS).filter(([, ns]) => ns === '@minqing/plugin-liaison');
+  const names = Object.values(LIAISON_SCOPES).map((s) => s.name);
+  it.each([...new Set([...keys.map(([k]) => k), ...names])])('%s', (key) => {
+    expect(enUS[key]).toBeTruthy();
+    expect(zhCN[key]).toMatch(/[\u4e00-\u9fff]|^ID$/);
+  });
+});

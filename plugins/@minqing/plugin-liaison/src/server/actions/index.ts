@@ -1,0 +1,33 @@
+import type { Context, Next } from '@nocobase/actions';
+import type Application from '@nocobase/server';
+import { coverage, liaisonSettings } from '../services/coverage';
+import { painPointToProblem } from '../services/pain-points';
+import { createResearch, createVisit } from '../services/visits';
+
+const respond = (work: (ctx: Context) => Promise<unknown>) => async (ctx: Context, next: Next) => {
+  ctx.body = await work(ctx);
+  await next();
+};
+
+/** mqLiaison:getSettings / updateSettings, behind this plugin's settings snippet */
+export const settingsActions = {
+  getSettings: respond((ctx) => liaisonSettings.get(ctx.db)),
+  updateSettings: respond((ctx) => liaisonSettings.update(ctx.db, ctx.action.params.values ?? {})),
+  coverage: respond((ctx) => coverage(ctx.db)),
+};
+
+export function registerLiaisonActions(app: Application) {
+  app.resourceManager.registerActionHandlers({
+    // one request: the visit and the problems it found (source 走访), in one transaction
+    'mq_visits:create': respond(createVisit),
+    'mq_research:create': respond(createResearch),
+    'mq_pain_points:toProblem': respond(painPointToProblem),
+  });
+  app.acl.setAvailableAction('toProblem', {
+    displayName: '{{t("Turn into a problem", { ns: "@minqing/plugin-liaison" })}}',
+    type: 'old-data',
+    onNewRecord: false,
+  });
+  // leaders see the coverage of liaison points without the plugin's settings
+  app.acl.registerSnippet({ name: 'pm.minqing.liaison-coverage', actions: ['mqLiaison:coverage'] });
+}

@@ -1,0 +1,8 @@
+import { LoopRuleError } from '@minqing/plugin-three-lists';
+
+const NS = '@minqing/plugin-liaison';
+
+/** A refusal in our own words (translated from this plugin's locale files). */
+export function refuse(code: string, key: string, params: Record<string, unknown> = {}, status = 400) {
+  return new LoopRuleError(code, key, params, status, NS);
+}

@@ -1,0 +1,42 @@
+import type { Context } from '@nocobase/actions';
+import { refuse } from './errors';
+
+/** a visit may be written up a little after the clock of the phone that records it */
+const CLOCK_TOLERANCE_MS = 5 * 60 * 1000;
+
+export function assertNotInFuture(value: unknown) {
+  if (value && new Date(value as string).getTime() > Date.now() + CLOCK_TOLERANCE_MS) {
+    throw refuse('DATE_IN_FUTURE', 'A visit cannot be dated in the future');
+  }
+}
+
+/**
+ * Creates a record of going down (visit, research) together with the problems it found, in one
+ * request and one transaction: each problem gets its source, and the record's unit and reporter.
+ */
+export async function createWithProblems(
+  ctx: Context,
+  collection: 'mq_visits' | 'mq_research',
+  source: 'visit' | 'research',
+  prepare: (values: Record<string, any>, userId?: number) => Promise<void>,
+) {
+  const values = { ...(ctx.action.params.values ?? {}) };
+  const userId = ctx.state.currentUser?.id;
+  await prepare(values, userId);
+  const problems = values.problems === undefined ? [] : values.problems;
+  if (!Array.isArray(problems)) throw refuse('INVALID_PROBLEMS', 'Problems found must be a list');
+  problems.forEach((problem: any, i: number) => {
+    if (typeof problem !== 'object' || problem === null || problem.id !== undefined) {
+      throw refuse('INVALID_PROBLEMS', 'Problem {{n}}: describe a new problem (title, description…)', { n: i + 1 });
+    }
+    if (typeof problem.title !== 'string' || !problem.title.trim()) {
+      throw refuse('PROBLEM_TITLE_REQUIRED', 'Problem {{n}} needs a title', { n: i + 1 });
+    }
+  });
+  values.problems = problems.map((problem: any) => ({ ...problem, source, unitId: problem.unitId ?? values.unitId }));
+  const repo = ctx.db.getRepository(collection);
+  const record = await ctx.db.sequelize.transaction((transaction) =>
+    repo.create({ values, transaction, context: ctx }),
+  );
+  return repo.findOne({ filterByTk: record.get('id') as number, appends: ['problems'] });
+}

@@ -1,0 +1,95 @@
+import { MQ_ALL, type RoleSpec, type ScopeSpec } from '@minqing/plugin-three-lists';
+
+const ME = '{{$user.id}}';
+const NS = '@minqing/plugin-liaison';
+/** units I liaise: through mq_units.liaisonPoints, which this plugin adds */
+const LIAISED_UNIT = { 'unit.liaisonPoints.cadreId': { $eq: ME }, 'unit.liaisonPoints.active': { $eq: true } };
+
+export const LIAISON_SCOPES: Record<string, ScopeSpec> = {
+  myLiaisonPoints: {
+    ns: NS,
+    name: 'My liaison points',
+    resourceName: 'mq_liaison_points',
+    scope: { cadreId: { $eq: ME } },
+  },
+  myVisits: {
+    ns: NS,
+    name: 'My visits',
+    resourceName: 'mq_visits',
+    scope: { $or: [{ cadreId: { $eq: ME } }, { createdById: { $eq: ME } }] },
+  },
+  visitsToMyUnits: {
+    ns: NS,
+    name: 'My visits and visits to units I liaise',
+    resourceName: 'mq_visits',
+    scope: { $or: [{ cadreId: { $eq: ME } }, { createdById: { $eq: ME } }, LIAISED_UNIT] },
+  },
+  myResearch: {
+    ns: NS,
+    name: 'My research',
+    resourceName: 'mq_research',
+    scope: { $or: [{ leaderId: { $eq: ME } }, { createdById: { $eq: ME } }] },
+  },
+  mySittings: {
+    ns: NS,
+    name: 'My window sittings',
+    resourceName: 'mq_window_sittings',
+    scope: { $or: [{ cadreId: { $eq: ME } }, { createdById: { $eq: ME } }] },
+  },
+  myPainPoints: {
+    ns: NS,
+    name: 'Pain points I found',
+    resourceName: 'mq_pain_points',
+    scope: { createdById: { $eq: ME } },
+  },
+  contactsOfMyUnits: {
+    ns: NS,
+    name: 'Contacts of units I liaise',
+    resourceName: 'mq_unit_contacts',
+    scope: LIAISED_UNIT,
+  },
+};
+
+const OWN_RECORDS = (scope: string) => [['view', scope], 'create', ['update', scope]] as [string, string][];
+
+export const LIAISON_ROLES: RoleSpec[] = [
+  {
+    name: 'mq_admin',
+    title: 'Minqing administrator',
+    snippets: [],
+    resources: {
+      mq_liaison_points: MQ_ALL,
+      mq_visits: MQ_ALL,
+      mq_research: MQ_ALL,
+      mq_window_sittings: MQ_ALL,
+      mq_pain_points: [...MQ_ALL, 'toProblem'],
+      mq_unit_contacts: MQ_ALL,
+    },
+  },
+  {
+    name: 'mq_leader',
+    title: 'Minqing leader',
+    snippets: ['pm.minqing.liaison-coverage'],
+    resources: {
+      mq_liaison_points: [['view', 'myLiaisonPoints']],
+      mq_visits: [['view', 'visitsToMyUnits'], 'create', ['update', 'myVisits']],
+      mq_research: OWN_RECORDS('myResearch'),
+      mq_window_sittings: OWN_RECORDS('mySittings'),
+      mq_pain_points: [...OWN_RECORDS('myPainPoints'), ['toProblem', 'myPainPoints']],
+      mq_unit_contacts: [['view', 'contactsOfMyUnits']],
+    },
+  },
+  {
+    name: 'mq_cadre',
+    title: 'Minqing cadre',
+    snippets: [],
+    resources: {
+      mq_liaison_points: [['view', 'myLiaisonPoints']],
+      mq_visits: OWN_RECORDS('myVisits'),
+      mq_research: OWN_RECORDS('myResearch'),
+      mq_window_sittings: OWN_RECORDS('mySittings'),
+      mq_pain_points: [...OWN_RECORDS('myPainPoints'), ['toProblem', 'myPainPoints']],
+      mq_unit_contacts: [['view', 'contactsOfMyUnits']],
+    },
+  },
+];

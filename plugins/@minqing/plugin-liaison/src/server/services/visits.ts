@@ -1,0 +1,38 @@
+import type { Context } from '@nocobase/actions';
+import type { Database } from '@nocobase/database';
+import { refuse } from './errors';
+import { assertNotInFuture, createWithProblems } from './found-problems';
+
+async function assertUnit(db: Database, unitId: unknown, transaction?: any) {
+  if (unitId === undefined || unitId === null || unitId === '')
+    throw refuse('UNIT_REQUIRED', 'Choose the unit you visited');
+  const unit = await db.getRepository('mq_units').findOne({ filterByTk: unitId as any, transaction });
+  if (!unit) throw refuse('UNIT_NOT_FOUND', 'Unit {{id}} does not exist', { id: unitId });
+}
+
+/** 走访: only the unit is required; the visitor is the current user, the time now. */
+export function createVisit(ctx: Context) {
+  return createWithProblems(ctx, 'mq_visits', 'visit', async (values, userId) => {
+    await assertUnit(ctx.db, values.unitId);
+    assertNotInFuture(values.visitedAt);
+    values.cadreId ??= userId;
+    values.visitedAt ??= new Date();
+  });
+}
+
+/** The same rules for every write of a visit (the generic update, imports, workflows). */
+export function visitRules(db: Database) {
+  db.on('mq_visits.beforeSave', async (model: any, { transaction }: any) => {
+    if (model.isNewRecord || model.changed('unitId')) await assertUnit(db, model.get('unitId'), transaction);
+    assertNotInFuture(model.get('visitedAt'));
+  });
+}
+
+/** 调研: the leader is the current user unless named. */
+export function createResearch(ctx: Context) {
+  return createWithProblems(ctx, 'mq_research', 'research', async (values, userId) => {
+    if (typeof values.title !== 'string' || !values.title.trim())
+      throw refuse('TITLE_REQUIRED', 'Give the research a title');
+    values.leaderId ??= userId;
+  });
+}

@@ -87,4 +87,13 @@ describe('admin client in Chromium: every Minqing settings page renders', () => 
     expect(saved.data.firstReceiverDeadlineDays).toBe(7);
     expect(problems).toEqual([]);
   });
+
+  it('@minqing/plugin-liaison: the coverage of liaison points shows on its page', async () => {
+    await page.goto(`${app.url}/admin/settings/minqing/liaison`);
+    const panel = page.getByTestId('mq-liaison-coverage');
+    await panel.waitFor({ timeout: 30_000 });
+    await expect(panel.getByText('无人联系的单位').isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(artifacts, 'settings-liaison-coverage.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
 });

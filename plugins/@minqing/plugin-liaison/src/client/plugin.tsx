@@ -1,5 +1,6 @@
 import { Plugin } from '@nocobase/client';
 import { registerMinqingSettings } from '@minqing/plugin-three-lists/client';
+import { CoveragePanel } from './settings/CoveragePanel';
 
 export class PluginLiaisonClient extends Plugin {
   async load() {
@@ -9,6 +10,7 @@ export class PluginLiaisonClient extends Plugin {
       title: '{{t("Liaison and visits", { ns: "@minqing/plugin-liaison" })}}',
       icon: 'EnvironmentOutlined',
       sort: 2,
+      Settings: CoveragePanel,
     });
   }
 }

@@ -54,6 +54,10 @@ async function test() {
   const jestArgs = rest.includes('--') ? rest.slice(rest.indexOf('--') + 1) : [];
   installDependencies();
   buildPlugins({ pack: only.includes('stock') });
+  if (only.includes('unit')) {
+    step('Type-checking the server code and tests');
+    sh('node', [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']);
+  }
   step(`Running tests: ${only.join(', ')} (database: ${db})`);
   sh('node', [path.join(root, 'node_modules/jest/bin/jest.js'), '--selectProjects', ...only, ...jestArgs], {
     env: { MINQING_TEST_DB: db },

@@ -19,7 +19,17 @@ function testDbConfig(workerId = process.env.JEST_WORKER_ID || '1') {
       DB_DATABASE: `minqing_test_${workerId}`,
     };
   }
-  throw new Error(`MINQING_TEST_DB=${dialect}: use sqlite or postgres`);
+  if (dialect === 'mariadb' || dialect === 'mysql') {
+    return {
+      DB_DIALECT: dialect,
+      DB_HOST: process.env.MINQING_TEST_MYSQL_HOST || '127.0.0.1',
+      DB_PORT: process.env.MINQING_TEST_MYSQL_PORT || '3306',
+      DB_USER: process.env.MINQING_TEST_MYSQL_USER || 'root',
+      DB_PASSWORD: process.env.MINQING_TEST_MYSQL_PASSWORD || '',
+      DB_DATABASE: `minqing_test_${workerId}`,
+    };
+  }
+  throw new Error(`MINQING_TEST_DB=${dialect}: use sqlite, postgres, mariadb or mysql`);
 }
 
 module.exports = { testDbConfig, root };

@@ -38,7 +38,9 @@ function makeStockApp() {
   const ours = new Set(
     fs
       .readdirSync(path.join(repoRoot, 'plugins', '@minqing'))
-      .flatMap((dir) => Object.keys(require(path.join(repoRoot, 'plugins', '@minqing', dir, 'package.json')).dependencies ?? {})),
+      .flatMap((dir) =>
+        Object.keys(require(path.join(repoRoot, 'plugins', '@minqing', dir, 'package.json')).dependencies ?? {}),
+      ),
   );
   const shared = path.join(repoRoot, 'node_modules');
   for (const entry of fs.readdirSync(shared)) {

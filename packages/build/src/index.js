@@ -159,10 +159,15 @@ function bundleDependencies(pluginDir) {
     seen.add(name);
     const source = packageDir(name, fromDir);
     const target = path.join(pluginDir, 'dist', 'node_modules', name);
-    fs.cpSync(source, target, { recursive: true, dereference: true, filter: (src) => !src.includes(`${path.sep}.bin`) });
+    fs.cpSync(source, target, {
+      recursive: true,
+      dereference: true,
+      filter: (src) => !src.includes(`${path.sep}.bin`),
+    });
     for (const dep of Object.keys(readJson(path.join(source, 'package.json')).dependencies ?? {})) copy(dep, source);
   };
-  for (const dep of Object.keys(readJson(path.join(pluginDir, 'package.json')).dependencies ?? {})) copy(dep, pluginDir);
+  for (const dep of Object.keys(readJson(path.join(pluginDir, 'package.json')).dependencies ?? {}))
+    copy(dep, pluginDir);
   return [...seen];
 }
 
@@ -176,7 +181,10 @@ async function buildPlugin(pluginDir, options = {}) {
   ]);
   copyLocales(pluginDir);
   const bundled = bundleDependencies(pluginDir);
-  writeExternalVersion(pluginDir, [...serverDeps, ...clientDeps].filter((id) => !bundled.includes(bareSpecifier(id))));
+  writeExternalVersion(
+    pluginDir,
+    [...serverDeps, ...clientDeps].filter((id) => !bundled.includes(bareSpecifier(id))),
+  );
   return { packageName, clientDeps, bundled };
 }
 

@@ -8,7 +8,7 @@ import {
 import { Plugin } from '@nocobase/server';
 import { registerLiaisonActions, settingsActions } from './actions';
 import { LIAISON_COLLECTIONS, UNIT_LIAISON_FIELD } from './services/collections';
-import { LIAISON_ROLES, LIAISON_SCOPES } from './services/roles';
+import { LIAISON_ROLES, LIAISON_SCOPES, widenLeaderProblemScope } from './services/roles';
 import { visitRules } from './services/visits';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -29,6 +29,7 @@ export class PluginLiaisonServer extends Plugin {
     await syncToCollectionManager(this.db, LIAISON_COLLECTIONS);
     await this.addLiaisonPointsToUnits();
     await grantRoles(this.db, LIAISON_ROLES, LIAISON_SCOPES);
+    await widenLeaderProblemScope(this.db);
   }
 
   /** As plugin-departments adds fields to `users`: a collection-manager field, visible and protected. */

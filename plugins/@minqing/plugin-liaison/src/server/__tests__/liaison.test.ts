@@ -114,6 +114,21 @@ describe('going down: liaison points, visits, research, window sittings', () => 
     );
   });
 
+  it('a leader sees the problems of the units they liaise (and not of others)', async () => {
+    const there = (
+      await cadreA.resource('mq_problems').create({ values: { title: '联系点学校的问题', unitId: units[1] } })
+    ).body.data.id;
+    const elsewhere = (
+      await cadreA.resource('mq_problems').create({ values: { title: '别处的问题', unitId: units[0] } })
+    ).body.data.id;
+    const seen = async () =>
+      (await leader.resource('mq_problems').list({ pageSize: 200 })).body.data.map((p: any) => p.id);
+    expect(await seen()).not.toContain(there);
+    await admin.resource('mq_liaison_points').create({ values: { cadreId: users.leader.id, unitId: units[1] } });
+    expect(await seen()).toContain(there);
+    expect(await seen()).not.toContain(elsewhere);
+  });
+
   it('unit contact details only for those who liaise the unit', async () => {
     await admin
       .resource('mq_unit_contacts')

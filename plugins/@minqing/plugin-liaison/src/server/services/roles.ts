@@ -1,4 +1,6 @@
-import { MQ_ALL, type RoleSpec, type ScopeSpec } from '@minqing/plugin-three-lists';
+import type { Database } from '@nocobase/database';
+import { LEADER_PROBLEM_SCOPE, MQ_ALL, type RoleSpec, type ScopeSpec } from '@minqing/plugin-three-lists';
+import { isDeepStrictEqual } from 'util';
 
 const ME = '{{$user.id}}';
 const NS = '@minqing/plugin-liaison';
@@ -93,3 +95,24 @@ export const LIAISON_ROLES: RoleSpec[] = [
     },
   },
 ];
+
+/**
+ * The core lets a leader see the problems they report, handle or guarantee; with liaison points
+ * known, also those of the units they liaise ("领导 sees problems of units they guarantee or
+ * liaise"). Only while the scope is still the core's default: an administrator's edit wins.
+ */
+export async function widenLeaderProblemScope(db: Database) {
+  const scopes = db.getRepository('dataSourcesRolesResourcesScopes');
+  const record = await scopes.findOne({ filter: { key: `mq_${LEADER_PROBLEM_SCOPE.key}`, dataSourceKey: 'main' } });
+  if (!record || !isDeepStrictEqual(record.get('scope'), LEADER_PROBLEM_SCOPE.spec.scope)) return;
+  const or = (LEADER_PROBLEM_SCOPE.spec.scope as any).$or as unknown[];
+  await scopes.update({
+    filterByTk: record.get('id') as any,
+    values: {
+      scope: {
+        $or: [...or, { 'unit.liaisonPoints.cadreId': { $eq: ME }, 'unit.liaisonPoints.active': { $eq: true } }],
+      },
+      name: '{{t("Problems I reported, handle, guarantee or whose unit I liaise", { ns: "@minqing/plugin-liaison" })}}',
+    },
+  });
+}

@@ -67,6 +67,9 @@ export interface RoleSpec {
   resources: Record<string, Grant[]>;
 }
 
+/** what other plugins may widen (liaison: units the leader liaises) */
+export const LEADER_PROBLEM_SCOPE = { key: 'leaderProblems', spec: SCOPES.leaderProblems };
+
 export const MQ_ALL = ['view', 'create', 'update', 'destroy', 'export', 'importXlsx'];
 const FIELD_ACTIONS = ['view', 'create', 'update', 'export', 'importXlsx'];
 

@@ -72,7 +72,7 @@ describe('administrators own the schema; our rules keep what they depend on', ()
     expect(removed.status).toBe(200);
     expect(app.db.getCollection('mq_problems').getField('schoolLevel')).toBeFalsy();
     // reloads along the way did not stack our model hooks
-    expect(app.db.listenerCount('mq_revisits.afterCreate')).toBe(1);
+    expect(app.db.listenerCount('mq_revisits.afterSave')).toBe(1);
     expect(app.db.listenerCount('mq_evaluations.afterCreate')).toBe(1);
   });
 

@@ -1,5 +1,5 @@
 import { defineCollection } from '@nocobase/database';
-import { OUTCOME_OPTIONS, REVISIT_METHOD_OPTIONS, SATISFACTION_OPTIONS } from '../domain/vocabulary';
+import { OUTCOME_OPTIONS, REVISIT_METHOD_OPTIONS, REVISIT_STATE_OPTIONS, SATISFACTION_OPTIONS } from '../domain/vocabulary';
 import { defineListCollection, f, t } from './fields';
 
 /** 回访 */

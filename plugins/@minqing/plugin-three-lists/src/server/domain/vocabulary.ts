@@ -67,6 +67,11 @@ export const OUTCOME_OPTIONS: Option[] = [
   { value: 'unresolved', label: 'Unresolved', color: 'red' },
 ];
 
+export const REVISIT_STATE_OPTIONS: Option[] = [
+  { value: 'pending', label: 'Planned', color: 'blue' }, // 待回访
+  { value: 'done', label: 'Done', color: 'green' }, // 已回访
+];
+
 /** GB/T 39735 five levels, stored as 1–5 */
 export const SATISFACTION_OPTIONS: Option[] = [
   { value: 5, label: 'Very satisfied', color: 'green' }, // 非常满意

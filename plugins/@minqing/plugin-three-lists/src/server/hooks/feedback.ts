@@ -29,7 +29,7 @@ export function feedbackRules(db: Database) {
         409,
       );
     }
-    if (!['resolved', 'partly_resolved', 'unresolved'].includes(model.get('outcome'))) {
+    if (model.get('state') !== 'pending' && !['resolved', 'partly_resolved', 'unresolved'].includes(model.get('outcome'))) {
       throw new LoopRuleError('REQUIRED', '{{field}} is required', { field: 'Outcome' }, 400);
     }
     const satisfaction = model.get('satisfaction');
@@ -41,7 +41,7 @@ export function feedbackRules(db: Database) {
         400,
       );
     }
-    if (!model.get('revisitedAt')) model.set('revisitedAt', new Date());
+    if (!model.get('revisitedAt') && model.get('state') !== 'pending') model.set('revisitedAt', new Date());
     const currentUserId = context?.state?.currentUser?.id;
     if (!model.get('revisiterId') && currentUserId) model.set('revisiterId', currentUserId);
   });
@@ -61,8 +61,16 @@ export function feedbackRules(db: Database) {
     }
   });
 
-  db.on('mq_revisits.afterCreate', async (model: any, { transaction }: any) => {
-    if (model.get('outcome') !== 'unresolved') return;
+  // a planned revisit is completed later: recording its outcome is the revisit
+  db.on('mq_revisits.beforeUpdate', (model: any) => {
+    if (model.changed('outcome') && model.get('outcome') && model.get('state') === 'pending') {
+      model.set('state', 'done');
+      if (!model.get('revisitedAt') && model.get('state') !== 'pending') model.set('revisitedAt', new Date());
+    }
+  });
+
+  db.on('mq_revisits.afterSave', async (model: any, { transaction }: any) => {
+    if (model.get('outcome') !== 'unresolved' || !model.changed('outcome')) return;
     await reopenIfDone(db, model, transaction, 'reopenOnUnresolvedRevisit', 'Revisit found it unresolved');
   });
 

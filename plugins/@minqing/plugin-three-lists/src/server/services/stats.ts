@@ -108,7 +108,9 @@ export async function computeStats(db: Database, query: StatsQuery) {
   const done = `${p('status')} IN ('done', 'closed')`;
   const overdue = `(${open} AND ${r('deadline')} < :today)`;
   const overdueDays = sql.dayDiff(r('deadline'), ':today');
-  const hasRevisit = `EXISTS (SELECT 1 FROM ${V.table} v WHERE v.${V.column('problemId')} = ${p('id')})`;
+  // a planned revisit (no outcome yet) is not a revisit until it is done
+  const hasRevisit = `EXISTS (SELECT 1 FROM ${V.table} v WHERE v.${V.column('problemId')} = ${p('id')} AND v.${V.column('outcome')} IS NOT NULL)`;
+  const revisitWhere = `WHERE ${[...where, `v.${V.column('outcome')} IS NOT NULL`].join(' AND ')}`;
 
   const run = (text: string) => db.sequelize.query(text, { replacements, type: 'SELECT' }) as Promise<any[]>;
 
@@ -139,7 +141,7 @@ export async function computeStats(db: Database, query: StatsQuery) {
         SUM(CASE WHEN v.${V.column('outcome')} = 'resolved' THEN 1 ELSE 0 END) AS resolved,
         ${[1, 2, 3, 4, 5].map((l) => `SUM(CASE WHEN v.${V.column('satisfaction')} = ${l} THEN 1 ELSE 0 END) AS l${l}`).join(', ')}
       FROM ${V.table} v JOIN ${P.table} p ON ${p('id')} = v.${V.column('problemId')} ${withUnit}
-      ${whereSql}
+      ${revisitWhere}
       ${groupSql}`),
     run(`
       SELECT ${key} AS k,
@@ -242,6 +244,7 @@ async function leaderCoverage(db: Database, query: StatsQuery, sql: ReturnType<t
     `SELECT COUNT(DISTINCT ru.${RU.column('userId')}) AS leaders,
        COUNT(DISTINCT CASE WHEN EXISTS (
          SELECT 1 FROM ${V.table} v WHERE v.${V.column('revisiterId')} = ru.${RU.column('userId')}
+         AND v.${V.column('outcome')} IS NOT NULL
          ${range.map((c) => `AND ${c}`).join(' ')}
        ) THEN ru.${RU.column('userId')} END) AS with_revisit
      FROM ${RU.table} ru WHERE ru.${RU.column('roleName')} = 'mq_leader'`,

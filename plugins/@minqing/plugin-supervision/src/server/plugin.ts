@@ -1,12 +1,41 @@
+import { exposePluginInfo, grantRoles } from '@minqing/plugin-three-lists';
+import WorkflowPlugin from '@nocobase/plugin-workflow';
 import { Plugin } from '@nocobase/server';
-import { exposePluginInfo } from '@minqing/plugin-three-lists';
+import { respond } from './actions/respond';
+import { EscalateInstruction } from './instructions/EscalateInstruction';
+import { IssueSupervisionInstruction } from './instructions/IssueSupervisionInstruction';
+import { ScheduleRevisitInstruction } from './instructions/ScheduleRevisitInstruction';
+import { installPresets } from './presets';
+import { ensureChannel } from './services/notify';
+import { SUPERVISION_ROLES, SUPERVISION_SCOPES } from './services/roles';
+import { RevisitTrigger } from './triggers/RevisitTrigger';
+import { SupervisionTrigger } from './triggers/SupervisionTrigger';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const packageJson = require('../../package.json');
 
+/** 督办与回访: our triggers and nodes in NocoBase's workflow designer. */
 export class PluginSupervisionServer extends Plugin {
   async load() {
     exposePluginInfo(this, { resource: 'mqSupervision', packageJson });
+    const workflow = this.app.pm.get(WorkflowPlugin) as WorkflowPlugin;
+    workflow.registerTrigger(SupervisionTrigger.TYPE, SupervisionTrigger);
+    workflow.registerTrigger(RevisitTrigger.TYPE, RevisitTrigger);
+    workflow.registerInstruction(IssueSupervisionInstruction.TYPE, IssueSupervisionInstruction);
+    workflow.registerInstruction(EscalateInstruction.TYPE, EscalateInstruction);
+    workflow.registerInstruction(ScheduleRevisitInstruction.TYPE, ScheduleRevisitInstruction);
+    this.app.resourceManager.registerActionHandlers({ 'mq_supervisions:respond': respond });
+    this.app.acl.setAvailableAction('respond', {
+      displayName: '{{t("Respond", { ns: "@minqing/plugin-supervision" })}}',
+      type: 'old-data',
+      onNewRecord: false,
+    });
+  }
+
+  async install() {
+    await ensureChannel(this.app);
+    await grantRoles(this.db, SUPERVISION_ROLES, SUPERVISION_SCOPES);
+    await installPresets(this.db);
   }
 }
 

@@ -17,6 +17,13 @@ export default defineCollection(
       f.dateOnly('responseDueOn', 'Response due on'),
       f.textarea('response', 'Response'),
       f.datetime('respondedAt', 'Responded at'),
+      {
+        name: 'responseLog',
+        type: 'json',
+        interface: 'json',
+        defaultValue: [],
+        uiSchema: { title: t('Response history'), type: 'object', 'x-component': 'Input.JSON', 'x-read-pretty': true },
+      },
     ],
     indexes: [{ fields: ['problemId'] }, { fields: ['responsibilityId'] }],
   }),

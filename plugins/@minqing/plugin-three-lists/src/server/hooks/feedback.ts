@@ -29,7 +29,10 @@ export function feedbackRules(db: Database) {
         409,
       );
     }
-    if (model.get('state') !== 'pending' && !['resolved', 'partly_resolved', 'unresolved'].includes(model.get('outcome'))) {
+    if (
+      model.get('state') !== 'pending' &&
+      !['resolved', 'partly_resolved', 'unresolved'].includes(model.get('outcome'))
+    ) {
       throw new LoopRuleError('REQUIRED', '{{field}} is required', { field: 'Outcome' }, 400);
     }
     const satisfaction = model.get('satisfaction');

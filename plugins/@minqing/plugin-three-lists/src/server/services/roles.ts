@@ -182,9 +182,30 @@ export async function grantRoles(db: Database, roles: RoleSpec[], scopes: Record
       for (const [collection, grants] of Object.entries(spec.resources)) {
         const exists = await resources.findOne({
           filter: { roleName: spec.name, dataSourceKey: 'main', name: collection },
+          appends: ['actions'],
           transaction,
         });
-        if (exists) continue;
+        if (exists) {
+          // another plugin's new action (e.g. respond) joins a configuration the role already has
+          const have = new Set(((exists.get('actions') as any[]) ?? []).map((a) => a.get?.('name') ?? a.name));
+          const missing = grants.filter((grant) => !have.has(Array.isArray(grant) ? grant[0] : grant));
+          for (const grant of missing) {
+            const [name, scope] = Array.isArray(grant) ? grant : [grant];
+            if (scope && !scopeIds[scope]) throw new Error(`unknown data scope ${scope}`);
+            await db.getRepository('dataSourcesRolesResourcesActions').create({
+              values: {
+                rolesResourceId: exists.get('id'),
+                name,
+                fields: [],
+                ...(scope ? { scopeId: scopeIds[scope] } : {}),
+              },
+              transaction,
+            });
+          }
+          if (missing.length)
+            await db.emitAsync('dataSourcesRolesResources.afterSaveWithAssociations', exists, { transaction });
+          continue;
+        }
         await resources.create({
           values: {
             roleName: spec.name,

@@ -1,0 +1,34 @@
+import type { Context, Next } from '@nocobase/actions';
+import { LoopRuleError } from '@minqing/plugin-three-lists';
+
+const NS = '@minqing/plugin-supervision';
+
+/**
+ * The supervised party answers (反馈): `POST /api/mq_supervisions:respond?filterByTk=<id>` with
+ * `{ response }`. Every answer is kept in `responseLog`; `response` shows the latest.
+ */
+export async function respond(ctx: Context, next: Next) {
+  const { filterByTk, values = {}, filter } = ctx.action.params;
+  const text = typeof values.response === 'string' ? values.response.trim() : '';
+  if (!text) throw new LoopRuleError('REQUIRED', 'Write the response', {}, 400, NS);
+  const repo = ctx.db.getRepository('mq_supervisions');
+  ctx.body = await ctx.db.sequelize.transaction(async (transaction) => {
+    const record = await repo.findOne({ filterByTk, filter, transaction });
+    if (!record)
+      throw new LoopRuleError(
+        'NOT_FOUND',
+        'Supervision {{id}} does not exist or is not addressed to you',
+        { id: filterByTk },
+        404,
+        NS,
+      );
+    const now = new Date();
+    const log = [
+      ...((record.get('responseLog') as any[]) ?? []),
+      { at: now.toISOString(), by: ctx.state.currentUser?.id, text },
+    ];
+    await record.update({ response: text, respondedAt: now, responseLog: log }, { transaction });
+    return record;
+  });
+  await next();
+}

@@ -1,0 +1,85 @@
+/**
+ * 跟踪督办 as pure rules: which condition a scan looks for, how overdue work escalates
+ * 提醒 → 催办 → 督办 → 通报, and the event key that makes every event fire once.
+ */
+export const CONDITIONS = ['due_soon', 'overdue', 'stalled', 'dissatisfied'] as const;
+export type Condition = (typeof CONDITIONS)[number];
+
+export const LEVELS = ['reminder', 'urge', 'supervise', 'notify'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export interface Escalation {
+  /** days overdue from which each level applies (reminder from day 1) */
+  urge: number;
+  supervise: number;
+  notify: number;
+}
+
+export interface ScanConfig {
+  conditions: Condition[];
+  /** 临期: deadline within this many working days */
+  dueSoonDays: number;
+  /** 进展滞后: no progress report for this many days */
+  stalledDays: number;
+  /** 不满意: an evaluation scored below this (1–5) */
+  dissatisfiedBelow: number;
+  escalation: Escalation;
+  scope: { unitIds?: number[]; categories?: string[]; modes?: string[] };
+  /** how often the scan runs */
+  intervalMinutes: number;
+}
+
+export const DEFAULT_SCAN: ScanConfig = {
+  conditions: ['due_soon', 'overdue'],
+  dueSoonDays: 2,
+  stalledDays: 7,
+  dissatisfiedBelow: 3,
+  escalation: { urge: 3, supervise: 7, notify: 15 },
+  scope: {},
+  intervalMinutes: 60,
+};
+
+export function scanConfig(config: Partial<ScanConfig> = {}): ScanConfig {
+  return {
+    ...DEFAULT_SCAN,
+    ...config,
+    conditions: (config.conditions?.length ? config.conditions : DEFAULT_SCAN.conditions).filter((c) =>
+      CONDITIONS.includes(c),
+    ),
+    escalation: { ...DEFAULT_SCAN.escalation, ...(config.escalation ?? {}) },
+    scope: { ...(config.scope ?? {}) },
+  };
+}
+
+/** The level that `daysOverdue` has reached on the escalation ladder. */
+export function overdueLevel(daysOverdue: number, escalation: Escalation): Level {
+  if (daysOverdue >= escalation.notify) return 'notify';
+  if (daysOverdue >= escalation.supervise) return 'supervise';
+  if (daysOverdue >= escalation.urge) return 'urge';
+  return 'reminder';
+}
+
+/** One step up the ladder (通报 stays 通报). */
+export function nextLevel(level: Level): Level {
+  return LEVELS[Math.min(LEVELS.indexOf(level) + 1, LEVELS.length - 1)];
+}
+
+export interface SupervisionEvent {
+  condition: Condition;
+  level: Level;
+  problemId: number;
+  responsibilityId: number | null;
+  taskId: number | null;
+  evaluationId?: number | null;
+  /** what makes a repeat a new event: the deadline, the stale report's day, the evaluation */
+  period: string;
+  daysOverdue: number;
+}
+
+/** Deterministic: a repeated scan, a restart or a second node produce the same key. */
+export function eventKey(
+  workflowId: number | string,
+  e: Pick<SupervisionEvent, 'condition' | 'problemId' | 'level' | 'period'>,
+) {
+  return `mq-supervision:${workflowId}:${e.condition}:${e.problemId}:${e.level}:${e.period}`;
+}

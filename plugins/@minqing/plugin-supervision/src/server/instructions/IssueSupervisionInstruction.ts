@@ -1,0 +1,78 @@
+import { addWorkingDays, localDay } from '@minqing/plugin-three-lists';
+import { Instruction, JOB_STATUS } from '@nocobase/plugin-workflow';
+import { LEVELS, type Level } from '../domain/supervision';
+import { notify } from '../services/notify';
+
+const LEVEL_WORDS: Record<Level, string> = { reminder: '提醒', urge: '催办', supervise: '督办', notify: '通报' };
+
+/**
+ * 发督办: writes a supervision record (level, reason, response due) and tells the responsible
+ * person, and the guarantor leader from 督办 on or for 领导包保, in-app.
+ * Config (all may be variables): problemId, level, reason, responseDays.
+ */
+export class IssueSupervisionInstruction extends Instruction {
+  static TYPE = 'mq-issue-supervision';
+
+  async run(node: any, input: any, processor: any) {
+    const config = processor.getParsedValue(
+      {
+        problemId: '{{$context.problemId}}',
+        level: '{{$context.level}}',
+        reason: '{{$context.condition}}',
+        responseDays: 2,
+        ...node.config,
+      },
+      node.id,
+    );
+    const record = await issueSupervision(this.workflow, processor.transaction, {
+      problemId: Number(config.problemId),
+      level: LEVELS.includes(config.level) ? config.level : 'reminder',
+      reason: config.reason,
+      responseDays: Number(config.responseDays) || 2,
+    });
+    return { status: JOB_STATUS.RESOLVED, result: record };
+  }
+}
+
+export async function issueSupervision(
+  plugin: any,
+  transaction: any,
+  {
+    problemId,
+    level,
+    reason,
+    responseDays,
+  }: { problemId: number; level: Level; reason?: string; responseDays: number },
+) {
+  const db = plugin.db;
+  const problem = await db
+    .getRepository('mq_problems')
+    .findOne({ filterByTk: problemId, appends: ['responsibilities', 'tasks'], transaction });
+  if (!problem) throw new Error(`problem ${problemId} does not exist`);
+  const p = problem.toJSON() as any;
+  const responsibility = (p.responsibilities ?? []).find((r: any) => r.active);
+  const task = [...(p.tasks ?? [])].sort((a: any, b: any) => b.id - a.id)[0];
+  const now = new Date();
+  const record = await db.getRepository('mq_supervisions').create({
+    values: {
+      problemId,
+      responsibilityId: responsibility?.id ?? null,
+      taskId: task?.id ?? null,
+      level,
+      reason: reason || null,
+      issuedAt: now,
+      responseDueOn: addWorkingDays(localDay(now), responseDays),
+    },
+    transaction,
+  });
+  const withGuarantor =
+    responsibility?.mode === 'leader_guarantee' || LEVELS.indexOf(level) >= LEVELS.indexOf('supervise');
+  await notify(
+    plugin.app,
+    [responsibility?.personId, withGuarantor ? responsibility?.guarantorId : null],
+    `【${LEVEL_WORDS[level]}】${p.code} ${p.title}`,
+    `请于 ${record.get('responseDueOn')} 前反馈办理情况。`,
+    transaction,
+  );
+  return record.toJSON();
+}

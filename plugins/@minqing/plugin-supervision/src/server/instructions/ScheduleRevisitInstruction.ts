@@ -1,0 +1,44 @@
+import { addWorkingDays, localDay } from '@minqing/plugin-three-lists';
+import { Instruction, JOB_STATUS } from '@nocobase/plugin-workflow';
+import { notify } from '../services/notify';
+
+/**
+ * 安排回访: plans a revisit of a done problem for a leader, due in N working days; one planned
+ * revisit per problem at a time. Config: problemId, revisiterId (default: the guarantor, else the
+ * one who reported it), days.
+ */
+export class ScheduleRevisitInstruction extends Instruction {
+  static TYPE = 'mq-schedule-revisit';
+
+  async run(node: any, input: any, processor: any) {
+    const config = processor.getParsedValue(
+      { problemId: '{{$context.problemId}}', revisiterId: '{{$context.guarantorId}}', days: 5, ...node.config },
+      node.id,
+    );
+    const db = this.workflow.db;
+    const transaction = processor.transaction;
+    const problemId = Number(config.problemId);
+    const revisits = db.getRepository('mq_revisits');
+    const planned = await revisits.findOne({ filter: { problemId, state: 'pending' }, transaction });
+    if (planned) return { status: JOB_STATUS.RESOLVED, result: planned.toJSON() };
+    const problem = await db.getRepository('mq_problems').findOne({ filterByTk: problemId, transaction });
+    const revisiterId = Number(config.revisiterId) || (problem?.get('createdById') as number) || null;
+    const record = await revisits.create({
+      values: {
+        problemId,
+        revisiterId,
+        state: 'pending',
+        dueOn: addWorkingDays(localDay(new Date()), Number(config.days) || 5),
+      },
+      transaction,
+    });
+    await notify(
+      this.workflow.app,
+      [revisiterId],
+      `【回访】${problem?.get('code')} ${problem?.get('title')}`,
+      `请于 ${record.get('dueOn')} 前完成回访。`,
+      transaction,
+    );
+    return { status: JOB_STATUS.RESOLVED, result: record.toJSON() };
+  }
+}

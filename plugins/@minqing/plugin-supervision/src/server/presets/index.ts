@@ -1,0 +1,85 @@
+import type { Database } from '@nocobase/database';
+import { t } from '@minqing/plugin-three-lists';
+
+const NS = '@minqing/plugin-supervision';
+
+interface Preset {
+  title: string;
+  description: string;
+  type: string;
+  config: Record<string, unknown>;
+  nodes: { type: string; title: string; config: Record<string, unknown> }[];
+}
+
+/** The workflows a bureau starts with; ordinary workflows, edited or switched off in the designer. */
+export const PRESETS: Preset[] = [
+  {
+    title: '临期提醒',
+    description: 'Reminds the responsible person two working days before a deadline',
+    type: 'mq-supervision',
+    config: { conditions: ['due_soon'], dueSoonDays: 2, intervalMinutes: 60 },
+    nodes: [
+      {
+        type: 'mq-issue-supervision',
+        title: '发提醒',
+        config: { level: 'reminder', reason: 'due_soon', responseDays: 1 },
+      },
+    ],
+  },
+  {
+    title: '逾期督办',
+    description: 'Overdue work escalates: reminder, urge, supervise, public notice',
+    type: 'mq-supervision',
+    config: { conditions: ['overdue'], escalation: { urge: 3, supervise: 7, notify: 15 }, intervalMinutes: 60 },
+    nodes: [
+      {
+        type: 'mq-issue-supervision',
+        title: '发督办',
+        config: { level: '{{$context.level}}', reason: 'overdue', responseDays: 2 },
+      },
+    ],
+  },
+  {
+    title: '办结回访',
+    description: 'Plans a revisit three working days after completion',
+    type: 'mq-revisit',
+    config: { delayDays: 3, intervalMinutes: 60 },
+    nodes: [{ type: 'mq-schedule-revisit', title: '安排回访', config: { days: 5 } }],
+  },
+  {
+    title: '不满意重办',
+    description: 'A dissatisfied evaluation is supervised (the problem is already reopened)',
+    type: 'mq-supervision',
+    config: { conditions: ['dissatisfied'], dissatisfiedBelow: 3, intervalMinutes: 60 },
+    nodes: [
+      {
+        type: 'mq-issue-supervision',
+        title: '不满意督办',
+        config: { level: 'supervise', reason: 'dissatisfied', responseDays: 3 },
+      },
+    ],
+  },
+];
+
+export async function installPresets(db: Database) {
+  const workflows = db.getRepository('workflows');
+  for (const preset of PRESETS) {
+    if (await workflows.findOne({ filter: { title: preset.title, type: preset.type } })) continue;
+    const workflow: any = await workflows.create({
+      values: {
+        title: preset.title,
+        description: t(preset.description, NS),
+        type: preset.type,
+        enabled: true,
+        sync: false,
+        config: preset.config,
+      },
+    });
+    let upstream: any = null;
+    for (const node of preset.nodes) {
+      const created = await workflow.createNode({ ...node, upstreamId: upstream?.get('id') ?? null });
+      if (upstream) await upstream.setDownstream(created);
+      upstream = created;
+    }
+  }
+}

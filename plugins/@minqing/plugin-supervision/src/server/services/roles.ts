@@ -1,0 +1,40 @@
+import type { RoleSpec, ScopeSpec } from '@minqing/plugin-three-lists';
+
+const ME = '{{$user.id}}';
+const NS = '@minqing/plugin-supervision';
+
+export const SUPERVISION_SCOPES: Record<string, ScopeSpec> = {
+  addressedToMe: {
+    ns: NS,
+    name: 'Supervisions addressed to me',
+    resourceName: 'mq_supervisions',
+    scope: { $or: [{ 'responsibility.personId': { $eq: ME } }, { 'responsibility.guarantorId': { $eq: ME } }] },
+  },
+};
+
+/** The supervised party answers; the core already lets them see supervisions (leaders) or not. */
+export const SUPERVISION_ROLES: RoleSpec[] = [
+  { name: 'mq_admin', title: 'Minqing administrator', snippets: [], resources: { mq_supervisions: ['respond'] } },
+  {
+    name: 'mq_leader',
+    title: 'Minqing leader',
+    snippets: [],
+    resources: {
+      mq_supervisions: [
+        ['view', 'addressedToMe'],
+        ['respond', 'addressedToMe'],
+      ],
+    },
+  },
+  {
+    name: 'mq_cadre',
+    title: 'Minqing cadre',
+    snippets: [],
+    resources: {
+      mq_supervisions: [
+        ['view', 'addressedToMe'],
+        ['respond', 'addressedToMe'],
+      ],
+    },
+  },
+];

@@ -1,0 +1,41 @@
+import type { Trigger } from '@nocobase/plugin-workflow';
+
+type Workflow = { id: number; enabled?: boolean; config: any; get?: (k: string) => any };
+
+/**
+ * Runs a workflow's scan on its own interval on every node; duplicates across nodes and restarts
+ * are collapsed by deterministic event keys (unique in `executions`), so no node has to be "the one".
+ */
+export class ScanTimers {
+  private timers = new Map<number, NodeJS.Timeout>();
+
+  start(workflow: Workflow, minutes: number, scan: () => Promise<unknown>, log: (e: unknown) => void) {
+    this.stop(workflow);
+    const timer = setInterval(() => scan().catch(log), Math.max(1, minutes) * 60_000);
+    timer.unref?.();
+    this.timers.set(workflow.id, timer);
+  }
+
+  stop(workflow: Workflow) {
+    clearInterval(this.timers.get(workflow.id));
+    this.timers.delete(workflow.id);
+  }
+}
+
+/** Drops events already turned into an execution (one query), then triggers the rest. */
+export async function triggerOnce(trigger: Trigger, workflow: any, events: { key: string; context: object }[]) {
+  if (!events.length) return 0;
+  const executions = trigger.workflow.db.getRepository('executions');
+  const done = new Set(
+    (await executions.find({ filter: { eventKey: events.map((e) => e.key) }, fields: ['eventKey'] })).map((x) =>
+      x.get('eventKey'),
+    ),
+  );
+  let fired = 0;
+  for (const event of events) {
+    if (done.has(event.key)) continue;
+    trigger.workflow.trigger(workflow, event.context, { eventKey: event.key });
+    fired++;
+  }
+  return fired;
+}

@@ -1,5 +1,7 @@
 import { Plugin } from '@nocobase/client';
 import { registerMinqingSettings } from '@minqing/plugin-three-lists/client';
+import { EscalateInstruction, IssueSupervisionInstruction, ScheduleRevisitInstruction } from './instructions';
+import { RevisitTrigger, SupervisionTrigger } from './triggers';
 
 export class PluginSupervisionClient extends Plugin {
   async load() {
@@ -10,6 +12,12 @@ export class PluginSupervisionClient extends Plugin {
       icon: 'AlertOutlined',
       sort: 3,
     });
+    const workflow = this.app.pm.get('workflow') as any;
+    workflow.registerTrigger('mq-supervision', SupervisionTrigger);
+    workflow.registerTrigger('mq-revisit', RevisitTrigger);
+    workflow.registerInstruction('mq-issue-supervision', IssueSupervisionInstruction);
+    workflow.registerInstruction('mq-escalate', EscalateInstruction);
+    workflow.registerInstruction('mq-schedule-revisit', ScheduleRevisitInstruction);
   }
 }
 

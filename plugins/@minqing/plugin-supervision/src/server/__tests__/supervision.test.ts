@@ -197,16 +197,14 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
 
   it('our triggers and nodes validate their configuration', async () => {
     const root = await app.rootAgent();
-    const wf = await root
-      .resource('workflows')
-      .create({
-        values: {
-          title: '自定义督办',
-          type: 'mq-supervision',
-          config: { conditions: ['stalled'], stalledDays: 5 },
-          sync: false,
-        },
-      });
+    const wf = await root.resource('workflows').create({
+      values: {
+        title: '自定义督办',
+        type: 'mq-supervision',
+        config: { conditions: ['stalled'], stalledDays: 5 },
+        sync: false,
+      },
+    });
     expect(wf.status).toBe(200);
     const node = await root
       .resource('workflows.nodes', wf.body.data.id)

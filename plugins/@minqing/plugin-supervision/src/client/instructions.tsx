@@ -1,0 +1,60 @@
+import { AlertOutlined, RiseOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { Instruction } from '@nocobase/plugin-workflow/client';
+import React from 'react';
+import { item, LEVEL_ENUM, number, t } from './schema';
+
+const problemId = item('Problem ID', 'Input', {
+  default: '{{$context.problemId}}',
+  description: t('Usually the problem of the trigger: {{$context.problemId}}'),
+});
+
+/** 发督办 */
+export class IssueSupervisionInstruction extends Instruction {
+  title = t('Issue supervision');
+  type = 'mq-issue-supervision';
+  group = 'extended';
+  description = t('Writes a supervision record and notifies the responsible person (and the guarantor leader) in-app');
+  icon = (<AlertOutlined />);
+  fieldset = {
+    problemId,
+    level: item('Level', 'Select', {
+      default: '{{$context.level}}',
+      enum: [{ value: '{{$context.level}}', label: t('As the trigger says') }, ...LEVEL_ENUM],
+    }),
+    reason: item('Reason', 'Select', {
+      default: '{{$context.condition}}',
+      enum: [
+        { value: '{{$context.condition}}', label: t('As the trigger says') },
+        { value: 'due_soon', label: t('Due soon') },
+        { value: 'overdue', label: t('Overdue') },
+        { value: 'stalled', label: t('Progress stalled') },
+        { value: 'dissatisfied', label: t('Dissatisfied') },
+      ],
+    }),
+    responseDays: number('Response due in working days', 1, 30, 2),
+  };
+}
+
+/** 升级 */
+export class EscalateInstruction extends Instruction {
+  title = t('Escalate supervision');
+  type = 'mq-escalate';
+  group = 'extended';
+  description = t('Issues the next level after the latest supervision: reminder, urge, supervise, public notice');
+  icon = (<RiseOutlined />);
+  fieldset = { problemId, responseDays: number('Response due in working days', 1, 30, 2) };
+}
+
+/** 安排回访 */
+export class ScheduleRevisitInstruction extends Instruction {
+  title = t('Schedule a revisit');
+  type = 'mq-schedule-revisit';
+  group = 'extended';
+  description = t('Plans a revisit of the problem for a leader, due in N working days');
+  icon = (<ScheduleOutlined />);
+  fieldset = {
+    problemId,
+    revisiterId: item('Revisited by (user ID)', 'Input', { default: '{{$context.guarantorId}}' }),
+    days: number('Due in working days', 1, 60, 5),
+  };
+}

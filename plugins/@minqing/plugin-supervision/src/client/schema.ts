@@ -1,0 +1,63 @@
+export const NS = '@minqing/plugin-supervision';
+export const t = (text: string) => `{{t(${JSON.stringify(text)}, { ns: "${NS}" })}}`;
+
+export const item = (title: string, component: string, extra: Record<string, unknown> = {}) => ({
+  type: 'string',
+  title: t(title),
+  'x-decorator': 'FormItem',
+  'x-component': component,
+  ...extra,
+});
+
+export const number = (title: string, min: number, max: number, defaultValue: number, description?: string) =>
+  item(title, 'InputNumber', {
+    type: 'number',
+    default: defaultValue,
+    description: description ? t(description) : undefined,
+    'x-component-props': { min, max, precision: 0 },
+  });
+
+export const LEVEL_ENUM = [
+  { value: 'reminder', label: t('Reminder') },
+  { value: 'urge', label: t('Urge') },
+  { value: 'supervise', label: t('Supervise') },
+  { value: 'notify', label: t('Public notice') },
+];
+
+/** What our triggers put in `{{$context}}` for the other nodes. */
+export function contextVariables() {
+  const leaf = (key: string, label: string) => ({ key, value: key, label: t(label) });
+  return [
+    leaf('condition', 'Condition'),
+    leaf('level', 'Level'),
+    leaf('daysOverdue', 'Days overdue'),
+    leaf('problemId', 'Problem ID'),
+    leaf('personId', 'Responsible person ID'),
+    leaf('guarantorId', 'Guarantor leader ID'),
+    leaf('deadline', 'Deadline'),
+    {
+      key: 'problem',
+      value: 'problem',
+      label: t('Problem'),
+      children: [
+        leaf('id', 'ID'),
+        leaf('code', 'Code'),
+        leaf('title', 'Title'),
+        leaf('category', 'Category'),
+        leaf('status', 'Status'),
+        leaf('unitId', 'Unit ID'),
+      ],
+    },
+    {
+      key: 'responsibility',
+      value: 'responsibility',
+      label: t('Responsibility'),
+      children: [
+        leaf('id', 'ID'),
+        leaf('mode', 'Handling mode'),
+        leaf('deadline', 'Deadline'),
+        leaf('personId', 'Responsible person ID'),
+      ],
+    },
+  ];
+}

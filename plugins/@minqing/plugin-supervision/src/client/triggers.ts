@@ -1,0 +1,79 @@
+import { Trigger } from '@nocobase/plugin-workflow/client';
+import { contextVariables, item, number, t } from './schema';
+
+/** 督办 trigger in the designer: conditions, thresholds, escalation and scope. */
+export class SupervisionTrigger extends Trigger {
+  title = t('Minqing supervision scan');
+  description = t(
+    'Scans open responsibilities on a schedule: due soon, overdue (with escalation), stalled, dissatisfied',
+  );
+  fieldset = {
+    conditions: item('Conditions', 'Checkbox.Group', {
+      type: 'array',
+      required: true,
+      default: ['due_soon', 'overdue'],
+      enum: [
+        { value: 'due_soon', label: t('Due soon') },
+        { value: 'overdue', label: t('Overdue') },
+        { value: 'stalled', label: t('Progress stalled') },
+        { value: 'dissatisfied', label: t('Dissatisfied') },
+      ],
+    }),
+    dueSoonDays: number('Due soon: within working days', 1, 30, 2),
+    stalledDays: number('Stalled: no progress report for days', 1, 90, 7),
+    dissatisfiedBelow: number('Dissatisfied: score below', 2, 5, 3),
+    escalation: {
+      type: 'object',
+      title: t('Escalation (days overdue)'),
+      'x-decorator': 'FormItem',
+      'x-component': 'Space',
+      properties: {
+        urge: number('Urge from', 1, 365, 3),
+        supervise: number('Supervise from', 1, 365, 7),
+        notify: number('Public notice from', 1, 365, 15),
+      },
+    },
+    scope: {
+      type: 'object',
+      title: t('Scope'),
+      'x-decorator': 'FormItem',
+      properties: {
+        categories: item('Categories', 'Select', {
+          type: 'array',
+          'x-component-props': { mode: 'tags', allowClear: true, placeholder: t('All categories') },
+        }),
+        modes: item('Handling modes', 'Select', {
+          type: 'array',
+          enum: [
+            { value: 'first_receiver', label: t('First receiver handles') },
+            { value: 'leader_guarantee', label: t('Leader guarantees') },
+          ],
+          'x-component-props': { mode: 'multiple', allowClear: true, placeholder: t('All modes') },
+        }),
+      },
+    },
+    intervalMinutes: number('Scan every (minutes)', 1, 1440, 60),
+  };
+
+  useVariables() {
+    return contextVariables();
+  }
+}
+
+/** 回访 trigger: a problem done without a revisit; leaders without one before the campaign ends. */
+export class RevisitTrigger extends Trigger {
+  title = t('Minqing revisit due');
+  description = t(
+    'A problem reached done without a revisit (after N working days); leaders without a revisit before the campaign ends',
+  );
+  fieldset = {
+    delayDays: number('Working days after completion', 0, 60, 3),
+    campaignEndsOn: item('Campaign ends on', 'DatePicker', { 'x-component-props': { dateOnly: true } }),
+    remindDaysBefore: number('Remind leaders days before the end', 1, 90, 10),
+    intervalMinutes: number('Scan every (minutes)', 1, 1440, 60),
+  };
+
+  useVariables() {
+    return [...contextVariables(), { key: 'leaderId', value: 'leaderId', label: t('Leader ID') }];
+  }
+}

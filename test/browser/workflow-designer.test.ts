@@ -1,0 +1,99 @@
+import fs from 'fs';
+import path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { repoRoot, signIn, startNocoBase, type RunningNocoBase } from '@minqing/test/src/process';
+
+const artifacts = path.join(repoRoot, 'storage', 'artifacts', 'browser');
+
+describe('workflow designer in Chromium: our triggers and nodes, with their config forms', () => {
+  let app: RunningNocoBase;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(artifacts, { recursive: true });
+    app = await startNocoBase({
+      name: 'browser-workflow',
+      port: 13130,
+      plugins: ['@minqing/plugin-three-lists', '@minqing/plugin-supervision'],
+    });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${app.url}/signin`);
+    await page.getByPlaceholder('用户名/邮箱').fill(app.admin.email);
+    await page.getByPlaceholder('密码').fill(app.admin.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/admin'), { timeout: 60_000 });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('opens the preset 逾期督办 and shows our trigger’s and node’s forms, and our nodes in the add-node menu', async () => {
+    const headers = await signIn(app.url, app.admin.email, app.admin.password);
+    const list = await (
+      await fetch(`${app.url}/api/workflows:list?filter=${encodeURIComponent(JSON.stringify({ title: '逾期督办' }))}`, {
+        headers,
+      })
+    ).json();
+    const id = list.data[0].id;
+
+    await page.goto(`${app.url}/admin/settings/workflow/workflows/${id}`);
+    await page.getByText('民情督办扫描').first().waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: path.join(artifacts, 'workflow-canvas.png') });
+
+    await page.getByText('民情督办扫描').first().click();
+    for (const label of [
+      '督办情形',
+      '临期：距办结时限（工作日）',
+      '逐级升级（逾期天数）',
+      '办理方式',
+      '扫描间隔（分钟）',
+    ]) {
+      await page.getByText(label).first().waitFor({ timeout: 10_000 });
+    }
+    await page.screenshot({ path: path.join(artifacts, 'workflow-trigger-config.png') });
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(500);
+
+    await page.locator('.ant-tag', { hasText: '发督办' }).first().click();
+    for (const label of ['级别', '原因', '反馈时限（工作日）'])
+      await page.getByText(label).first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(artifacts, 'workflow-node-config.png') });
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(500);
+
+    await page.locator('button:has(.anticon-plus)').first().click();
+    for (const node of ['发督办', '督办升级', '安排回访'])
+      await page.getByText(node).last().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(artifacts, 'workflow-add-node.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('offers our triggers when an administrator creates a workflow', async () => {
+    await page.goto(`${app.url}/admin/settings/workflow`);
+    // the list shows the presets with our trigger types
+    await page.getByText('逾期督办').first().waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: '添加' }).click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByText('触发方式').first().waitFor({ timeout: 20_000 });
+    await drawer.locator('.ant-select').first().click();
+    const options = page.locator('.ant-select-dropdown');
+    await options.getByText('民情督办扫描').first().waitFor({ timeout: 10_000 });
+    await options.getByText('民情回访提醒').first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(artifacts, 'workflow-new-trigger-types.png') });
+  });
+});

@@ -1,4 +1,4 @@
-import { AlertOutlined, RiseOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, RiseOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { Instruction } from '@nocobase/plugin-workflow/client';
 import React from 'react';
 import { item, LEVEL_ENUM, number, t } from './schema';
@@ -57,4 +57,14 @@ export class ScheduleRevisitInstruction extends Instruction {
     revisiterId: item('Revisited by (user ID)', 'Input', { default: '{{$context.guarantorId}}' }),
     days: number('Due in working days', 1, 60, 5),
   };
+}
+
+/** 每月调度 */
+export class MonthlyReportInstruction extends Instruction {
+  title = t('Monthly dispatch report');
+  type = 'mq-monthly-report';
+  group = 'extended';
+  description = t('Last month’s figures by unit, saved as a report and sent to every leader in-app');
+  icon = (<BarChartOutlined />);
+  fieldset = {};
 }

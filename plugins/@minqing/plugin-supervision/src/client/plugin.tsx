@@ -1,6 +1,11 @@
 import { Plugin } from '@nocobase/client';
 import { registerMinqingSettings } from '@minqing/plugin-three-lists/client';
-import { EscalateInstruction, IssueSupervisionInstruction, ScheduleRevisitInstruction } from './instructions';
+import {
+  EscalateInstruction,
+  IssueSupervisionInstruction,
+  MonthlyReportInstruction,
+  ScheduleRevisitInstruction,
+} from './instructions';
 import { RevisitTrigger, SupervisionTrigger } from './triggers';
 
 export class PluginSupervisionClient extends Plugin {
@@ -18,6 +23,7 @@ export class PluginSupervisionClient extends Plugin {
     workflow.registerInstruction('mq-issue-supervision', IssueSupervisionInstruction);
     workflow.registerInstruction('mq-escalate', EscalateInstruction);
     workflow.registerInstruction('mq-schedule-revisit', ScheduleRevisitInstruction);
+    workflow.registerInstruction('mq-monthly-report', MonthlyReportInstruction);
   }
 }
 

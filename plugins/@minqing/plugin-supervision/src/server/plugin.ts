@@ -1,9 +1,17 @@
-import { exposePluginInfo, grantRoles } from '@minqing/plugin-three-lists';
+import {
+  exposePluginInfo,
+  grantRoles,
+  oncePerDatabase,
+  protectSchema,
+  syncToCollectionManager,
+} from '@minqing/plugin-three-lists';
+import dispatchReports from './collections/mq_dispatch_reports';
 import WorkflowPlugin from '@nocobase/plugin-workflow';
 import { Plugin } from '@nocobase/server';
 import { respond } from './actions/respond';
 import { EscalateInstruction } from './instructions/EscalateInstruction';
 import { IssueSupervisionInstruction } from './instructions/IssueSupervisionInstruction';
+import { MonthlyReportInstruction } from './instructions/MonthlyReportInstruction';
 import { ScheduleRevisitInstruction } from './instructions/ScheduleRevisitInstruction';
 import { installPresets } from './presets';
 import { ensureChannel } from './services/notify';
@@ -24,6 +32,8 @@ export class PluginSupervisionServer extends Plugin {
     workflow.registerInstruction(IssueSupervisionInstruction.TYPE, IssueSupervisionInstruction);
     workflow.registerInstruction(EscalateInstruction.TYPE, EscalateInstruction);
     workflow.registerInstruction(ScheduleRevisitInstruction.TYPE, ScheduleRevisitInstruction);
+    workflow.registerInstruction(MonthlyReportInstruction.TYPE, MonthlyReportInstruction);
+    oncePerDatabase(this.db, 'supervision', () => protectSchema(this.db, [dispatchReports]));
     this.app.resourceManager.registerActionHandlers({ 'mq_supervisions:respond': respond });
     this.app.acl.setAvailableAction('respond', {
       displayName: '{{t("Respond", { ns: "@minqing/plugin-supervision" })}}',
@@ -33,6 +43,7 @@ export class PluginSupervisionServer extends Plugin {
   }
 
   async install() {
+    await syncToCollectionManager(this.db, [dispatchReports]);
     await ensureChannel(this.app);
     await grantRoles(this.db, SUPERVISION_ROLES, SUPERVISION_SCOPES);
     await installPresets(this.db);

@@ -10,6 +10,7 @@ export type { Grant, RoleSpec, ScopeSpec } from './services/roles';
 export { readSettings, writeSettings } from './services/settings';
 export { addWorkingDays, deadlineAfter, localDay } from './domain/workdays';
 export { sqlDialect, tableOf } from './services/sql';
+export { computeStats } from './services/stats';
 export { getSettings as getLoopSettings } from './services/settings';
 export { oncePerDatabase } from './services/once';
 export { isLockConflict } from './services/loop';

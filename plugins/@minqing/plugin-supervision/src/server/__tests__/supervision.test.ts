@@ -195,6 +195,20 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
     expect((await app.db.getRepository('mq_problems').findOne({ filterByTk: id })).get('status')).toBe('reopened');
   });
 
+  it('每月调度: last month’s figures saved as a report and sent to every leader', async () => {
+    const workflow = await preset('每月调度');
+    expect(workflow.get('type')).toBe('schedule');
+    await workflowPlugin().trigger(workflow, { date: new Date().toISOString() }, { manually: true });
+    const report = await until('the report', () => app.db.getRepository('mq_dispatch_reports').findOne({}));
+    expect(report.get('month')).toMatch(/^\d{4}-\d{2}$/);
+    expect(report.get('summary')).toContain('响应率');
+    expect((report.get('figures') as any).overall.figures).toHaveProperty('onTimeRate');
+    const messages = await app.db
+      .getRepository('notificationInAppMessages')
+      .find({ filter: { userId: users.leader.id } });
+    expect(messages.some((m) => String(m.get('title')).includes('每月调度'))).toBe(true);
+  });
+
   it('our triggers and nodes validate their configuration', async () => {
     const root = await app.rootAgent();
     const wf = await root.resource('workflows').create({

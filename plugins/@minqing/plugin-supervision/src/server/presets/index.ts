@@ -59,6 +59,14 @@ export const PRESETS: Preset[] = [
       },
     ],
   },
+  {
+    title: '每月调度',
+    description: 'On the first of every month: last month’s figures, saved as a report and sent to every leader',
+    type: 'schedule',
+    // 08:30 on the 1st, bureau time (the server's TZ; .env sets Asia/Shanghai)
+    config: { mode: 0, startsOn: '2026-01-01T00:30:00.000Z', repeat: '30 8 1 * *' },
+    nodes: [{ type: 'mq-monthly-report', title: '每月调度报告', config: {} }],
+  },
 ];
 
 export async function installPresets(db: Database) {

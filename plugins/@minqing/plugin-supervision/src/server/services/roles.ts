@@ -14,7 +14,12 @@ export const SUPERVISION_SCOPES: Record<string, ScopeSpec> = {
 
 /** The supervised party answers; the core already lets them see supervisions (leaders) or not. */
 export const SUPERVISION_ROLES: RoleSpec[] = [
-  { name: 'mq_admin', title: 'Minqing administrator', snippets: [], resources: { mq_supervisions: ['respond'] } },
+  {
+    name: 'mq_admin',
+    title: 'Minqing administrator',
+    snippets: [],
+    resources: { mq_supervisions: ['respond'], mq_dispatch_reports: ['view', 'destroy', 'export'] },
+  },
   {
     name: 'mq_leader',
     title: 'Minqing leader',
@@ -24,6 +29,7 @@ export const SUPERVISION_ROLES: RoleSpec[] = [
         ['view', 'addressedToMe'],
         ['respond', 'addressedToMe'],
       ],
+      mq_dispatch_reports: ['view'],
     },
   },
   {

@@ -1,0 +1,55 @@
+import { computeStats, localDay } from '@minqing/plugin-three-lists';
+import { Instruction, JOB_STATUS } from '@nocobase/plugin-workflow';
+import { notify } from '../services/notify';
+
+const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
+
+/** The calendar month before `day` (YYYY-MM-DD) as [first, last, YYYY-MM]. */
+export function previousMonth(day: string): [string, string, string] {
+  const [y, m] = day.split('-').map(Number);
+  const year = m === 1 ? y - 1 : y;
+  const month = m === 1 ? 12 : m - 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const mm = String(month).padStart(2, '0');
+  return [`${year}-${mm}-01`, `${year}-${mm}-${String(last).padStart(2, '0')}`, `${year}-${mm}`];
+}
+
+/**
+ * 每月调度: the figures of last month (mqStats, by unit), saved as a report and sent to every
+ * leader in-app. Config: none needed.
+ */
+export class MonthlyReportInstruction extends Instruction {
+  static TYPE = 'mq-monthly-report';
+
+  async run(node: any, input: any, processor: any) {
+    const db = this.workflow.db;
+    const [from, to, month] = previousMonth(localDay(processor.execution?.context?.date ?? new Date()));
+    const stats: any = await computeStats(db, { from, to, groupBy: 'unit' });
+    const f = stats.overall.figures;
+    const summary = [
+      `问题 ${stats.overall.counts.assigned} 件已交办，逾期 ${f.overdueCount} 件`,
+      `响应率 ${pct(f.responseRate)}，按期办结率 ${pct(f.onTimeRate)}，解决率 ${pct(f.resolutionRate)}，满意率 ${pct(f.satisfactionRate)}，回访率 ${pct(f.revisitRate)}`,
+      `领导回访覆盖率 ${pct(stats.leaderRevisitCoverage.rate)}`,
+    ].join('\n');
+    const report = await db.getRepository('mq_dispatch_reports').create({
+      values: {
+        title: `${month} 每月调度`,
+        month,
+        problems: stats.overall.counts.assigned,
+        overdue: f.overdueCount,
+        summary,
+        figures: { overall: stats.overall, groups: stats.groups, leaderRevisitCoverage: stats.leaderRevisitCoverage },
+      },
+      transaction: processor.transaction,
+    });
+    const leaders = await db.getRepository('users').find({ filter: { 'roles.name': 'mq_leader' }, fields: ['id'] });
+    await notify(
+      this.workflow.app,
+      leaders.map((l) => l.get('id') as number),
+      `【每月调度】${month}`,
+      summary,
+      processor.transaction,
+    );
+    return { status: JOB_STATUS.RESOLVED, result: report.toJSON() };
+  }
+}

@@ -51,6 +51,14 @@ module.exports = {
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
     },
     {
+      // benchmarks print measurements; `npm run bench`, never part of `npm test`
+      ...common,
+      displayName: 'bench',
+      testMatch: ['<rootDir>/test/bench/**/*.bench.ts'],
+      setupFiles: ['<rootDir>/packages/test-utils/jest/setup-env.js'],
+      globalSetup: '<rootDir>/packages/test-utils/jest/global-setup.js',
+    },
+    {
       ...common,
       displayName: 'stock',
       testMatch: ['<rootDir>/test/stock/**/*.test.ts'],

@@ -33,6 +33,8 @@ export interface MinqingAppOptions {
   plugins?: string[];
   /** More official plugins beyond {@link NOCOBASE_PLUGINS}. */
   nocobasePlugins?: string[];
+  /** Plugin classes loaded after ours (e.g. an extension example). */
+  extraPlugins?: any[];
 }
 
 export interface TestUser {
@@ -92,7 +94,12 @@ export class MinqingTestApp {
  * on a fresh database (SQLite by default, PostgreSQL with DB_DIALECT=postgres), ACL enforced.
  */
 export async function createMinqingApp(options: MinqingAppOptions = {}): Promise<MinqingTestApp> {
-  const plugins = [...NOCOBASE_PLUGINS, ...(options.nocobasePlugins ?? []), ...(options.plugins ?? MINQING_PLUGINS)];
+  const plugins = [
+    ...NOCOBASE_PLUGINS,
+    ...(options.nocobasePlugins ?? []),
+    ...(options.plugins ?? MINQING_PLUGINS),
+    ...(options.extraPlugins ?? []),
+  ];
   const app = await createMockServer({ acl: true, plugins });
   return new MinqingTestApp(app);
 }

@@ -1,0 +1,73 @@
+/**
+ * Example for plugin developers (README › Extending): a trigger and a node built on Minqing's
+ * extension points. `src/server/__tests__/extension-example.test.ts` runs it.
+ *
+ * - Trigger `example-carried-over`: problems carried over from the earlier phase (前期遗留) that
+ *   are still not done N days after they were filed.
+ * - Node `example-public-notice`: issues a 通报 on the problem, through Minqing's own supervision.
+ */
+import { issueSupervision, loadEventContext, ScanTimers, triggerOnce } from '@minqing/plugin-supervision';
+import { tableOf } from '@minqing/plugin-three-lists';
+import WorkflowPlugin, { Instruction, JOB_STATUS, Trigger } from '@nocobase/plugin-workflow';
+import { Plugin } from '@nocobase/server';
+
+export class CarriedOverTrigger extends Trigger {
+  private timers = new ScanTimers();
+
+  on(workflow: any) {
+    // scan on an interval on every node; event keys make repeats harmless
+    this.timers.start(workflow, workflow.config?.intervalMinutes ?? 60, () => this.scan(workflow), console.error);
+  }
+
+  off(workflow: any) {
+    this.timers.stop(workflow);
+  }
+
+  async scan(workflow: any, now = new Date()) {
+    const db = this.workflow.db;
+    const P = tableOf(db, 'mq_problems');
+    const rows = (await db.sequelize.query(
+      `SELECT ${P.column('id')} AS id FROM ${P.table}
+       WHERE ${P.column('carriedOver')} = :yes AND ${P.column('status')} NOT IN ('done', 'closed')
+         AND ${P.column('createdAt')} < :before`,
+      {
+        replacements: { yes: true, before: new Date(now.getTime() - (workflow.config?.days ?? 30) * 86400000) },
+        type: 'SELECT',
+      },
+    )) as { id: number }[];
+    const contexts = await loadEventContext(
+      db,
+      rows.map((r) => Number(r.id)),
+    );
+    return triggerOnce(
+      this,
+      workflow,
+      rows.map((r) => ({
+        // deterministic: once per problem and workflow
+        key: `example-carried-over:${workflow.id}:${r.id}`,
+        context: { problemId: Number(r.id), ...contexts.get(Number(r.id)) },
+      })),
+    );
+  }
+}
+
+export class PublicNoticeInstruction extends Instruction {
+  async run(node: any, input: any, processor: any) {
+    const { problemId } = processor.getParsedValue({ problemId: '{{$context.problemId}}', ...node.config }, node.id);
+    const record = await issueSupervision(this.workflow, processor.transaction, {
+      problemId: Number(problemId),
+      level: 'notify',
+      reason: 'overdue',
+      responseDays: 3,
+    });
+    return { status: JOB_STATUS.RESOLVED, result: record };
+  }
+}
+
+export default class ExampleCarriedOverPlugin extends Plugin {
+  async load() {
+    const workflow = this.app.pm.get(WorkflowPlugin) as WorkflowPlugin;
+    workflow.registerTrigger('example-carried-over', CarriedOverTrigger);
+    workflow.registerInstruction('example-public-notice', PublicNoticeInstruction);
+  }
+}

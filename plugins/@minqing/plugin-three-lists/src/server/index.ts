@@ -14,6 +14,7 @@ export { computeStats } from './services/stats';
 export { getSettings as getLoopSettings } from './services/settings';
 export { oncePerDatabase } from './services/once';
 export { isLockConflict } from './services/loop';
+export { writeTransaction } from './services/sqlite';
 export { LoopRuleError, PROBLEM_STATUSES, LOOP_ACTIONS, allowedActions } from './domain/loop';
 export type { ProblemStatus, LoopAction } from './domain/loop';
 export { default } from './plugin';

@@ -9,6 +9,7 @@ import { oncePerDatabase } from './services/once';
 import { exposePluginInfo } from './services/plugin-info';
 import { translateOptionLabels } from './services/option-labels';
 import { installRoles } from './services/roles';
+import { waitOnBusySqlite } from './services/sqlite';
 import { protectSchema, syncToCollectionManager } from './services/schema';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -26,6 +27,7 @@ export class PluginThreeListsServer extends Plugin {
       feedbackRules(this.db);
       protectSchema(this.db);
       translateOptionLabels(this.db);
+      waitOnBusySqlite(this.db);
     });
   }
 

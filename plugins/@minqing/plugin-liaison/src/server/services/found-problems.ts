@@ -1,4 +1,5 @@
 import type { Context } from '@nocobase/actions';
+import { writeTransaction } from '@minqing/plugin-three-lists';
 import { refuse } from './errors';
 
 /** a visit may be written up a little after the clock of the phone that records it */
@@ -35,8 +36,6 @@ export async function createWithProblems(
   });
   values.problems = problems.map((problem: any) => ({ ...problem, source, unitId: problem.unitId ?? values.unitId }));
   const repo = ctx.db.getRepository(collection);
-  const record = await ctx.db.sequelize.transaction((transaction) =>
-    repo.create({ values, transaction, context: ctx }),
-  );
+  const record = await writeTransaction(ctx.db, (transaction) => repo.create({ values, transaction, context: ctx }));
   return repo.findOne({ filterByTk: record.get('id') as number, appends: ['problems'] });
 }

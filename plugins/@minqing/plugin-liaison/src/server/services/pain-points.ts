@@ -1,5 +1,5 @@
 import type { Context } from '@nocobase/actions';
-import { isLockConflict } from '@minqing/plugin-three-lists';
+import { isLockConflict, writeTransaction } from '@minqing/plugin-three-lists';
 import { refuse } from './errors';
 
 /** 难点/堵点/痛点 → 问题清单, in one action and one transaction; a pain point becomes one problem. */
@@ -15,7 +15,7 @@ export async function painPointToProblem(ctx: Context) {
   }
 
   function convert() {
-    return db.sequelize.transaction(async (transaction) => {
+    return writeTransaction(db, async (transaction) => {
       const points = db.getRepository('mq_pain_points');
       const point = await points.findOne({ filterByTk, filter, appends: ['sitting'], transaction });
       if (!point)

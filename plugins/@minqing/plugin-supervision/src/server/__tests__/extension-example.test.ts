@@ -17,17 +17,15 @@ describe('README › Extending: the example trigger and node run', () => {
       await root.resource('mq_problems').create({ values: { title: '旧校区围墙破损', source: 'carried_over' } })
     ).body.data.id;
     const wf = (
-      await root
-        .resource('workflows')
-        .create({
-          values: {
-            title: '前期遗留通报',
-            type: 'example-carried-over',
-            config: { days: 30 },
-            enabled: true,
-            sync: false,
-          },
-        })
+      await root.resource('workflows').create({
+        values: {
+          title: '前期遗留通报',
+          type: 'example-carried-over',
+          config: { days: 30 },
+          enabled: true,
+          sync: false,
+        },
+      })
     ).body.data;
     await root
       .resource('workflows.nodes', wf.id)

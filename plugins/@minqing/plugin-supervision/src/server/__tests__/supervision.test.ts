@@ -138,6 +138,56 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
     expect(leaderMessages.some((m) => String(m.get('title')).includes('校舍漏雨'))).toBe(true);
   });
 
+  it('the scan keeps to its scope (handling modes, categories, units)', async () => {
+    const all = await findSupervisionEvents(app.db, scanConfig({ conditions: ['overdue'] }), new Date());
+    const guaranteed = await findSupervisionEvents(
+      app.db,
+      scanConfig({ conditions: ['overdue'], scope: { modes: ['leader_guarantee'] } }),
+      new Date(),
+    );
+    expect(guaranteed.length).toBeGreaterThan(0);
+    expect(guaranteed.length).toBeLessThan(all.length + 1);
+    const responsibilities = await app.db
+      .getRepository('mq_responsibilities')
+      .find({ filter: { id: guaranteed.map((e) => e.responsibilityId) } });
+    expect(responsibilities.every((r) => r.get('mode') === 'leader_guarantee')).toBe(true);
+    expect(
+      await findSupervisionEvents(
+        app.db,
+        scanConfig({ conditions: ['overdue'], scope: { categories: ['employment'] } }),
+        new Date(),
+      ),
+    ).toEqual([]);
+    expect(
+      await findSupervisionEvents(
+        app.db,
+        scanConfig({ conditions: ['overdue'], scope: { unitIds: [999999] } }),
+        new Date(),
+      ),
+    ).toEqual([]);
+  });
+
+  it('before the campaign ends, every leader without a revisit is reminded, once', async () => {
+    const root = await app.rootAgent();
+    const end = localDay(new Date(Date.now() + 3 * DAY));
+    const wf = (
+      await root.resource('workflows').create({
+        values: {
+          title: '活动结束前领导回访提醒',
+          type: 'mq-revisit',
+          config: { campaignEndsOn: end, remindDaysBefore: 10 },
+          enabled: true,
+          sync: false,
+        },
+      })
+    ).body.data;
+    const workflow = await app.db.getRepository('workflows').findOne({ filterByTk: wf.id });
+    const trigger = workflowPlugin().triggers.get('mq-revisit');
+    expect(await trigger.scan(workflow, new Date(Date.now() - 30 * DAY))).toBe(0); // too early
+    expect(await trigger.scan(workflow, new Date())).toBe(1); // the one leader, who has not revisited
+    expect(await trigger.scan(workflow, new Date())).toBe(0);
+  });
+
   it('the supervised person answers; every answer is kept; others cannot answer', async () => {
     const [record] = await supervisions({ reason: 'overdue' });
     const first = await cadre

@@ -1,5 +1,5 @@
 import type { Context, Next } from '@nocobase/actions';
-import { LoopRuleError } from '@minqing/plugin-three-lists';
+import { LoopRuleError, writeTransaction } from '@minqing/plugin-three-lists';
 
 const NS = '@minqing/plugin-supervision';
 
@@ -12,7 +12,7 @@ export async function respond(ctx: Context, next: Next) {
   const text = typeof values.response === 'string' ? values.response.trim() : '';
   if (!text) throw new LoopRuleError('REQUIRED', 'Write the response', {}, 400, NS);
   const repo = ctx.db.getRepository('mq_supervisions');
-  ctx.body = await ctx.db.sequelize.transaction(async (transaction) => {
+  ctx.body = await writeTransaction(ctx.db, async (transaction) => {
     const record = await repo.findOne({ filterByTk, filter, transaction });
     if (!record)
       throw new LoopRuleError(

@@ -3,6 +3,7 @@ import { LOOP, LoopRuleError, nextStatus, type LoopAction, type ProblemStatus } 
 import type { LoopSettings } from '../domain/settings';
 import { deadlineAfter, localDay } from '../domain/workdays';
 import { getSettings } from './settings';
+import { writeTransaction } from './sqlite';
 
 /** Transactions in which the loop itself writes a problem's status: the guard lets only these through. */
 const loopTransactions = new WeakSet<Transaction>();
@@ -43,7 +44,7 @@ async function inTransaction<T>(db: Database, parent: Transaction | undefined, f
     loopTransactions.add(parent);
     return fn(parent);
   }
-  return db.sequelize.transaction(async (transaction) => {
+  return writeTransaction(db, async (transaction) => {
     loopTransactions.add(transaction);
     return fn(transaction);
   });

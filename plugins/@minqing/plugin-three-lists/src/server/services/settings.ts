@@ -1,5 +1,6 @@
 import type { Database, Transaction } from '@nocobase/database';
 import { DEFAULT_SETTINGS, mergeSettings, type LoopSettings } from '../domain/settings';
+import { writeTransaction } from './sqlite';
 
 /** Reads a plugin's settings row on every use: no per-process copy to go stale in a cluster. */
 export async function readSettings<T extends object>(
@@ -20,7 +21,7 @@ export async function writeSettings<T extends object>(
   merge: (current: T, change: Record<string, unknown>) => T,
   change: Record<string, unknown>,
 ): Promise<T> {
-  return db.sequelize.transaction(async (transaction) => {
+  return writeTransaction(db, async (transaction) => {
     const next = merge(await readSettings(db, key, defaults, transaction), change);
     const repo = db.getRepository('mq_settings');
     const row = await repo.findOne({ filter: { key }, transaction });

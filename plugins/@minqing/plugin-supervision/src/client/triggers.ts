@@ -1,5 +1,13 @@
+import { CATEGORY_OPTIONS, MODE_OPTIONS } from '@minqing/plugin-three-lists/client';
 import { Trigger } from '@nocobase/plugin-workflow/client';
 import { contextVariables, item, number, t } from './schema';
+
+/** options labelled in the core's namespace */
+const coreOptions = (options: { value: string | number; label: string }[]) =>
+  options.map((o) => ({
+    value: o.value,
+    label: `{{t(${JSON.stringify(o.label)}, { ns: "@minqing/plugin-three-lists" })}}`,
+  }));
 
 /** 督办 trigger in the designer: conditions, thresholds, escalation and scope. */
 export class SupervisionTrigger extends Trigger {
@@ -38,16 +46,24 @@ export class SupervisionTrigger extends Trigger {
       title: t('Scope'),
       'x-decorator': 'FormItem',
       properties: {
+        unitIds: item('Units', 'RemoteSelect', {
+          type: 'array',
+          'x-component-props': {
+            mode: 'multiple',
+            allowClear: true,
+            placeholder: t('All units'),
+            fieldNames: { label: 'name', value: 'id' },
+            service: { resource: 'mq_units', params: { fields: ['id', 'name'], pageSize: 500 } },
+          },
+        }),
         categories: item('Categories', 'Select', {
           type: 'array',
-          'x-component-props': { mode: 'tags', allowClear: true, placeholder: t('All categories') },
+          enum: coreOptions(CATEGORY_OPTIONS),
+          'x-component-props': { mode: 'multiple', allowClear: true, placeholder: t('All categories') },
         }),
         modes: item('Handling modes', 'Select', {
           type: 'array',
-          enum: [
-            { value: 'first_receiver', label: t('First receiver handles') },
-            { value: 'leader_guarantee', label: t('Leader guarantees') },
-          ],
+          enum: coreOptions(MODE_OPTIONS),
           'x-component-props': { mode: 'multiple', allowClear: true, placeholder: t('All modes') },
         }),
       },

@@ -2,4 +2,11 @@ export { PluginInfoPage } from './settings/PluginInfoPage';
 export type { PluginInfo } from './settings/PluginInfoPage';
 export { registerMinqingSettings } from './settings/registerMinqingSettings';
 export type { MinqingSettingsOptions } from './settings/registerMinqingSettings';
+// the campaign's vocabulary, shared by every Minqing client (one source with the server)
+export {
+  CATEGORY_OPTIONS,
+  MODE_OPTIONS,
+  SUPERVISION_LEVEL_OPTIONS,
+  SUPERVISION_REASON_OPTIONS,
+} from '../server/domain/vocabulary';
 export { default } from './plugin';

@@ -5,6 +5,8 @@ const NS = '@minqing/plugin-supervision';
 
 interface Preset {
   title: string;
+  /** default: enabled */
+  enabled?: boolean;
   description: string;
   type: string;
   config: Record<string, unknown>;
@@ -63,6 +65,8 @@ export const PRESETS: Preset[] = [
     title: '每月调度',
     description: 'On the first of every month: last month’s figures, saved as a report and sent to every leader',
     type: 'schedule',
+    // off until the office switches it on for the campaign: it writes to every leader
+    enabled: false,
     // 08:30 on the 1st, bureau time (the server's TZ; .env sets Asia/Shanghai)
     config: { mode: 0, startsOn: '2026-01-01T00:30:00.000Z', repeat: '30 8 1 * *' },
     nodes: [{ type: 'mq-monthly-report', title: '每月调度报告', config: {} }],
@@ -78,7 +82,7 @@ export async function installPresets(db: Database) {
         title: preset.title,
         description: t(preset.description, NS),
         type: preset.type,
-        enabled: true,
+        enabled: preset.enabled ?? true,
         sync: false,
         config: preset.config,
       },

@@ -248,6 +248,7 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
   it('每月调度: last month’s figures saved as a report and sent to every leader', async () => {
     const workflow = await preset('每月调度');
     expect(workflow.get('type')).toBe('schedule');
+    expect(workflow.get('enabled')).toBe(false); // switched on by the office when the campaign starts
     await workflowPlugin().trigger(workflow, { date: new Date().toISOString() }, { manually: true });
     const report = await until('the report', () => app.db.getRepository('mq_dispatch_reports').findOne({}));
     expect(report.get('month')).toMatch(/^\d{4}-\d{2}$/);

@@ -1,6 +1,7 @@
 import fs from 'fs';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '@minqing/test/src/browser';
 import { repoRoot, signIn, startNocoBase, type RunningNocoBase } from '@minqing/test/src/process';
 
 const PLUGINS = [
@@ -20,16 +21,7 @@ describe('admin client in Chromium: every Minqing settings page renders', () => 
   beforeAll(async () => {
     fs.mkdirSync(artifacts, { recursive: true });
     app = await startNocoBase({ name: 'browser-smoke', port: 13110, plugins: PLUGINS.map((p) => p.packageName) });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (msg) => {

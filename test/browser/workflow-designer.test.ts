@@ -1,6 +1,7 @@
 import fs from 'fs';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, signInAsAdmin } from '@minqing/test/src/browser';
 import { repoRoot, signIn, startNocoBase, type RunningNocoBase } from '@minqing/test/src/process';
 
 const artifacts = path.join(repoRoot, 'storage', 'artifacts', 'browser');
@@ -18,23 +19,9 @@ describe('workflow designer in Chromium: our triggers and nodes, with their conf
       port: 13130,
       plugins: ['@minqing/plugin-three-lists', '@minqing/plugin-supervision'],
     });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+    browser = await launchChromium();
+    page = await signInAsAdmin(browser, app);
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${app.url}/signin`);
-    await page.getByPlaceholder('用户名/邮箱').fill(app.admin.email);
-    await page.getByPlaceholder('密码').fill(app.admin.password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((url) => url.pathname.startsWith('/admin'), { timeout: 60_000 });
   }, 240_000);
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { createMinqingApp, type Agent, type MinqingTestApp, type TestUser } from '@minqing/test';
+import { createMinqingApp, importRows, type Agent, type MinqingTestApp, type TestUser } from '@minqing/test';
 
 describe('going down: liaison points, visits, research, window sittings', () => {
   let app: MinqingTestApp;
@@ -250,28 +250,17 @@ describe('联系点 coverage: leaders at 0, 1, 2 and 3 liaison points', () => {
   });
 
   it('imports units from Excel through NocoBase’s import', async () => {
-    const XLSX = await import('xlsx');
     const admin = await app.agentAs(await app.createUser({ roles: ['mq_admin'] }));
-    const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(
-      book,
-      XLSX.utils.aoa_to_sheet([
+    const res = await importRows(
+      admin,
+      'mq_units',
+      ['name', 'type', 'region'],
+      [
         ['名称', '单位类型', '所属区域'],
         ['沙市区第一幼儿园', '幼儿园', '沙市区'],
         ['荆州职业技术学院', '高校', '荆州区'],
-      ]),
-      'Sheet1',
+      ],
     );
-    const columns = [
-      { dataIndex: ['name'], defaultTitle: '名称' },
-      { dataIndex: ['type'], defaultTitle: '单位类型' },
-      { dataIndex: ['region'], defaultTitle: '所属区域' },
-    ];
-    const res = await admin
-      .post('/mq_units:importXlsx')
-      .set('X-Locale', 'zh-CN')
-      .field('columns', JSON.stringify(columns))
-      .attach('file', XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }), 'units.xlsx');
     expect(res.status).toBe(200);
     const kindergarten = await app.db.getRepository('mq_units').findOne({ filter: { name: '沙市区第一幼儿园' } });
     expect(kindergarten.get('type')).toBe('kindergarten');

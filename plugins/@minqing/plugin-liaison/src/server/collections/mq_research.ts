@@ -1,6 +1,6 @@
 import { defineCollection } from '@nocobase/database';
 import { CATEGORY_OPTIONS, defineListCollection, fieldBuilders } from '@minqing/plugin-three-lists';
-import { f, NS, t } from '../domain/fields';
+import { f, foundProblems, NS, t } from '../domain/fields';
 import { RESEARCH_METHOD_OPTIONS } from '../domain/options';
 
 const core = fieldBuilders();
@@ -25,17 +25,7 @@ export default defineCollection(
         f.dateOnly('endsOn', 'To'),
         f.textarea('findings', 'Findings'),
         f.attachments('report', 'Report', 'mq_research_report'),
-        {
-          ...f.hasMany('problems', 'Problems found', 'mq_problems', 'researchId', 'title'),
-          type: 'belongsToMany',
-          interface: 'm2m',
-          through: 'mq_research_problems',
-          foreignKey: 'researchId',
-          otherKey: 'problemId',
-          sourceKey: 'id',
-          targetKey: 'id',
-          onDelete: 'CASCADE',
-        },
+        foundProblems('mq_research_problems', 'researchId'),
       ],
     },
     NS,

@@ -1,6 +1,6 @@
 import { defineCollection } from '@nocobase/database';
 import { defineListCollection } from '@minqing/plugin-three-lists';
-import { f, NS, t } from '../domain/fields';
+import { f, foundProblems, NS, t } from '../domain/fields';
 import { CONTACTED_OPTIONS, VISIT_KIND_OPTIONS } from '../domain/options';
 
 /** 走访记录. Only the unit is required: everything else has a default or may stay empty. */
@@ -20,17 +20,7 @@ export default defineCollection(
         f.textarea('summary', 'Summary'),
         f.textarea('voices', 'Voices heard'), // 师生呼声
         f.attachments('photos', 'Photos', 'mq_visits_photos'),
-        {
-          ...f.hasMany('problems', 'Problems found', 'mq_problems', 'visitId', 'title'),
-          type: 'belongsToMany',
-          interface: 'm2m',
-          through: 'mq_visits_problems',
-          foreignKey: 'visitId',
-          otherKey: 'problemId',
-          sourceKey: 'id',
-          targetKey: 'id',
-          onDelete: 'CASCADE',
-        },
+        foundProblems('mq_visits_problems', 'visitId'),
       ],
       indexes: [{ fields: ['visitedAt'] }],
     },

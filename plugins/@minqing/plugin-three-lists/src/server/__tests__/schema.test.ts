@@ -1,4 +1,4 @@
-import { createMinqingApp, type Agent, type MinqingTestApp } from '@minqing/test';
+import { createMinqingApp, importRows, type Agent, type MinqingTestApp } from '@minqing/test';
 
 describe('administrators own the schema; our rules keep what they depend on', () => {
   let app: MinqingTestApp;
@@ -132,29 +132,17 @@ describe('administrators own the schema; our rules keep what they depend on', ()
   });
 
   it('imports carried-over problems (前期遗留) through NocoBase’s import, as new problems', async () => {
-    const XLSX = await import('xlsx');
     const admin = await app.agentAs(await app.createUser({ roles: ['mq_admin'] }));
-    const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(
-      book,
-      XLSX.utils.aoa_to_sheet([
+    const res = await importRows(
+      admin,
+      'mq_problems',
+      ['title', 'description', 'source'],
+      [
         ['标题', '问题描述', '问题来源'],
         ['旧校区围墙破损', '2023年走访发现，尚未整改', '前期遗留'],
         ['食堂后厨排水不畅', '上一轮活动未完成', 'carried_over'],
-      ]),
-      'Sheet1',
+      ],
     );
-    const file = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' });
-    const columns = [
-      { dataIndex: ['title'], defaultTitle: '标题' },
-      { dataIndex: ['description'], defaultTitle: '问题描述' },
-      { dataIndex: ['source'], defaultTitle: '问题来源' },
-    ];
-    const res = await admin
-      .post('/mq_problems:importXlsx')
-      .set('X-Locale', 'zh-CN')
-      .field('columns', JSON.stringify(columns))
-      .attach('file', file, 'carried-over.xlsx');
     expect(res.status).toBe(200);
     const imported = await app.db
       .getRepository('mq_problems')
@@ -168,26 +156,15 @@ describe('administrators own the schema; our rules keep what they depend on', ()
     }
 
     // an import cannot create problems in another status than 待交办
-    const sneaky = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(
-      sneaky,
-      XLSX.utils.aoa_to_sheet([
+    const refused = await importRows(
+      admin,
+      'mq_problems',
+      ['title', 'status'],
+      [
         ['标题', '状态'],
         ['导入即销号', '已销号'],
-      ]),
-      'Sheet1',
+      ],
     );
-    const refused = await admin
-      .post('/mq_problems:importXlsx')
-      .set('X-Locale', 'zh-CN')
-      .field(
-        'columns',
-        JSON.stringify([
-          { dataIndex: ['title'], defaultTitle: '标题' },
-          { dataIndex: ['status'], defaultTitle: '状态' },
-        ]),
-      )
-      .attach('file', XLSX.write(sneaky, { type: 'buffer', bookType: 'xlsx' }), 'sneaky.xlsx');
     expect(refused.status).toBeGreaterThanOrEqual(400);
     expect(await app.db.getRepository('mq_problems').count({ filter: { title: '导入即销号' } })).toBe(0);
   });

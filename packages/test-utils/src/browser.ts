@@ -1,0 +1,28 @@
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import type { RunningNocoBase } from './process';
+
+/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A zh-CN page signed in as the app's administrator through the login form. */
+export async function signInAsAdmin(browser: Browser, app: RunningNocoBase): Promise<Page> {
+  const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+  await page.goto(`${app.url}/signin`);
+  await page.getByPlaceholder('用户名/邮箱').fill(app.admin.email);
+  await page.getByPlaceholder('密码').fill(app.admin.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/admin'), { timeout: 60_000 });
+  return page;
+}

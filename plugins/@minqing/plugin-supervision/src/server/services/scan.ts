@@ -40,8 +40,10 @@ export async function findSupervisionEvents(db: Database, config: ScanConfig, no
   const where = (...conditions: string[]) => `WHERE ${[...conditions, ...scope].join(' AND ')}`;
   const lastTask = `(SELECT MAX(t.${T.column('id')}) FROM ${T.table} t WHERE t.${T.column('problemId')} = ${p('id')})`;
   const lastReport = `(SELECT MAX(COALESCE(t.${T.column('lastReportedAt')}, ${p('acceptedAt')})) FROM ${T.table} t WHERE t.${T.column('problemId')} = ${p('id')})`;
-  const columns = (condition: string, period: string, days: string, evaluation = 'NULL') =>
-    `SELECT '${condition}' AS condition, ${p('id')} AS problem_id, ${r('id')} AS responsibility_id, ${lastTask} AS task_id,
+  // `kind`, not `condition` (reserved in MySQL); 0, not NULL, for "no evaluation" so that every
+  // branch of the UNION has the same column types on PostgreSQL
+  const columns = (condition: string, period: string, days: string, evaluation = '0') =>
+    `SELECT '${condition}' AS kind, ${p('id')} AS problem_id, ${r('id')} AS responsibility_id, ${lastTask} AS task_id,
             ${evaluation} AS evaluation_id, ${period} AS period, ${days} AS days_overdue`;
 
   const parts: string[] = [];
@@ -67,18 +69,18 @@ export async function findSupervisionEvents(db: Database, config: ScanConfig, no
   return rows.map<SupervisionEvent>((row) => {
     const daysOverdue = Number(row.days_overdue ?? 0);
     return {
-      condition: row.condition,
+      condition: row.kind,
       level:
-        row.condition === 'overdue'
+        row.kind === 'overdue'
           ? overdueLevel(daysOverdue, config.escalation)
-          : row.condition === 'dissatisfied'
+          : row.kind === 'dissatisfied'
             ? 'supervise'
             : 'reminder',
       problemId: Number(row.problem_id),
       responsibilityId: row.responsibility_id === null ? null : Number(row.responsibility_id),
       taskId: row.task_id === null ? null : Number(row.task_id),
-      evaluationId: row.evaluation_id === null ? null : Number(row.evaluation_id),
-      period: String(row.period),
+      evaluationId: Number(row.evaluation_id) || null,
+      period: String(row.period).trim(),
       daysOverdue,
     };
   });

@@ -95,15 +95,14 @@ export class RevisitTrigger extends Trigger {
     const leaders = await this.workflow.db
       .getRepository('users')
       .find({ filter: { 'roles.name': 'mq_leader' }, fields: ['id', 'nickname'] });
-    const revisited = new Set(
-      (
-        await this.workflow.db
-          .getRepository('mq_revisits')
-          .find({ filter: { 'outcome.$notEmpty': true }, fields: ['revisiterId'] })
-      ).map((v) => v.get('revisiterId')),
-    );
+    const V = tableOf(this.workflow.db, 'mq_revisits');
+    const rows = (await this.workflow.db.sequelize.query(
+      `SELECT DISTINCT ${V.column('revisiterId')} AS id FROM ${V.table} WHERE ${V.column('outcome')} IS NOT NULL`,
+      { type: 'SELECT' },
+    )) as { id: number }[];
+    const revisited = new Set(rows.map((row) => Number(row.id)));
     return leaders
-      .filter((leader) => !revisited.has(leader.get('id')))
+      .filter((leader) => !revisited.has(Number(leader.get('id'))))
       .map((leader) => ({
         key: `mq-revisit:${workflow.id}:leader:${leader.get('id')}:${end}`,
         context: {

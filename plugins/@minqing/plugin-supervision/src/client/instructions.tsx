@@ -1,7 +1,7 @@
 import { AlertOutlined, BarChartOutlined, RiseOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { Instruction } from '@nocobase/plugin-workflow/client';
 import React from 'react';
-import { item, LEVEL_ENUM, number, t } from './schema';
+import { item, LEVEL_ENUM, number, REASON_ENUM, t } from './schema';
 
 const problemId = item('Problem ID', 'Input', {
   default: '{{$context.problemId}}',
@@ -23,13 +23,7 @@ export class IssueSupervisionInstruction extends Instruction {
     }),
     reason: item('Reason', 'Select', {
       default: '{{$context.condition}}',
-      enum: [
-        { value: '{{$context.condition}}', label: t('As the trigger says') },
-        { value: 'due_soon', label: t('Due soon') },
-        { value: 'overdue', label: t('Overdue') },
-        { value: 'stalled', label: t('Progress stalled') },
-        { value: 'dissatisfied', label: t('Dissatisfied') },
-      ],
+      enum: [{ value: '{{$context.condition}}', label: t('As the trigger says') }, ...REASON_ENUM],
     }),
     responseDays: number('Response due in working days', 1, 30, 2),
   };

@@ -1,3 +1,5 @@
+import { SUPERVISION_LEVEL_OPTIONS, SUPERVISION_REASON_OPTIONS } from '@minqing/plugin-three-lists/client';
+
 export const NS = '@minqing/plugin-supervision';
 export const t = (text: string) => `{{t(${JSON.stringify(text)}, { ns: "${NS}" })}}`;
 
@@ -17,12 +19,15 @@ export const number = (title: string, min: number, max: number, defaultValue: nu
     'x-component-props': { min, max, precision: 0 },
   });
 
-export const LEVEL_ENUM = [
-  { value: 'reminder', label: t('Reminder') },
-  { value: 'urge', label: t('Urge') },
-  { value: 'supervise', label: t('Supervise') },
-  { value: 'notify', label: t('Public notice') },
-];
+/** options of the core's vocabulary, labelled in its namespace */
+export const coreOptions = (options: { value: string | number; label: string }[]) =>
+  options.map((o) => ({
+    value: o.value,
+    label: `{{t(${JSON.stringify(o.label)}, { ns: "@minqing/plugin-three-lists" })}}`,
+  }));
+
+export const LEVEL_ENUM = coreOptions(SUPERVISION_LEVEL_OPTIONS);
+export const REASON_ENUM = coreOptions(SUPERVISION_REASON_OPTIONS);
 
 /** What our triggers put in `{{$context}}` for the other nodes. */
 export function contextVariables() {

@@ -1,13 +1,6 @@
 import { CATEGORY_OPTIONS, MODE_OPTIONS } from '@minqing/plugin-three-lists/client';
 import { Trigger } from '@nocobase/plugin-workflow/client';
-import { contextVariables, item, number, t } from './schema';
-
-/** options labelled in the core's namespace */
-const coreOptions = (options: { value: string | number; label: string }[]) =>
-  options.map((o) => ({
-    value: o.value,
-    label: `{{t(${JSON.stringify(o.label)}, { ns: "@minqing/plugin-three-lists" })}}`,
-  }));
+import { contextVariables, coreOptions, item, number, REASON_ENUM, t } from './schema';
 
 /** 督办 trigger in the designer: conditions, thresholds, escalation and scope. */
 export class SupervisionTrigger extends Trigger {
@@ -20,12 +13,7 @@ export class SupervisionTrigger extends Trigger {
       type: 'array',
       required: true,
       default: ['due_soon', 'overdue'],
-      enum: [
-        { value: 'due_soon', label: t('Due soon') },
-        { value: 'overdue', label: t('Overdue') },
-        { value: 'stalled', label: t('Progress stalled') },
-        { value: 'dissatisfied', label: t('Dissatisfied') },
-      ],
+      enum: REASON_ENUM,
     }),
     dueSoonDays: number('Due soon: within working days', 1, 30, 2),
     stalledDays: number('Stalled: no progress report for days', 1, 90, 7),

@@ -52,10 +52,6 @@ export class LoopRuleError extends Error {
   }
 }
 
-export function isProblemStatus(value: unknown): value is ProblemStatus {
-  return PROBLEM_STATUSES.includes(value as ProblemStatus);
-}
-
 /** The status after `action`, or a LoopRuleError naming the rule that forbids it. */
 export function nextStatus(current: ProblemStatus, action: LoopAction): ProblemStatus {
   const rule = LOOP[action];

@@ -119,5 +119,3 @@ export const SUPERVISION_REASON_OPTIONS: Option[] = [
   { value: 'stalled', label: 'Progress stalled' }, // 进展滞后
   { value: 'dissatisfied', label: 'Dissatisfied' }, // 不满意
 ];
-
-export const OPEN_STATUSES = ['assigned', 'in_progress', 'reopened'] as const;

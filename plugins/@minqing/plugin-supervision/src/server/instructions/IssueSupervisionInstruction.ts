@@ -1,6 +1,7 @@
 import { addWorkingDays, localDay } from '@minqing/plugin-three-lists';
 import { Instruction, JOB_STATUS } from '@nocobase/plugin-workflow';
 import { LEVELS, type Level } from '../domain/supervision';
+import { loadEventContext } from '../services/context';
 import { notify } from '../services/notify';
 
 const LEVEL_WORDS: Record<Level, string> = { reminder: '提醒', urge: '催办', supervise: '督办', notify: '通报' };
@@ -45,13 +46,9 @@ export async function issueSupervision(
   }: { problemId: number; level: Level; reason?: string; responseDays: number },
 ) {
   const db = plugin.db;
-  const problem = await db
-    .getRepository('mq_problems')
-    .findOne({ filterByTk: problemId, appends: ['responsibilities', 'tasks'], transaction });
-  if (!problem) throw new Error(`problem ${problemId} does not exist`);
-  const p = problem.toJSON() as any;
-  const responsibility = (p.responsibilities ?? []).find((r: any) => r.active);
-  const task = [...(p.tasks ?? [])].sort((a: any, b: any) => b.id - a.id)[0];
+  const context = (await loadEventContext(db, [problemId], transaction)).get(problemId);
+  if (!context) throw new Error(`problem ${problemId} does not exist`);
+  const { problem: p, responsibility, task } = context;
   const now = new Date();
   const record = await db.getRepository('mq_supervisions').create({
     values: {

@@ -4,11 +4,12 @@ import type { Database } from '@nocobase/database';
  * What a supervision or revisit event offers the workflow's other nodes as `{{$context.…}}`:
  * the problem, its current responsibility (with person and guarantor), the task.
  */
-export async function loadEventContext(db: Database, problemIds: number[]) {
+export async function loadEventContext(db: Database, problemIds: number[], transaction?: any) {
   if (!problemIds.length) return new Map<number, any>();
   const problems = await db.getRepository('mq_problems').find({
     filter: { id: problemIds },
     appends: ['unit', 'responsibilities', 'responsibilities.person', 'responsibilities.guarantor', 'tasks'],
+    transaction,
   });
   return new Map(
     problems.map((row) => {

@@ -10,11 +10,12 @@ async function assertUnit(db: Database, unitId: unknown, transaction?: any) {
   if (!unit) throw refuse('UNIT_NOT_FOUND', 'Unit {{id}} does not exist', { id: unitId });
 }
 
-/** 走访: only the unit is required; the visitor is the current user, the time now. */
+/**
+ * 走访: only the unit is required; the visitor is the current user, the time now. The unit and
+ * the date are checked by `visitRules` when the visit is saved, before its problems are.
+ */
 export function createVisit(ctx: Context) {
   return createWithProblems(ctx, 'mq_visits', 'visit', async (values, userId) => {
-    await assertUnit(ctx.db, values.unitId);
-    assertNotInFuture(values.visitedAt);
     values.cadreId ??= userId;
     values.visitedAt ??= new Date();
   });

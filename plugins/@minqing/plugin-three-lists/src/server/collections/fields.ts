@@ -25,6 +25,25 @@ function ui(title: string, schema: Extra, ns: string) {
 
 export function fieldBuilders(ns = NS) {
   const opts = (options: Option[]) => options.map((o) => ({ ...o, label: t(o.label, ns) }));
+  const belongsTo = (name: string, title: string, target: string, label: string, extra: Extra = {}) => ({
+    name,
+    type: 'belongsTo',
+    interface: 'm2o',
+    target,
+    targetKey: 'id',
+    foreignKey: `${name}Id`,
+    onDelete: 'SET NULL',
+    ...extra,
+    uiSchema: ui(
+      title,
+      {
+        type: 'object',
+        'x-component': 'AssociationField',
+        'x-component-props': { multiple: false, fieldNames: { value: 'id', label } },
+      },
+      ns,
+    ),
+  });
   return {
     input: (name: string, title: string, extra: Extra = {}) => ({
       name,
@@ -113,44 +132,8 @@ export function fieldBuilders(ns = NS) {
         ns,
       ),
     }),
-    belongsTo: (name: string, title: string, target: string, label: string, extra: Extra = {}) => ({
-      name,
-      type: 'belongsTo',
-      interface: 'm2o',
-      target,
-      targetKey: 'id',
-      foreignKey: `${name}Id`,
-      onDelete: 'SET NULL',
-      ...extra,
-      uiSchema: ui(
-        title,
-        {
-          type: 'object',
-          'x-component': 'AssociationField',
-          'x-component-props': { multiple: false, fieldNames: { value: 'id', label } },
-        },
-        ns,
-      ),
-    }),
-    user: (name: string, title: string, extra: Extra = {}) => ({
-      name,
-      type: 'belongsTo',
-      interface: 'm2o',
-      target: 'users',
-      targetKey: 'id',
-      foreignKey: `${name}Id`,
-      onDelete: 'SET NULL',
-      ...extra,
-      uiSchema: ui(
-        title,
-        {
-          type: 'object',
-          'x-component': 'AssociationField',
-          'x-component-props': { multiple: false, fieldNames: { value: 'id', label: 'nickname' } },
-        },
-        ns,
-      ),
-    }),
+    belongsTo,
+    user: (name: string, title: string, extra: Extra = {}) => belongsTo(name, title, 'users', 'nickname', extra),
     hasMany: (name: string, title: string, target: string, foreignKey: string, label: string, extra: Extra = {}) => ({
       name,
       type: 'hasMany',

@@ -1,12 +1,60 @@
+import {
+  exposePluginInfo,
+  grantRoles,
+  oncePerDatabase,
+  protectSchema,
+  syncToCollectionManager,
+} from '@minqing/plugin-three-lists';
 import { Plugin } from '@nocobase/server';
-import { exposePluginInfo } from '@minqing/plugin-three-lists';
+import { registerPublicResource } from './actions/public';
+import { settingsActions } from './actions/settings';
+import { RateLimiter } from './domain/rate-limit';
+import { PublicCache } from './services/cache';
+import { PROBLEM_PUBLIC_FIELDS, PUBLICITY_COLLECTIONS } from './services/collections';
+import { issueLinksOnCompletion } from './services/evaluation';
+import { publicationRules, publish, unpublish } from './services/publication';
+import { PUBLICITY_ROLES } from './services/roles';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const packageJson = require('../../package.json');
 
+/** 公开与群众评价: the public page's data, 接诉即办 intake, and single-use evaluation links. */
 export class PluginPublicityServer extends Plugin {
+  readonly rateLimiter = new RateLimiter();
+  readonly publicCache = new PublicCache(this.app);
+
   async load() {
-    exposePluginInfo(this, { resource: 'mqPublicity', packageJson });
+    exposePluginInfo(this, { resource: 'mqPublicity', packageJson, actions: settingsActions });
+    await this.publicCache.load();
+    registerPublicResource(this.app, this.rateLimiter, this.publicCache);
+    this.app.resourceManager.registerActionHandlers({ 'mq_problems:publish': publish, 'mq_problems:unpublish': unpublish });
+    for (const name of ['publish', 'unpublish']) {
+      this.app.acl.setAvailableAction(name, {
+        displayName: `{{t("action.${name}", { ns: "@minqing/plugin-publicity" })}}`,
+        type: 'old-data',
+        onNewRecord: false,
+      });
+    }
+    oncePerDatabase(this.db, 'publicity', () => {
+      publicationRules(this.db);
+      issueLinksOnCompletion(this.app);
+      this.publicCache.watch(this.db);
+      protectSchema(this.db, [...PUBLICITY_COLLECTIONS, { name: 'mq_problems', fields: PROBLEM_PUBLIC_FIELDS }]);
+    });
+  }
+
+  async install() {
+    await syncToCollectionManager(this.db, PUBLICITY_COLLECTIONS);
+    await this.addPublicFieldsToProblems();
+    await grantRoles(this.db, PUBLICITY_ROLES, {});
+  }
+
+  private async addPublicFieldsToProblems() {
+    const fields = this.db.getRepository('fields');
+    for (const field of PROBLEM_PUBLIC_FIELDS) {
+      if (await fields.findOne({ filter: { collectionName: 'mq_problems', name: field.name } })) continue;
+      await fields.create({ values: { ...field, collectionName: 'mq_problems' }, context: {} });
+    }
   }
 }
 

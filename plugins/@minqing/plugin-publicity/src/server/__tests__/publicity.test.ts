@@ -1,0 +1,360 @@
+import { randomBytes } from 'crypto';
+import { createMinqingApp, type Agent, type MinqingTestApp, type TestUser } from '@minqing/test';
+
+const PLUGINS = ['@minqing/plugin-three-lists', '@minqing/plugin-publicity'];
+// 1×1 transparent PNG
+const PNG = `data:image/png;base64,${Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c6360000000000500010d0a2db40000000049454e44ae426082',
+  'hex',
+).toString('base64')}`;
+
+describe('publicity: the public page data, 接诉即办 intake and single-use evaluation links', () => {
+  let app: MinqingTestApp;
+  let admin: Agent, cadre: Agent, anonymous: Agent;
+  let users: Record<string, TestUser>;
+  let unitId: number;
+
+  beforeAll(async () => {
+    app = await createMinqingApp({ plugins: PLUGINS });
+    users = {
+      admin: await app.createUser({ username: 'office', roles: ['mq_admin'] }),
+      cadre: await app.createUser({ username: 'cadre', roles: ['mq_cadre'] }),
+      leader: await app.createUser({ username: 'leader', roles: ['mq_leader'] }),
+    };
+    admin = await app.agentAs(users.admin);
+    cadre = await app.agentAs(users.cadre);
+    anonymous = app.anonymous();
+    const unit = await admin.resource('mq_units').create({ values: { name: '荆州市实验中学', region: '沙市区' } });
+    unitId = unit.body.data.id;
+  });
+  afterAll(() => app?.destroy());
+
+  const plugin = () => app.app.pm.get('@minqing/plugin-publicity') as any;
+  const count = (collection: string, filter = {}) => app.db.getRepository(collection).count({ filter });
+  const settings = (values: Record<string, unknown>) => admin.post('/mqPublicity:updateSettings').send(values);
+  const act = (agent: Agent, action: string, id: number, values: Record<string, unknown> = {}) =>
+    agent.post(`/mq_problems:${action}?filterByTk=${id}`).set('X-Locale', 'en-US').send(values);
+  const submit = (values: Record<string, unknown>, locale = 'zh-CN') =>
+    anonymous.post('/mqPublic:submit').set('X-Locale', locale).send(values);
+
+  async function driveToDone(id: number) {
+    expect((await act(admin, 'assign', id, { personId: users.cadre.id })).status).toBe(200);
+    expect((await act(cadre, 'accept', id, { measures: '核实情况，制定方案' })).status).toBe(200);
+    expect((await act(cadre, 'complete', id, { completionSummary: '已整改完毕' })).status).toBe(200);
+  }
+
+  beforeEach(() => plugin().rateLimiter.reset());
+
+  describe('intake (接诉即办)', () => {
+    it('takes a report from someone without an account and answers with a tracking code', async () => {
+      const before = await count('mq_problems');
+      const res = await submit({ category: 'canteen', unitId, description: '学校食堂饭菜经常是凉的', contactPhone: '13800000001' });
+      expect(res.status).toBe(200);
+      expect(res.body.data.trackingCode).toMatch(/^JS-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      expect(await count('mq_problems')).toBe(before + 1);
+      const report = await app.db
+        .getRepository('mq_public_reports')
+        .findOne({ filter: { trackingCode: res.body.data.trackingCode }, appends: ['problem'] });
+      expect(report.get('contactPhone')).toBe('13800000001');
+      expect((report.get('problem') as any).toJSON()).toMatchObject({
+        source: 'complaint',
+        status: 'new',
+        category: 'canteen',
+        unitId,
+        description: '学校食堂饭菜经常是凉的',
+      });
+      // only the description is needed
+      const minimal = await submit({ description: '放学时校门口交通拥堵' });
+      expect(minimal.status).toBe(200);
+    });
+
+    it('stores markup as text, exactly as sent', async () => {
+      const text = '<script>alert("x")</script><img src=x onerror=alert(1)> 教室漏水';
+      const res = await submit({ description: text });
+      expect(res.status).toBe(200);
+      const report = await app.db
+        .getRepository('mq_public_reports')
+        .findOne({ filter: { trackingCode: res.body.data.trackingCode }, appends: ['problem'] });
+      expect((report.get('problem') as any).get('description')).toBe(text);
+    });
+
+    it('refuses bad input in the sender’s language and writes nothing', async () => {
+      await settings({ submissionsPerWindow: 100 }); // every attempt counts towards the limit
+      const before = { problems: await count('mq_problems'), reports: await count('mq_public_reports') };
+      const cases: [Record<string, unknown>, string, RegExp][] = [
+        [{}, 'DESCRIPTION_REQUIRED', /请描述/],
+        [{ description: '太短' }, 'DESCRIPTION_REQUIRED', /至少 5 个字/],
+        [{ description: '食堂饭菜是凉的', category: 'nonsense' }, 'INVALID_CATEGORY', /问题类别/],
+        [{ description: '食堂饭菜是凉的', unitId: 999999 }, 'UNIT_NOT_FOUND', /单位不存在/],
+        [{ description: '食堂饭菜是凉的', contactPhone: 'call me maybe' }, 'INVALID_PHONE', /电话号码/],
+        [{ description: '食堂饭菜是凉的', contactEmail: 'nobody' }, 'INVALID_EMAIL', /邮箱/],
+        [{ description: '食堂饭菜是凉的', photos: ['data:image/png;base64,aGVsbG8='] }, 'INVALID_PHOTO', /第 1 张照片/],
+        [{ description: '食堂饭菜是凉的', photos: [PNG, PNG, PNG, PNG] }, 'TOO_MANY_PHOTOS', /最多上传 3 张/],
+        [{ description: 'x'.repeat(2001) }, 'TOO_LONG', /太长/],
+      ];
+      for (const [values, code, message] of cases) {
+        const res = await submit(values);
+        expect([res.status, res.body.errors?.[0]?.code]).toEqual([400, code]);
+        expect(res.body.errors[0].message).toMatch(message);
+      }
+      const en = await submit({}, 'en-US');
+      expect(en.body.errors[0].message).toMatch(/Please describe the problem/);
+      expect({ problems: await count('mq_problems'), reports: await count('mq_public_reports') }).toEqual(before);
+      await settings({ submissionsPerWindow: 5 });
+    });
+
+    it('stores photos through the file manager, readable by the office only', async () => {
+      const res = await submit({ description: '操场围栏破损有安全隐患', photos: [PNG] });
+      expect(res.status).toBe(200);
+      const report = await app.db
+        .getRepository('mq_public_reports')
+        .findOne({ filter: { trackingCode: res.body.data.trackingCode }, appends: ['photos'] });
+      const photos = report.get('photos') as any[];
+      expect(photos).toHaveLength(1);
+      expect(photos[0].get('extname')).toBe('.png');
+      expect(photos[0].get('filename')).toMatch(/^[0-9a-f]{16}-\w+\.png$/); // a random name, never the sender's
+    });
+
+    it('keeps contact details for the office: a cadre and the public cannot read the reports', async () => {
+      await submit({ description: '宿舍热水供应不足', contactName: '王先生', contactPhone: '13800000002' });
+      expect((await cadre.resource('mq_public_reports').list()).status).toBe(403);
+      expect((await anonymous.get('/mq_public_reports:list')).status).toBeGreaterThanOrEqual(401);
+      const office = await admin.resource('mq_public_reports').list({ filter: { contactName: '王先生' } });
+      expect(office.status).toBe(200);
+      expect(office.body.data[0].contactPhone).toBe('13800000002');
+      // the problem the report became carries no contact detail, and no way back to the report
+      const fields = Object.keys(app.db.getCollection('mq_problems').fields ? Object.fromEntries(app.db.getCollection('mq_problems').fields) : {});
+      expect(fields.filter((f) => /contact|report/i.test(f))).toEqual([]);
+    });
+
+    it('answers 429 past the rate limit, and writes nothing', async () => {
+      expect((await settings({ submissionsPerWindow: 3 })).status).toBe(200);
+      for (let i = 0; i < 3; i++) expect((await submit({ description: `第${i}次反映：食堂问题` })).status).toBe(200);
+      const before = await count('mq_problems');
+      const res = await submit({ description: '第四次反映：食堂问题' });
+      expect(res.status).toBe(429);
+      expect(res.headers['retry-after']).toMatch(/^\d+$/);
+      expect(res.body.errors[0].message).toMatch(/请求过于频繁/);
+      expect(await count('mq_problems')).toBe(before);
+      // another client address is not affected: the window is per address
+      plugin().rateLimiter.reset();
+      expect((await submit({ description: '重置后可以再次提交' })).status).toBe(200);
+      await settings({ submissionsPerWindow: 5 });
+    });
+
+    it('answers 413 to an oversized body before reading it, and writes nothing', async () => {
+      expect((await settings({ maxBodyKB: 64, maxPhotos: 1, maxPhotoKB: 32 })).status).toBe(200);
+      const before = await count('mq_problems');
+      const big = `data:image/png;base64,${randomBytes(80 * 1024).toString('base64')}`;
+      const res = await submit({ description: '附上照片说明问题', photos: [big] });
+      expect(res.status).toBe(413);
+      expect(res.body.errors[0].code).toBe('BODY_TOO_LARGE');
+      expect(res.body.errors[0].message).toMatch(/提交内容过大/);
+      const en = await submit({ description: '附上照片说明问题', photos: [big] }, 'en-US');
+      expect(en.body.errors[0].message).toMatch(/too large/);
+      // under the body limit but over the photo limit: also 413
+      const mid = `data:image/png;base64,${randomBytes(40 * 1024).toString('base64')}`;
+      const photo = await submit({ description: '附上照片说明问题', photos: [mid] });
+      expect([photo.status, photo.body.errors[0].code]).toEqual([413, 'PHOTO_TOO_LARGE']);
+      expect(await count('mq_problems')).toBe(before);
+      expect((await settings({ maxBodyKB: 9216, maxPhotos: 3, maxPhotoKB: 2048 })).status).toBe(200);
+    });
+  });
+
+  describe('tracking and evaluation links', () => {
+    let code: string;
+    let problemId: number;
+
+    beforeAll(async () => {
+      const res = await submit({ category: 'canteen', unitId, description: '食堂饭菜分量不足', contactName: '李女士' });
+      code = res.body.data.trackingCode;
+      const report = await app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: code } });
+      problemId = report.get('problemId') as number;
+    });
+
+    const track = (c: string) => anonymous.get(`/mqPublic:track?code=${encodeURIComponent(c)}`).set('X-Locale', 'zh-CN');
+    const evaluate = (values: Record<string, unknown>) =>
+      anonymous.post('/mqPublic:evaluate').set('X-Locale', 'zh-CN').send(values);
+    const evaluations = () => count('mq_evaluations', { problemId });
+
+    it('tracks by code (typed loosely) with the status and the steps, and nothing else', async () => {
+      const res = await track(code.toLowerCase().replace(/-/g, ' '));
+      expect(res.status).toBe(200);
+      expect(res.body.data).toMatchObject({ trackingCode: code, status: 'new', category: 'canteen', evaluation: { state: 'none' } });
+      expect(res.body.data.unit.name).toBe('荆州市实验中学');
+      expect(JSON.stringify(res.body)).not.toMatch(/李女士|分量不足/);
+      expect((await track('JS-0000-0000-0000')).status).toBe(404);
+      const bad = await track('not a code');
+      expect([bad.status, bad.body.errors[0].code]).toEqual([400, 'INVALID_CODE']);
+    });
+
+    it('issues a link when the problem is done; it works exactly once', async () => {
+      await driveToDone(problemId);
+      await admin.resource('mq_public_reports').update({ filter: { trackingCode: code }, values: { reply: '已调整食堂配餐标准' } });
+      const tracked = await track(code);
+      expect(tracked.body.data.status).toBe('done');
+      expect(tracked.body.data.reply).toBe('已调整食堂配餐标准');
+      expect(tracked.body.data.progress.map((p: any) => Boolean(p.at))).toEqual([true, true, true, true, false]);
+      const { state, token } = tracked.body.data.evaluation;
+      expect(state).toBe('open');
+      expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      // only the token's hash is stored
+      const stored = await app.db.getRepository('mq_evaluation_tokens').find({ filter: { problemId } });
+      expect(JSON.stringify(stored.map((r) => r.toJSON()))).not.toContain(token);
+
+      const check = await anonymous.get(`/mqPublic:evaluation?token=${token}`);
+      expect(check.status).toBe(200);
+      expect(check.body.data).toMatchObject({ trackingCode: code, reply: '已调整食堂配餐标准' });
+
+      // a bad score does not use the link up
+      const badScore = await evaluate({ token, score: 9 });
+      expect([badScore.status, badScore.body.errors[0].code]).toEqual([400, 'INVALID_SCORE']);
+      expect(await evaluations()).toBe(0);
+
+      const ok = await evaluate({ token, score: 5, comment: '<b>很满意</b>' });
+      expect(ok.status).toBe(200);
+      expect(await evaluations()).toBe(1);
+      const saved = await app.db.getRepository('mq_evaluations').findOne({ filter: { problemId } });
+      expect(saved.toJSON()).toMatchObject({ score: 5, comment: '<b>很满意</b>', channel: 'online', evaluatorKind: 'parent' });
+
+      const again = await evaluate({ token, score: 1 });
+      expect([again.status, again.body.errors[0].code]).toEqual([409, 'EVALUATION_LINK_USED']);
+      expect(again.body.errors[0].message).toMatch(/只能评价一次/);
+      expect(await evaluations()).toBe(1);
+      expect((await track(code)).body.data.evaluation.state).toBe('used');
+    });
+
+    it('refuses a forged link and changes nothing', async () => {
+      const before = await count('mq_evaluations');
+      for (const token of [randomBytes(32).toString('base64url'), 'x', '', "' OR 1=1 --", undefined]) {
+        const res = await evaluate({ token, score: 5 });
+        expect([res.status, res.body.errors[0].code]).toEqual([404, 'EVALUATION_LINK_INVALID']);
+      }
+      expect(await count('mq_evaluations')).toBe(before);
+    });
+
+    it('refuses an expired link, and one superseded by a later completion', async () => {
+      const res = await submit({ category: 'canteen', unitId, description: '食堂桌椅破旧需要更换' });
+      const report = await app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: res.body.data.trackingCode } });
+      const id = report.get('problemId') as number;
+      await driveToDone(id);
+      const first = (await track(res.body.data.trackingCode)).body.data.evaluation.token;
+      await app.db.getRepository('mq_evaluation_tokens').update({ filter: { problemId: id }, values: { expiresAt: new Date(Date.now() - 1000) } });
+      expect((await track(res.body.data.trackingCode)).body.data.evaluation.state).toBe('expired');
+      const expired = await evaluate({ token: first, score: 4 });
+      expect([expired.status, expired.body.errors[0].code]).toEqual([410, 'EVALUATION_LINK_EXPIRED']);
+      expect(expired.body.errors[0].message).toMatch(/已过期/);
+      expect(await count('mq_evaluations', { problemId: id })).toBe(0);
+
+      // reopened and done again: a new link, and the old one is void even if it had not expired
+      await app.db.getRepository('mq_evaluation_tokens').update({ filter: { problemId: id }, values: { expiresAt: new Date(Date.now() + 86400000) } });
+      expect((await act(admin, 'reopen', id, { reason: '群众反映仍未解决' })).status).toBe(200);
+      expect((await act(cadre, 'complete', id, { completionSummary: '已全部更换' })).status).toBe(200);
+      const second = (await track(res.body.data.trackingCode)).body.data.evaluation.token;
+      expect(second).not.toBe(first);
+      expect((await evaluate({ token: first, score: 4 })).status).toBe(410);
+      expect((await evaluate({ token: second, score: 4 })).status).toBe(200);
+    });
+
+    it('two submissions of one link at once: one evaluation', async () => {
+      const res = await submit({ category: 'canteen', unitId, description: '食堂缺少清真窗口' });
+      const report = await app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: res.body.data.trackingCode } });
+      const id = report.get('problemId') as number;
+      await driveToDone(id);
+      const token = (await track(res.body.data.trackingCode)).body.data.evaluation.token;
+      const results = await Promise.all([evaluate({ token, score: 5 }), evaluate({ token, score: 4 })]);
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect(await count('mq_evaluations', { problemId: id })).toBe(1);
+    });
+
+    it('a dissatisfied public evaluation reopens the problem (the core’s rule) and counts in 满意率', async () => {
+      const res = await submit({ category: 'canteen', unitId, description: '食堂价格偏高学生负担重' });
+      const report = await app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: res.body.data.trackingCode } });
+      const id = report.get('problemId') as number;
+      await driveToDone(id);
+      const token = (await track(res.body.data.trackingCode)).body.data.evaluation.token;
+      const ok = await evaluate({ token, score: 2, comment: '价格没有变化' });
+      expect(ok.status).toBe(200);
+      expect(ok.body.data.status).toBe('reopened');
+      const problem = await app.db.getRepository('mq_problems').findOne({ filterByTk: id });
+      expect(problem.get('status')).toBe('reopened');
+      const stats = await admin.get('/mqStats:get').query({ unitId });
+      expect(stats.body.data.overall.counts.ratingsByLevel[2]).toBeGreaterThanOrEqual(1);
+    });
+  });
+
+  describe('publishing and the public page data', () => {
+    let problemId: number;
+
+    beforeAll(async () => {
+      const res = await cadre.resource('mq_problems').create({ values: { title: '张三反映食堂排队', unitId, category: 'canteen' } });
+      problemId = res.body.data.id;
+    });
+
+    it('publishing is an explicit step with public texts; a cadre cannot publish', async () => {
+      const none = await act(admin, 'publish', problemId, {});
+      expect([none.status, none.body.errors[0].code]).toEqual([400, 'PUBLIC_TEXT_REQUIRED']);
+      const byUpdate = await admin.resource('mq_problems').update({ filterByTk: problemId, values: { isPublic: true } });
+      expect(byUpdate.status).toBe(400);
+      expect((await act(cadre, 'publish', problemId, { publicTitle: 'x', publicSummary: 'y' })).status).toBe(403);
+      expect((await app.db.getRepository('mq_problems').findOne({ filterByTk: problemId })).get('isPublic')).toBe(false);
+
+      const list1 = await anonymous.get('/mqPublic:list');
+      expect(list1.status).toBe(200);
+      const ok = await act(admin, 'publish', problemId, { publicTitle: '食堂排队时间长', publicSummary: '增设两个窗口，排队时间由20分钟降至5分钟' });
+      expect(ok.status).toBe(200);
+      expect(ok.body.data.publishedAt).toBeTruthy();
+      const list2 = await anonymous.get('/mqPublic:list');
+      expect(list2.headers['x-minqing-cache']).toBe('miss'); // publishing invalidated the cache
+      expect(list2.body.data.map((r: any) => r.title)).toContain('食堂排队时间长');
+      expect(JSON.stringify(list2.body)).not.toContain('张三');
+      const list3 = await anonymous.get('/mqPublic:list');
+      expect(list3.headers['x-minqing-cache']).toBe('hit');
+
+      expect((await act(admin, 'unpublish', problemId)).status).toBe(200);
+      const list4 = await anonymous.get('/mqPublic:list');
+      expect(list4.body.data.map((r: any) => r.title)).not.toContain('食堂排队时间长');
+    });
+
+    it('filters, searches and pages; refuses bad filters with 400', async () => {
+      await act(admin, 'publish', problemId, { publicTitle: '食堂排队时间长', publicSummary: '增设两个窗口' });
+      const hit = await anonymous.get('/mqPublic:list').query({ category: 'canteen', unitId, status: 'new', q: '窗口' });
+      expect(hit.body.data).toHaveLength(1);
+      expect(Object.keys(hit.body.data[0]).sort()).toEqual(
+        ['category', 'closedAt', 'code', 'doneAt', 'evaluationAverage', 'evaluations', 'publishedAt', 'reportedAt', 'status', 'summary', 'title', 'unit'].sort(),
+      );
+      const miss = await anonymous.get('/mqPublic:list').query({ status: 'closed', q: '窗口' });
+      expect(miss.body.data).toHaveLength(0);
+      for (const query of [{ status: 'nope' }, { category: 'nope' }, { unitId: 'abc' }, { pageSize: 1000 }, { page: 0 }]) {
+        const res = await anonymous.get('/mqPublic:list').query(query);
+        expect(res.status).toBe(400);
+      }
+    });
+
+    it('figures overall, by unit, month and category, without counts of people', async () => {
+      for (const groupBy of ['unit', 'month', 'category']) {
+        const res = await anonymous.get('/mqPublic:stats').query({ groupBy });
+        expect(res.status).toBe(200);
+        expect(res.body.data.groups.length).toBeGreaterThan(0);
+        expect(res.body.data.overall.figures).toHaveProperty('satisfactionRate');
+        expect(res.body.data.leaderRevisitCoverage).toEqual({ rate: expect.anything() });
+      }
+      expect((await anonymous.get('/mqPublic:stats').query({ groupBy: 'leader' })).status).toBe(400);
+      expect((await anonymous.get('/mqPublic:stats').query({ from: 'yesterday' })).status).toBe(400);
+    });
+
+    it('typical cases appear once published', async () => {
+      const created = await admin.resource('mq_cases').create({
+        values: { title: '食堂“明厨亮灶”', story: '家长代表每周陪餐', outcome: '满意率提升到98%', unitId, category: 'canteen' },
+      });
+      expect(created.status).toBe(200);
+      expect((await anonymous.get('/mqPublic:cases')).body.data).toHaveLength(0);
+      await admin.resource('mq_cases').update({ filterByTk: created.body.data.id, values: { isPublished: true } });
+      const cases = await anonymous.get('/mqPublic:cases');
+      expect(cases.body.data).toHaveLength(1);
+      expect(cases.body.data[0]).toMatchObject({ title: '食堂“明厨亮灶”', unit: { name: '荆州市实验中学' } });
+      expect(cases.body.data[0].publishedAt).toBeTruthy();
+    });
+  });
+});

@@ -1,0 +1,115 @@
+import type { Context, Next } from '@nocobase/actions';
+import type Application from '@nocobase/server';
+import { RateLimiter } from '../domain/rate-limit';
+import { refuse } from '../services/errors';
+import { checkEvaluation, evaluate } from '../services/evaluation';
+import { submitReport, trackReport } from '../services/intake';
+import { PublicCache } from '../services/cache';
+import { listCases, listPublished, publicOptions, publicStats, searchUnits } from '../services/public-read';
+import { publicitySettings } from '../services/settings';
+
+/** Public reads: answered from the cache, keyed by the query (only the parameters they read). */
+const READS: Record<string, { keys: string[]; read: (app: Application, q: Record<string, any>) => Promise<unknown> | unknown }> = {
+  list: { keys: ['page', 'pageSize', 'category', 'status', 'unitId', 'q'], read: (app, q) => listPublished(app.db, q) },
+  stats: { keys: ['groupBy', 'from', 'to', 'category', 'unitId'], read: (app, q) => publicStats(app.db, q) },
+  cases: { keys: ['page', 'pageSize'], read: (app, q) => listCases(app.db, q) },
+  options: { keys: [], read: (app) => publicOptions(app.db) },
+  units: { keys: ['q'], read: (app, q) => searchUnits(app.db, q) },
+};
+
+/**
+ * `mqPublic`: the only door the public has. Read-only answers built from whitelists, the
+ * 接诉即办 intake, tracking by code and single-use evaluation; nothing else of ours is open to
+ * anonymous users (no `mq_*` collection action is).
+ */
+export function registerPublicResource(app: Application, limiter: RateLimiter, cache: PublicCache) {
+  const limited = async (ctx: Context, kind: 'submissions' | 'lookups') => {
+    const settings = await publicitySettings.get(ctx.db);
+    const limit = kind === 'submissions' ? settings.submissionsPerWindow : settings.lookupsPerWindow;
+    const windowMs = settings.windowMinutes * 60_000;
+    const key = `${kind}:${ctx.ip}`;
+    if (!limiter.take(key, limit, windowMs)) {
+      ctx.set('Retry-After', String(limiter.retryAfter(key, windowMs)));
+      throw refuse('TOO_MANY_REQUESTS', 'Too many requests from your network; please try again in {{minutes}} minutes', {
+        minutes: Math.ceil(limiter.retryAfter(key, windowMs) / 60),
+      }, 429);
+    }
+  };
+
+  const actions: Record<string, (ctx: Context, next: Next) => Promise<void>> = {};
+  for (const [name, { keys, read }] of Object.entries(READS)) {
+    actions[name] = async (ctx, next) => {
+      const params = ctx.action.params ?? {};
+      const query = Object.fromEntries(keys.filter((k) => params[k] !== undefined).map((k) => [k, params[k]]));
+      const { cacheSeconds } = await publicitySettings.get(ctx.db);
+      const key = `${name}:${JSON.stringify(Object.keys(query).sort().map((k) => [k, String(query[k])]))}`;
+      const { value, hit } = await cache.wrap(key, cacheSeconds, async () => read(app, query));
+      ctx.set('X-Minqing-Cache', hit ? 'hit' : 'miss');
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = value;
+      await next();
+    };
+  }
+  actions.submit = async (ctx, next) => {
+    await limited(ctx, 'submissions');
+    ctx.body = await submitReport(app, ctx.action.params.values ?? {});
+    await next();
+  };
+  actions.track = async (ctx, next) => {
+    await limited(ctx, 'lookups');
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = await trackReport(app, ctx.action.params.code);
+    await next();
+  };
+  actions.evaluation = async (ctx, next) => {
+    await limited(ctx, 'lookups');
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = await checkEvaluation(ctx.db, ctx.action.params.token);
+    await next();
+  };
+  actions.evaluate = async (ctx, next) => {
+    await limited(ctx, 'lookups');
+    ctx.body = await evaluate(ctx.db, ctx.action.params.values ?? {});
+    await next();
+  };
+
+  app.resourceManager.define({ name: 'mqPublic', actions });
+  app.acl.allow('mqPublic', Object.keys(actions), 'public');
+  limitBodySize(app);
+}
+
+/** An oversized body is refused with 413 before it is read, not after it is parsed. */
+function limitBodySize(app: Application) {
+  app.use(
+    async (ctx: any, next: () => Promise<void>) => {
+      if (ctx.method === 'POST' && /\/mqPublic:(submit|evaluate)$/.test(ctx.path)) {
+        const length = Number(ctx.get('content-length') || 0);
+        const { maxBodyKB } = await publicitySettings.get(app.db);
+        if (length > maxBodyKB * 1024) {
+          const error = refuse('BODY_TOO_LARGE', 'The report is too large (at most {{max}} KB, photos included)', {
+            max: maxBodyKB,
+          }, 413);
+          ctx.status = 413;
+          ctx.body = { errors: [{ code: error.code, message: await translateEarly(app, ctx, error) }] };
+          ctx.req.resume?.(); // drain, so the connection closes cleanly
+          return;
+        }
+      }
+      await next();
+    },
+    { tag: 'minqingPublicBodyLimit', before: 'bodyParser' },
+  );
+}
+
+/** Before NocoBase's i18n and error-handler middleware: translate the refusal ourselves. */
+async function translateEarly(app: Application, ctx: any, error: ReturnType<typeof refuse>) {
+  const lng = ctx.get('X-Locale') || ctx.query?.locale || 'zh-CN';
+  try {
+    const i18n = await (app as any).localeManager.getI18nInstance(lng);
+    await i18n.changeLanguage(lng);
+    await (app as any).localeManager.loadResourcesByLang(lng);
+    return i18n.t(error.key, { ns: error.ns, ...error.params });
+  } catch {
+    return error.message;
+  }
+}

@@ -1,0 +1,30 @@
+import { defineCollection } from '@nocobase/database';
+import { defineListCollection } from '@minqing/plugin-three-lists';
+import { f, NS, t } from '../domain/fields';
+
+/**
+ * 接诉即办来件: what the public sent, beside the problem it became. The complainant's contact
+ * details live here and not on the problem, so that only roles given this collection (mq_admin)
+ * can read them; the problem list never points back here.
+ */
+export default defineCollection(
+  defineListCollection(
+    {
+      name: 'mq_public_reports',
+      title: t('Public reports'),
+      titleField: 'trackingCode',
+      fields: [
+        f.belongsTo('problem', 'Problem', 'mq_problems', 'title', { onDelete: 'CASCADE' }),
+        f.input('trackingCode', 'Tracking code', { unique: true, allowNull: false }),
+        f.input('contactName', 'Contact name'),
+        f.input('contactPhone', 'Contact phone'),
+        f.input('contactEmail', 'Contact email'),
+        f.textarea('reply', 'Reply to the public'), // 答复群众: shown on the tracking page
+        f.attachments('photos', 'Photos', 'mq_public_reports_photos'),
+        f.datetime('evaluationSentAt', 'Evaluation link sent at'),
+      ],
+      indexes: [{ fields: ['problemId'] }],
+    },
+    NS,
+  ),
+);

@@ -1,0 +1,5 @@
+import { fieldBuilders, t as tr } from '@minqing/plugin-three-lists';
+
+export const NS = '@minqing/plugin-publicity';
+export const f = fieldBuilders(NS);
+export const t = (text: string) => tr(text, NS);

@@ -1,0 +1,187 @@
+import type { Database } from '@nocobase/database';
+import type Application from '@nocobase/server';
+import { writeTransaction } from '@minqing/plugin-three-lists';
+import { evaluationToken, isTokenShaped, newNonce, sha256 } from '../domain/codes';
+import { cleanText } from '../domain/text';
+import { refuse } from './errors';
+import { publicitySettings } from './settings';
+
+const DAY_MS = 24 * 3600 * 1000;
+const EVALUATOR_KINDS = ['parent', 'student', 'teacher', 'other'];
+
+/** The secret evaluation tokens are derived from: the app key, which never enters the database. */
+export function tokenSecret() {
+  const key = process.env.APP_KEY;
+  if (!key) throw new Error('APP_KEY is not set: evaluation links cannot be issued');
+  return key;
+}
+
+/**
+ * When a problem that came from the public is done (办结), its report gets a fresh evaluation link;
+ * links issued for an earlier completion stop working. In the completion's transaction.
+ */
+export function issueLinksOnCompletion(app: Application) {
+  const db = app.db;
+  db.on('mq_problems.afterUpdate', async (model: any, { transaction }: any) => {
+    if (!model.changed('status') || model.get('status') !== 'done') return;
+    const report = await db.getRepository('mq_public_reports').findOne({
+      filter: { problemId: model.get('id') },
+      fields: ['id', 'contactEmail'],
+      transaction,
+    });
+    if (!report) return;
+    const settings = await publicitySettings.get(db, transaction);
+    const now = new Date();
+    const tokens = db.getRepository('mq_evaluation_tokens');
+    await tokens.update({
+      filter: { reportId: report.get('id'), usedAt: null, revokedAt: null },
+      values: { revokedAt: now },
+      transaction,
+    });
+    const nonce = newNonce();
+    const token = evaluationToken(tokenSecret(), nonce);
+    await tokens.create({
+      values: {
+        reportId: report.get('id'),
+        problemId: model.get('id'),
+        tokenHash: sha256(token),
+        nonce,
+        expiresAt: new Date(now.getTime() + settings.evaluationDays * DAY_MS),
+      },
+      transaction,
+    });
+    const email = report.get('contactEmail') as string | null;
+    if (email && settings.notificationChannel) {
+      const send = () => sendLink(app, Number(report.get('id')), email, token, settings);
+      if (transaction?.afterCommit) transaction.afterCommit(send);
+      else await send();
+    }
+  });
+}
+
+/** Sends the link through the notification channel an administrator chose (e.g. e-mail). */
+async function sendLink(app: Application, reportId: number, email: string, token: string, settings: any) {
+  const manager = app.pm.get('notification-manager') as any;
+  if (!manager) return;
+  const base = (settings.publicBaseUrl || `http://localhost:${process.env.APP_PORT || 13000}`).replace(/\/$/, '');
+  const url = `${base}/minqing/public/evaluate/${token}`;
+  try {
+    await manager.send({
+      channelName: settings.notificationChannel,
+      message: {
+        to: [email],
+        subject: '您反映的问题已办结，请评价',
+        contentType: 'text',
+        text: `您好！您通过“接诉即办”反映的问题已办结。请在 ${settings.evaluationDays} 天内打开以下链接评价办理结果（链接仅能使用一次）：\n${url}`,
+        title: '您反映的问题已办结，请评价',
+        content: `请打开以下链接评价办理结果（仅能使用一次）：${url}`,
+      },
+      triggerFrom: 'minqing-publicity',
+    });
+    await app.db.getRepository('mq_public_reports').update({ filterByTk: reportId, values: { evaluationSentAt: new Date() } });
+  } catch (error) {
+    app.logger.warn(`[minqing-publicity] could not send the evaluation link of report ${reportId}: ${error}`);
+  }
+}
+
+/** The evaluation state shown on the tracking page; the link itself only while it can be used. */
+export async function currentEvaluation(db: Database, reportId: number) {
+  const row = await db.getRepository('mq_evaluation_tokens').findOne({
+    filter: { reportId, revokedAt: null },
+    sort: ['-id'],
+    fields: ['id', 'nonce', 'expiresAt', 'usedAt'],
+  });
+  if (!row) return { state: 'none' as const };
+  if (row.get('usedAt')) return { state: 'used' as const, usedAt: new Date(row.get('usedAt') as Date).toISOString() };
+  const expiresAt = new Date(row.get('expiresAt') as Date);
+  if (expiresAt.getTime() <= Date.now()) return { state: 'expired' as const, expiresAt: expiresAt.toISOString() };
+  return {
+    state: 'open' as const,
+    token: evaluationToken(tokenSecret(), row.get('nonce') as string),
+    expiresAt: expiresAt.toISOString(),
+  };
+}
+
+export interface EvaluationInput {
+  token?: unknown;
+  score?: unknown;
+  comment?: unknown;
+  evaluatorKind?: unknown;
+}
+
+/** Finds the token's row, or says why it cannot be used. Changes nothing. */
+async function usableToken(db: Database, token: unknown, transaction?: any) {
+  const row = isTokenShaped(token)
+    ? await db.getRepository('mq_evaluation_tokens').findOne({ filter: { tokenHash: sha256(token) }, transaction })
+    : null;
+  if (!row) throw refuse('EVALUATION_LINK_INVALID', 'This evaluation link is not valid', {}, 404);
+  if (row.get('usedAt')) throw refuse('EVALUATION_LINK_USED', 'This evaluation link has already been used', {}, 409);
+  if (row.get('revokedAt') || new Date(row.get('expiresAt') as Date).getTime() <= Date.now()) {
+    throw refuse('EVALUATION_LINK_EXPIRED', 'This evaluation link has expired', {}, 410);
+  }
+  return row;
+}
+
+/** GET mqPublic:evaluation?token= — whether the link can be used, before the person writes anything */
+export async function checkEvaluation(db: Database, token: unknown) {
+  const row = await usableToken(db, token);
+  const problem = await db.getRepository('mq_problems').findOne({
+    filterByTk: row.get('problemId') as number,
+    fields: ['id', 'category', 'status', 'doneAt'],
+  });
+  const report = await db.getRepository('mq_public_reports').findOne({
+    filterByTk: row.get('reportId') as number,
+    fields: ['id', 'trackingCode', 'reply'],
+  });
+  return {
+    trackingCode: report?.get('trackingCode') ?? null,
+    category: problem?.get('category') ?? null,
+    doneAt: problem?.get('doneAt') ? new Date(problem.get('doneAt') as Date).toISOString() : null,
+    reply: (report?.get('reply') as string) || null,
+    expiresAt: new Date(row.get('expiresAt') as Date).toISOString(),
+  };
+}
+
+/**
+ * POST mqPublic:evaluate — the public's 1–5 score (GB/T 39735) through a single-use link. The
+ * link is claimed and the evaluation written in one transaction; the core's rule reopens the
+ * problem on 不满意 or worse in that same transaction.
+ */
+export async function evaluate(db: Database, input: EvaluationInput) {
+  const score = Number(input.score);
+  if (!Number.isInteger(score) || score < 1 || score > 5) {
+    throw refuse('INVALID_SCORE', 'Please choose one of the five levels, 1 to 5');
+  }
+  const comment = cleanText(input.comment, 500);
+  if (comment === undefined && input.comment !== undefined) {
+    throw refuse('TOO_LONG', '{{field}} is too long (at most {{max}} characters)', { field: 'Comment', max: 500 });
+  }
+  const kind = input.evaluatorKind ?? 'parent';
+  if (typeof kind !== 'string' || !EVALUATOR_KINDS.includes(kind)) {
+    throw refuse('INVALID_EVALUATOR', 'Please say who you are: parent, student, teacher or other');
+  }
+  await usableToken(db, input.token); // a clear answer before taking the write lock
+  return writeTransaction(db, async (transaction) => {
+    const row = await usableToken(db, input.token, transaction);
+    const now = new Date();
+    const [claimed] = await db.getModel('mq_evaluation_tokens').update(
+      { usedAt: now },
+      { where: { id: row.get('id'), usedAt: null, revokedAt: null }, transaction, hooks: false },
+    );
+    if (!claimed) throw refuse('EVALUATION_LINK_USED', 'This evaluation link has already been used', {}, 409);
+    const evaluation = await db.getRepository('mq_evaluations').create({
+      values: { problemId: row.get('problemId'), score, comment: comment || null, evaluatorKind: kind, channel: 'online' },
+      transaction,
+    });
+    await db.getModel('mq_evaluation_tokens').update(
+      { evaluationId: evaluation.get('id') },
+      { where: { id: row.get('id') }, transaction, hooks: false },
+    );
+    const problem = await db.getRepository('mq_problems').findOne({
+      filterByTk: row.get('problemId') as number,
+      fields: ['id', 'status'],
+      transaction,
+    });
+    return { score, status: problem?.get('status') ?? null, evaluatedAt: now.toISOString() };
+  });
+}

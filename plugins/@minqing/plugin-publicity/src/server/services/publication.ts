@@ -1,0 +1,79 @@
+import type { Context } from '@nocobase/actions';
+import type { Database } from '@nocobase/database';
+import { writeTransaction } from '@minqing/plugin-three-lists';
+import { cleanText } from '../domain/text';
+import { refuse } from './errors';
+
+const filled = (value: unknown) => typeof value === 'string' && value.trim().length > 0;
+
+/**
+ * Publishing is an explicit step of an administrator: a problem is public only with a title and
+ * a summary written for the public, whichever way it is set (our action, a form, an import).
+ */
+export function publicationRules(db: Database) {
+  db.on('mq_problems.beforeSave', (model: any) => {
+    if (model.get('isPublic')) {
+      if (!filled(model.get('publicTitle')) || !filled(model.get('publicSummary'))) {
+        throw refuse(
+          'PUBLIC_TEXT_REQUIRED',
+          'Write a public title and a public summary before publishing: the public sees only these',
+        );
+      }
+      if (model.changed('isPublic') || !model.get('publishedAt')) model.set('publishedAt', new Date());
+    } else if (model.changed('isPublic')) {
+      model.set('publishedAt', null);
+    }
+  });
+  db.on('mq_problems.beforeBulkUpdate', (options: any) => {
+    // a bulk update does not run the per-row rule above: refuse it for publication
+    if (options?.attributes && 'isPublic' in options.attributes && options.attributes.isPublic) {
+      throw refuse('PUBLISH_ONE_BY_ONE', 'Problems are published one at a time, each with its own public text');
+    }
+  });
+  db.on('mq_cases.beforeSave', (model: any) => {
+    if (model.get('isPublished') && (model.changed('isPublished') || !model.get('publishedAt'))) {
+      model.set('publishedAt', new Date());
+    }
+    if (!model.get('isPublished') && model.changed('isPublished')) model.set('publishedAt', null);
+  });
+}
+
+async function setPublication(ctx: Context, values: Record<string, unknown>) {
+  const { filterByTk } = ctx.action.params;
+  const db = ctx.db;
+  return writeTransaction(db, async (transaction) => {
+    const repo = db.getRepository('mq_problems');
+    const problem = await repo.findOne({ filterByTk, transaction });
+    if (!problem) throw refuse('PROBLEM_NOT_FOUND', 'Problem {{id}} does not exist', { id: filterByTk }, 404);
+    await repo.update({ filterByTk, values, transaction, context: ctx });
+    return repo.findOne({
+      filterByTk,
+      fields: ['id', 'code', 'isPublic', 'publicTitle', 'publicSummary', 'publishedAt'],
+      transaction,
+    });
+  });
+}
+
+/** POST mq_problems:publish?filterByTk=1 { publicTitle, publicSummary } — 公开 */
+export async function publish(ctx: Context, next: () => Promise<void>) {
+  const values = ctx.action.params.values ?? {};
+  const publicTitle = values.publicTitle == null ? null : cleanText(values.publicTitle, 100);
+  const publicSummary = values.publicSummary == null ? null : cleanText(values.publicSummary, 2000);
+  if (publicTitle === undefined || publicSummary === undefined) {
+    throw refuse('TOO_LONG', '{{field}} is too long (at most {{max}} characters)', {
+      field: publicTitle === undefined ? 'Public title' : 'Public summary',
+      max: publicTitle === undefined ? 100 : 2000,
+    });
+  }
+  const change: Record<string, unknown> = { isPublic: true };
+  if (publicTitle !== null) change.publicTitle = publicTitle;
+  if (publicSummary !== null) change.publicSummary = publicSummary;
+  ctx.body = await setPublication(ctx, change);
+  await next();
+}
+
+/** POST mq_problems:unpublish?filterByTk=1 — 撤回公开 */
+export async function unpublish(ctx: Context, next: () => Promise<void>) {
+  ctx.body = await setPublication(ctx, { isPublic: false });
+  await next();
+}

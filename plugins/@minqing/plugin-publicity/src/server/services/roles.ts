@@ -1,0 +1,22 @@
+import { MQ_ALL, type RoleSpec } from '@minqing/plugin-three-lists';
+
+/**
+ * Only the campaign office (mq_admin) reads public reports, whose contact details are the
+ * complainant's, and publishes. Leaders and cadres see the typical cases; the public sees only
+ * what `mqPublic` returns.
+ */
+export const PUBLICITY_ROLES: RoleSpec[] = [
+  {
+    name: 'mq_admin',
+    title: 'Minqing administrator',
+    snippets: [],
+    resources: {
+      mq_public_reports: ['view', 'update', 'export'],
+      mq_evaluation_tokens: ['view'],
+      mq_cases: MQ_ALL,
+      mq_problems: ['publish', 'unpublish'],
+    },
+  },
+  { name: 'mq_leader', title: 'Minqing leader', snippets: [], resources: { mq_cases: ['view'] } },
+  { name: 'mq_cadre', title: 'Minqing cadre', snippets: [], resources: { mq_cases: ['view'] } },
+];

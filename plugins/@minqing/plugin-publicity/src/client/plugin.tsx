@@ -1,5 +1,8 @@
 import { Plugin } from '@nocobase/client';
 import { registerMinqingSettings } from '@minqing/plugin-three-lists/client';
+import { EvaluatePage } from './public/EvaluatePage';
+import { PublicPage } from './public/PublicPage';
+import { PublicitySettingsForm } from './settings/PublicitySettingsForm';
 
 export class PluginPublicityClient extends Plugin {
   async load() {
@@ -9,7 +12,19 @@ export class PluginPublicityClient extends Plugin {
       title: '{{t("Publicity and evaluation", { ns: "@minqing/plugin-publicity" })}}',
       icon: 'GlobalOutlined',
       sort: 4,
+      Settings: PublicitySettingsForm,
     });
+    // open to everyone, like public forms: no login
+    this.app.router.add('minqing-public', {
+      path: '/minqing/public',
+      Component: PublicPage,
+      skipAuthCheck: true,
+    } as any);
+    this.app.router.add('minqing-public-evaluate', {
+      path: '/minqing/public/evaluate/:token',
+      Component: EvaluatePage,
+      skipAuthCheck: true,
+    } as any);
   }
 }
 

@@ -27,7 +27,10 @@ export class PluginPublicityServer extends Plugin {
     exposePluginInfo(this, { resource: 'mqPublicity', packageJson, actions: settingsActions });
     await this.publicCache.load();
     registerPublicResource(this.app, this.rateLimiter, this.publicCache);
-    this.app.resourceManager.registerActionHandlers({ 'mq_problems:publish': publish, 'mq_problems:unpublish': unpublish });
+    this.app.resourceManager.registerActionHandlers({
+      'mq_problems:publish': publish,
+      'mq_problems:unpublish': unpublish,
+    });
     for (const name of ['publish', 'unpublish']) {
       this.app.acl.setAvailableAction(name, {
         displayName: `{{t("action.${name}", { ns: "@minqing/plugin-publicity" })}}`,

@@ -49,7 +49,12 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
   describe('intake (接诉即办)', () => {
     it('takes a report from someone without an account and answers with a tracking code', async () => {
       const before = await count('mq_problems');
-      const res = await submit({ category: 'canteen', unitId, description: '学校食堂饭菜经常是凉的', contactPhone: '13800000001' });
+      const res = await submit({
+        category: 'canteen',
+        unitId,
+        description: '学校食堂饭菜经常是凉的',
+        contactPhone: '13800000001',
+      });
       expect(res.status).toBe(200);
       expect(res.body.data.trackingCode).toMatch(/^JS-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
       expect(await count('mq_problems')).toBe(before + 1);
@@ -124,7 +129,11 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
       expect(office.status).toBe(200);
       expect(office.body.data[0].contactPhone).toBe('13800000002');
       // the problem the report became carries no contact detail, and no way back to the report
-      const fields = Object.keys(app.db.getCollection('mq_problems').fields ? Object.fromEntries(app.db.getCollection('mq_problems').fields) : {});
+      const fields = Object.keys(
+        app.db.getCollection('mq_problems').fields
+          ? Object.fromEntries(app.db.getCollection('mq_problems').fields)
+          : {},
+      );
       expect(fields.filter((f) => /contact|report/i.test(f))).toEqual([]);
     });
 
@@ -173,7 +182,8 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
       problemId = report.get('problemId') as number;
     });
 
-    const track = (c: string) => anonymous.get(`/mqPublic:track?code=${encodeURIComponent(c)}`).set('X-Locale', 'zh-CN');
+    const track = (c: string) =>
+      anonymous.get(`/mqPublic:track?code=${encodeURIComponent(c)}`).set('X-Locale', 'zh-CN');
     const evaluate = (values: Record<string, unknown>) =>
       anonymous.post('/mqPublic:evaluate').set('X-Locale', 'zh-CN').send(values);
     const evaluations = () => count('mq_evaluations', { problemId });
@@ -181,7 +191,12 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
     it('tracks by code (typed loosely) with the status and the steps, and nothing else', async () => {
       const res = await track(code.toLowerCase().replace(/-/g, ' '));
       expect(res.status).toBe(200);
-      expect(res.body.data).toMatchObject({ trackingCode: code, status: 'new', category: 'canteen', evaluation: { state: 'none' } });
+      expect(res.body.data).toMatchObject({
+        trackingCode: code,
+        status: 'new',
+        category: 'canteen',
+        evaluation: { state: 'none' },
+      });
       expect(res.body.data.unit.name).toBe('荆州市实验中学');
       expect(JSON.stringify(res.body)).not.toMatch(/李女士|分量不足/);
       expect((await track('JS-0000-0000-0000')).status).toBe(404);
@@ -191,7 +206,9 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
 
     it('issues a link when the problem is done; it works exactly once', async () => {
       await driveToDone(problemId);
-      await admin.resource('mq_public_reports').update({ filter: { trackingCode: code }, values: { reply: '已调整食堂配餐标准' } });
+      await admin
+        .resource('mq_public_reports')
+        .update({ filter: { trackingCode: code }, values: { reply: '已调整食堂配餐标准' } });
       const tracked = await track(code);
       expect(tracked.body.data.status).toBe('done');
       expect(tracked.body.data.reply).toBe('已调整食堂配餐标准');
@@ -216,7 +233,12 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
       expect(ok.status).toBe(200);
       expect(await evaluations()).toBe(1);
       const saved = await app.db.getRepository('mq_evaluations').findOne({ filter: { problemId } });
-      expect(saved.toJSON()).toMatchObject({ score: 5, comment: '<b>很满意</b>', channel: 'online', evaluatorKind: 'parent' });
+      expect(saved.toJSON()).toMatchObject({
+        score: 5,
+        comment: '<b>很满意</b>',
+        channel: 'online',
+        evaluatorKind: 'parent',
+      });
 
       const again = await evaluate({ token, score: 1 });
       expect([again.status, again.body.errors[0].code]).toEqual([409, 'EVALUATION_LINK_USED']);
@@ -236,11 +258,15 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
 
     it('refuses an expired link, and one superseded by a later completion', async () => {
       const res = await submit({ category: 'canteen', unitId, description: '食堂桌椅破旧需要更换' });
-      const report = await app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: res.body.data.trackingCode } });
+      const report = await app.db
+        .getRepository('mq_public_reports')
+        .findOne({ filter: { trackingCode: res.body.data.trackingCode } });
       const id = report.get('problemId') as number;
       await driveToDone(id);
       const first = (await track(res.body.data.trackingCode)).body.data.evaluation.token;
-      await app.db.getRepository('mq_evaluation_tokens').update({ filter: { problemId: id }, values: { expiresAt: new Date(Date.now() - 1000) } });
+      await app.db
+        .getRepository('mq_evaluation_tokens')
+        .update({ filter: { problemId: id }, values: { expiresAt: new Date(Date.now() - 1000) } });
       expect((await track(res.body.data.trackingCode)).body.data.evaluation.state).toBe('expired');
       const expired = await evaluate({ token: first, score: 4 });
       expect([expired.status, expired.body.errors[0].code]).toEqual([410, 'EVALUATION_LINK_EXPIRED']);
@@ -248,7 +274,9 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
       expect(await count('mq_evaluations', { problemId: id })).toBe(0);
 
       // reopened and done again: a new link, and the old one is void even if it had not expired
-      await app.db.getRepository('mq_evaluation_tokens').update({ filter: { problemId: id }, values: { expiresAt: new Date(Date.now() + 86400000) } });
+      await app.db
+        .getRepository('mq_evaluation_tokens')
+        .update({ filter: { problemId: id }, values: { expiresAt: new Date(Date.now() + 86400000) } });
       expect((await act(admin, 'reopen', id, { reason: '群众反映仍未解决' })).status).toBe(200);
       expect((await act(cadre, 'complete', id, { completionSummary: '已全部更换' })).status).toBe(200);
       const second = (await track(res.body.data.trackingCode)).body.data.evaluation.token;
@@ -259,7 +287,9 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
 
     it('two submissions of one link at once: one evaluation', async () => {
       const res = await submit({ category: 'canteen', unitId, description: '食堂缺少清真窗口' });
-      const report = await app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: res.body.data.trackingCode } });
+      const report = await app.db
+        .getRepository('mq_public_reports')
+        .findOne({ filter: { trackingCode: res.body.data.trackingCode } });
       const id = report.get('problemId') as number;
       await driveToDone(id);
       const token = (await track(res.body.data.trackingCode)).body.data.evaluation.token;
@@ -270,7 +300,9 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
 
     it('a dissatisfied public evaluation reopens the problem (the core’s rule) and counts in 满意率', async () => {
       const res = await submit({ category: 'canteen', unitId, description: '食堂价格偏高学生负担重' });
-      const report = await app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: res.body.data.trackingCode } });
+      const report = await app.db
+        .getRepository('mq_public_reports')
+        .findOne({ filter: { trackingCode: res.body.data.trackingCode } });
       const id = report.get('problemId') as number;
       await driveToDone(id);
       const token = (await track(res.body.data.trackingCode)).body.data.evaluation.token;
@@ -288,21 +320,30 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
     let problemId: number;
 
     beforeAll(async () => {
-      const res = await cadre.resource('mq_problems').create({ values: { title: '张三反映食堂排队', unitId, category: 'canteen' } });
+      const res = await cadre
+        .resource('mq_problems')
+        .create({ values: { title: '张三反映食堂排队', unitId, category: 'canteen' } });
       problemId = res.body.data.id;
     });
 
     it('publishing is an explicit step with public texts; a cadre cannot publish', async () => {
       const none = await act(admin, 'publish', problemId, {});
       expect([none.status, none.body.errors[0].code]).toEqual([400, 'PUBLIC_TEXT_REQUIRED']);
-      const byUpdate = await admin.resource('mq_problems').update({ filterByTk: problemId, values: { isPublic: true } });
+      const byUpdate = await admin
+        .resource('mq_problems')
+        .update({ filterByTk: problemId, values: { isPublic: true } });
       expect(byUpdate.status).toBe(400);
       expect((await act(cadre, 'publish', problemId, { publicTitle: 'x', publicSummary: 'y' })).status).toBe(403);
-      expect((await app.db.getRepository('mq_problems').findOne({ filterByTk: problemId })).get('isPublic')).toBe(false);
+      expect((await app.db.getRepository('mq_problems').findOne({ filterByTk: problemId })).get('isPublic')).toBe(
+        false,
+      );
 
       const list1 = await anonymous.get('/mqPublic:list');
       expect(list1.status).toBe(200);
-      const ok = await act(admin, 'publish', problemId, { publicTitle: '食堂排队时间长', publicSummary: '增设两个窗口，排队时间由20分钟降至5分钟' });
+      const ok = await act(admin, 'publish', problemId, {
+        publicTitle: '食堂排队时间长',
+        publicSummary: '增设两个窗口，排队时间由20分钟降至5分钟',
+      });
       expect(ok.status).toBe(200);
       expect(ok.body.data.publishedAt).toBeTruthy();
       const list2 = await anonymous.get('/mqPublic:list');
@@ -319,14 +360,35 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
 
     it('filters, searches and pages; refuses bad filters with 400', async () => {
       await act(admin, 'publish', problemId, { publicTitle: '食堂排队时间长', publicSummary: '增设两个窗口' });
-      const hit = await anonymous.get('/mqPublic:list').query({ category: 'canteen', unitId, status: 'new', q: '窗口' });
+      const hit = await anonymous
+        .get('/mqPublic:list')
+        .query({ category: 'canteen', unitId, status: 'new', q: '窗口' });
       expect(hit.body.data).toHaveLength(1);
       expect(Object.keys(hit.body.data[0]).sort()).toEqual(
-        ['category', 'closedAt', 'code', 'doneAt', 'evaluationAverage', 'evaluations', 'publishedAt', 'reportedAt', 'status', 'summary', 'title', 'unit'].sort(),
+        [
+          'category',
+          'closedAt',
+          'code',
+          'doneAt',
+          'evaluationAverage',
+          'evaluations',
+          'publishedAt',
+          'reportedAt',
+          'status',
+          'summary',
+          'title',
+          'unit',
+        ].sort(),
       );
       const miss = await anonymous.get('/mqPublic:list').query({ status: 'closed', q: '窗口' });
       expect(miss.body.data).toHaveLength(0);
-      for (const query of [{ status: 'nope' }, { category: 'nope' }, { unitId: 'abc' }, { pageSize: 1000 }, { page: 0 }]) {
+      for (const query of [
+        { status: 'nope' },
+        { category: 'nope' },
+        { unitId: 'abc' },
+        { pageSize: 1000 },
+        { page: 0 },
+      ]) {
         const res = await anonymous.get('/mqPublic:list').query(query);
         expect(res.status).toBe(400);
       }
@@ -346,7 +408,13 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
 
     it('typical cases appear once published', async () => {
       const created = await admin.resource('mq_cases').create({
-        values: { title: '食堂“明厨亮灶”', story: '家长代表每周陪餐', outcome: '满意率提升到98%', unitId, category: 'canteen' },
+        values: {
+          title: '食堂“明厨亮灶”',
+          story: '家长代表每周陪餐',
+          outcome: '满意率提升到98%',
+          unitId,
+          category: 'canteen',
+        },
       });
       expect(created.status).toBe(200);
       expect((await anonymous.get('/mqPublic:cases')).body.data).toHaveLength(0);

@@ -9,7 +9,10 @@ import { listCases, listPublished, publicOptions, publicStats, searchUnits } fro
 import { publicitySettings } from '../services/settings';
 
 /** Public reads: answered from the cache, keyed by the query (only the parameters they read). */
-const READS: Record<string, { keys: string[]; read: (app: Application, q: Record<string, any>) => Promise<unknown> | unknown }> = {
+const READS: Record<
+  string,
+  { keys: string[]; read: (app: Application, q: Record<string, any>) => Promise<unknown> | unknown }
+> = {
   list: { keys: ['page', 'pageSize', 'category', 'status', 'unitId', 'q'], read: (app, q) => listPublished(app.db, q) },
   stats: { keys: ['groupBy', 'from', 'to', 'category', 'unitId'], read: (app, q) => publicStats(app.db, q) },
   cases: { keys: ['page', 'pageSize'], read: (app, q) => listCases(app.db, q) },
@@ -30,9 +33,14 @@ export function registerPublicResource(app: Application, limiter: RateLimiter, c
     const key = `${kind}:${ctx.ip}`;
     if (!limiter.take(key, limit, windowMs)) {
       ctx.set('Retry-After', String(limiter.retryAfter(key, windowMs)));
-      throw refuse('TOO_MANY_REQUESTS', 'Too many requests from your network; please try again in {{minutes}} minutes', {
-        minutes: Math.ceil(limiter.retryAfter(key, windowMs) / 60),
-      }, 429);
+      throw refuse(
+        'TOO_MANY_REQUESTS',
+        'Too many requests from your network; please try again in {{minutes}} minutes',
+        {
+          minutes: Math.ceil(limiter.retryAfter(key, windowMs) / 60),
+        },
+        429,
+      );
     }
   };
 
@@ -42,7 +50,11 @@ export function registerPublicResource(app: Application, limiter: RateLimiter, c
       const params = ctx.action.params ?? {};
       const query = Object.fromEntries(keys.filter((k) => params[k] !== undefined).map((k) => [k, params[k]]));
       const { cacheSeconds } = await publicitySettings.get(ctx.db);
-      const key = `${name}:${JSON.stringify(Object.keys(query).sort().map((k) => [k, String(query[k])]))}`;
+      const key = `${name}:${JSON.stringify(
+        Object.keys(query)
+          .sort()
+          .map((k) => [k, String(query[k])]),
+      )}`;
       const { value, hit } = await cache.wrap(key, cacheSeconds, async () => read(app, query));
       ctx.set('X-Minqing-Cache', hit ? 'hit' : 'miss');
       ctx.set('Cache-Control', 'no-store');
@@ -86,9 +98,14 @@ function limitBodySize(app: Application) {
         const length = Number(ctx.get('content-length') || 0);
         const { maxBodyKB } = await publicitySettings.get(app.db);
         if (length > maxBodyKB * 1024) {
-          const error = refuse('BODY_TOO_LARGE', 'The report is too large (at most {{max}} KB, photos included)', {
-            max: maxBodyKB,
-          }, 413);
+          const error = refuse(
+            'BODY_TOO_LARGE',
+            'The report is too large (at most {{max}} KB, photos included)',
+            {
+              max: maxBodyKB,
+            },
+            413,
+          );
           ctx.status = 413;
           ctx.body = { errors: [{ code: error.code, message: await translateEarly(app, ctx, error) }] };
           ctx.req.resume?.(); // drain, so the connection closes cleanly

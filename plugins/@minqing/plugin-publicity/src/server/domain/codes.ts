@@ -17,12 +17,7 @@ export function newTrackingCode(bytes: Buffer = randomBytes(8)) {
 /** What a person typed, as stored: case, spaces, dashes and look-alike letters forgiven. */
 export function normalizeTrackingCode(input: unknown): string | null {
   if (typeof input !== 'string') return null;
-  const chars = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/^JS/, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const chars = input.toUpperCase().replace(/[\s-]/g, '').replace(/^JS/, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (!/^[0-9A-HJKMNP-TV-Z]{12}$/.test(chars)) return null;
   return `JS-${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
 }

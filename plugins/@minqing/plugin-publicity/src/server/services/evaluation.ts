@@ -78,7 +78,9 @@ async function sendLink(app: Application, reportId: number, email: string, token
       },
       triggerFrom: 'minqing-publicity',
     });
-    await app.db.getRepository('mq_public_reports').update({ filterByTk: reportId, values: { evaluationSentAt: new Date() } });
+    await app.db
+      .getRepository('mq_public_reports')
+      .update({ filterByTk: reportId, values: { evaluationSentAt: new Date() } });
   } catch (error) {
     app.logger.warn(`[minqing-publicity] could not send the evaluation link of report ${reportId}: ${error}`);
   }
@@ -164,19 +166,26 @@ export async function evaluate(db: Database, input: EvaluationInput) {
   return writeTransaction(db, async (transaction) => {
     const row = await usableToken(db, input.token, transaction);
     const now = new Date();
-    const [claimed] = await db.getModel('mq_evaluation_tokens').update(
-      { usedAt: now },
-      { where: { id: row.get('id'), usedAt: null, revokedAt: null }, transaction, hooks: false },
-    );
+    const [claimed] = await db
+      .getModel('mq_evaluation_tokens')
+      .update(
+        { usedAt: now },
+        { where: { id: row.get('id'), usedAt: null, revokedAt: null }, transaction, hooks: false },
+      );
     if (!claimed) throw refuse('EVALUATION_LINK_USED', 'This evaluation link has already been used', {}, 409);
     const evaluation = await db.getRepository('mq_evaluations').create({
-      values: { problemId: row.get('problemId'), score, comment: comment || null, evaluatorKind: kind, channel: 'online' },
+      values: {
+        problemId: row.get('problemId'),
+        score,
+        comment: comment || null,
+        evaluatorKind: kind,
+        channel: 'online',
+      },
       transaction,
     });
-    await db.getModel('mq_evaluation_tokens').update(
-      { evaluationId: evaluation.get('id') },
-      { where: { id: row.get('id') }, transaction, hooks: false },
-    );
+    await db
+      .getModel('mq_evaluation_tokens')
+      .update({ evaluationId: evaluation.get('id') }, { where: { id: row.get('id') }, transaction, hooks: false });
     const problem = await db.getRepository('mq_problems').findOne({
       filterByTk: row.get('problemId') as number,
       fields: ['id', 'status'],

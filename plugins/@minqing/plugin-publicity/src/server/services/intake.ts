@@ -21,7 +21,8 @@ export interface Submission {
 function optionalText(value: unknown, max: number, field: string) {
   if (value === undefined || value === null) return null;
   const text = cleanText(value, max);
-  if (text === undefined) throw refuse('TOO_LONG', '{{field}} is too long (at most {{max}} characters)', { field, max });
+  if (text === undefined)
+    throw refuse('TOO_LONG', '{{field}} is too long (at most {{max}} characters)', { field, max });
   return text || null;
 }
 
@@ -43,7 +44,8 @@ export async function submitReport(app: Application, values: Submission) {
     throw refuse('DESCRIPTION_REQUIRED', 'Please describe the problem (at least 5 characters)');
   }
   const categories = categoryOptions(db).map((o) => o.value);
-  const category = values.category === undefined || values.category === null || values.category === '' ? 'other' : values.category;
+  const category =
+    values.category === undefined || values.category === null || values.category === '' ? 'other' : values.category;
   if (typeof category !== 'string' || !categories.includes(category)) {
     throw refuse('INVALID_CATEGORY', 'Please choose a category from the list');
   }

@@ -18,7 +18,8 @@ export function decodePhotos(input: unknown, maxPhotos: number, maxPhotoKB: numb
   if (input.length > maxPhotos) throw refuse('TOO_MANY_PHOTOS', 'At most {{max}} photos', { max: maxPhotos });
   return input.map((photo, i) => {
     const dataUrl = typeof photo === 'string' ? photo : photo?.dataUrl;
-    const match = typeof dataUrl === 'string' ? /^data:image\/[a-z+.-]+;base64,([A-Za-z0-9+/=\s]+)$/.exec(dataUrl) : null;
+    const match =
+      typeof dataUrl === 'string' ? /^data:image\/[a-z+.-]+;base64,([A-Za-z0-9+/=\s]+)$/.exec(dataUrl) : null;
     if (!match) throw refuse('INVALID_PHOTO', 'Photo {{n}} is not a JPEG, PNG or WebP image', { n: i + 1 });
     const bytes = Buffer.from(match[1], 'base64');
     if (bytes.length > maxPhotoKB * 1024) {

@@ -22,7 +22,14 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 function pageOf(query: Record<string, any>, maxPageSize = 50) {
   const page = Number(query.page ?? 1);
   const pageSize = Number(query.pageSize ?? 20);
-  if (!Number.isInteger(page) || page < 1 || page > 10000 || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > maxPageSize) {
+  if (
+    !Number.isInteger(page) ||
+    page < 1 ||
+    page > 10000 ||
+    !Number.isInteger(pageSize) ||
+    pageSize < 1 ||
+    pageSize > maxPageSize
+  ) {
     throw refuse('INVALID_PAGE', 'page must be 1 or more and pageSize 1 to {{max}}', { max: maxPageSize });
   }
   return { page, pageSize };
@@ -55,26 +62,49 @@ const day = (value: unknown) => (value ? new Date(value as string).toISOString()
 export async function listPublished(db: Database, query: Record<string, any>) {
   const { page, pageSize } = pageOf(query);
   const filter: Record<string, unknown>[] = [PUBLISHED];
-  const category = optionOf(query.category, categoryOptions(db).map((o) => o.value), 'category');
+  const category = optionOf(
+    query.category,
+    categoryOptions(db).map((o) => o.value),
+    'category',
+  );
   const status = optionOf(query.status, PROBLEM_STATUSES, 'status');
   const unitId = idOf(query.unitId, 'unitId');
   if (category) filter.push({ category });
   if (status) filter.push({ status });
   if (unitId) filter.push({ unitId });
   if (query.q !== undefined && query.q !== '') {
-    if (typeof query.q !== 'string' || query.q.length > 50) throw refuse('INVALID_FILTER', 'The filter {{field}} is not valid', { field: 'q' });
+    if (typeof query.q !== 'string' || query.q.length > 50)
+      throw refuse('INVALID_FILTER', 'The filter {{field}} is not valid', { field: 'q' });
     filter.push({ $or: [{ publicTitle: { $includes: query.q } }, { publicSummary: { $includes: query.q } }] });
   }
   const repo = db.getRepository('mq_problems');
   const [rows, count] = await repo.findAndCount({
     filter: { $and: filter },
-    fields: ['id', 'code', 'publicTitle', 'publicSummary', 'category', 'status', 'unitId', 'createdAt', 'doneAt', 'closedAt', 'publishedAt'],
+    fields: [
+      'id',
+      'code',
+      'publicTitle',
+      'publicSummary',
+      'category',
+      'status',
+      'unitId',
+      'createdAt',
+      'doneAt',
+      'closedAt',
+      'publishedAt',
+    ],
     sort: ['-publishedAt', '-id'],
     offset: (page - 1) * pageSize,
     limit: pageSize,
   });
-  const units = await unitNames(db, rows.map((r) => r.get('unitId')));
-  const scores = await evaluationScores(db, rows.map((r) => r.get('id') as number));
+  const units = await unitNames(
+    db,
+    rows.map((r) => r.get('unitId')),
+  );
+  const scores = await evaluationScores(
+    db,
+    rows.map((r) => r.get('id') as number),
+  );
   const data = rows.map((r) => {
     const s = scores.get(Number(r.get('id')));
     return {
@@ -108,7 +138,11 @@ async function evaluationScores(db: Database, problemIds: number[]) {
   const map = new Map<number, { count: number; sum: number }>();
   if (!problemIds.length) return map;
   const rows = (await db.getModel('mq_evaluations').findAll({
-    attributes: ['problemId', [db.sequelize.fn('COUNT', db.sequelize.col('id')), 'n'], [db.sequelize.fn('SUM', db.sequelize.col('score')), 's']],
+    attributes: [
+      'problemId',
+      [db.sequelize.fn('COUNT', db.sequelize.col('id')), 'n'],
+      [db.sequelize.fn('SUM', db.sequelize.col('score')), 's'],
+    ],
     where: { problemId: problemIds },
     group: ['problemId'],
     raw: true,
@@ -119,13 +153,21 @@ async function evaluationScores(db: Database, problemIds: number[]) {
 
 /** GET mqPublic:stats — the figures of the campaign, overall and by unit, month or category */
 export async function publicStats(db: Database, query: Record<string, any>) {
-  const groupBy = optionOf(query.groupBy, ['unit', 'month', 'category'], 'groupBy') as 'unit' | 'month' | 'category' | undefined;
+  const groupBy = optionOf(query.groupBy, ['unit', 'month', 'category'], 'groupBy') as
+    | 'unit'
+    | 'month'
+    | 'category'
+    | undefined;
   for (const key of ['from', 'to']) {
     if (query[key] !== undefined && query[key] !== '' && (typeof query[key] !== 'string' || !DAY.test(query[key]))) {
       throw refuse('INVALID_FILTER', 'The filter {{field}} is not valid', { field: key });
     }
   }
-  const category = optionOf(query.category, categoryOptions(db).map((o) => o.value), 'category');
+  const category = optionOf(
+    query.category,
+    categoryOptions(db).map((o) => o.value),
+    'category',
+  );
   const unitId = idOf(query.unitId, 'unitId');
   const stats: any = await computeStats(db, {
     groupBy,
@@ -154,7 +196,11 @@ export async function publicStats(db: Database, query: Record<string, any>) {
     }));
   return {
     minSample,
-    overall: { problems: stats.overall.counts.assigned, done: stats.overall.counts.done, figures: figuresOf(stats.overall.figures) },
+    overall: {
+      problems: stats.overall.counts.assigned,
+      done: stats.overall.counts.done,
+      figures: figuresOf(stats.overall.figures),
+    },
     leaderRevisitCoverage: { rate: stats.leaderRevisitCoverage?.rate ?? null },
     ...(groupBy ? { groupBy, groups } : {}),
   };
@@ -171,7 +217,10 @@ export async function listCases(db: Database, query: Record<string, any>) {
     offset: (page - 1) * pageSize,
     limit: pageSize,
   });
-  const units = await unitNames(db, rows.map((r) => r.get('unitId')));
+  const units = await unitNames(
+    db,
+    rows.map((r) => r.get('unitId')),
+  );
   const data = rows.map((r) => ({
     id: Number(r.get('id')),
     title: r.get('title') as string,
@@ -195,7 +244,8 @@ export function publicOptions(db: Database) {
 /** GET mqPublic:units?q= — units by name, for the report form and the unit filter */
 export async function searchUnits(db: Database, query: Record<string, any>) {
   const q = query.q ?? '';
-  if (typeof q !== 'string' || q.length > 50) throw refuse('INVALID_FILTER', 'The filter {{field}} is not valid', { field: 'q' });
+  if (typeof q !== 'string' || q.length > 50)
+    throw refuse('INVALID_FILTER', 'The filter {{field}} is not valid', { field: 'q' });
   const units = await db.getRepository('mq_units').find({
     filter: q ? { name: { $includes: q } } : {},
     fields: ['id', 'name'],

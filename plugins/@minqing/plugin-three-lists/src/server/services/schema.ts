@@ -112,7 +112,10 @@ export function protectSchema(db: Database, collections: CollectionDefinition[] 
     const before = model.previous('options') ?? {};
     const after = model.get('options') ?? {};
     const changed = [
-      ...STRUCTURAL.filter((key) => model.changed(key)),
+      // data-source-main re-saves foreign keys with their own values: only a real change counts
+      ...STRUCTURAL.filter(
+        (key) => model.changed(key) && model.previous(key) !== undefined && model.previous(key) !== model.get(key),
+      ),
       ...STRUCTURAL_OPTIONS.filter((key) => key in before && before[key] !== after[key]),
     ];
     if (changed.length) {

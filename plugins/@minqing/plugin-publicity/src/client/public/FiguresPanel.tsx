@@ -1,0 +1,113 @@
+import { Card, Col, Empty, Row, Segmented, Spin, Statistic, Typography } from 'antd';
+import React from 'react';
+import { percent, usePublicData, usePublicT } from './api';
+
+const RATES = [
+  ['responseRate', 'Response rate'],
+  ['onTimeRate', 'On-time completion rate'],
+  ['resolutionRate', 'Resolution rate'],
+  ['satisfactionRate', 'Satisfaction rate'],
+  ['revisitRate', 'Revisit rate'],
+] as const;
+
+interface Group {
+  key: string;
+  label: string;
+  problems: number;
+  done: number;
+  figures: Record<string, number | null>;
+}
+
+/**
+ * A bar chart drawn with plain elements: the official charts plugin queries collections through
+ * the ACL, and the public must not reach collections.
+ */
+export function Bars({ rows, testId }: { rows: { label: string; value: number; note?: string }[]; testId?: string }) {
+  const max = Math.max(1, ...rows.map((r) => r.value));
+  return (
+    <div data-testid={testId} role="img">
+      {rows.map((r) => (
+        <div key={r.label} style={{ display: 'flex', alignItems: 'center', gap: 8, margin: '6px 0', fontSize: 13 }}>
+          <div
+            style={{ width: '34%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+            title={r.label}
+          >
+            {r.label}
+          </div>
+          <div style={{ flex: 1, background: '#f0f0f0', borderRadius: 3, height: 14 }}>
+            <div style={{ width: `${(r.value / max) * 100}%`, background: '#1677ff', height: 14, borderRadius: 3 }} />
+          </div>
+          <div style={{ width: 88, textAlign: 'right', whiteSpace: 'nowrap' }}>
+            {r.value}
+            {r.note ? <span style={{ color: 'rgba(0,0,0,0.45)' }}> · {r.note}</span> : null}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** 数据: the figures of the campaign, overall, by month and by unit. */
+export function FiguresPanel() {
+  const { t } = usePublicT();
+  const [rate, setRate] = React.useState<(typeof RATES)[number][0]>('satisfactionRate');
+  const overall = usePublicData<any>('stats');
+  const byMonth = usePublicData<any>('stats', { groupBy: 'month' });
+  const byUnit = usePublicData<any>('stats', { groupBy: 'unit' });
+  const figures = overall.data?.overall?.figures ?? {};
+  const rows = (groups: Group[] = [], sort = false) =>
+    (sort ? [...groups].sort((a, b) => b.problems - a.problems).slice(0, 12) : groups).map((g) => ({
+      label: g.label,
+      value: g.problems,
+      note: percent(g.figures?.[rate]),
+    }));
+
+  return (
+    <Spin spinning={overall.loading}>
+      <Row gutter={[8, 8]} data-testid="mq-public-figures">
+        <Col xs={12} md={4}>
+          <Card size="small">
+            <Statistic title={t('Problems handled')} value={overall.data?.overall?.problems ?? 0} />
+          </Card>
+        </Col>
+        {RATES.map(([key, title]) => (
+          <Col xs={12} md={4} key={key}>
+            <Card size="small">
+              <Statistic title={t(title)} value={percent(figures[key])} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
+        {t('Rates with fewer than {{n}} cases are not shown.', { n: overall.data?.minSample ?? 0 })}
+      </Typography.Paragraph>
+      <Segmented
+        style={{ margin: '8px 0' }}
+        value={rate}
+        onChange={(v) => setRate(v as any)}
+        options={RATES.map(([key, title]) => ({ value: key, label: t(title) }))}
+        block
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={12}>
+          <Card size="small" title={t('By month: problems, and the chosen rate')}>
+            {byMonth.data?.groups?.length ? (
+              <Bars rows={rows(byMonth.data.groups)} testId="mq-chart-month" />
+            ) : (
+              <Empty />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <Card size="small" title={t('By unit: problems, and the chosen rate')}>
+            {byUnit.data?.groups?.length ? (
+              <Bars rows={rows(byUnit.data.groups, true)} testId="mq-chart-unit" />
+            ) : (
+              <Empty />
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </Spin>
+  );
+}

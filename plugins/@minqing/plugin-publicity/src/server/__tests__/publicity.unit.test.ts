@@ -1,0 +1,101 @@
+import enUS from '../../locale/en-US.json';
+import zhCN from '../../locale/zh-CN.json';
+import { evaluationToken, isTokenShaped, newTrackingCode, normalizeTrackingCode } from '../domain/codes';
+import { RateLimiter } from '../domain/rate-limit';
+import { DEFAULT_PUBLICITY_SETTINGS, mergePublicitySettings } from '../domain/settings';
+import { cleanText, imageKind } from '../domain/text';
+import { PROBLEM_PUBLIC_FIELDS, PUBLICITY_COLLECTIONS } from '../services/collections';
+
+describe('tracking codes', () => {
+  it('are 12 base32 characters in groups, and read back however they are typed', () => {
+    const code = newTrackingCode();
+    expect(code).toMatch(/^JS-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(normalizeTrackingCode(code.toLowerCase().replace(/-/g, ' '))).toBe(code);
+    expect(newTrackingCode(Buffer.alloc(8))).toBe('JS-0000-0000-0000');
+    expect(normalizeTrackingCode('js-oooo-iiii-llll')).toBe('JS-0000-1111-1111');
+    for (const bad of ['', 'JS-123', 'JS-0000-0000-000U', 42, null]) expect(normalizeTrackingCode(bad)).toBeNull();
+  });
+
+  it('differ every time', () => {
+    const codes = new Set(Array.from({ length: 1000 }, () => newTrackingCode()));
+    expect(codes.size).toBe(1000);
+  });
+});
+
+describe('evaluation tokens', () => {
+  it('depend on the secret and the nonce, and have one shape', () => {
+    const a = evaluationToken('secret', 'n1');
+    expect(isTokenShaped(a)).toBe(true);
+    expect(evaluationToken('secret', 'n1')).toBe(a);
+    expect(evaluationToken('other', 'n1')).not.toBe(a);
+    expect(evaluationToken('secret', 'n2')).not.toBe(a);
+    expect(isTokenShaped(`${a}x`)).toBe(false);
+    expect(isTokenShaped("' OR 1=1")).toBe(false);
+  });
+});
+
+describe('rate limiter', () => {
+  it('allows `limit` per window per key, then refuses until the window passes', () => {
+    let now = 0;
+    const limiter = new RateLimiter(() => now);
+    expect([1, 2, 3, 4].map(() => limiter.take('a', 3, 1000))).toEqual([true, true, true, false]);
+    expect(limiter.take('b', 3, 1000)).toBe(true);
+    expect(limiter.retryAfter('a', 1000)).toBe(1);
+    now = 999;
+    expect(limiter.take('a', 3, 1000)).toBe(false);
+    now = 1000;
+    expect(limiter.take('a', 3, 1000)).toBe(true);
+  });
+});
+
+describe('text and photos from the public', () => {
+  it('keeps markup as text, drops control characters, refuses overlong', () => {
+    expect(cleanText(' <b>x</b>\u0000\n ', 100)).toBe('<b>x</b>');
+    expect(cleanText('abc', 2)).toBeUndefined();
+    expect(cleanText(5, 10)).toBeUndefined();
+    expect(cleanText(null, 10)).toBeNull();
+  });
+
+  it('knows JPEG, PNG and WebP by their first bytes only', () => {
+    expect(imageKind(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0]))).toBe('jpg');
+    expect(imageKind(Buffer.from('89504e470d0a1a0a00', 'hex'))).toBe('png');
+    expect(imageKind(Buffer.from('RIFF0000WEBPVP8 '))).toBe('webp');
+    expect(imageKind(Buffer.from('<svg onload=alert(1)>'))).toBeNull();
+  });
+});
+
+describe('settings', () => {
+  it('accepts values in range and refuses the rest', () => {
+    expect(mergePublicitySettings(DEFAULT_PUBLICITY_SETTINGS, { submissionsPerWindow: 10 }).submissionsPerWindow).toBe(
+      10,
+    );
+    expect(() => mergePublicitySettings(DEFAULT_PUBLICITY_SETTINGS, { submissionsPerWindow: 0 })).toThrow(/must be/);
+    expect(() => mergePublicitySettings(DEFAULT_PUBLICITY_SETTINGS, { nope: 1 })).toThrow(/Unknown/);
+    expect(() => mergePublicitySettings(DEFAULT_PUBLICITY_SETTINGS, { publicBaseUrl: 'javascript:alert(1)' })).toThrow(
+      /must be/,
+    );
+    expect(() => mergePublicitySettings(DEFAULT_PUBLICITY_SETTINGS, { maxBodyKB: 100 })).toThrow(/body limit/);
+  });
+});
+
+describe('every title speaks zh-CN and en-US', () => {
+  const TEMPLATE = /^\{\{t\("(.+)", \{ ns: "@minqing\/plugin-publicity" \}\)\}\}$/;
+  const strings = (v: unknown): string[] =>
+    typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : [];
+  const keys = [
+    ...new Set(
+      strings([PUBLICITY_COLLECTIONS, PROBLEM_PUBLIC_FIELDS])
+        .map((s) => TEMPLATE.exec(s)?.[1])
+        .filter(Boolean)
+        .map((k) => JSON.parse(`"${k}"`)),
+    ),
+  ];
+  it('finds the keys', () => expect(keys.length).toBeGreaterThan(20));
+  it.each(keys)('%s', (key) => {
+    expect((enUS as any)[key]).toBeTruthy();
+    if (key !== 'ID') expect((zhCN as any)[key]).toMatch(/[\u4e00-\u9fff]/);
+  });
+  it('zh-CN and en-US have the same keys', () => {
+    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(enUS).sort());
+  });
+});

@@ -9,6 +9,7 @@ const PLUGINS = [
   { packageName: '@minqing/plugin-liaison', key: 'liaison', title: '联系点与走访' },
   { packageName: '@minqing/plugin-supervision', key: 'supervision', title: '督办与回访' },
   { packageName: '@minqing/plugin-publicity', key: 'publicity', title: '公开与评价' },
+  { packageName: '@minqing/plugin-warm-hearts', key: 'warm-hearts', title: '暖民心' },
 ];
 const artifacts = path.join(repoRoot, 'storage', 'artifacts', 'browser');
 

@@ -5,6 +5,7 @@ const RESOURCES: Record<string, string> = {
   '@minqing/plugin-liaison': 'mqLiaison',
   '@minqing/plugin-supervision': 'mqSupervision',
   '@minqing/plugin-publicity': 'mqPublicity',
+  '@minqing/plugin-warm-hearts': 'mqWarmHearts',
 };
 
 describe('every Minqing plugin answers its settings action', () => {

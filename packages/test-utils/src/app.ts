@@ -26,10 +26,11 @@ export const MINQING_PLUGINS = [
   '@minqing/plugin-liaison',
   '@minqing/plugin-supervision',
   '@minqing/plugin-publicity',
+  '@minqing/plugin-warm-hearts',
 ];
 
 export interface MinqingAppOptions {
-  /** Our plugins to enable (default: all four). */
+  /** Our plugins to enable (default: all of them). */
   plugins?: string[];
   /** More official plugins beyond {@link NOCOBASE_PLUGINS}. */
   nocobasePlugins?: string[];

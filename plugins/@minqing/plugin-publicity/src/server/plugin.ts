@@ -12,7 +12,7 @@ import { RateLimiter } from './domain/rate-limit';
 import { PublicCache } from './services/cache';
 import { PROBLEM_PUBLIC_FIELDS, PUBLICITY_COLLECTIONS } from './services/collections';
 import { issueLinksOnCompletion } from './services/evaluation';
-import { publicationRules, publish, unpublish } from './services/publication';
+import { problemToCase, publicationRules, publish, unpublish } from './services/publication';
 import { PUBLICITY_ROLES } from './services/roles';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -30,8 +30,9 @@ export class PluginPublicityServer extends Plugin {
     this.app.resourceManager.registerActionHandlers({
       'mq_problems:publish': publish,
       'mq_problems:unpublish': unpublish,
+      'mq_problems:toCase': problemToCase,
     });
-    for (const name of ['publish', 'unpublish']) {
+    for (const name of ['publish', 'unpublish', 'toCase']) {
       this.app.acl.setAvailableAction(name, {
         displayName: `{{t("action.${name}", { ns: "@minqing/plugin-publicity" })}}`,
         type: 'old-data',

@@ -18,3 +18,4 @@ export { writeTransaction } from './services/sqlite';
 export { LoopRuleError, PROBLEM_STATUSES, LOOP_ACTIONS, allowedActions } from './domain/loop';
 export type { ProblemStatus, LoopAction } from './domain/loop';
 export { default } from './plugin';
+export { classifyLeaders } from './domain/coverage';

@@ -1,6 +1,6 @@
 import type { Database } from '@nocobase/database';
 import { col, fn } from 'sequelize';
-import { readSettings, writeSettings } from '@minqing/plugin-three-lists';
+import { classifyLeaders as classifyByRange, readSettings, writeSettings } from '@minqing/plugin-three-lists';
 import { refuse } from './errors';
 
 export interface LiaisonSettings {
@@ -32,12 +32,7 @@ export const liaisonSettings = {
 
 /** Sorts leaders by their number of active liaison points against the range. Pure. */
 export function classifyLeaders<L extends { count: number }>(leaders: L[], { minPoints, maxPoints }: LiaisonSettings) {
-  return {
-    none: leaders.filter((l) => l.count === 0),
-    belowRange: leaders.filter((l) => l.count > 0 && l.count < minPoints),
-    withinRange: leaders.filter((l) => l.count >= minPoints && l.count <= maxPoints),
-    aboveRange: leaders.filter((l) => l.count > maxPoints),
-  };
+  return classifyByRange(leaders, { min: minPoints, max: maxPoints });
 }
 
 /** 联系点覆盖率 and the lists behind it: leaders by number of active liaison points, units nobody liaises. */

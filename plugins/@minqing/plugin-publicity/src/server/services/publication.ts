@@ -77,3 +77,36 @@ export async function unpublish(ctx: Context, next: () => Promise<void>) {
   ctx.body = await setPublication(ctx, { isPublic: false });
   await next();
 }
+
+/**
+ * POST mq_problems:toCase?filterByTk= — drafts a typical case (先进典型) from a closed problem,
+ * from its public texts only (the internal title and notes may name people). Not public until the
+ * office publishes it.
+ */
+export async function problemToCase(ctx: Context, next: () => Promise<void>) {
+  const { filterByTk } = ctx.action.params;
+  const db = ctx.db;
+  ctx.body = await writeTransaction(db, async (transaction) => {
+    const problem = await db.getRepository('mq_problems').findOne({ filterByTk, transaction });
+    if (!problem) throw refuse('PROBLEM_NOT_FOUND', 'Problem {{id}} does not exist', { id: filterByTk }, 404);
+    if (!['done', 'closed'].includes(problem.get('status') as string)) {
+      throw refuse('CASE_NEEDS_RESULT', 'Only a problem that is done or closed can become a typical case', {}, 409);
+    }
+    const existing = await db.getRepository('mq_cases').findOne({ filter: { problemId: filterByTk }, transaction });
+    if (existing) return existing.toJSON();
+    const created = await db.getRepository('mq_cases').create({
+      values: {
+        title: problem.get('publicTitle') || '',
+        story: problem.get('publicSummary') || '',
+        category: problem.get('category'),
+        unitId: problem.get('unitId'),
+        problemId: problem.get('id'),
+        isPublished: false,
+      },
+      transaction,
+      context: ctx,
+    });
+    return created.toJSON();
+  });
+  await next();
+}

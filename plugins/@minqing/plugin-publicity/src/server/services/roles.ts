@@ -14,7 +14,7 @@ export const PUBLICITY_ROLES: RoleSpec[] = [
       mq_public_reports: ['view', 'update', 'export'],
       mq_evaluation_tokens: ['view'],
       mq_cases: MQ_ALL,
-      mq_problems: ['publish', 'unpublish'],
+      mq_problems: ['publish', 'unpublish', 'toCase'],
     },
   },
   { name: 'mq_leader', title: 'Minqing leader', snippets: [], resources: { mq_cases: ['view'] } },

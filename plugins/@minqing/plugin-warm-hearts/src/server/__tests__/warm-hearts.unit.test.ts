@@ -1,0 +1,51 @@
+import enUS from '../../locale/en-US.json';
+import zhCN from '../../locale/zh-CN.json';
+import { DEFAULT_WARM_HEARTS_SETTINGS, mergeWarmHeartsSettings, suppressSmall } from '../domain/settings';
+import { CASE_PROJECT_FIELD, WARM_HEARTS_COLLECTIONS } from '../services/collections';
+import { WARM_HEARTS_ROLES, WARM_HEARTS_SCOPES } from '../services/roles';
+
+describe('warm-hearts rules', () => {
+  it('hides counts below the minimum group size, never zero', () => {
+    expect(suppressSmall(0, 5)).toBe(0);
+    expect(suppressSmall(4, 5)).toBe('<5');
+    expect(suppressSmall(5, 5)).toBe(5);
+  });
+
+  it('validates the claim range', () => {
+    expect(
+      mergeWarmHeartsSettings(DEFAULT_WARM_HEARTS_SETTINGS, { maxProjectsPerLeader: 3 }).maxProjectsPerLeader,
+    ).toBe(3);
+    expect(() => mergeWarmHeartsSettings(DEFAULT_WARM_HEARTS_SETTINGS, { minProjectsPerLeader: 3 })).toThrow(/minimum/);
+    expect(() => mergeWarmHeartsSettings(DEFAULT_WARM_HEARTS_SETTINGS, { careMinGroupSize: 0 })).toThrow(/must be/);
+  });
+
+  it('gives the care ledger to mq_care and mq_admin only, and its log to mq_admin only', () => {
+    const holders = (collection: string) =>
+      WARM_HEARTS_ROLES.filter((r) => collection in r.resources).map((r) => r.name);
+    expect(holders('mq_care_students').sort()).toEqual(['mq_admin', 'mq_care']);
+    expect(holders('mq_care_audit')).toEqual(['mq_admin']);
+    expect(WARM_HEARTS_ROLES.find((r) => r.name === 'mq_admin').resources.mq_care_audit).toEqual(['view', 'export']);
+  });
+});
+
+describe('every title speaks zh-CN and en-US', () => {
+  const TEMPLATE = /^\{\{t\("(.+)", \{ ns: "@minqing\/plugin-warm-hearts" \}\)\}\}$/;
+  const strings = (v: unknown): string[] =>
+    typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : [];
+  const keys = [
+    ...new Set([
+      ...strings([WARM_HEARTS_COLLECTIONS, CASE_PROJECT_FIELD])
+        .map((s) => TEMPLATE.exec(s)?.[1])
+        .filter(Boolean)
+        .map((k) => JSON.parse(`"${k}"`)),
+      ...WARM_HEARTS_ROLES.map((r) => r.title),
+      ...Object.values(WARM_HEARTS_SCOPES).map((s) => s.name),
+    ]),
+  ];
+  it('finds the keys', () => expect(keys.length).toBeGreaterThan(50));
+  it.each(keys)('%s', (key) => {
+    expect((enUS as any)[key]).toBeTruthy();
+    if (key !== 'ID') expect((zhCN as any)[key]).toMatch(/[\u4e00-\u9fff]/);
+  });
+  it('zh-CN and en-US have the same keys', () => expect(Object.keys(zhCN).sort()).toEqual(Object.keys(enUS).sort()));
+});

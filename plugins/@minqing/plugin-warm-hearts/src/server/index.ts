@@ -1,0 +1,2 @@
+export { default } from './plugin';
+export { CARE_COLLECTIONS } from './services/collections';

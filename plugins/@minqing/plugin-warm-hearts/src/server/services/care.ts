@@ -1,0 +1,128 @@
+import type { Context } from '@nocobase/actions';
+import type { Database } from '@nocobase/database';
+import type Application from '@nocobase/server';
+import { suppressSmall } from '../domain/settings';
+import { CARE_COLLECTIONS } from './collections';
+import { refuse } from './errors';
+import { warmHeartsSettings } from './settings';
+
+const CARE = 'mq_care_students';
+const READS = ['list', 'get', 'export'];
+
+function idsOf(body: any): number[] {
+  const data = body?.rows ?? body?.data ?? body;
+  const rows = Array.isArray(data) ? data : data ? [data] : [];
+  return rows
+    .map((r: any) => (typeof r?.get === 'function' ? r.get('id') : r?.id))
+    .filter((id: unknown) => id !== undefined && id !== null)
+    .map(Number);
+}
+
+async function writeAudit(db: Database, values: Record<string, unknown>, transaction?: any) {
+  await db.getModel('mq_care_audit').create(values, { transaction, hooks: false });
+}
+
+/**
+ * Every read of the care ledger through the API (list, get, export) and every change, by any
+ * path, leaves a line in `mq_care_audit`: who, in which role, what, which records, when.
+ */
+export function auditCareLedger(app: Application) {
+  const db = app.db;
+  app.resourceManager.use(
+    async (ctx: Context, next: () => Promise<void>) => {
+      const { resourceName, actionName } = ctx.action ?? ({} as any);
+      await next();
+      if (resourceName !== CARE || !READS.includes(actionName)) return;
+      const ids = idsOf(ctx.body);
+      await writeAudit(db, {
+        userId: ctx.state.currentUser?.id ?? null,
+        roleName: ctx.state.currentRole ?? null,
+        action: actionName,
+        recordIds: actionName === 'export' ? 'export' : ids.join(','),
+        ip: ctx.ip,
+      });
+    },
+    { tag: 'mqCareAudit', after: 'acl' },
+  );
+}
+
+/** …and every change, whichever path it takes (form, import, association, bulk update). */
+export function auditCareChanges(db: Database) {
+  const change = (action: string) => async (model: any, options: any) => {
+    const user = options?.context?.state?.currentUser;
+    await writeAudit(
+      db,
+      {
+        userId: user?.id ?? null,
+        roleName: options?.context?.state?.currentRole ?? null,
+        action,
+        recordIds: String(model.get('id')),
+        fields: action === 'update' ? (model.changed() || []).filter((f: string) => f !== 'updatedAt').join(',') : null,
+        ip: options?.context?.ip ?? null,
+      },
+      options?.transaction,
+    );
+  };
+  db.on(`${CARE}.afterCreate`, change('create'));
+  db.on(`${CARE}.afterUpdate`, change('update'));
+  db.on(`${CARE}.afterDestroy`, change('destroy'));
+  db.on(`${CARE}.beforeBulkUpdate`, (options: any) => {
+    options.individualHooks = true; // each changed record gets its line
+  });
+  db.on(`${CARE}.beforeBulkDestroy`, (options: any) => {
+    options.individualHooks = true;
+  });
+  // the log itself is append-only
+  const appendOnly = () => {
+    throw refuse('AUDIT_APPEND_ONLY', 'The audit log cannot be changed or deleted', {}, 403);
+  };
+  for (const event of ['beforeUpdate', 'beforeDestroy', 'beforeBulkUpdate', 'beforeBulkDestroy']) {
+    db.on(`mq_care_audit.${event}`, appendOnly);
+  }
+}
+
+/**
+ * Workflows may not read the care ledger: a trigger or node naming it could put a student's
+ * situation into a notification text. Checked on every save of a workflow or node.
+ */
+export function keepCareOutOfWorkflows(db: Database) {
+  const check = (model: any) => {
+    const config = JSON.stringify(model.get('config') ?? {});
+    if (CARE_COLLECTIONS.some((name) => config.includes(name))) {
+      throw refuse(
+        'CARE_NOT_IN_WORKFLOWS',
+        'The care ledger cannot be used in workflows: it must not reach notifications',
+      );
+    }
+  };
+  db.on('workflows.beforeSave', check);
+  db.on('flow_nodes.beforeSave', check);
+}
+
+/** GET mqCare:stats — how many students by difficulty and by school; small groups suppressed */
+export async function careStats(ctx: Context) {
+  const db = ctx.db;
+  const { careMinGroupSize } = await warmHeartsSettings.get(db);
+  const model = db.getModel(CARE);
+  const count = db.sequelize.fn('COUNT', db.sequelize.col('id'));
+  const byKind = (await model.findAll({ attributes: ['kind', [count, 'n']], group: ['kind'], raw: true })) as any[];
+  const byUnit = (await model.findAll({ attributes: ['unitId', [count, 'n']], group: ['unitId'], raw: true })) as any[];
+  const names = new Map(
+    (
+      await db.getRepository('mq_units').find({
+        filter: { id: byUnit.map((r) => r.unitId).filter(Boolean) },
+        fields: ['id', 'name'],
+      })
+    ).map((u) => [Number(u.get('id')), u.get('name') as string]),
+  );
+  const total = byKind.reduce((sum, r) => sum + Number(r.n), 0);
+  return {
+    minGroupSize: careMinGroupSize,
+    total: suppressSmall(total, careMinGroupSize),
+    byKind: byKind.map((r) => ({ kind: r.kind, students: suppressSmall(Number(r.n), careMinGroupSize) })),
+    byUnit: byUnit.map((r) => ({
+      unit: names.get(Number(r.unitId)) ?? null,
+      students: suppressSmall(Number(r.n), careMinGroupSize),
+    })),
+  };
+}

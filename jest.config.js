@@ -35,7 +35,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/plugins/@minqing/*/src/**/__tests__/**/*.unit.test.ts', '<rootDir>/packages/*/__tests__/**/*.test.js'],
+      testMatch: ['<rootDir>/plugins/@minqing/*/src/**/__tests__/**/*.unit.test.ts', '<rootDir>/packages/*/__tests__/**/*.test.js', '<rootDir>/packages/*/__tests__/**/*.unit.test.ts'],
     },
     {
       ...common,

@@ -1,0 +1,260 @@
+/**
+ * Benchmark at bureau / province scale (not a test; `npm run bench -- scale`). Loads a
+ * deterministic data set through bulk SQL, then prints for each measure our figure, a baseline
+ * measured in the same run on the same data, and the ratio:
+ *   1. problem list API (page 1 and 50, unit + status filter, responsibilities appended) vs the
+ *      same request on a plain NocoBase collection holding the same rows vs the raw SQL;
+ *   2. mqStats:get for a region and a year vs the raw SQL aggregates;
+ *   3. the supervision scan vs the raw SQL that finds the due rows;
+ *   4. the public endpoints under 50 concurrent clients (a separate process), cached and uncached;
+ *   5. the server's RSS after each.
+ *     MINQING_BENCH_PROBLEMS=100000 npm run bench -- scale
+ *     MINQING_BENCH_PROBLEMS=100000 npm test -- --db postgres --only bench -- scale   (PostgreSQL)
+ */
+import { execFileSync } from 'child_process';
+import http from 'http';
+import path from 'path';
+import { createMinqingApp, type Agent } from '@minqing/test';
+import { loadDataset } from '@minqing/demo';
+import { findSupervisionEvents } from '../../plugins/@minqing/plugin-supervision/src/server/services/scan';
+import { scanConfig } from '../../plugins/@minqing/plugin-supervision/src/server/domain/supervision';
+
+const N = Number(process.env.MINQING_BENCH_PROBLEMS ?? 100000);
+const RUNS = Number(process.env.MINQING_BENCH_RUNS ?? 15);
+const CONCURRENCY = 50;
+const LOAD_SECONDS = Number(process.env.MINQING_BENCH_LOAD_SECONDS ?? 5);
+
+async function median(fn: () => Promise<unknown>, runs = RUNS) {
+  await fn(); // warm
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(runs / 2)];
+}
+
+const lines: string[] = [];
+const rss = () => `${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`;
+function report(measure: string, ours: number, baselines: [string, number][]) {
+  const parts = baselines.map(([name, value]) => `${name} ${value.toFixed(1)} ms → ${(ours / value).toFixed(2)}×`);
+  const line = `${measure.padEnd(44)} ours ${ours.toFixed(1).padStart(8)} ms | ${parts.join(' | ')} | RSS ${rss()}`;
+  lines.push(line);
+  console.log(line);
+}
+
+it(`bureau/province scale: ${N} problems`, async () => {
+  const app = await createMinqingApp({
+    plugins: ['@minqing/plugin-three-lists', '@minqing/plugin-supervision', '@minqing/plugin-publicity'],
+  });
+  const db = app.db;
+  const dialect = db.sequelize.getDialect();
+  const q = (name: string) => db.sequelize.getQueryInterface().quoteIdentifier(name);
+  const server = http.createServer(app.app.callback()).listen(0);
+  try {
+    const loaded = await loadDataset(db, { problems: N });
+    lines.push(
+      `${dialect}: ${N} problems, ${loaded.units} units, rows ${JSON.stringify(loaded.rows)} loaded in ${loaded.seconds.toFixed(1)} s`,
+    );
+    console.log(lines[lines.length - 1]);
+
+    // the same rows in a plain NocoBase collection (same indexes, no Minqing hooks, scopes or fields)
+    db.collection({
+      name: 'plain_problems',
+      fields: [
+        { name: 'id', type: 'bigInt', primaryKey: true, autoIncrement: true },
+        { name: 'code', type: 'string' },
+        { name: 'title', type: 'string' },
+        { name: 'category', type: 'string' },
+        { name: 'source', type: 'string' },
+        { name: 'unitId', type: 'bigInt' },
+        { name: 'status', type: 'string' },
+        { name: 'assignedAt', type: 'date' },
+        { name: 'doneAt', type: 'date' },
+        { name: 'closedAt', type: 'date' },
+        { name: 'responsibilities', type: 'hasMany', target: 'plain_responsibilities', foreignKey: 'problemId' },
+      ],
+      indexes: [{ fields: ['unitId', 'status'] }],
+    });
+    db.collection({
+      name: 'plain_responsibilities',
+      fields: [
+        { name: 'id', type: 'bigInt', primaryKey: true, autoIncrement: true },
+        { name: 'problemId', type: 'bigInt', index: true },
+        { name: 'unitId', type: 'bigInt' },
+        { name: 'personId', type: 'bigInt' },
+        { name: 'mode', type: 'string' },
+        { name: 'deadline', type: 'dateOnly' },
+        { name: 'active', type: 'boolean' },
+      ],
+    });
+    await db.getCollection('plain_problems').sync();
+    await db.getCollection('plain_responsibilities').sync();
+    const copy = async (to: string, from: string, columns: string[]) => {
+      const list = [...columns, 'createdAt', 'updatedAt'].map(q).join(', ');
+      await db.sequelize.query(`INSERT INTO ${q(to)} (${list}) SELECT ${list} FROM ${q(from)}`);
+    };
+    await copy('plain_problems', 'mq_problems', [
+      'id',
+      'code',
+      'title',
+      'category',
+      'source',
+      'unitId',
+      'status',
+      'assignedAt',
+      'doneAt',
+      'closedAt',
+    ]);
+    await copy('plain_responsibilities', 'mq_responsibilities', [
+      'id',
+      'problemId',
+      'unitId',
+      'personId',
+      'mode',
+      'deadline',
+      'active',
+    ]);
+    if (dialect !== 'mysql' && dialect !== 'mariadb') await db.sequelize.query('ANALYZE');
+
+    const root: Agent = await app.rootAgent();
+    const [big] = (await db.sequelize.query(
+      `SELECT ${q('unitId')} AS u, COUNT(*) AS n FROM ${q('mq_problems')} GROUP BY ${q('unitId')} ORDER BY n DESC LIMIT 1`,
+      { type: 'SELECT' },
+    )) as any[];
+    const unitId = Number(big.u);
+
+    // 1. list API
+    for (const page of [1, 50]) {
+      const query = {
+        page,
+        pageSize: 20,
+        sort: '-id',
+        filter: JSON.stringify({ unitId, status: 'closed' }),
+        'appends[]': 'responsibilities',
+      };
+      const get = async (resource: string) => {
+        const res = await root.get(`/${resource}:list`).query(query);
+        if (res.status !== 200) throw new Error(`${resource}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+        return res;
+      };
+      const ours = await median(() => get('mq_problems'));
+      const plain = await median(() => get('plain_problems'));
+      const raw = await median(async () => {
+        const rows = (await db.sequelize.query(
+          `SELECT * FROM ${q('mq_problems')} WHERE ${q('unitId')} = :unitId AND ${q('status')} = 'closed' ORDER BY ${q('id')} DESC LIMIT 20 OFFSET :offset`,
+          { replacements: { unitId, offset: (page - 1) * 20 }, type: 'SELECT' },
+        )) as any[];
+        await db.sequelize.query(
+          `SELECT COUNT(*) AS n FROM ${q('mq_problems')} WHERE ${q('unitId')} = :unitId AND ${q('status')} = 'closed'`,
+          {
+            replacements: { unitId },
+            type: 'SELECT',
+          },
+        );
+        if (rows.length) {
+          await db.sequelize.query(`SELECT * FROM ${q('mq_responsibilities')} WHERE ${q('problemId')} IN (:ids)`, {
+            replacements: { ids: rows.map((r) => r.id) },
+            type: 'SELECT',
+          });
+        }
+      });
+      report(`1. list page ${page} (unit ${unitId}, closed, +responsibilities)`, ours, [
+        ['plain NocoBase', plain],
+        ['raw SQL', raw],
+      ]);
+    }
+
+    // 2. stats for a region and a year
+    const year = new Date().getFullYear();
+    const region = '县区1';
+    const stats = await median(async () => {
+      const res = await root.get('/mqStats:get').query({ region, from: `${year}-01-01`, to: `${year}-12-31` });
+      if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+    });
+    const rawStats = await median(() =>
+      Promise.all([
+        db.sequelize.query(
+          `SELECT COUNT(p.${q('assignedAt')}) AS assigned,
+             SUM(CASE WHEN p.${q('status')} IN ('done','closed') THEN 1 ELSE 0 END) AS done,
+             SUM(CASE WHEN p.${q('status')} IN ('done','closed') AND p.${q('doneAt')} <= r.${q('deadline')} THEN 1 ELSE 0 END) AS on_time,
+             SUM(CASE WHEN r.${q('acceptedAt')} IS NOT NULL AND r.${q('acceptedAt')} <= r.${q('acceptBy')} THEN 1 ELSE 0 END) AS accepted_in_time
+           FROM ${q('mq_problems')} p JOIN ${q('mq_units')} u ON u.${q('id')} = p.${q('unitId')}
+           LEFT JOIN ${q('mq_responsibilities')} r ON r.${q('problemId')} = p.${q('id')} AND r.${q('active')} = ${dialect === 'postgres' ? 'TRUE' : '1'}
+           WHERE u.${q('region')} = :region AND p.${q('createdAt')} >= :from AND p.${q('createdAt')} < :to`,
+          { replacements: { region, from: `${year}-01-01`, to: `${year + 1}-01-01` }, type: 'SELECT' },
+        ),
+        db.sequelize.query(
+          `SELECT COUNT(*) AS n, SUM(CASE WHEN v.${q('outcome')} = 'resolved' THEN 1 ELSE 0 END) AS resolved, SUM(CASE WHEN v.${q('satisfaction')} >= 4 THEN 1 ELSE 0 END) AS satisfied
+           FROM ${q('mq_revisits')} v JOIN ${q('mq_problems')} p ON p.${q('id')} = v.${q('problemId')} JOIN ${q('mq_units')} u ON u.${q('id')} = p.${q('unitId')}
+           WHERE u.${q('region')} = :region AND p.${q('createdAt')} >= :from AND p.${q('createdAt')} < :to AND v.${q('outcome')} IS NOT NULL`,
+          { replacements: { region, from: `${year}-01-01`, to: `${year + 1}-01-01` }, type: 'SELECT' },
+        ),
+        db.sequelize.query(
+          `SELECT SUM(CASE WHEN e.${q('score')} >= 4 THEN 1 ELSE 0 END) AS satisfied, COUNT(*) AS n
+           FROM ${q('mq_evaluations')} e JOIN ${q('mq_problems')} p ON p.${q('id')} = e.${q('problemId')} JOIN ${q('mq_units')} u ON u.${q('id')} = p.${q('unitId')}
+           WHERE u.${q('region')} = :region AND p.${q('createdAt')} >= :from AND p.${q('createdAt')} < :to`,
+          { replacements: { region, from: `${year}-01-01`, to: `${year + 1}-01-01` }, type: 'SELECT' },
+        ),
+      ]),
+    );
+    report(`2. mqStats:get region ${region}, ${year}`, stats, [['raw SQL', rawStats]]);
+
+    // 3. supervision scan over all open tasks
+    const config = scanConfig({ conditions: ['due_soon', 'overdue', 'stalled'] });
+    let events = 0;
+    const scan = await median(async () => {
+      events = ((await findSupervisionEvents(db, config, new Date())) as unknown[]).length;
+    }, 5);
+    const limit = new Date(Date.now() + 3 * 86400000).toISOString().slice(0, 10);
+    let found = 0;
+    const rawScan = await median(async () => {
+      found = (
+        (await db.sequelize.query(
+          `SELECT r.${q('problemId')}, r.${q('deadline')} FROM ${q('mq_responsibilities')} r JOIN ${q('mq_problems')} p ON p.${q('id')} = r.${q('problemId')}
+           WHERE r.${q('active')} = ${dialect === 'postgres' ? 'TRUE' : '1'} AND p.${q('status')} IN ('assigned','in_progress','reopened') AND r.${q('deadline')} <= :limit`,
+          { replacements: { limit }, type: 'SELECT' },
+        )) as unknown[]
+      ).length;
+    }, 5);
+    report(`3. supervision scan (${events} events, ${found} due rows)`, scan, [['raw SQL', rawScan]]);
+
+    // 4. public endpoints under load, from a separate process
+    const port = (server.address() as any).port;
+    const base = `http://127.0.0.1:${port}/api`;
+    const urls = [
+      `${base}/mqPublic:list?page=1`,
+      `${base}/mqPublic:stats?groupBy=month`,
+      `${base}/mqPublic:list?page=2&category=canteen`,
+    ].join(',');
+    const load = () =>
+      JSON.parse(
+        execFileSync(
+          process.execPath,
+          [path.join(__dirname, 'load.js'), urls, String(CONCURRENCY), String(LOAD_SECONDS)],
+          {
+            encoding: 'utf8',
+          },
+        ),
+      );
+    const cached = load();
+    lines.push(`4. public endpoints, cached, ${CONCURRENCY} clients: ${JSON.stringify(cached)} | RSS ${rss()}`);
+    console.log(lines[lines.length - 1]);
+    const plugin = app.app.pm.get('@minqing/plugin-publicity') as any;
+    const wrap = plugin.publicCache.wrap.bind(plugin.publicCache);
+    plugin.publicCache.wrap = async (_key: string, _ttl: number, compute: () => Promise<unknown>) => ({
+      value: await compute(),
+      hit: false,
+    });
+    const uncached = load();
+    plugin.publicCache.wrap = wrap;
+    lines.push(`4. public endpoints, uncached, ${CONCURRENCY} clients: ${JSON.stringify(uncached)} | RSS ${rss()}`);
+    console.log(lines[lines.length - 1]);
+  } finally {
+    server.close();
+    console.log(`\n=== ${dialect}, ${N} problems, ${new Date().toISOString()} ===\n${lines.join('\n')}`);
+    await app.destroy();
+  }
+}, 3_600_000);

@@ -60,63 +60,44 @@ it(`bureau/province scale: ${N} problems`, async () => {
     );
     console.log(lines[lines.length - 1]);
 
-    // the same rows in a plain NocoBase collection (same indexes, no Minqing hooks, scopes or fields)
+    // the same rows, every column, in plain NocoBase collections: same types and indexes, none of
+    // our hooks, fields interfaces or sequence
+    const RELATIONS = ['hasMany', 'belongsTo', 'belongsToMany', 'hasOne'];
+    const plainFields = (name: string) =>
+      (db.getCollection(name).options.fields as any[])
+        .filter((f) => !RELATIONS.includes(f.type))
+        .map((f) => ({
+          name: f.name,
+          type: f.type === 'sequence' ? 'string' : f.type,
+          ...(f.primaryKey ? { primaryKey: true, autoIncrement: true } : {}),
+        }));
+    const columnsOf = (name: string) =>
+      plainFields(name)
+        .map((f) => f.name)
+        .filter((c) => Object.keys(db.getModel(name).rawAttributes).includes(c));
     db.collection({
       name: 'plain_problems',
+      timestamps: true,
       fields: [
-        { name: 'id', type: 'bigInt', primaryKey: true, autoIncrement: true },
-        { name: 'code', type: 'string' },
-        { name: 'title', type: 'string' },
-        { name: 'category', type: 'string' },
-        { name: 'source', type: 'string' },
-        { name: 'unitId', type: 'bigInt' },
-        { name: 'status', type: 'string' },
-        { name: 'assignedAt', type: 'date' },
-        { name: 'doneAt', type: 'date' },
-        { name: 'closedAt', type: 'date' },
+        ...plainFields('mq_problems'),
         { name: 'responsibilities', type: 'hasMany', target: 'plain_responsibilities', foreignKey: 'problemId' },
       ],
-      indexes: [{ fields: ['unitId', 'status'] }],
+      indexes: (db.getCollection('mq_problems').options as any).indexes,
     });
     db.collection({
       name: 'plain_responsibilities',
-      fields: [
-        { name: 'id', type: 'bigInt', primaryKey: true, autoIncrement: true },
-        { name: 'problemId', type: 'bigInt', index: true },
-        { name: 'unitId', type: 'bigInt' },
-        { name: 'personId', type: 'bigInt' },
-        { name: 'mode', type: 'string' },
-        { name: 'deadline', type: 'dateOnly' },
-        { name: 'active', type: 'boolean' },
-      ],
+      timestamps: true,
+      fields: plainFields('mq_responsibilities'),
+      indexes: [{ fields: ['problemId'] }],
     });
     await db.getCollection('plain_problems').sync();
     await db.getCollection('plain_responsibilities').sync();
-    const copy = async (to: string, from: string, columns: string[]) => {
-      const list = [...columns, 'createdAt', 'updatedAt'].map(q).join(', ');
+    const copy = async (to: string, from: string) => {
+      const list = [...new Set([...columnsOf(from), 'createdAt', 'updatedAt'])].map(q).join(', ');
       await db.sequelize.query(`INSERT INTO ${q(to)} (${list}) SELECT ${list} FROM ${q(from)}`);
     };
-    await copy('plain_problems', 'mq_problems', [
-      'id',
-      'code',
-      'title',
-      'category',
-      'source',
-      'unitId',
-      'status',
-      'assignedAt',
-      'doneAt',
-      'closedAt',
-    ]);
-    await copy('plain_responsibilities', 'mq_responsibilities', [
-      'id',
-      'problemId',
-      'unitId',
-      'personId',
-      'mode',
-      'deadline',
-      'active',
-    ]);
+    await copy('plain_problems', 'mq_problems');
+    await copy('plain_responsibilities', 'mq_responsibilities');
     if (dialect !== 'mysql' && dialect !== 'mariadb') await db.sequelize.query('ANALYZE');
 
     const root: Agent = await app.rootAgent();

@@ -8,6 +8,8 @@ export interface DatasetOptions {
   /** users who handle, guarantee and revisit (ids 1… are created by the loader) */
   staff?: number;
   year?: number;
+  /** the moment the data set is "as of" (default: now); nothing happens after it */
+  now?: number;
 }
 
 const CATEGORIES: [string, number][] = [
@@ -99,8 +101,9 @@ const day = (t: number) => new Date(t).toISOString().slice(0, 10);
  * from `firstId`. Deterministic for a seed; skewed like real life (big units, busy months).
  */
 export function* problemChunks(r: Random, options: Required<DatasetOptions>, size = 2000): Generator<Chunk> {
+  const now = options.now;
   const start = Date.UTC(options.year, 0, 1);
-  const end = Math.min(Date.now() - DAY, Date.UTC(options.year, 11, 31));
+  const end = Math.min(now - DAY, Date.UTC(options.year, 11, 31));
   const span = Math.max(DAY, end - start);
   let responsibilityId = 0;
   let taskId = 0;
@@ -119,22 +122,25 @@ export function* problemChunks(r: Random, options: Required<DatasetOptions>, siz
       let createdAt = Date.UTC(options.year, month, r.int(1, 28), r.int(0, 23), r.int(0, 59));
       if (createdAt > end) createdAt = start + Math.floor(r.next() * span);
       let status = r.weighted(STATUSES);
-      const age = (Date.now() - createdAt) / DAY;
-      if (age < 10 && ['done', 'closed'].includes(status)) status = 'in_progress';
       const unitId = r.skewed(options.units) + 1;
-      const assignedAt = status === 'new' ? null : createdAt + r.int(1, 48) * 3600 * 1000;
-      const acceptedAt = ['new', 'assigned'].includes(status) ? null : assignedAt + r.int(2, 96) * 3600 * 1000;
-      const deadline = assignedAt
-        ? assignedAt +
-          r.weighted([
-            [15, 7],
-            [60, 3],
-          ] as const) *
-            DAY
-        : null;
+      let assignedAt: number | null = createdAt + r.int(1, 48) * 3600 * 1000;
+      let acceptedAt: number | null = assignedAt + r.int(2, 96) * 3600 * 1000;
+      const deadline = assignedAt + r.weighted([[15, 7], [60, 3]] as const) * DAY;
+      let doneAt: number | null = acceptedAt + r.int(1, 40) * DAY;
+      let closedAt: number | null = doneAt + r.int(1, 10) * DAY;
+      let reopenedAt: number | null = doneAt + DAY;
+      // nothing after `now`: a step that would lie in the future has not happened yet
+      if (status === 'closed' && closedAt > now) status = 'done';
+      if (status === 'reopened' && reopenedAt > now) status = 'done';
+      if (['done', 'closed', 'reopened'].includes(status) && doneAt > now) status = 'in_progress';
+      if (status !== 'new' && status !== 'assigned' && acceptedAt > now) status = 'assigned';
+      if (status !== 'new' && assignedAt > now) status = 'new';
+      if (status === 'new') assignedAt = null;
+      if (['new', 'assigned'].includes(status)) acceptedAt = null;
+      if (!['done', 'closed', 'reopened'].includes(status)) doneAt = null;
+      if (status !== 'closed') closedAt = null;
+      if (status !== 'reopened') reopenedAt = null;
       const done = ['done', 'closed'].includes(status);
-      const doneAt = done || status === 'reopened' ? acceptedAt + r.int(1, 40) * DAY : null;
-      const closedAt = status === 'closed' ? doneAt + r.int(1, 10) * DAY : null;
       const topic = r.pick(TOPICS);
       const published = status === 'closed' && r.next() < 0.2;
       chunk.mq_problems.push({
@@ -154,12 +160,12 @@ export function* problemChunks(r: Random, options: Required<DatasetOptions>, siz
         publishedAt: published ? iso(closedAt) : null,
         assignedAt: assignedAt && iso(assignedAt),
         acceptedAt: acceptedAt && iso(acceptedAt),
-        doneAt: doneAt && iso(Math.min(doneAt, Date.now())),
-        closedAt: closedAt && iso(Math.min(closedAt, Date.now())),
-        reopenedAt: status === 'reopened' ? iso(Math.min(doneAt + DAY, Date.now())) : null,
+        doneAt: doneAt && iso(doneAt),
+        closedAt: closedAt && iso(closedAt),
+        reopenedAt: reopenedAt && iso(reopenedAt),
         reopenCount: status === 'reopened' ? 1 : 0,
         createdAt: iso(createdAt),
-        updatedAt: iso(Math.min(closedAt ?? doneAt ?? acceptedAt ?? assignedAt ?? createdAt, Date.now())),
+        updatedAt: iso(reopenedAt ?? closedAt ?? doneAt ?? acceptedAt ?? assignedAt ?? createdAt),
       });
       if (!assignedAt) continue;
       const personId = r.int(1, options.staff);
@@ -189,8 +195,8 @@ export function* problemChunks(r: Random, options: Required<DatasetOptions>, siz
         updatedAt: iso(acceptedAt),
       });
       if (!done) continue;
-      if (r.next() < 0.9) {
-        const revisitedAt = Math.min(doneAt + r.int(1, 9) * DAY, Date.now());
+      const revisitedAt = doneAt + r.int(1, 9) * DAY;
+      if (r.next() < 0.9 && revisitedAt <= now) {
         chunk.mq_revisits.push({
           id: ++revisitId,
           problemId: id,
@@ -214,8 +220,8 @@ export function* problemChunks(r: Random, options: Required<DatasetOptions>, siz
           updatedAt: iso(revisitedAt),
         });
       }
-      if (r.next() < 0.3) {
-        const at = Math.min(doneAt + r.int(1, 20) * DAY, Date.now());
+      const at = doneAt + r.int(1, 20) * DAY;
+      if (r.next() < 0.3 && at <= now) {
         chunk.mq_evaluations.push({
           id: ++evaluationId,
           problemId: id,

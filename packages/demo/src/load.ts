@@ -49,6 +49,7 @@ export async function loadDataset(db: Database, options: DatasetOptions): Promis
     units: options.units ?? Math.max(20, Math.round(options.problems / 50)),
     staff: options.staff ?? 200,
     year: options.year ?? new Date().getFullYear(),
+    now: options.now ?? Date.now(),
   };
   const r = seeded(full.seed);
   const users = db.getRepository('users');

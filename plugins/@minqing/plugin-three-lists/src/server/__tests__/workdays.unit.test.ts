@@ -32,3 +32,15 @@ describe('working days with China’s statutory holidays', () => {
     expect(() => addWorkingDays('2026-11-27', 1.5)).toThrow(RangeError);
   });
 });
+
+describe('local day bounds for range filters', () => {
+  it('start of a bureau day is 16:00 UTC the day before (UTC+8)', () => {
+    const { startOfLocalDay, nextDay } = require('../domain/workdays');
+    expect(startOfLocalDay('2026-01-01', 'Asia/Shanghai').toISOString()).toBe('2025-12-31T16:00:00.000Z');
+    expect(startOfLocalDay('2026-07-01', 'UTC').toISOString()).toBe('2026-07-01T00:00:00.000Z');
+    // across a daylight-saving change
+    expect(startOfLocalDay('2026-03-29', 'Europe/Berlin').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(startOfLocalDay('2026-03-30', 'Europe/Berlin').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(nextDay('2026-12-31')).toBe('2027-01-01');
+  });
+});

@@ -9,7 +9,7 @@ import {
   type RateFigure,
 } from '../domain/figures';
 import { LoopRuleError } from '../domain/loop';
-import { localDay } from '../domain/workdays';
+import { localDay, nextDay, startOfLocalDay } from '../domain/workdays';
 import { getSettings } from './settings';
 import { sqlDialect, tableOf } from './sql';
 
@@ -81,12 +81,15 @@ export async function computeStats(db: Database, query: StatsQuery) {
 
   const where: string[] = [];
   const replacements: Record<string, unknown> = { today };
+  // bounds as instants, so that an index on createdAt serves the range
   if (query.from) {
-    where.push(`${sql.localDay(p('createdAt'))} >= :from`);
+    where.push(`${p('createdAt')} >= :fromInstant`);
+    replacements.fromInstant = startOfLocalDay(query.from, settings.timeZone);
     replacements.from = query.from;
   }
   if (query.to) {
-    where.push(`${sql.localDay(p('createdAt'))} <= :to`);
+    where.push(`${p('createdAt')} < :toInstant`);
+    replacements.toInstant = startOfLocalDay(nextDay(query.to), settings.timeZone);
     replacements.to = query.to;
   }
   if (query.unitId !== undefined && query.unitId !== '') {

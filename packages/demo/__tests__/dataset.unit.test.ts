@@ -39,7 +39,9 @@ describe('the generated data set', () => {
     expect(revisits.every((v) => ['done', 'closed'].includes(status.get(v.problemId)))).toBe(true);
     expect(problems.filter((p) => p.status !== 'new').length).toBe(responsibilities.length);
     const times = [...problems, ...revisits].flatMap((row) =>
-      Object.values(row).filter((v): v is Date => v instanceof Date).map((d) => d.getTime()),
+      Object.values(row)
+        .filter((v): v is Date => v instanceof Date)
+        .map((d) => d.getTime()),
     );
     expect(times.every((t) => t <= options.now)).toBe(true);
     const byStatus = new Map(problems.map((p) => [p.status, p]));

@@ -125,7 +125,13 @@ export function* problemChunks(r: Random, options: Required<DatasetOptions>, siz
       const unitId = r.skewed(options.units) + 1;
       let assignedAt: number | null = createdAt + r.int(1, 48) * 3600 * 1000;
       let acceptedAt: number | null = assignedAt + r.int(2, 96) * 3600 * 1000;
-      const deadline = assignedAt + r.weighted([[15, 7], [60, 3]] as const) * DAY;
+      const deadline =
+        assignedAt +
+        r.weighted([
+          [15, 7],
+          [60, 3],
+        ] as const) *
+          DAY;
       let doneAt: number | null = acceptedAt + r.int(1, 40) * DAY;
       let closedAt: number | null = doneAt + r.int(1, 10) * DAY;
       let reopenedAt: number | null = doneAt + DAY;

@@ -352,6 +352,8 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
       expect(JSON.stringify(list2.body)).not.toContain('张三');
       const list3 = await anonymous.get('/mqPublic:list');
       expect(list3.headers['x-minqing-cache']).toBe('hit');
+      expect(list3.body).toEqual(list2.body); // a hit answers exactly what the action answered
+      expect(list3.headers['content-type']).toMatch(/application\/json/);
 
       expect((await act(admin, 'unpublish', problemId)).status).toBe(200);
       const list4 = await anonymous.get('/mqPublic:list');

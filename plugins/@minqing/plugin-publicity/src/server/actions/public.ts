@@ -47,21 +47,16 @@ export function registerPublicResource(app: Application, limiter: RateLimiter, c
   const actions: Record<string, (ctx: Context, next: Next) => Promise<void>> = {};
   for (const [name, { keys, read }] of Object.entries(READS)) {
     actions[name] = async (ctx, next) => {
-      const params = ctx.action.params ?? {};
-      const query = Object.fromEntries(keys.filter((k) => params[k] !== undefined).map((k) => [k, params[k]]));
-      const { cacheSeconds } = await publicitySettings.get(ctx.db);
-      const key = `${name}:${JSON.stringify(
-        Object.keys(query)
-          .sort()
-          .map((k) => [k, String(query[k])]),
-      )}`;
-      const { value, hit } = await cache.wrap(key, cacheSeconds, async () => read(app, query));
+      const query = queryOf(keys, ctx.action.params ?? {});
+      const ttl = async () => (await publicitySettings.get(ctx.db)).cacheSeconds;
+      const { value, body, hit } = await cache.wrap(cacheKey(name, query), ttl, async () => read(app, query));
       ctx.set('X-Minqing-Cache', hit ? 'hit' : 'miss');
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = value;
+      ctx.body = hit ? unwrap(body) : value;
       await next();
     };
   }
+  serveCachedReads(app, cache);
   actions.submit = async (ctx, next) => {
     await limited(ctx, 'submissions');
     ctx.body = await submitReport(app, ctx.action.params.values ?? {});
@@ -88,6 +83,51 @@ export function registerPublicResource(app: Application, limiter: RateLimiter, c
   app.resourceManager.define({ name: 'mqPublic', actions });
   app.acl.allow('mqPublic', Object.keys(actions), 'public');
   limitBodySize(app);
+}
+
+function queryOf(keys: string[], params: Record<string, any>) {
+  return Object.fromEntries(keys.filter((k) => params[k] !== undefined && params[k] !== '').map((k) => [k, params[k]]));
+}
+
+function cacheKey(name: string, query: Record<string, unknown>) {
+  return `${name}:${JSON.stringify(
+    Object.keys(query)
+      .sort()
+      .map((k) => [k, String(query[k])]),
+  )}`;
+}
+
+/** Back from the stored response to the action's body, which NocoBase wraps again. */
+function unwrap(body: string) {
+  const { data, meta } = JSON.parse(body);
+  return meta ? { rows: data, ...meta } : data;
+}
+
+/**
+ * A cached public answer is sent before the request reaches authentication, ACL and the
+ * resource layer: the endpoints are open to everyone anyway, and a parent's phone on a busy day
+ * should not wait for them. A miss goes the normal way, which fills the cache.
+ */
+function serveCachedReads(app: Application, cache: PublicCache) {
+  const pattern = new RegExp(`/mqPublic:(${Object.keys(READS).join('|')})$`);
+  app.use(
+    async (ctx: any, next: () => Promise<void>) => {
+      const match = ctx.method === 'GET' ? pattern.exec(ctx.path) : null;
+      if (match) {
+        const body = await cache.body(cacheKey(match[1], queryOf(READS[match[1]].keys, ctx.query ?? {})));
+        if (body !== undefined) {
+          ctx.set('X-Minqing-Cache', 'hit');
+          ctx.set('Cache-Control', 'no-store');
+          ctx.type = 'application/json';
+          ctx.body = body;
+          return;
+        }
+      }
+      await next();
+    },
+    // as early as possible: before i18n, body parsing and CORS, which a cached GET does not need
+    { tag: 'minqingPublicCache', after: 'logger', before: ['i18n', 'bodyParser', 'cors', 'dataWrapping'] },
+  );
 }
 
 /** An oversized body is refused with 413 before it is read, not after it is parsed. */

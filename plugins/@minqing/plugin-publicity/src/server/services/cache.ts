@@ -19,6 +19,7 @@ const EVENTS = ['afterSave', 'afterDestroy', 'afterBulkCreate', 'afterBulkUpdate
  */
 export class PublicCache {
   private cache: any;
+  private inflight = new Map<string, Promise<{ value: any; body: string }>>();
 
   constructor(private app: Application) {}
 
@@ -40,14 +41,48 @@ export class PublicCache {
     await this.cache?.set('version', `${Date.now()}-${Math.random().toString(36).slice(2)}`);
   }
 
-  async wrap<T>(key: string, ttlSeconds: number, compute: () => Promise<T>): Promise<{ value: T; hit: boolean }> {
-    if (!this.cache) return { value: await compute(), hit: false };
+  /** The cached answer of `key` as the HTTP body NocoBase would send ({ data, meta }), if any. */
+  async body(key: string): Promise<string | undefined> {
+    if (!this.cache) return undefined;
     const version = (await this.cache.get('version')) ?? '0';
-    const fullKey = `${version}:${key}`;
-    const cached = await this.cache.get(fullKey);
-    if (cached !== undefined && cached !== null) return { value: cached as T, hit: true };
-    const value = await compute();
-    await this.cache.set(fullKey, value, ttlSeconds * 1000);
-    return { value, hit: false };
+    return (await this.cache.get(`${version}:${key}`)) ?? undefined;
   }
+
+  /**
+   * The answer of `key`: from the cache, or computed and stored for `ttlSeconds` (read only on a
+   * miss). Stored as the response body, so that a hit can be sent without going through the app.
+   */
+  async wrap<T>(
+    key: string,
+    ttlSeconds: () => Promise<number>,
+    compute: () => Promise<T>,
+  ): Promise<{ value: T | undefined; body: string; hit: boolean }> {
+    const cached = await this.body(key);
+    if (cached !== undefined) return { value: undefined, body: cached, hit: true };
+    const version = this.cache ? ((await this.cache.get('version')) ?? '0') : '0';
+    // many clients missing the same answer at once: one computes it, the others wait for it
+    const flight = `${version}:${key}`;
+    if (!this.inflight.has(flight)) {
+      this.inflight.set(
+        flight,
+        (async () => {
+          const value = await compute();
+          const body = JSON.stringify(asResponse(value));
+          if (this.cache) await this.cache.set(flight, body, (await ttlSeconds()) * 1000);
+          return { value, body };
+        })().finally(() => this.inflight.delete(flight)),
+      );
+    }
+    const { value, body } = await this.inflight.get(flight);
+    return { value, body, hit: false };
+  }
+}
+
+/** What NocoBase's data wrapping makes of an action's body: `{ data, meta }`. */
+export function asResponse(value: any) {
+  if (value && Array.isArray(value.rows)) {
+    const { rows, ...meta } = value;
+    return { data: rows, meta };
+  }
+  return { data: value };
 }

@@ -23,6 +23,8 @@ const N = Number(process.env.MINQING_BENCH_PROBLEMS ?? 100000);
 const RUNS = Number(process.env.MINQING_BENCH_RUNS ?? 15);
 const CONCURRENCY = 50;
 const LOAD_SECONDS = Number(process.env.MINQING_BENCH_LOAD_SECONDS ?? 5);
+/** e.g. MINQING_BENCH_MEASURES=stats,scan for a quicker run at a million problems */
+const MEASURES = (process.env.MINQING_BENCH_MEASURES ?? 'list,stats,scan,public').split(',');
 
 async function median(fn: () => Promise<unknown>, runs = RUNS) {
   await fn(); // warm
@@ -54,198 +56,217 @@ it(`bureau/province scale: ${N} problems`, async () => {
   const q = (name: string) => db.sequelize.getQueryInterface().quoteIdentifier(name);
   const server = http.createServer(app.app.callback()).listen(0);
   try {
+    // the preset supervision workflows would scan and fire on the loaded rows while we measure
+    await db.getRepository('workflows').update({ filter: { enabled: true }, values: { enabled: false } });
     const loaded = await loadDataset(db, { problems: N });
     lines.push(
       `${dialect}: ${N} problems, ${loaded.units} units, rows ${JSON.stringify(loaded.rows)} loaded in ${loaded.seconds.toFixed(1)} s`,
     );
     console.log(lines[lines.length - 1]);
 
-    // the same rows, every column, in plain NocoBase collections: same types and indexes, none of
-    // our hooks, fields interfaces or sequence
-    const RELATIONS = ['hasMany', 'belongsTo', 'belongsToMany', 'hasOne'];
-    const plainFields = (name: string) =>
-      (db.getCollection(name).options.fields as any[])
-        .filter((f) => !RELATIONS.includes(f.type))
-        .map((f) => ({
-          name: f.name,
-          type: f.type === 'sequence' ? 'string' : f.type,
-          ...(f.primaryKey ? { primaryKey: true, autoIncrement: true } : {}),
-        }));
-    const columnsOf = (name: string) =>
-      plainFields(name)
-        .map((f) => f.name)
-        .filter((c) => Object.keys(db.getModel(name).rawAttributes).includes(c));
-    db.collection({
-      name: 'plain_problems',
-      timestamps: true,
-      fields: [
-        ...plainFields('mq_problems'),
-        { name: 'responsibilities', type: 'hasMany', target: 'plain_responsibilities', foreignKey: 'problemId' },
-      ],
-      indexes: [
-        ...new Set(
-          ((db.getCollection('mq_problems').options as any).indexes ?? []).map((i: any) => JSON.stringify(i.fields)),
-        ),
-      ].map((fields: string) => ({ fields: JSON.parse(fields) })),
-    });
-    db.collection({
-      name: 'plain_responsibilities',
-      timestamps: true,
-      fields: plainFields('mq_responsibilities'),
-      indexes: [{ fields: ['problemId'] }],
-    });
-    await db
-      .getCollection('plain_problems')
-      .sync()
-      .catch((e) => {
-        throw new Error(`plain_problems: ${e.message} ${e.sql ?? ''} ${JSON.stringify(e.original ?? {})}`);
-      });
-    await db.getCollection('plain_responsibilities').sync();
-    const copy = async (to: string, from: string) => {
-      const list = [...new Set([...columnsOf(from), 'createdAt', 'updatedAt'])].map(q).join(', ');
-      await db.sequelize.query(`INSERT INTO ${q(to)} (${list}) SELECT ${list} FROM ${q(from)}`);
-    };
-    await copy('plain_problems', 'mq_problems');
-    await copy('plain_responsibilities', 'mq_responsibilities');
-    if (dialect !== 'mysql' && dialect !== 'mariadb') await db.sequelize.query('ANALYZE');
-
     const root: Agent = await app.rootAgent();
-    const [big] = (await db.sequelize.query(
-      `SELECT ${q('unitId')} AS u, COUNT(*) AS n FROM ${q('mq_problems')} GROUP BY ${q('unitId')} ORDER BY n DESC LIMIT 1`,
-      { type: 'SELECT' },
-    )) as any[];
-    const unitId = Number(big.u);
-
-    // 1. list API
-    for (const page of [1, 50]) {
-      const query = {
-        page,
-        pageSize: 20,
-        sort: '-id',
-        filter: JSON.stringify({ unitId, status: 'closed' }),
-        'appends[]': 'responsibilities',
-      };
-      const get = async (resource: string) => {
-        const res = await root.get(`/${resource}:list`).query(query);
-        if (res.status !== 200) throw new Error(`${resource}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
-        return res;
-      };
-      const ours = await median(() => get('mq_problems'));
-      const plain = await median(() => get('plain_problems'));
-      const raw = await median(async () => {
-        const rows = (await db.sequelize.query(
-          `SELECT * FROM ${q('mq_problems')} WHERE ${q('unitId')} = :unitId AND ${q('status')} = 'closed' ORDER BY ${q('id')} DESC LIMIT 20 OFFSET :offset`,
-          { replacements: { unitId, offset: (page - 1) * 20 }, type: 'SELECT' },
-        )) as any[];
-        await db.sequelize.query(
-          `SELECT COUNT(*) AS n FROM ${q('mq_problems')} WHERE ${q('unitId')} = :unitId AND ${q('status')} = 'closed'`,
-          {
-            replacements: { unitId },
-            type: 'SELECT',
-          },
-        );
-        if (rows.length) {
-          await db.sequelize.query(`SELECT * FROM ${q('mq_responsibilities')} WHERE ${q('problemId')} IN (:ids)`, {
-            replacements: { ids: rows.map((r) => r.id) },
-            type: 'SELECT',
-          });
-        }
+    if (MEASURES.includes('list')) {
+      // the same rows, every column, in plain NocoBase collections: same types and indexes, none of
+      // our hooks, fields interfaces or sequence
+      const RELATIONS = ['hasMany', 'belongsTo', 'belongsToMany', 'hasOne'];
+      const plainFields = (name: string) =>
+        (db.getCollection(name).options.fields as any[])
+          .filter((f) => !RELATIONS.includes(f.type))
+          .map((f) => ({
+            name: f.name,
+            type: f.type === 'sequence' ? 'string' : f.type,
+            ...(f.primaryKey ? { primaryKey: true, autoIncrement: true } : {}),
+          }));
+      const columnsOf = (name: string) =>
+        plainFields(name)
+          .map((f) => f.name)
+          .filter((c) => Object.keys(db.getModel(name).rawAttributes).includes(c));
+      db.collection({
+        name: 'plain_problems',
+        timestamps: true,
+        fields: [
+          ...plainFields('mq_problems'),
+          { name: 'responsibilities', type: 'hasMany', target: 'plain_responsibilities', foreignKey: 'problemId' },
+        ],
+        indexes: [
+          ...new Set(
+            ((db.getCollection('mq_problems').options as any).indexes ?? []).map((i: any) => JSON.stringify(i.fields)),
+          ),
+        ].map((fields: string) => ({ fields: JSON.parse(fields) })),
       });
-      report(`1. list page ${page} (unit ${unitId}, closed, +responsibilities)`, ours, [
-        ['plain NocoBase', plain],
-        ['raw SQL', raw],
-      ]);
+      db.collection({
+        name: 'plain_responsibilities',
+        timestamps: true,
+        fields: plainFields('mq_responsibilities'),
+        indexes: [{ fields: ['problemId'] }],
+      });
+      await db
+        .getCollection('plain_problems')
+        .sync()
+        .catch((e) => {
+          throw new Error(`plain_problems: ${e.message} ${e.sql ?? ''} ${JSON.stringify(e.original ?? {})}`);
+        });
+      await db.getCollection('plain_responsibilities').sync();
+      const copy = async (to: string, from: string) => {
+        const list = [...new Set([...columnsOf(from), 'createdAt', 'updatedAt'])].map(q).join(', ');
+        await db.sequelize.query(`INSERT INTO ${q(to)} (${list}) SELECT ${list} FROM ${q(from)}`);
+      };
+      await copy('plain_problems', 'mq_problems');
+      await copy('plain_responsibilities', 'mq_responsibilities');
+      if (dialect !== 'mysql' && dialect !== 'mariadb') await db.sequelize.query('ANALYZE');
+
+      const [big] = (await db.sequelize.query(
+        `SELECT ${q('unitId')} AS u, COUNT(*) AS n FROM ${q('mq_problems')} GROUP BY ${q('unitId')} ORDER BY n DESC LIMIT 1`,
+        { type: 'SELECT' },
+      )) as any[];
+      const unitId = Number(big.u);
+
+      // 1. list API
+      for (const page of [1, 50]) {
+        const query = {
+          page,
+          pageSize: 20,
+          sort: '-id',
+          filter: JSON.stringify({ unitId, status: 'closed' }),
+          'appends[]': 'responsibilities',
+        };
+        const get = async (resource: string) => {
+          const res = await root.get(`/${resource}:list`).query(query);
+          if (res.status !== 200)
+            throw new Error(`${resource}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+          return res;
+        };
+        const ours = await median(() => get('mq_problems'));
+        const plain = await median(() => get('plain_problems'));
+        const raw = await median(async () => {
+          const rows = (await db.sequelize.query(
+            `SELECT * FROM ${q('mq_problems')} WHERE ${q('unitId')} = :unitId AND ${q('status')} = 'closed' ORDER BY ${q('id')} DESC LIMIT 20 OFFSET :offset`,
+            { replacements: { unitId, offset: (page - 1) * 20 }, type: 'SELECT' },
+          )) as any[];
+          await db.sequelize.query(
+            `SELECT COUNT(*) AS n FROM ${q('mq_problems')} WHERE ${q('unitId')} = :unitId AND ${q('status')} = 'closed'`,
+            {
+              replacements: { unitId },
+              type: 'SELECT',
+            },
+          );
+          if (rows.length) {
+            await db.sequelize.query(`SELECT * FROM ${q('mq_responsibilities')} WHERE ${q('problemId')} IN (:ids)`, {
+              replacements: { ids: rows.map((r) => r.id) },
+              type: 'SELECT',
+            });
+          }
+        });
+        report(`1. list page ${page} (unit ${unitId}, closed, +responsibilities)`, ours, [
+          ['plain NocoBase', plain],
+          ['raw SQL', raw],
+        ]);
+      }
     }
 
     // 2. stats for a region and a year
-    const year = new Date().getFullYear();
-    const region = '县区1';
-    const stats = await median(async () => {
-      const res = await root.get('/mqStats:get').query({ region, from: `${year}-01-01`, to: `${year}-12-31` });
-      if (res.status !== 200) throw new Error(JSON.stringify(res.body));
-    });
-    const rawStats = await median(() =>
-      Promise.all([
-        db.sequelize.query(
-          `SELECT COUNT(p.${q('assignedAt')}) AS assigned,
+    if (MEASURES.includes('stats')) {
+      const year = new Date().getFullYear();
+      const region = '县区1';
+      const stats = await median(async () => {
+        const res = await root.get('/mqStats:get').query({ region, from: `${year}-01-01`, to: `${year}-12-31` });
+        if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+      });
+      const rawStats = await median(() =>
+        Promise.all([
+          db.sequelize.query(
+            `SELECT COUNT(p.${q('assignedAt')}) AS assigned,
              SUM(CASE WHEN p.${q('status')} IN ('done','closed') THEN 1 ELSE 0 END) AS done,
              SUM(CASE WHEN p.${q('status')} IN ('done','closed') AND p.${q('doneAt')} <= r.${q('deadline')} THEN 1 ELSE 0 END) AS on_time,
              SUM(CASE WHEN r.${q('acceptedAt')} IS NOT NULL AND r.${q('acceptedAt')} <= r.${q('acceptBy')} THEN 1 ELSE 0 END) AS accepted_in_time
            FROM ${q('mq_problems')} p JOIN ${q('mq_units')} u ON u.${q('id')} = p.${q('unitId')}
            LEFT JOIN ${q('mq_responsibilities')} r ON r.${q('problemId')} = p.${q('id')} AND r.${q('active')} = ${dialect === 'postgres' ? 'TRUE' : '1'}
            WHERE u.${q('region')} = :region AND p.${q('createdAt')} >= :from AND p.${q('createdAt')} < :to`,
-          { replacements: { region, from: `${year}-01-01`, to: `${year + 1}-01-01` }, type: 'SELECT' },
-        ),
-        db.sequelize.query(
-          `SELECT COUNT(*) AS n, SUM(CASE WHEN v.${q('outcome')} = 'resolved' THEN 1 ELSE 0 END) AS resolved, SUM(CASE WHEN v.${q('satisfaction')} >= 4 THEN 1 ELSE 0 END) AS satisfied
+            { replacements: { region, from: `${year}-01-01`, to: `${year + 1}-01-01` }, type: 'SELECT' },
+          ),
+          db.sequelize.query(
+            `SELECT COUNT(*) AS n, SUM(CASE WHEN v.${q('outcome')} = 'resolved' THEN 1 ELSE 0 END) AS resolved, SUM(CASE WHEN v.${q('satisfaction')} >= 4 THEN 1 ELSE 0 END) AS satisfied
            FROM ${q('mq_revisits')} v JOIN ${q('mq_problems')} p ON p.${q('id')} = v.${q('problemId')} JOIN ${q('mq_units')} u ON u.${q('id')} = p.${q('unitId')}
            WHERE u.${q('region')} = :region AND p.${q('createdAt')} >= :from AND p.${q('createdAt')} < :to AND v.${q('outcome')} IS NOT NULL`,
-          { replacements: { region, from: `${year}-01-01`, to: `${year + 1}-01-01` }, type: 'SELECT' },
-        ),
-        db.sequelize.query(
-          `SELECT SUM(CASE WHEN e.${q('score')} >= 4 THEN 1 ELSE 0 END) AS satisfied, COUNT(*) AS n
+            { replacements: { region, from: `${year}-01-01`, to: `${year + 1}-01-01` }, type: 'SELECT' },
+          ),
+          db.sequelize.query(
+            `SELECT SUM(CASE WHEN e.${q('score')} >= 4 THEN 1 ELSE 0 END) AS satisfied, COUNT(*) AS n
            FROM ${q('mq_evaluations')} e JOIN ${q('mq_problems')} p ON p.${q('id')} = e.${q('problemId')} JOIN ${q('mq_units')} u ON u.${q('id')} = p.${q('unitId')}
            WHERE u.${q('region')} = :region AND p.${q('createdAt')} >= :from AND p.${q('createdAt')} < :to`,
-          { replacements: { region, from: `${year}-01-01`, to: `${year + 1}-01-01` }, type: 'SELECT' },
-        ),
-      ]),
-    );
-    report(`2. mqStats:get region ${region}, ${year}`, stats, [['raw SQL', rawStats]]);
+            { replacements: { region, from: `${year}-01-01`, to: `${year + 1}-01-01` }, type: 'SELECT' },
+          ),
+        ]),
+      );
+      report(`2. mqStats:get region ${region}, ${year}`, stats, [['raw SQL', rawStats]]);
+    }
 
     // 3. supervision scan over all open tasks
-    const config = scanConfig({ conditions: ['due_soon', 'overdue', 'stalled'] });
-    let events = 0;
-    const scan = await median(async () => {
-      events = ((await findSupervisionEvents(db, config, new Date())) as unknown[]).length;
-    }, 5);
-    const limit = new Date(Date.now() + 3 * 86400000).toISOString().slice(0, 10);
-    let found = 0;
-    const rawScan = await median(async () => {
-      found = (
-        (await db.sequelize.query(
-          `SELECT r.${q('problemId')}, r.${q('deadline')} FROM ${q('mq_responsibilities')} r JOIN ${q('mq_problems')} p ON p.${q('id')} = r.${q('problemId')}
-           WHERE r.${q('active')} = ${dialect === 'postgres' ? 'TRUE' : '1'} AND p.${q('status')} IN ('assigned','in_progress','reopened') AND r.${q('deadline')} <= :limit`,
-          { replacements: { limit }, type: 'SELECT' },
-        )) as unknown[]
-      ).length;
-    }, 5);
-    report(`3. supervision scan (${events} events, ${found} due rows)`, scan, [['raw SQL', rawScan]]);
+    if (MEASURES.includes('scan')) {
+      const config = scanConfig({ conditions: ['due_soon', 'overdue', 'stalled'] });
+      let events = 0;
+      const scan = await median(async () => {
+        events = ((await findSupervisionEvents(db, config, new Date())) as unknown[]).length;
+      }, 5);
+      const limit = new Date(Date.now() + 3 * 86400000).toISOString().slice(0, 10);
+      let found = 0;
+      const rawScan = await median(async () => {
+        found = (
+          (await db.sequelize.query(
+            // the rows the three conditions find: due soon or overdue, and in progress without a report
+            `SELECT r.${q('problemId')}, r.${q('deadline')} FROM ${q('mq_responsibilities')} r JOIN ${q('mq_problems')} p ON p.${q('id')} = r.${q('problemId')}
+           WHERE r.${q('active')} = ${dialect === 'postgres' ? 'TRUE' : '1'} AND p.${q('status')} IN ('assigned','in_progress','reopened') AND r.${q('deadline')} <= :limit
+           UNION ALL
+           SELECT r.${q('problemId')}, r.${q('deadline')} FROM ${q('mq_responsibilities')} r JOIN ${q('mq_problems')} p ON p.${q('id')} = r.${q('problemId')}
+           WHERE r.${q('active')} = ${dialect === 'postgres' ? 'TRUE' : '1'} AND p.${q('status')} IN ('in_progress','reopened')
+             AND (SELECT MAX(COALESCE(t.${q('lastReportedAt')}, p.${q('acceptedAt')})) FROM ${q('mq_tasks')} t WHERE t.${q('problemId')} = p.${q('id')}) < :stalledBefore`,
+            {
+              replacements: { limit, stalledBefore: new Date(Date.now() - (config as any).stalledDays * 86400000) },
+              type: 'SELECT',
+            },
+          )) as unknown[]
+        ).length;
+      }, 5);
+      report(`3. supervision scan (${events} events, ${found} rows)`, scan, [['raw SQL', rawScan]]);
+    }
 
     // 4. public endpoints under load, from a separate process
-    const port = (server.address() as any).port;
-    // the mock server mounts the API at / rather than /api: ask which
-    const probe = await fetch(`http://127.0.0.1:${port}/api/mqPublic:options`);
-    const base = probe.status === 200 ? `http://127.0.0.1:${port}/api` : `http://127.0.0.1:${port}`;
-    const urls = [
-      `${base}/mqPublic:list?page=1`,
-      `${base}/mqPublic:stats?groupBy=month`,
-      `${base}/mqPublic:list?page=2&category=canteen`,
-    ].join(',');
-    // asynchronously: the server answering these requests runs in this very process
-    const load = () =>
-      new Promise<any>((resolve, reject) =>
-        execFile(
-          process.execPath,
-          [path.join(__dirname, 'load.js'), urls, String(CONCURRENCY), String(LOAD_SECONDS)],
-          { encoding: 'utf8' },
-          (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout))),
-        ),
-      );
-    const cached = await load();
-    lines.push(`4. public endpoints, cached, ${CONCURRENCY} clients: ${JSON.stringify(cached)} | RSS ${rss()}`);
-    console.log(lines[lines.length - 1]);
-    const plugin = app.app.pm.get('@minqing/plugin-publicity') as any;
-    // uncached: every answer computed (the cache is bypassed on read and never filled)
-    const { body, wrap } = plugin.publicCache;
-    plugin.publicCache.body = async () => undefined;
-    plugin.publicCache.wrap = async (_key: string, _ttl: unknown, compute: () => Promise<unknown>) => {
-      const value = await compute();
-      return { value, body: '', hit: false };
-    };
-    const uncached = await load();
-    Object.assign(plugin.publicCache, { body, wrap });
-    lines.push(`4. public endpoints, uncached, ${CONCURRENCY} clients: ${JSON.stringify(uncached)} | RSS ${rss()}`);
-    console.log(lines[lines.length - 1]);
+    if (MEASURES.includes('public')) {
+      const port = (server.address() as any).port;
+      // the mock server mounts the API at / rather than /api: ask which
+      const probe = await fetch(`http://127.0.0.1:${port}/api/mqPublic:options`);
+      const base = probe.status === 200 ? `http://127.0.0.1:${port}/api` : `http://127.0.0.1:${port}`;
+      const urls = [
+        `${base}/mqPublic:list?page=1`,
+        `${base}/mqPublic:stats?groupBy=month`,
+        `${base}/mqPublic:list?page=2&category=canteen`,
+      ].join(',');
+      // asynchronously: the server answering these requests runs in this very process
+      const load = () =>
+        new Promise<any>((resolve, reject) =>
+          execFile(
+            process.execPath,
+            [path.join(__dirname, 'load.js'), urls, String(CONCURRENCY), String(LOAD_SECONDS)],
+            { encoding: 'utf8' },
+            (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout))),
+          ),
+        );
+      const cached = await load();
+      lines.push(`4. public endpoints, cached, ${CONCURRENCY} clients: ${JSON.stringify(cached)} | RSS ${rss()}`);
+      console.log(lines[lines.length - 1]);
+      const plugin = app.app.pm.get('@minqing/plugin-publicity') as any;
+      // uncached: every answer computed (the cache is bypassed on read and never filled)
+      const { body, wrap } = plugin.publicCache;
+      plugin.publicCache.body = async () => undefined;
+      plugin.publicCache.wrap = async (_key: string, _ttl: unknown, compute: () => Promise<unknown>) => {
+        const value = await compute();
+        return { value, body: '', hit: false };
+      };
+      const uncached = await load();
+      Object.assign(plugin.publicCache, { body, wrap });
+      lines.push(`4. public endpoints, uncached, ${CONCURRENCY} clients: ${JSON.stringify(uncached)} | RSS ${rss()}`);
+      console.log(lines[lines.length - 1]);
+    }
   } finally {
     server.close();
     console.log(`\n=== ${dialect}, ${N} problems, ${new Date().toISOString()} ===\n${lines.join('\n')}`);

@@ -1,4 +1,5 @@
 import {
+  ensureFields,
   exposePluginInfo,
   grantRoles,
   oncePerDatabase,
@@ -27,16 +28,9 @@ export class PluginLiaisonServer extends Plugin {
 
   async install() {
     await syncToCollectionManager(this.db, LIAISON_COLLECTIONS);
-    await this.addLiaisonPointsToUnits();
+    await ensureFields(this.db, 'mq_units', [UNIT_LIAISON_FIELD]);
     await grantRoles(this.db, LIAISON_ROLES, LIAISON_SCOPES);
     await widenLeaderProblemScope(this.db);
-  }
-
-  /** As plugin-departments adds fields to `users`: a collection-manager field, visible and protected. */
-  private async addLiaisonPointsToUnits() {
-    const fields = this.db.getRepository('fields');
-    if (await fields.findOne({ filter: { collectionName: 'mq_units', name: UNIT_LIAISON_FIELD.name } })) return;
-    await fields.create({ values: { ...UNIT_LIAISON_FIELD, collectionName: 'mq_units' }, context: {} });
   }
 }
 

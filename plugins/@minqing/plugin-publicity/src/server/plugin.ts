@@ -1,4 +1,5 @@
 import {
+  ensureFields,
   exposePluginInfo,
   grantRoles,
   oncePerDatabase,
@@ -49,16 +50,8 @@ export class PluginPublicityServer extends Plugin {
 
   async install() {
     await syncToCollectionManager(this.db, PUBLICITY_COLLECTIONS);
-    await this.addPublicFieldsToProblems();
+    await ensureFields(this.db, 'mq_problems', PROBLEM_PUBLIC_FIELDS);
     await grantRoles(this.db, PUBLICITY_ROLES, {});
-  }
-
-  private async addPublicFieldsToProblems() {
-    const fields = this.db.getRepository('fields');
-    for (const field of PROBLEM_PUBLIC_FIELDS) {
-      if (await fields.findOne({ filter: { collectionName: 'mq_problems', name: field.name } })) continue;
-      await fields.create({ values: { ...field, collectionName: 'mq_problems' }, context: {} });
-    }
   }
 }
 

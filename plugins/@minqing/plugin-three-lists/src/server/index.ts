@@ -4,7 +4,7 @@ export { LEDGER_COLUMNS } from './services/ledger';
 export { defineListCollection, fieldBuilders, t } from './collections/fields';
 export type { Option } from './collections/fields';
 export { CATEGORY_OPTIONS, SOURCE_OPTIONS, UNIT_TYPE_OPTIONS } from './domain/vocabulary';
-export { protectSchema, syncToCollectionManager } from './services/schema';
+export { ensureFields, protectSchema, syncToCollectionManager } from './services/schema';
 export { grantRoles, LEADER_PROBLEM_SCOPE, MQ_ALL } from './services/roles';
 export type { Grant, RoleSpec, ScopeSpec } from './services/roles';
 export { readSettings, writeSettings } from './services/settings';

@@ -1,4 +1,5 @@
 import {
+  ensureFields,
   exposePluginInfo,
   grantRoles,
   oncePerDatabase,
@@ -31,10 +32,7 @@ export class PluginWarmHeartsServer extends Plugin {
 
   async install() {
     await syncToCollectionManager(this.db, WARM_HEARTS_COLLECTIONS);
-    const fields = this.db.getRepository('fields');
-    if (!(await fields.findOne({ filter: { collectionName: 'mq_cases', name: CASE_PROJECT_FIELD.name } }))) {
-      await fields.create({ values: { ...CASE_PROJECT_FIELD, collectionName: 'mq_cases' }, context: {} });
-    }
+    await ensureFields(this.db, 'mq_cases', [CASE_PROJECT_FIELD]);
     await grantRoles(this.db, WARM_HEARTS_ROLES, WARM_HEARTS_SCOPES, '@minqing/plugin-warm-hearts');
   }
 }

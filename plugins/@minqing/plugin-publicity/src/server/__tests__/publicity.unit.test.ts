@@ -1,3 +1,4 @@
+import { templateKeys } from '@minqing/test/src/locale';
 import enUS from '../../locale/en-US.json';
 import zhCN from '../../locale/zh-CN.json';
 import { evaluationToken, isTokenShaped, newTrackingCode, normalizeTrackingCode } from '../domain/codes';
@@ -79,17 +80,7 @@ describe('settings', () => {
 });
 
 describe('every title speaks zh-CN and en-US', () => {
-  const TEMPLATE = /^\{\{t\("(.+)", \{ ns: "@minqing\/plugin-publicity" \}\)\}\}$/;
-  const strings = (v: unknown): string[] =>
-    typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : [];
-  const keys = [
-    ...new Set(
-      strings([PUBLICITY_COLLECTIONS, PROBLEM_PUBLIC_FIELDS])
-        .map((s) => TEMPLATE.exec(s)?.[1])
-        .filter(Boolean)
-        .map((k) => JSON.parse(`"${k}"`)),
-    ),
-  ];
+  const keys = templateKeys([PUBLICITY_COLLECTIONS, PROBLEM_PUBLIC_FIELDS], '@minqing/plugin-publicity');
   it('finds the keys', () => expect(keys.length).toBeGreaterThan(20));
   it.each(keys)('%s', (key) => {
     expect((enUS as any)[key]).toBeTruthy();

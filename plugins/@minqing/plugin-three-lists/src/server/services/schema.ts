@@ -128,3 +128,15 @@ export function protectSchema(db: Database, collections: CollectionDefinition[] 
     }
   });
 }
+
+/**
+ * Adds fields to another plugin's collection through the collection manager (as plugin-departments
+ * adds fields to `users`), so they are visible, editable and protected like the rest. Idempotent.
+ */
+export async function ensureFields(db: Database, collectionName: string, definitions: { name: string }[]) {
+  const fields = db.getRepository('fields');
+  for (const field of definitions) {
+    if (await fields.findOne({ filter: { collectionName, name: field.name } })) continue;
+    await fields.create({ values: { ...field, collectionName }, context: {} });
+  }
+}

@@ -1,3 +1,4 @@
+import { templateKeys } from '@minqing/test/src/locale';
 import enUS from '../../locale/en-US.json';
 import zhCN from '../../locale/zh-CN.json';
 import { DEFAULT_WARM_HEARTS_SETTINGS, mergeWarmHeartsSettings, suppressSmall } from '../domain/settings';
@@ -29,15 +30,9 @@ describe('warm-hearts rules', () => {
 });
 
 describe('every title speaks zh-CN and en-US', () => {
-  const TEMPLATE = /^\{\{t\("(.+)", \{ ns: "@minqing\/plugin-warm-hearts" \}\)\}\}$/;
-  const strings = (v: unknown): string[] =>
-    typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : [];
   const keys = [
     ...new Set([
-      ...strings([WARM_HEARTS_COLLECTIONS, CASE_PROJECT_FIELD])
-        .map((s) => TEMPLATE.exec(s)?.[1])
-        .filter(Boolean)
-        .map((k) => JSON.parse(`"${k}"`)),
+      ...templateKeys([WARM_HEARTS_COLLECTIONS, CASE_PROJECT_FIELD], '@minqing/plugin-warm-hearts'),
       ...WARM_HEARTS_ROLES.map((r) => r.title),
       ...Object.values(WARM_HEARTS_SCOPES).map((s) => s.name),
     ]),

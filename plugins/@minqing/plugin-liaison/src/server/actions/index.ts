@@ -1,13 +1,8 @@
-import type { Context, Next } from '@nocobase/actions';
+import { respondWith as respond } from '@minqing/plugin-three-lists';
 import type Application from '@nocobase/server';
 import { coverage, liaisonSettings } from '../services/coverage';
 import { painPointToProblem } from '../services/pain-points';
 import { createResearch, createVisit } from '../services/visits';
-
-const respond = (work: (ctx: Context) => Promise<unknown>) => async (ctx: Context, next: Next) => {
-  ctx.body = await work(ctx);
-  await next();
-};
 
 /** mqLiaison:getSettings / updateSettings, behind this plugin's settings snippet */
 export const settingsActions = {

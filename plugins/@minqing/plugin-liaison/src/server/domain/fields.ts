@@ -5,14 +5,5 @@ export const f = fieldBuilders(NS);
 export const t = (text: string) => tr(text, NS);
 
 /** "problems found" by a visit or a piece of research: many-to-many to the problem list */
-export const foundProblems = (through: string, foreignKey: string) => ({
-  ...f.hasMany('problems', 'Problems found', 'mq_problems', foreignKey, 'title'),
-  type: 'belongsToMany',
-  interface: 'm2m',
-  through,
-  foreignKey,
-  otherKey: 'problemId',
-  sourceKey: 'id',
-  targetKey: 'id',
-  onDelete: 'CASCADE',
-});
+export const foundProblems = (through: string, foreignKey: string) =>
+  f.belongsToMany('problems', 'Problems found', 'mq_problems', through, foreignKey, 'problemId', 'title');

@@ -26,6 +26,7 @@ const READS: Record<
  * anonymous users (no `mq_*` collection action is).
  */
 export function registerPublicResource(app: Application, limiter: RateLimiter, cache: PublicCache) {
+  /** Counts the request against its window; returns the settings it read, for the action to reuse. */
   const limited = async (ctx: Context, kind: 'submissions' | 'lookups') => {
     const settings = await publicitySettings.get(ctx.db);
     const limit = kind === 'submissions' ? settings.submissionsPerWindow : settings.lookupsPerWindow;
@@ -42,6 +43,7 @@ export function registerPublicResource(app: Application, limiter: RateLimiter, c
         429,
       );
     }
+    return settings;
   };
 
   const actions: Record<string, (ctx: Context, next: Next) => Promise<void>> = {};
@@ -58,8 +60,8 @@ export function registerPublicResource(app: Application, limiter: RateLimiter, c
   }
   serveCachedReads(app, cache);
   actions.submit = async (ctx, next) => {
-    await limited(ctx, 'submissions');
-    ctx.body = await submitReport(app, ctx.action.params.values ?? {});
+    const settings = await limited(ctx, 'submissions');
+    ctx.body = await submitReport(app, ctx.action.params.values ?? {}, settings);
     await next();
   };
   actions.track = async (ctx, next) => {

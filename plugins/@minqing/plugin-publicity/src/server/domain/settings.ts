@@ -1,4 +1,4 @@
-import { LoopRuleError } from '@minqing/plugin-three-lists';
+import { refusalIn } from '@minqing/plugin-three-lists';
 import { NS } from './fields';
 
 export interface PublicitySettings {
@@ -48,8 +48,7 @@ const RANGES: Partial<Record<keyof PublicitySettings, [number, number]>> = {
   cacheSeconds: [1, 86400],
 };
 
-const refuse = (code: string, key: string, params: Record<string, unknown> = {}) =>
-  new LoopRuleError(code, key, params, 400, NS);
+const refuse = refusalIn(NS);
 
 /** Validates a change of settings; pure. */
 export function mergePublicitySettings(current: PublicitySettings, change: Record<string, unknown>) {

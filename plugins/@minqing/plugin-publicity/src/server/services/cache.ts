@@ -41,11 +41,17 @@ export class PublicCache {
     await this.cache?.set('version', `${Date.now()}-${Math.random().toString(36).slice(2)}`);
   }
 
+  private async version(): Promise<string> {
+    return (this.cache && (await this.cache.get('version'))) ?? '0';
+  }
+
+  private async stored(versionedKey: string): Promise<string | undefined> {
+    return this.cache ? ((await this.cache.get(versionedKey)) ?? undefined) : undefined;
+  }
+
   /** The cached answer of `key` as the HTTP body NocoBase would send ({ data, meta }), if any. */
   async body(key: string): Promise<string | undefined> {
-    if (!this.cache) return undefined;
-    const version = (await this.cache.get('version')) ?? '0';
-    return (await this.cache.get(`${version}:${key}`)) ?? undefined;
+    return this.stored(`${await this.version()}:${key}`);
   }
 
   /**
@@ -57,11 +63,10 @@ export class PublicCache {
     ttlSeconds: () => Promise<number>,
     compute: () => Promise<T>,
   ): Promise<{ value: T | undefined; body: string; hit: boolean }> {
-    const cached = await this.body(key);
+    const flight = `${await this.version()}:${key}`;
+    const cached = await this.stored(flight);
     if (cached !== undefined) return { value: undefined, body: cached, hit: true };
-    const version = this.cache ? ((await this.cache.get('version')) ?? '0') : '0';
     // many clients missing the same answer at once: one computes it, the others wait for it
-    const flight = `${version}:${key}`;
     if (!this.inflight.has(flight)) {
       this.inflight.set(
         flight,

@@ -6,6 +6,7 @@ import { refuse } from './errors';
 import { currentEvaluation } from './evaluation';
 import { decodePhotos, storePhotos } from './photos';
 import { categoryOptions } from './public-read';
+import type { PublicitySettings } from '../domain/settings';
 import { publicitySettings } from './settings';
 
 export interface Submission {
@@ -30,9 +31,9 @@ function optionalText(value: unknown, max: number, field: string) {
  * POST mqPublic:submit — 接诉即办 from someone without an account: the problem (source 接诉即办)
  * and the report with the contact details, in one transaction; answers with the tracking code.
  */
-export async function submitReport(app: Application, values: Submission) {
+export async function submitReport(app: Application, values: Submission, settings?: PublicitySettings) {
   const db = app.db;
-  const settings = await publicitySettings.get(db);
+  settings ??= await publicitySettings.get(db);
   const description = cleanText(values.description, settings.maxDescriptionLength);
   if (description === undefined && typeof values.description === 'string') {
     throw refuse('TOO_LONG', '{{field}} is too long (at most {{max}} characters)', {

@@ -153,6 +153,38 @@ export function fieldBuilders(ns = NS) {
         ns,
       ),
     }),
+    /** many-to-many through a table of its own (e.g. a visit's problems, a project's problems) */
+    belongsToMany: (
+      name: string,
+      title: string,
+      target: string,
+      through: string,
+      foreignKey: string,
+      otherKey: string,
+      label: string,
+      extra: Extra = {},
+    ) => ({
+      name,
+      type: 'belongsToMany',
+      interface: 'm2m',
+      target,
+      through,
+      foreignKey,
+      otherKey,
+      sourceKey: 'id',
+      targetKey: 'id',
+      onDelete: 'CASCADE',
+      ...extra,
+      uiSchema: ui(
+        title,
+        {
+          type: 'array',
+          'x-component': 'AssociationField',
+          'x-component-props': { multiple: true, fieldNames: { value: 'id', label } },
+        },
+        ns,
+      ),
+    }),
     /** files through NocoBase's file manager */
     attachments: (name: string, title: string, through: string) => ({
       name,

@@ -52,6 +52,12 @@ export class LoopRuleError extends Error {
   }
 }
 
+/** How a plugin refuses in its own words: `refuse(code, key, params, status)` translated in `ns`. */
+export function refusalIn(ns: string) {
+  return (code: string, key: string, params: Record<string, unknown> = {}, status = 400) =>
+    new LoopRuleError(code, key, params, status, ns);
+}
+
 /** The status after `action`, or a LoopRuleError naming the rule that forbids it. */
 export function nextStatus(current: ProblemStatus, action: LoopAction): ProblemStatus {
   const rule = LOOP[action];

@@ -1,14 +1,9 @@
-import type { Context, Next } from '@nocobase/actions';
+import { respondWith as respond } from '@minqing/plugin-three-lists';
 import type Application from '@nocobase/server';
 import { careStats } from '../services/care';
 import { projectToCase } from '../services/cases';
 import { claimCoverage, claimProject, releaseProject } from '../services/claims';
 import { warmHeartsSettings } from '../services/settings';
-
-const respond = (work: (ctx: Context) => Promise<unknown>) => async (ctx: Context, next: Next) => {
-  ctx.body = await work(ctx);
-  await next();
-};
 
 /** mqWarmHearts:getSettings / updateSettings / claimCoverage */
 export const settingsActions = {

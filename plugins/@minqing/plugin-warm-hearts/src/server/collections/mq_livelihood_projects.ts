@@ -1,6 +1,6 @@
 import { defineCollection } from '@nocobase/database';
 import { defineListCollection } from '@minqing/plugin-three-lists';
-import { f, manyToMany, NS, t } from '../domain/fields';
+import { f, NS, t } from '../domain/fields';
 import { PROJECT_STATUS_OPTIONS } from '../domain/options';
 
 /** 民生实事项目, claimed (认领) by leaders; `claimedCount` is kept by the claim and release actions */
@@ -23,7 +23,7 @@ export default defineCollection(
         f.dateOnly('deadline', 'Deadline'),
         f.hasMany('claims', 'Claims', 'mq_project_claims', 'projectId', 'id'),
         f.hasMany('milestones', 'Milestones', 'mq_project_milestones', 'projectId', 'title'),
-        manyToMany(
+        f.belongsToMany(
           'problems',
           'Problems it solves',
           'mq_problems',

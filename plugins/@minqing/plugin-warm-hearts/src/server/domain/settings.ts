@@ -1,4 +1,4 @@
-import { LoopRuleError } from '@minqing/plugin-three-lists';
+import { refusalIn } from '@minqing/plugin-three-lists';
 import { NS } from './fields';
 
 export interface WarmHeartsSettings {
@@ -15,9 +15,10 @@ export const DEFAULT_WARM_HEARTS_SETTINGS: WarmHeartsSettings = {
   careMinGroupSize: 5,
 };
 
+const refuse = refusalIn(NS);
+
 export function mergeWarmHeartsSettings(current: WarmHeartsSettings, change: Record<string, unknown>) {
   const next = { ...current };
-  const refuse = (code: string, key: string, params = {}) => new LoopRuleError(code, key, params, 400, NS);
   for (const [key, value] of Object.entries(change ?? {})) {
     if (!(key in DEFAULT_WARM_HEARTS_SETTINGS)) throw refuse('UNKNOWN_SETTING', 'Unknown setting {{key}}', { key });
     if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 50) {

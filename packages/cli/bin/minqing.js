@@ -35,13 +35,22 @@ async function up() {
   const plugins = (process.env.MINQING_PLUGINS || env.MINQING_PLUGINS || '').split(',').filter(Boolean);
   nocobase(['pm', 'enable', ...plugins]);
   const port = process.env.APP_PORT || env.APP_PORT || 13000;
+  const setting = (name) => process.env[name] || env[name];
+  let demo = null;
+  if (fresh && !['off', '0', 'false'].includes(String(setting('MINQING_DEMO') || 'on').toLowerCase())) {
+    step('Loading the demo bureau (MINQING_DEMO=off in .env for an empty installation)');
+    const out = await capture('node', [path.join(root, 'packages/demo/bin/minqing-demo.js')], { LOGGER_LEVEL: 'error' });
+    demo = JSON.parse(out.trim().split('\n').pop());
+  }
   if (fresh) {
-    const email = process.env.INIT_ROOT_EMAIL || env.INIT_ROOT_EMAIL;
-    const password = process.env.INIT_ROOT_PASSWORD || env.INIT_ROOT_PASSWORD;
-    console.log(`\n┌ Administrator login (shown once; kept in .env as INIT_ROOT_*)`);
-    console.log(`│ account:  ${email}`);
-    console.log(`│ password: ${password}`);
-    console.log(`└ open http://127.0.0.1:${port}/admin and change the password`);
+    console.log(`\n┌ Logins (shown once; the administrator's is kept in .env as INIT_ROOT_*, the demo users' as MINQING_DEMO_PASSWORD)`);
+    console.log(`│ administrator  ${setting('INIT_ROOT_EMAIL')}  password ${setting('INIT_ROOT_PASSWORD')}`);
+    if (demo) {
+      const password = setting('MINQING_DEMO_PASSWORD');
+      console.log(`│ leader         ${demo.leader.username}  (${demo.leader.nickname}, ${demo.leader.post})  password ${password}`);
+      console.log(`│ cadre          ${demo.cadre.username}  (${demo.cadre.nickname}, ${demo.cadre.post})  password ${password}`);
+    }
+    console.log(`└ open http://127.0.0.1:${port}/admin ; the public page is http://127.0.0.1:${port}/minqing/public`);
   }
   step(`Starting NocoBase with Minqing on http://127.0.0.1:${port} (Ctrl-C to stop)`);
   nocobase(['start', '--quickstart', '--launch-mode', 'node']);

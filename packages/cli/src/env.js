@@ -37,6 +37,8 @@ function ensureEnv(root) {
   if (!env.INIT_ROOT_PASSWORD || WELL_KNOWN_PASSWORDS.includes(env.INIT_ROOT_PASSWORD)) {
     text = setVar(text, 'INIT_ROOT_PASSWORD', randomPassword());
   }
+  // one password for the demo bureau's users (leader01…, cadre001…), never a fixed one
+  if (!env.MINQING_DEMO_PASSWORD) text = setVar(text, 'MINQING_DEMO_PASSWORD', randomPassword().slice(0, 12));
   fs.writeFileSync(file, text, { mode: 0o600 });
   return { env: parseEnv(text), created };
 }

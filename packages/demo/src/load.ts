@@ -1,4 +1,5 @@
 import type { Database } from '@nocobase/database';
+import { bureau, type BureauOptions, type Person } from './bureau';
 import { problemChunks, unitRows, type DatasetOptions, type Row } from './dataset';
 import { seeded } from './random';
 
@@ -70,16 +71,72 @@ export async function loadDataset(db: Database, options: DatasetOptions): Promis
       }
     });
   }
-  await resetSequences(db, [
-    'users',
-    'mq_units',
-    'mq_problems',
-    'mq_responsibilities',
-    'mq_tasks',
-    'mq_revisits',
-    'mq_evaluations',
-  ]);
-  if (db.sequelize.getDialect() === 'postgres') await db.sequelize.query('ANALYZE');
-  if (db.sequelize.getDialect() === 'sqlite') await db.sequelize.query('ANALYZE');
+  await resetSequences(db, ['users', 'mq_units', ...Object.keys(rows)]);
+  await analyze(db);
   return { units: full.units, problems: full.problems, rows, seconds: (Date.now() - t0) / 1000 };
+}
+
+async function analyze(db: Database) {
+  if (['postgres', 'sqlite'].includes(db.sequelize.getDialect())) await db.sequelize.query('ANALYZE');
+}
+
+export interface BureauResult {
+  people: Person[];
+  password: string;
+  rows: Record<string, number>;
+  seconds: number;
+}
+
+/**
+ * Loads the demo bureau (see `bureau`) into an installed app with our plugins enabled: users with
+ * one shared password and their roles, then every list, in one transaction. Refuses a database
+ * that already holds problems, so a real bureau's data is never mixed with the demo's.
+ */
+export async function loadBureau(
+  db: Database,
+  options: BureauOptions & { password: string },
+): Promise<BureauResult> {
+  const t0 = Date.now();
+  if (await db.getRepository('mq_problems').count()) {
+    throw new Error('the database already holds problems: the demo loads only into a new installation');
+  }
+  const firstUserId = ((await db.getModel('users').max('id')) as number) + 1;
+  const data = bureau({ ...options, firstUserId });
+  const password = await (db.getCollection('users').getField('password') as any).hash(options.password);
+  const at = new Date(options.now ?? Date.now());
+  const rows: Record<string, number> = {};
+  await db.sequelize.transaction(async (transaction) => {
+    await insert(
+      db,
+      'users',
+      data.people.map((p) => ({
+        id: p.id,
+        username: p.username,
+        nickname: p.nickname,
+        email: `${p.username}@demo.minqing.local`,
+        password,
+        createdAt: at,
+        updatedAt: at,
+      })),
+      transaction,
+    );
+    await insert(
+      db,
+      'rolesUsers',
+      data.people.map((p) => ({ userId: p.id, roleName: p.role, default: true, createdAt: at, updatedAt: at })),
+      transaction,
+    );
+    const { people, ...lists } = data;
+    for (const [collection, list] of Object.entries(lists)) {
+      if (!db.hasCollection(collection)) continue; // a plugin that is not enabled
+      await insert(db, collection, list as Row[], transaction);
+      rows[collection] = list.length;
+    }
+  });
+  await resetSequences(
+    db,
+    ['users', ...Object.keys(rows)].filter((name) => db.getModel(name).rawAttributes.id),
+  );
+  await analyze(db);
+  return { people: data.people, password: options.password, rows, seconds: (Date.now() - t0) / 1000 };
 }

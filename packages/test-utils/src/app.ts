@@ -102,5 +102,19 @@ export async function createMinqingApp(options: MinqingAppOptions = {}): Promise
     ...(options.extraPlugins ?? []),
   ];
   const app = await createMockServer({ acl: true, plugins });
+  // the mock server leaves applicationPlugins empty; flow-engine's page builder asks it which
+  // plugins are enabled (a chart block needs data-visualization, an export button action-export)
+  const official = [...NOCOBASE_PLUGINS, ...(options.nocobasePlugins ?? [])];
+  if (app.db.hasCollection('applicationPlugins')) {
+    await app.db.getRepository('applicationPlugins').createMany({
+      records: official.map((name) => ({
+        name,
+        packageName: `@nocobase/plugin-${name}`,
+        enabled: true,
+        installed: true,
+        builtIn: true,
+      })),
+    });
+  }
   return new MinqingTestApp(app);
 }

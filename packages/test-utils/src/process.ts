@@ -24,6 +24,8 @@ export interface StartOptions {
   /** Plugins to enable after install. */
   plugins?: string[];
   env?: Record<string, string>;
+  /** Node scripts to run with the app's configuration after install, before start (e.g. the demo). */
+  beforeStart?: { script: string; args?: string[] }[];
 }
 
 function randomSecret(bytes = 18) {
@@ -102,6 +104,10 @@ export async function startNocoBase(options: StartOptions): Promise<RunningNocoB
 
   cli(['install', '-f']);
   if (options.plugins?.length) cli(['pm', 'enable', ...options.plugins]);
+  for (const { script, args = [] } of options.beforeStart ?? []) {
+    const res = spawnSync('node', [script, ...args], { cwd, env: processEnv, stdio: ['ignore', log, log] });
+    if (res.status !== 0) throw new Error(`${path.basename(script)} failed (exit code ${res.status}); see ${logFile}`);
+  }
 
   const child = spawn('node', [cliBin, 'start', '--launch-mode', 'node'], {
     cwd,

@@ -1,0 +1,2 @@
+export * from './src/client';
+export { default } from './src/client';

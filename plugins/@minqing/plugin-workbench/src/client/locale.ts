@@ -1,0 +1,1 @@
+export const NS = '@minqing/plugin-workbench';

@@ -1,0 +1,116 @@
+import {
+  LOOP,
+  MODE_OPTIONS,
+  OUTCOME_OPTIONS,
+  REVISIT_METHOD_OPTIONS,
+  SATISFACTION_OPTIONS,
+} from '@minqing/plugin-three-lists/client';
+
+export type FieldKind = 'textarea' | 'text' | 'select' | 'user' | 'date' | 'percent';
+
+export interface StepField {
+  name: string;
+  /** English message key, translated in this plugin's namespace */
+  label: string;
+  kind: FieldKind;
+  required?: boolean;
+  /** select options, labels in the three-lists namespace */
+  options?: { value: string | number; label: string }[];
+  defaultValue?: unknown;
+}
+
+/** One button on a problem: which statuses show it, what it asks, where it posts. */
+export interface Step {
+  key: string;
+  /** English message key of the button (zh-CN: 交办, 接收, …) */
+  label: string;
+  statuses: readonly string[];
+  fields: StepField[];
+  /** a step without fields still asks before it acts */
+  confirm?: string;
+  request: (problemId: number | string, values: Record<string, unknown>) => { url: string; data: unknown };
+  primary?: boolean;
+}
+
+const loopStep = (action: keyof typeof LOOP) => (problemId: number | string, values: Record<string, unknown>) => ({
+  url: `mq_problems:${action}?filterByTk=${encodeURIComponent(String(problemId))}`,
+  data: values,
+});
+
+// the statuses come from the core's state machine: a button shows exactly where the server accepts it
+export const STEPS: Step[] = [
+  {
+    key: 'assign', // 交办
+    label: 'Assign',
+    statuses: LOOP.assign.from,
+    primary: true,
+    fields: [
+      { name: 'personId', label: 'Responsible person', kind: 'user', required: true },
+      { name: 'mode', label: 'Mode', kind: 'select', options: MODE_OPTIONS },
+      { name: 'guarantorId', label: 'Guarantor leader', kind: 'user' },
+      { name: 'goal', label: 'Goal', kind: 'textarea' },
+      { name: 'deadline', label: 'Deadline (empty: by the working-day rule)', kind: 'date' },
+    ],
+    request: loopStep('assign'),
+  },
+  {
+    key: 'accept', // 接收
+    label: 'Accept',
+    statuses: LOOP.accept.from,
+    primary: true,
+    fields: [{ name: 'measures', label: 'Measures', kind: 'textarea' }],
+    request: loopStep('accept'),
+  },
+  {
+    key: 'reportProgress', // 报告进展
+    label: 'Report progress',
+    statuses: LOOP.reportProgress.from,
+    fields: [
+      { name: 'percent', label: 'Progress (%)', kind: 'percent' },
+      { name: 'content', label: 'Progress report', kind: 'textarea', required: true },
+    ],
+    request: loopStep('reportProgress'),
+  },
+  {
+    key: 'complete', // 办结
+    label: 'Complete',
+    statuses: LOOP.complete.from,
+    primary: true,
+    fields: [{ name: 'completionSummary', label: 'Completion summary', kind: 'textarea', required: true }],
+    request: loopStep('complete'),
+  },
+  {
+    key: 'revisit', // 回访
+    label: 'Revisit',
+    statuses: ['done', 'closed'],
+    primary: true,
+    fields: [
+      { name: 'method', label: 'Method', kind: 'select', options: REVISIT_METHOD_OPTIONS, defaultValue: 'on_site' },
+      { name: 'outcome', label: 'Outcome', kind: 'select', options: OUTCOME_OPTIONS, required: true },
+      { name: 'satisfaction', label: 'Satisfaction', kind: 'select', options: SATISFACTION_OPTIONS },
+      { name: 'comment', label: 'Comment', kind: 'textarea' },
+    ],
+    request: (problemId, values) => ({ url: 'mq_revisits:create', data: { ...values, problemId, state: 'done' } }),
+  },
+  {
+    key: 'close', // 销号
+    label: 'Close',
+    statuses: LOOP.close.from,
+    fields: [],
+    confirm: 'Close this problem? It needs a revisit that found it resolved (or a satisfied evaluation).',
+    request: loopStep('close'),
+  },
+  {
+    key: 'publish', // 公开
+    label: 'Publish',
+    statuses: ['done', 'closed'],
+    fields: [
+      { name: 'publicTitle', label: 'Public title (no names)', kind: 'text', required: true },
+      { name: 'publicSummary', label: 'Public summary', kind: 'textarea', required: true },
+    ],
+    request: (problemId, values) => ({
+      url: `mq_problems:publish?filterByTk=${encodeURIComponent(String(problemId))}`,
+      data: values,
+    }),
+  },
+];

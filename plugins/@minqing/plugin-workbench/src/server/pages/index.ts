@@ -1,0 +1,308 @@
+import { CURRENT_USER, table, where } from './blocks';
+import { dashboard } from './dashboard';
+
+const ALL = ['mq_admin', 'mq_leader', 'mq_cadre'];
+const OFFICE_AND_LEADERS = ['mq_admin', 'mq_leader'];
+
+export interface WorkbenchPage {
+  /** stable name: a page is created once per key, whatever an administrator does to it later */
+  key: string;
+  title: string;
+  icon: string;
+  roles: string[];
+  /** collections the page shows: skipped while the plugin defining one is not enabled */
+  needs: string[];
+  tabs: { key: string; title: string; blocks: any[]; layout?: any }[];
+  /** scripts and charts the blocks name */
+  assets?: { scripts?: Record<string, any>; charts?: Record<string, any> };
+  /** our step buttons (交办, 接收…) on the rows of these table blocks */
+  steps?: { block: string; steps: string[] }[];
+}
+
+const OPEN = ['assigned', 'in_progress', 'reopened'];
+
+/** 记录走访: only the unit is required; the problems found are typed in the same form. */
+const VISIT_FORM = {
+  key: 'visitForm',
+  type: 'createForm',
+  collection: 'mq_visits',
+  fields: [
+    'unit',
+    'visitedAt',
+    'kinds',
+    'contacted',
+    'peopleCount',
+    'summary',
+    'voices',
+    'photos',
+    { field: 'problems', fieldType: 'subTable', fields: ['title', 'category', 'description', 'difficulty'] },
+  ],
+  actions: ['submit'],
+};
+
+/** 下基层察民情: the campaign's pages, in menu order. */
+export const WORKBENCH_PAGES: WorkbenchPage[] = [
+  {
+    key: 'my-liaison-points',
+    title: '我的联系点',
+    icon: 'EnvironmentOutlined',
+    roles: ALL,
+    needs: ['mq_liaison_points', 'mq_visits'],
+    tabs: [
+      {
+        key: 'main',
+        title: '我的联系点',
+        blocks: [
+          table('mq_liaison_points', {
+            key: 'points',
+            title: '我的联系点',
+            fields: ['unit', 'since', 'active', 'note'],
+            scope: where({ path: 'cadre.id', operator: '$eq', value: CURRENT_USER }),
+            actions: ['refresh'],
+            recordActions: ['view'],
+          }),
+          table('mq_visits', {
+            key: 'myVisits',
+            title: '我的走访',
+            fields: ['visitedAt', 'unit', 'kinds', 'peopleCount', 'summary'],
+            scope: where({ path: 'cadre.id', operator: '$eq', value: CURRENT_USER }),
+            sort: [{ field: 'visitedAt', direction: 'desc' }],
+            pageSize: 10,
+          }),
+        ],
+      },
+    ],
+  },
+  {
+    key: 'visits',
+    title: '走访记录',
+    icon: 'CarOutlined',
+    roles: ALL,
+    needs: ['mq_visits'],
+    tabs: [
+      {
+        key: 'main',
+        title: '走访记录',
+        blocks: [
+          table('mq_visits', {
+            key: 'visits',
+            fields: ['visitedAt', 'cadre', 'unit', 'kinds', 'contacted', 'peopleCount', 'summary'],
+            sort: [{ field: 'visitedAt', direction: 'desc' }],
+            // one form on the phone: the visit and the problems it found (liaison files them in one step)
+            actions: ['filter', { key: 'recordVisit', type: 'addNew', title: '记录走访', popup: { title: '记录走访', blocks: [VISIT_FORM] } }, 'refresh', 'export'],
+          }),
+        ],
+      },
+    ],
+  },
+  {
+    key: 'research',
+    title: '调研',
+    icon: 'ReadOutlined',
+    roles: OFFICE_AND_LEADERS,
+    needs: ['mq_research'],
+    tabs: [
+      {
+        key: 'main',
+        title: '调研',
+        blocks: [
+          table('mq_research', {
+            key: 'research',
+            fields: ['title', 'leader', 'method', 'startsOn', 'endsOn'],
+            sort: [{ field: 'startsOn', direction: 'desc' }],
+          }),
+        ],
+      },
+    ],
+  },
+  {
+    key: 'problems',
+    title: '问题清单',
+    icon: 'ExclamationCircleOutlined',
+    roles: ALL,
+    needs: ['mq_problems'],
+    tabs: [
+      {
+        key: 'main',
+        title: '问题清单',
+        blocks: [
+          table('mq_problems', {
+            key: 'problems',
+            fields: ['code', 'title', 'status', 'category', 'unit', 'source', 'createdAt'],
+            sort: [{ field: 'createdAt', direction: 'desc' }],
+            actions: ['filter', 'addNew', 'refresh', 'export'],
+            recordActions: ['view'],
+          }),
+        ],
+      },
+    ],
+    steps: [{ block: 'problems', steps: ['assign', 'accept', 'reportProgress', 'complete', 'revisit', 'close'] }],
+  },
+  {
+    key: 'responsibilities',
+    title: '责任清单',
+    icon: 'SolutionOutlined',
+    roles: ALL,
+    needs: ['mq_responsibilities'],
+    tabs: [
+      {
+        key: 'main',
+        title: '责任清单',
+        blocks: [
+          table('mq_responsibilities', {
+            key: 'responsibilities',
+            fields: ['problem', 'unit', 'person', 'mode', 'guarantor', 'deadline', 'acceptedAt', 'active'],
+            sort: [{ field: 'deadline', direction: 'asc' }],
+            actions: ['filter', 'refresh', 'export'],
+            recordActions: ['view'],
+          }),
+        ],
+      },
+    ],
+  },
+  {
+    key: 'tasks',
+    title: '任务清单',
+    icon: 'CheckSquareOutlined',
+    roles: ALL,
+    needs: ['mq_tasks'],
+    tabs: [
+      {
+        key: 'main',
+        title: '任务清单',
+        blocks: [
+          table('mq_tasks', {
+            key: 'tasks',
+            fields: ['problem', 'measures', 'progress', 'lastReportedAt', 'completionSummary'],
+            sort: [{ field: 'lastReportedAt', direction: 'desc' }],
+            actions: ['filter', 'refresh', 'export'],
+            recordActions: ['view'],
+          }),
+        ],
+      },
+    ],
+  },
+  {
+    key: 'my-todos',
+    title: '我的待办',
+    icon: 'ScheduleOutlined',
+    roles: ALL,
+    needs: ['mq_responsibilities', 'mq_revisits', 'mq_supervisions'],
+    tabs: [
+      {
+        key: 'main',
+        title: '我的待办',
+        blocks: [
+          // what I am responsible for and is still open, the nearest deadline first
+          table('mq_responsibilities', {
+            key: 'myResponsibilities',
+            title: '待我办理（按期限）',
+            fields: ['problem', 'unit', 'acceptBy', 'deadline', 'acceptedAt'],
+            scope: where(
+              { path: 'person.id', operator: '$eq', value: CURRENT_USER },
+              { path: 'active', operator: '$isTruly' },
+              { path: 'problem.status', operator: '$in', value: OPEN },
+            ),
+            sort: [{ field: 'deadline', direction: 'asc' }],
+            actions: ['refresh'],
+            recordActions: ['view'],
+            pageSize: 10,
+          }),
+          table('mq_revisits', {
+            key: 'myRevisits',
+            title: '待我回访（按日期）',
+            fields: ['problem', 'dueOn', 'method'],
+            scope: where(
+              { path: 'revisiter.id', operator: '$eq', value: CURRENT_USER },
+              { path: 'state', operator: '$eq', value: 'pending' },
+            ),
+            sort: [{ field: 'dueOn', direction: 'asc' }],
+            actions: ['refresh'],
+            recordActions: ['edit'],
+            pageSize: 10,
+          }),
+          table('mq_supervisions', {
+            key: 'mySupervisions',
+            title: '待我答复的督办（按答复期限）',
+            fields: ['problem', 'level', 'reason', 'issuedAt', 'responseDueOn'],
+            scope: where(
+              { path: 'responsibility.person.id', operator: '$eq', value: CURRENT_USER },
+              { path: 'respondedAt', operator: '$empty' },
+            ),
+            sort: [{ field: 'responseDueOn', direction: 'asc' }],
+            actions: ['refresh'],
+            recordActions: ['edit'],
+            pageSize: 10,
+          }),
+        ],
+      },
+    ],
+  },
+  {
+    key: 'supervision',
+    title: '督办',
+    icon: 'AlertOutlined',
+    roles: OFFICE_AND_LEADERS,
+    needs: ['mq_supervisions'],
+    tabs: [
+      {
+        key: 'main',
+        title: '督办',
+        blocks: [
+          table('mq_supervisions', {
+            key: 'supervisions',
+            fields: ['problem', 'level', 'reason', 'issuedAt', 'responseDueOn', 'respondedAt'],
+            sort: [{ field: 'issuedAt', direction: 'desc' }],
+            actions: ['filter', 'refresh', 'export'],
+          }),
+        ],
+      },
+    ],
+  },
+  {
+    key: 'revisits',
+    title: '回访',
+    icon: 'PhoneOutlined',
+    roles: ALL,
+    needs: ['mq_revisits'],
+    tabs: [
+      {
+        key: 'main',
+        title: '回访',
+        blocks: [
+          table('mq_revisits', {
+            key: 'revisits',
+            fields: ['problem', 'revisiter', 'state', 'dueOn', 'revisitedAt', 'method', 'outcome', 'satisfaction'],
+            sort: [{ field: 'createdAt', direction: 'desc' }],
+            actions: ['filter', 'refresh', 'export'],
+          }),
+        ],
+      },
+    ],
+  },
+  {
+    key: 'results',
+    title: '成效清单',
+    icon: 'TrophyOutlined',
+    roles: ALL,
+    needs: ['mq_problems'],
+    tabs: [
+      {
+        key: 'main',
+        title: '成效清单',
+        blocks: [
+          table('mq_problems', {
+            key: 'results',
+            fields: ['code', 'title', 'unit', 'category', 'status', 'doneAt', 'closedAt', 'isPublic', 'publicTitle'],
+            scope: where({ path: 'status', operator: '$in', value: ['done', 'closed'] }),
+            sort: [{ field: 'doneAt', direction: 'desc' }],
+            actions: ['filter', 'refresh', 'export'],
+            recordActions: ['view'],
+          }),
+        ],
+      },
+    ],
+    steps: [{ block: 'results', steps: ['revisit', 'close', 'publish'] }],
+  },
+  dashboard,
+];

@@ -1,0 +1,24 @@
+import { Plugin } from '@nocobase/server';
+import { ensureWorkbenchPages } from './services/pages';
+
+const watched = new WeakSet<object>();
+
+/** 工作台: the campaign's pages (下基层察民情), made of ordinary blocks an administrator can change. */
+export class PluginWorkbenchServer extends Plugin {
+  async load() {
+    if (watched.has(this.app)) return;
+    watched.add(this.app);
+    // at every start, so the pages of a plugin enabled later appear too; a page is made only once
+    this.app.on('afterStart', async () => {
+      try {
+        const created = await ensureWorkbenchPages(this.app);
+        if (created.length) this.log.info(`created pages: ${created.join(', ')}`);
+      } catch (error) {
+        // the app runs without them; the next start tries again
+        this.log.error(`could not create the campaign's pages: ${(error as Error).message}`, { error });
+      }
+    });
+  }
+}
+
+export default PluginWorkbenchServer;

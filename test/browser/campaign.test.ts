@@ -1,6 +1,6 @@
 import fs from 'fs';
 import path from 'path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium } from '@minqing/test/src/browser';
 import { repoRoot, signIn, startNocoBase, type RunningNocoBase } from '@minqing/test/src/process';
 
@@ -68,13 +68,20 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
 
   const row = (page: Page) => page.locator('tr.ant-table-row', { hasText: TITLE }).first();
 
-  async function step(page: Page, button: string, fill?: () => Promise<void>) {
+  /** Clicks a step button on the problem's row, fills the step's small form and sends it. */
+  async function step(page: Page, button: string, key: string, fill?: (form: Locator) => Promise<void>) {
     await row(page).getByRole('button', { name: button, exact: true }).click();
-    const dialog = page.locator('.ant-modal').filter({ hasText: button }).last();
-    await dialog.waitFor();
-    if (fill) await fill();
-    await dialog.getByRole('button', { name: button, exact: true }).click();
-    await dialog.waitFor({ state: 'detached', timeout: 30_000 });
+    const form = page.getByTestId(`mq-step-form-${key}`);
+    await form.waitFor();
+    if (fill) await fill(form);
+    await form.getByRole('button', { name: button, exact: true }).click();
+    await form.waitFor({ state: 'detached', timeout: 30_000 });
+  }
+
+  async function choose(page: Page, select: Locator, text: string, option = text) {
+    await select.click();
+    await page.keyboard.type(text);
+    await page.locator('.ant-select-item-option', { hasText: option }).first().click();
   }
 
   async function figures(page: Page) {
@@ -137,23 +144,23 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
     });
     const cadre = await signInAs(phone, 'cadre001', DEMO_PASSWORD);
     await open(cadre, '走访记录', 'tr.ant-table-row');
-    await cadre.getByRole('button', { name: '记录走访' }).click();
-    const form = cadre.locator('.ant-drawer, .ant-modal').last();
-    await form.waitFor();
-    await form.locator('.ant-select').first().click();
-    await cadre.keyboard.type('荆州中学');
-    await cadre.locator('.ant-select-item-option', { hasText: '荆州中学' }).first().click();
-    await form.locator('textarea').first().fill('进课堂听课，与师生座谈，了解上下学安全情况。');
-    await form.getByRole('button', { name: /添加|Add/ }).last().click();
-    await form.locator('.ant-table-row input').first().fill(TITLE);
+    // on a phone the block's buttons are icons: + is 记录走访
+    await cadre.locator('button:has(.anticon-plus)').first().click();
+    const unit = cadre.locator('.ant-form-item', { hasText: '单位' }).locator('.ant-select').first();
+    await unit.waitFor({ timeout: 30_000 });
+    await choose(cadre, unit, '荆州中学');
+    await cadre.locator('.ant-form-item', { hasText: '走访情况' }).locator('textarea').first().fill('进课堂听课，与师生座谈，了解上下学安全情况。');
+    const found = cadre.locator('.ant-form-item', { hasText: '发现的问题' });
+    await found.getByRole('button', { name: /添\s*加/ }).click();
+    await found.locator('tbody input').first().fill(TITLE);
     await shot(cadre, '01-cadre-records-visit');
-    await form.getByRole('button', { name: '提交' }).click();
-    await form.waitFor({ state: 'detached', timeout: 30_000 });
+    await cadre.getByRole('button', { name: /提\s*交/ }).click();
+    await cadre.locator('tr.ant-table-row').first().waitFor({ timeout: 30_000 });
     const headers = await signIn(app.url, app.admin.email, app.admin.password);
-    const found = (await api(headers, 'GET', `mq_problems:list?filter=${encodeURIComponent(JSON.stringify({ title: TITLE }))}`)).data;
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ status: 'new', source: 'visit' });
-    problemId = found[0].id;
+    const filed = (await api(headers, 'GET', `mq_problems:list?filter=${encodeURIComponent(JSON.stringify({ title: TITLE }))}`)).data;
+    expect(filed).toHaveLength(1);
+    expect(filed[0]).toMatchObject({ status: 'new', source: 'visit' });
+    problemId = filed[0].id;
     await open(cadre, '走访记录', 'tr.ant-table-row');
     await shot(cadre, '02-visit-listed');
     await phone.close();
@@ -164,11 +171,7 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
     await row(admin).waitFor();
     // only the step its status allows: a new problem can be assigned, not completed
     await expect(row(admin).getByRole('button', { name: '办结', exact: true }).count()).resolves.toBe(0);
-    await step(admin, '交办', async () => {
-      await admin.getByTestId('mq-user-select').click();
-      await admin.keyboard.type('cadre001');
-      await admin.locator('.ant-select-item-option', { hasText: 'cadre001' }).first().click();
-    });
+    await step(admin, '交办', 'assign', (form) => choose(admin, form.getByTestId('mq-user-select').first(), 'cadre001'));
     await row(admin).getByText('已交办').waitFor();
     await shot(admin, '03-office-assigned');
   });
@@ -177,18 +180,14 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const cadre = await signInAs(context, 'cadre001', DEMO_PASSWORD);
     await open(cadre, '问题清单', 'tr.ant-table-row');
-    await step(cadre, '接收', async () => {
-      await cadre.locator('.ant-modal textarea').first().fill('协调公安交警和家委会，增派护学岗人员');
-    });
+    await step(cadre, '接收', 'accept', (form) => form.locator('textarea').first().fill('协调公安交警和家委会，增派护学岗人员'));
     await row(cadre).getByText('办理中').waitFor();
-    await step(cadre, '报告进展', async () => {
-      await cadre.locator('.ant-modal input').first().fill('60');
-      await cadre.locator('.ant-modal textarea').first().fill('已与交警中队对接，家长志愿者排班中');
+    await step(cadre, '报告进展', 'reportProgress', async (form) => {
+      await form.locator('input').first().fill('60');
+      await form.locator('textarea').first().fill('已与交警中队对接，家长志愿者排班中');
     });
     await shot(cadre, '04-cadre-reported-progress');
-    await step(cadre, '办结', async () => {
-      await cadre.locator('.ant-modal textarea').first().fill('每天上下学时段护学岗增至6人，交警定点值守');
-    });
+    await step(cadre, '办结', 'complete', (form) => form.locator('textarea').first().fill('每天上下学时段护学岗增至6人，交警定点值守'));
     await row(cadre).getByText('已办结').waitFor();
     await shot(cadre, '05-cadre-completed');
     await context.close();
@@ -198,8 +197,8 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const leader = await signInAs(context, 'leader01', DEMO_PASSWORD);
     await open(leader, '问题清单', 'tr.ant-table-row');
-    await step(leader, '回访', async () => {
-      const outcome = leader.locator('.ant-modal .ant-form-item', { hasText: '回访结果' }).locator('.ant-select');
+    await step(leader, '回访', 'revisit', async (form) => {
+      const outcome = form.locator('.ant-form-item', { hasText: '回访结果' }).locator('.ant-select');
       await outcome.click();
       await leader.locator('.ant-select-item-option', { hasText: '已解决' }).click();
     });
@@ -209,11 +208,11 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
 
   it('the office closes and publishes it; the public page shows it', async () => {
     await open(admin, '成效清单', 'tr.ant-table-row');
-    await step(admin, '销号');
+    await step(admin, '销号', 'close');
     await row(admin).getByText('已销号').waitFor();
-    await step(admin, '公开', async () => {
-      await admin.locator('.ant-modal input').first().fill(PUBLIC_TITLE);
-      await admin.locator('.ant-modal textarea').first().fill('增派护学岗人员，上下学秩序明显好转。');
+    await step(admin, '公开', 'publish', async (form) => {
+      await form.locator('input').first().fill(PUBLIC_TITLE);
+      await form.locator('textarea').first().fill('增派护学岗人员，上下学秩序明显好转。');
     });
     await shot(admin, '07-office-closed-and-published');
     const visitor = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } })).newPage();

@@ -8,16 +8,23 @@ export class PluginWorkbenchServer extends Plugin {
   async load() {
     if (watched.has(this.app)) return;
     watched.add(this.app);
-    // at every start, so the pages of a plugin enabled later appear too; a page is made only once
-    this.app.on('afterStart', async () => {
-      try {
-        const created = await ensureWorkbenchPages(this.app);
-        if (created.length) this.log.info(`created pages: ${created.join(', ')}`);
-      } catch (error) {
-        // the app runs without them; the next start tries again
-        this.log.error(`could not create the campaign's pages: ${(error as Error).message}`, { error });
-      }
-    });
+    // pages of a plugin enabled later are made at the next start; a page is made only once
+    this.app.on('afterStart', () => this.makePages());
+  }
+
+  // the pages take minutes to make: when enabling, before the server answers anyone
+  async install() {
+    await this.makePages();
+  }
+
+  private async makePages() {
+    try {
+      const created = await ensureWorkbenchPages(this.app);
+      if (created.length) this.log.info(`created pages: ${created.join(', ')}`);
+    } catch (error) {
+      // the app runs without them; the next start tries again
+      this.log.error(`could not create the campaign's pages: ${(error as Error).message}`, { error });
+    }
   }
 }
 

@@ -5,14 +5,22 @@ import type { WorkbenchPage } from '.';
  * page and the monthly dispatch; the charts are the data-visualization plugin's, editable in place.
  */
 const KPI_SCRIPT = `
-const stats = await ctx.api.request({ url: 'mqStats:get' });
-const closed = await ctx.api.request({ url: 'mq_problems:list', params: { pageSize: 1, filter: { status: 'closed' } } });
-const all = await ctx.api.request({ url: 'mq_problems:list', params: { pageSize: 1 } });
-const f = (stats.data && stats.data.data && stats.data.data.overall && stats.data.data.overall.figures) || {};
+const stats = ctx.makeResource('SingleRecordResource');
+stats.setResourceName('mqStats');
+await stats.refresh();
+const f = (stats.getData() && stats.getData().overall && stats.getData().overall.figures) || {};
+const count = async (filter) => {
+  const problems = ctx.makeResource('MultiRecordResource');
+  problems.setResourceName('mq_problems');
+  if (filter) problems.setFilter(filter);
+  problems.setPageSize(1);
+  await problems.refresh();
+  return (problems.getMeta() && problems.getMeta().count) || 0;
+};
 const pct = (v) => (v === null || v === undefined ? '—' : (v * 100).toFixed(1) + '%');
 const items = [
-  ['problems', '问题总数', String(all.data.meta.count)],
-  ['closed', '已销号', String(closed.data.meta.count)],
+  ['problems', '问题总数', String(await count())],
+  ['closed', '已销号', String(await count({ status: { $eq: 'closed' } }))],
   ['overdue', '逾期未办结', String(f.overdueCount ?? '—')],
   ['responseRate', '响应率', pct(f.responseRate)],
   ['onTimeRate', '按期办结率', pct(f.onTimeRate)],

@@ -89,7 +89,7 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
             fields: ['visitedAt', 'cadre', 'unit', 'kinds', 'contacted', 'peopleCount', 'summary'],
             sort: [{ field: 'visitedAt', direction: 'desc' }],
             // one form on the phone: the visit and the problems it found (liaison files them in one step)
-            actions: ['filter', { key: 'recordVisit', type: 'addNew', title: '记录走访', popup: { title: '记录走访', blocks: [VISIT_FORM] } }, 'refresh', 'export'],
+            actions: ['filter', { key: 'recordVisit', type: 'addNew', title: '记录走访', popup: { title: '记录走访', tryTemplate: false, blocks: [VISIT_FORM] } }, 'refresh', 'export'],
           }),
         ],
       },

@@ -13,8 +13,12 @@ const NOT_IN_POPUPS = new Set(['id', 'createdBy', 'updatedBy', 'createdById', 'u
 /** Every field a generated view/edit popup may show, first those the page's tables show. */
 function fieldGroups(db: Database, collectionName: string, shown: string[]) {
   const collection = db.getCollection(collectionName);
+  // a belongsTo shows as the record it points at, never as its bare foreign key
+  const foreignKeys = new Set(
+    [...collection.fields.values()].filter((f: any) => f.type === 'belongsTo').map((f: any) => f.foreignKey),
+  );
   const all = [...collection.fields.values()]
-    .filter((field: any) => field.options.interface && !NOT_IN_POPUPS.has(field.name))
+    .filter((field: any) => field.options.interface && !NOT_IN_POPUPS.has(field.name) && !foreignKeys.has(field.name))
     .filter((field: any) => !['hasMany', 'hasOne'].includes(field.type))
     .map((field: any) => field.name as string);
   const first = shown.filter((name) => all.includes(name));
@@ -101,7 +105,7 @@ async function grantRoutes(db: Database, routeIds: (string | number)[], roles: s
 export async function ensureWorkbenchPages(app: Application): Promise<string[]> {
   const db = app.db;
   const records = db.getRepository('mq_workbench_pages');
-  const known = new Map((await records.find()).map((r: any) => [r.get('key'), r]));
+  const known = new Map<string, any>((await records.find()).map((r: any) => [r.get('key'), r]));
   let groupRouteId = known.get(GROUP_KEY)?.get('routeId');
   const created: string[] = [];
   const service = flowSurfaces(app);

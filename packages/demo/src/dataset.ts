@@ -203,7 +203,8 @@ export function problemLife(r: Random, seed: ProblemSeed, people: People, ids: C
       [60, 3],
     ] as const) *
       DAY;
-  let doneAt: number | null = acceptedAt + r.int(1, 40) * DAY;
+  // most are done within two weeks of acceptance; some drag on past their deadline
+  let doneAt: number | null = acceptedAt + (r.next() < 0.75 ? r.int(1, 12) : r.int(13, 45)) * DAY;
   let closedAt: number | null = doneAt + r.int(1, 10) * DAY;
   let reopenedAt: number | null = doneAt + DAY;
   // nothing after `now`: a step that would lie in the future has not happened yet

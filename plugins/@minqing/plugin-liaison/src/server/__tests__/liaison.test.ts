@@ -56,6 +56,13 @@ describe('going down: liaison points, visits, research, window sittings', () => 
       .resource('mq_visits')
       .create({ values: { unitId: units[1], problems: [{ title: '校门口拥堵' }] } });
     expect(minimal.status).toBe(200);
+    // the generated form sends the picked unit as a record, not as unitId: its problems get it too
+    const fromForm = await cadreA
+      .resource('mq_visits')
+      .create({ values: { unit: { id: units[2] }, problems: [{ title: '护学岗人手不足' }] } });
+    expect(fromForm.status).toBe(200);
+    const filed = await cadreA.resource('mq_problems').get({ filterByTk: fromForm.body.data.problems[0].id });
+    expect(filed.body.data).toMatchObject({ unitId: units[2], source: 'visit' });
   });
 
   it('refuses a visit dated tomorrow, without a unit or for a unit that does not exist, and writes nothing', async () => {

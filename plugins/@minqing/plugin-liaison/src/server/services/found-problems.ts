@@ -34,7 +34,9 @@ export async function createWithProblems(
       throw refuse('PROBLEM_TITLE_REQUIRED', 'Problem {{n}} needs a title', { n: i + 1 });
     }
   });
-  values.problems = problems.map((problem: any) => ({ ...problem, source, unitId: problem.unitId ?? values.unitId }));
+  // a form sends the unit as the record it picked (`unit: {id, …}`), the API as `unitId`
+  const unitId = values.unitId ?? (typeof values.unit === 'object' ? values.unit?.id : values.unit);
+  values.problems = problems.map((problem: any) => ({ ...problem, source, unitId: problem.unitId ?? unitId }));
   const repo = ctx.db.getRepository(collection);
   const record = await writeTransaction(ctx.db, (transaction) => repo.create({ values, transaction, context: ctx }));
   return repo.findOne({ filterByTk: record.get('id') as number, appends: ['problems'] });

@@ -71,8 +71,9 @@ describe('the campaign pages', () => {
     const research = await routes.findOne({ filter: { title: '调研', type: 'flowPage' } });
     await routes.destroy({ filterByTk: research.get('id') });
     expect(await ensureWorkbenchPages(app.app as any)).toEqual([]);
-    expect(await routes.count({ filter: { title: '今日待办' } })).toBe(1);
-    expect(await routes.count({ filter: { title: '我的待办' } })).toBe(0);
-    expect(await routes.count({ filter: { title: '调研' } })).toBe(0);
+    const pages = (title: string) => routes.count({ filter: { title, type: 'flowPage' } });
+    expect(await pages('今日待办')).toBe(1);
+    expect(await pages('我的待办')).toBe(0);
+    expect(await pages('调研')).toBe(0);
   });
 });

@@ -105,7 +105,9 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
       name: 'campaign',
       port: 13150,
       plugins: PLUGINS,
-      beforeStart: [{ script: path.join(repoRoot, 'packages/demo/bin/minqing-demo.js'), args: ['--password', DEMO_PASSWORD] }],
+      beforeStart: [
+        { script: path.join(repoRoot, 'packages/demo/bin/minqing-demo.js'), args: ['--password', DEMO_PASSWORD] },
+      ],
     });
     const headers = await signIn(app.url, app.admin.email, app.admin.password);
     // the pages are made once, right after the first start
@@ -135,7 +137,19 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
 
   it('shows the campaign menu and 数据看板 with the demo figures', async () => {
     expect(Object.keys(pages)).toEqual(
-      expect.arrayContaining(['我的联系点', '走访记录', '调研', '问题清单', '责任清单', '任务清单', '我的待办', '督办', '回访', '成效清单', '数据看板']),
+      expect.arrayContaining([
+        '我的联系点',
+        '走访记录',
+        '调研',
+        '问题清单',
+        '责任清单',
+        '任务清单',
+        '我的待办',
+        '督办',
+        '回访',
+        '成效清单',
+        '数据看板',
+      ]),
     );
     before = await figures(admin);
     expect(before.problems).toBeGreaterThanOrEqual(1500);
@@ -157,7 +171,11 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
     const unit = cadre.locator('.ant-form-item', { hasText: '单位' }).locator('.ant-select').first();
     await unit.waitFor({ timeout: 30_000 });
     await choose(cadre, unit, '荆州中学', { phone: true });
-    await cadre.locator('.ant-form-item', { hasText: '走访情况' }).locator('textarea').first().fill('进课堂听课，与师生座谈，了解上下学安全情况。');
+    await cadre
+      .locator('.ant-form-item', { hasText: '走访情况' })
+      .locator('textarea')
+      .first()
+      .fill('进课堂听课，与师生座谈，了解上下学安全情况。');
     const found = cadre.locator('.ant-form-item', { hasText: '发现的问题' });
     await found.getByRole('button', { name: /添\s*加/ }).click();
     await found.locator('tbody input').first().fill(TITLE);
@@ -165,7 +183,9 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
     await cadre.getByRole('button', { name: /提\s*交/ }).click();
     await cadre.locator('tr.ant-table-row').first().waitFor({ timeout: 30_000 });
     const headers = await signIn(app.url, app.admin.email, app.admin.password);
-    const filed = (await api(headers, 'GET', `mq_problems:list?filter=${encodeURIComponent(JSON.stringify({ title: TITLE }))}`)).data;
+    const filed = (
+      await api(headers, 'GET', `mq_problems:list?filter=${encodeURIComponent(JSON.stringify({ title: TITLE }))}`)
+    ).data;
     expect(filed).toHaveLength(1);
     expect(filed[0]).toMatchObject({ status: 'new', source: 'visit' });
     problemId = filed[0].id;
@@ -178,7 +198,11 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
     await open(admin, '问题清单', 'tr.ant-table-row');
     await row(admin).waitFor();
     // only the step its status allows: a new problem can be assigned, not completed
-    await expect(row(admin).getByRole('button', { name: /^办\s*结$/ }).count()).resolves.toBe(0);
+    await expect(
+      row(admin)
+        .getByRole('button', { name: /^办\s*结$/ })
+        .count(),
+    ).resolves.toBe(0);
     // cadre001 handles it; leader01 guarantees it (包保), so it is on that leader's list
     await step(admin, '交办', 'assign', async (form) => {
       await choose(admin, form.getByTestId('mq-user-select').nth(0), 'cadre001');
@@ -189,17 +213,26 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
   });
 
   it('the responsible cadre accepts, reports progress and completes it', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const cadre = await signInAs(context, 'cadre001', DEMO_PASSWORD);
     await open(cadre, '问题清单', 'tr.ant-table-row');
-    await step(cadre, '接收', 'accept', (form) => form.locator('textarea').first().fill('协调公安交警和家委会，增派护学岗人员'));
+    await step(cadre, '接收', 'accept', (form) =>
+      form.locator('textarea').first().fill('协调公安交警和家委会，增派护学岗人员'),
+    );
     await row(cadre).getByText('办理中').waitFor();
     await step(cadre, '报告进展', 'reportProgress', async (form) => {
       await form.locator('input').first().fill('60');
       await form.locator('textarea').first().fill('已与交警中队对接，家长志愿者排班中');
     });
     await shot(cadre, '04-cadre-reported-progress');
-    await step(cadre, '办结', 'complete', (form) => form.locator('textarea').first().fill('每天上下学时段护学岗增至6人，交警定点值守'));
+    await step(cadre, '办结', 'complete', (form) =>
+      form.locator('textarea').first().fill('每天上下学时段护学岗增至6人，交警定点值守'),
+    );
     await row(cadre).getByText('已办结').waitFor();
     await shot(cadre, '05-cadre-completed');
     await context.close();
@@ -227,7 +260,9 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
       await form.locator('textarea').first().fill('增派护学岗人员，上下学秩序明显好转。');
     });
     await shot(admin, '07-office-closed-and-published');
-    const visitor = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } })).newPage();
+    const visitor = await (
+      await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } })
+    ).newPage();
     await visitor.goto(`${app.url}/minqing/public`);
     await visitor.getByText(PUBLIC_TITLE).first().waitFor({ timeout: 60_000 });
     await visitor.screenshot({ path: path.join(artifacts, '08-public-page.png'), fullPage: true });

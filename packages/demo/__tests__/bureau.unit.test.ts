@@ -16,7 +16,16 @@ describe('the demo bureau', () => {
     expect(demo.mq_units.length).toBeLessThanOrEqual(240);
     expect(new Set(demo.mq_units.map((u) => u.region)).size).toBe(9);
     expect(new Set(demo.mq_units.map((u) => u.type))).toEqual(
-      new Set(['primary_secondary', 'kindergarten', 'vocational', 'university', 'office', 'service_window', 'community', 'other']),
+      new Set([
+        'primary_secondary',
+        'kindergarten',
+        'vocational',
+        'university',
+        'office',
+        'service_window',
+        'community',
+        'other',
+      ]),
     );
     expect(new Set(demo.mq_units.map((u) => u.name)).size).toBe(demo.mq_units.length);
     expect(demo.people.filter((p) => p.role === 'mq_leader')).toHaveLength(40);
@@ -62,7 +71,11 @@ describe('the demo bureau', () => {
     const leaders = new Set(demo.people.filter((p) => p.role === 'mq_leader').map((p) => p.id));
     const status = new Map(demo.mq_problems.map((p) => [p.id, p.status]));
     expect(demo.mq_supervisions.length).toBeGreaterThan(50);
-    expect(demo.mq_supervisions.every((s) => ['assigned', 'in_progress', 'reopened'].includes(status.get(s.problemId) as string))).toBe(true);
+    expect(
+      demo.mq_supervisions.every((s) =>
+        ['assigned', 'in_progress', 'reopened'].includes(status.get(s.problemId) as string),
+      ),
+    ).toBe(true);
     expect(new Set(demo.mq_revisits.map((v) => v.state))).toEqual(new Set(['done', 'pending']));
     expect(demo.mq_revisits.every((v) => leaders.has(v.revisiterId as number))).toBe(true);
     expect(demo.mq_evaluations.length).toBeGreaterThan(100);

@@ -48,10 +48,39 @@ const REGIONS: [string, string[]][] = [
   ['洪湖市', ['新堤街道', '峰口镇', '曹市镇', '府场镇', '瞿家湾镇']],
 ];
 const OFFICES = ['基础教育科', '学生资助中心', '教育督导室', '安全稳定科', '教师工作科'];
-const SURNAMES = '王李张刘陈杨黄赵周吴徐孙马胡朱郭何罗高林郑梁谢宋唐许邓冯韩曹曾彭萧蔡潘田董袁于余叶蒋杜苏魏程吕丁沈任姚卢傅钟';
+const SURNAMES =
+  '王李张刘陈杨黄赵周吴徐孙马胡朱郭何罗高林郑梁谢宋唐许邓冯韩曹曾彭萧蔡潘田董袁于余叶蒋杜苏魏程吕丁沈任姚卢傅钟';
 const GIVEN = [
-  '建国', '丽华', '志强', '秀英', '海燕', '文军', '晓明', '红梅', '国平', '春华', '德胜', '玉兰', '俊杰', '静',
-  '敏', '磊', '婷', '勇', '芳', '涛', '雪梅', '立新', '卫东', '慧', '洁', '斌', '鹏', '丹', '超', '霞',
+  '建国',
+  '丽华',
+  '志强',
+  '秀英',
+  '海燕',
+  '文军',
+  '晓明',
+  '红梅',
+  '国平',
+  '春华',
+  '德胜',
+  '玉兰',
+  '俊杰',
+  '静',
+  '敏',
+  '磊',
+  '婷',
+  '勇',
+  '芳',
+  '涛',
+  '雪梅',
+  '立新',
+  '卫东',
+  '慧',
+  '洁',
+  '斌',
+  '鹏',
+  '丹',
+  '超',
+  '霞',
 ];
 const LEADER_POSTS = ['局长', '副局长', '副局长', '纪检组长', '总督学', '党组成员', '科长', '科长', '副科长'];
 const CADRE_POSTS = ['科员', '干部', '教研员', '督学', '窗口工作人员', '校长', '副校长', '党支部书记'];
@@ -226,15 +255,23 @@ export function bureau(options: BureauOptions = {}): Bureau {
       : since + Math.floor(r.next() * (now - since - 3600 * 1000));
     const unitId = visit ? (visit.unitId as number) : (grassroots[r.skewed(grassroots.length, 1.6)].id as number);
     const code = `WT${year}-${String(id).padStart(5, '0')}`;
-    const source = visit ? 'visit' : r.weighted([
-      ['complaint', 45],
-      ['research', 20],
-      ['proactive', 15],
-      ['inspection', 10],
-      ['carried_over', 10],
-    ] as const);
+    const source = visit
+      ? 'visit'
+      : r.weighted([
+          ['complaint', 45],
+          ['research', 20],
+          ['proactive', 15],
+          ['inspection', 10],
+          ['carried_over', 10],
+        ] as const);
     problemLife(r, { id, code, createdAt, unitId, now, source }, staff, ids, out);
-    if (visit) out.mq_visits_problems.push({ visitId: visit.id, problemId: id, createdAt: visit.visitedAt, updatedAt: visit.visitedAt });
+    if (visit)
+      out.mq_visits_problems.push({
+        visitId: visit.id,
+        problemId: id,
+        createdAt: visit.visitedAt,
+        updatedAt: visit.visitedAt,
+      });
   }
   return out;
 }

@@ -92,10 +92,7 @@ export interface BureauResult {
  * one shared password and their roles, then every list, in one transaction. Refuses a database
  * that already holds problems, so a real bureau's data is never mixed with the demo's.
  */
-export async function loadBureau(
-  db: Database,
-  options: BureauOptions & { password: string },
-): Promise<BureauResult> {
+export async function loadBureau(db: Database, options: BureauOptions & { password: string }): Promise<BureauResult> {
   const t0 = Date.now();
   if (await db.getRepository('mq_problems').count()) {
     throw new Error('the database already holds problems: the demo loads only into a new installation');

@@ -16,7 +16,9 @@ function UserSelect({ api, value, onChange }: { api: Api; value?: number; onChan
       url: 'users:list',
       params: { filter, fields: ['id', 'nickname', 'username'], pageSize: 20 },
     });
-    setOptions((data?.data ?? []).map((u: any) => ({ value: u.id, label: `${u.nickname || u.username} (${u.username})` })));
+    setOptions(
+      (data?.data ?? []).map((u: any) => ({ value: u.id, label: `${u.nickname || u.username} (${u.username})` })),
+    );
   };
   return (
     <Select
@@ -59,7 +61,14 @@ function control(field: StepField, t: T, api: Api) {
  * The small form of one step. Sends the step's request; a refusal stays in the form with the
  * server's message (already in the user's language) and nothing is lost.
  */
-export function StepForm(props: { step: Step; problemId: number | string; t: T; api: Api; onDone: () => void; onCancel: () => void }) {
+export function StepForm(props: {
+  step: Step;
+  problemId: number | string;
+  t: T;
+  api: Api;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { step, problemId, t, api } = props;
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
@@ -83,7 +92,9 @@ export function StepForm(props: { step: Step; problemId: number | string; t: T; 
       setBusy(false);
     }
   };
-  const initialValues = Object.fromEntries(step.fields.filter((f) => f.defaultValue !== undefined).map((f) => [f.name, f.defaultValue]));
+  const initialValues = Object.fromEntries(
+    step.fields.filter((f) => f.defaultValue !== undefined).map((f) => [f.name, f.defaultValue]),
+  );
   return (
     <Form form={form} layout="vertical" initialValues={initialValues} data-testid={`mq-step-form-${step.key}`}>
       {step.confirm ? <p>{t(step.confirm)}</p> : null}
@@ -92,7 +103,9 @@ export function StepForm(props: { step: Step; problemId: number | string; t: T; 
           key={field.name}
           name={field.name}
           label={t(field.label)}
-          rules={field.required ? [{ required: true, message: t('{{field}} is required', { field: t(field.label) }) }] : []}
+          rules={
+            field.required ? [{ required: true, message: t('{{field}} is required', { field: t(field.label) }) }] : []
+          }
         >
           {control(field, t, api)}
         </Form.Item>

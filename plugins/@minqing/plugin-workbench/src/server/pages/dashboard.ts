@@ -82,7 +82,17 @@ export const dashboard: WorkbenchPage = {
         { key: 'bySatisfaction', type: 'chart', title: '回访满意度', chart: 'bySatisfaction' },
       ],
       layout: {
-        rows: [['kpis'], [{ key: 'byStatus', span: 12 }, { key: 'byCategory', span: 12 }], [{ key: 'bySource', span: 12 }, { key: 'bySatisfaction', span: 12 }]],
+        rows: [
+          ['kpis'],
+          [
+            { key: 'byStatus', span: 12 },
+            { key: 'byCategory', span: 12 },
+          ],
+          [
+            { key: 'bySource', span: 12 },
+            { key: 'bySatisfaction', span: 12 },
+          ],
+        ],
       },
     },
   ],

@@ -21,6 +21,12 @@ export interface WorkbenchPage {
 
 const OPEN = ['assigned', 'in_progress', 'reopened'];
 
+/** A page of one tab, named like the page, with these blocks. */
+const onePage = ({ blocks, ...page }: Omit<WorkbenchPage, 'tabs'> & { blocks: any[] }): WorkbenchPage => ({
+  ...page,
+  tabs: [{ key: 'main', title: page.title, blocks }],
+});
+
 /** 记录走访: only the unit is required; the problems found are typed in the same form. */
 const VISIT_FORM = {
   key: 'visitForm',
@@ -42,267 +48,217 @@ const VISIT_FORM = {
 
 /** 下基层察民情: the campaign's pages, in menu order. */
 export const WORKBENCH_PAGES: WorkbenchPage[] = [
-  {
+  onePage({
     key: 'my-liaison-points',
     title: '我的联系点',
     icon: 'EnvironmentOutlined',
     roles: ALL,
     needs: ['mq_liaison_points', 'mq_visits'],
-    tabs: [
-      {
-        key: 'main',
+    blocks: [
+      table('mq_liaison_points', {
+        key: 'points',
         title: '我的联系点',
-        blocks: [
-          table('mq_liaison_points', {
-            key: 'points',
-            title: '我的联系点',
-            fields: ['unit', 'since', 'active', 'note'],
-            scope: where({ path: 'cadre.id', operator: '$eq', value: CURRENT_USER }),
-            actions: ['refresh'],
-            recordActions: ['view'],
-          }),
-          table('mq_visits', {
-            key: 'myVisits',
-            title: '我的走访',
-            fields: ['visitedAt', 'unit', 'kinds', 'peopleCount', 'summary'],
-            scope: where({ path: 'cadre.id', operator: '$eq', value: CURRENT_USER }),
-            sort: [{ field: 'visitedAt', direction: 'desc' }],
-            pageSize: 10,
-          }),
-        ],
-      },
+        fields: ['unit', 'since', 'active', 'note'],
+        scope: where({ path: 'cadre.id', operator: '$eq', value: CURRENT_USER }),
+        actions: ['refresh'],
+        recordActions: ['view'],
+      }),
+      table('mq_visits', {
+        key: 'myVisits',
+        title: '我的走访',
+        fields: ['visitedAt', 'unit', 'kinds', 'peopleCount', 'summary'],
+        scope: where({ path: 'cadre.id', operator: '$eq', value: CURRENT_USER }),
+        sort: [{ field: 'visitedAt', direction: 'desc' }],
+        pageSize: 10,
+      }),
     ],
-  },
-  {
+  }),
+  onePage({
     key: 'visits',
     title: '走访记录',
     icon: 'CarOutlined',
     roles: ALL,
     needs: ['mq_visits'],
-    tabs: [
-      {
-        key: 'main',
-        title: '走访记录',
-        blocks: [
-          table('mq_visits', {
-            key: 'visits',
-            fields: ['visitedAt', 'cadre', 'unit', 'kinds', 'contacted', 'peopleCount', 'summary'],
-            sort: [{ field: 'visitedAt', direction: 'desc' }],
-            // one form on the phone: the visit and the problems it found (liaison files them in one step)
-            actions: ['filter', { key: 'recordVisit', type: 'addNew', title: '记录走访', popup: { title: '记录走访', tryTemplate: false, blocks: [VISIT_FORM] } }, 'refresh', 'export'],
-          }),
+    blocks: [
+      table('mq_visits', {
+        key: 'visits',
+        fields: ['visitedAt', 'cadre', 'unit', 'kinds', 'contacted', 'peopleCount', 'summary'],
+        sort: [{ field: 'visitedAt', direction: 'desc' }],
+        // one form on the phone: the visit and the problems it found (liaison files them in one step)
+        actions: [
+          'filter',
+          {
+            key: 'recordVisit',
+            type: 'addNew',
+            title: '记录走访',
+            popup: { title: '记录走访', tryTemplate: false, blocks: [VISIT_FORM] },
+          },
+          'refresh',
+          'export',
         ],
-      },
+      }),
     ],
-  },
-  {
+  }),
+  onePage({
     key: 'research',
     title: '调研',
     icon: 'ReadOutlined',
     roles: OFFICE_AND_LEADERS,
     needs: ['mq_research'],
-    tabs: [
-      {
-        key: 'main',
-        title: '调研',
-        blocks: [
-          table('mq_research', {
-            key: 'research',
-            fields: ['title', 'leader', 'method', 'startsOn', 'endsOn'],
-            sort: [{ field: 'startsOn', direction: 'desc' }],
-          }),
-        ],
-      },
+    blocks: [
+      table('mq_research', {
+        key: 'research',
+        fields: ['title', 'leader', 'method', 'startsOn', 'endsOn'],
+        sort: [{ field: 'startsOn', direction: 'desc' }],
+      }),
     ],
-  },
-  {
+  }),
+  onePage({
     key: 'problems',
     title: '问题清单',
     icon: 'ExclamationCircleOutlined',
     roles: ALL,
     needs: ['mq_problems'],
-    tabs: [
-      {
-        key: 'main',
-        title: '问题清单',
-        blocks: [
-          table('mq_problems', {
-            key: 'problems',
-            fields: ['code', 'title', 'status', 'category', 'unit', 'source', 'createdAt'],
-            sort: [{ field: 'createdAt', direction: 'desc' }],
-            actions: ['filter', 'addNew', 'refresh', 'export'],
-            recordActions: ['view'],
-          }),
-        ],
-      },
+    blocks: [
+      table('mq_problems', {
+        key: 'problems',
+        fields: ['code', 'title', 'status', 'category', 'unit', 'source', 'createdAt'],
+        sort: [{ field: 'createdAt', direction: 'desc' }],
+        actions: ['filter', 'addNew', 'refresh', 'export'],
+        recordActions: ['view'],
+      }),
     ],
     steps: [{ block: 'problems', steps: ['assign', 'accept', 'reportProgress', 'complete', 'revisit', 'close'] }],
-  },
-  {
+  }),
+  onePage({
     key: 'responsibilities',
     title: '责任清单',
     icon: 'SolutionOutlined',
     roles: ALL,
     needs: ['mq_responsibilities'],
-    tabs: [
-      {
-        key: 'main',
-        title: '责任清单',
-        blocks: [
-          table('mq_responsibilities', {
-            key: 'responsibilities',
-            fields: ['problem', 'unit', 'person', 'mode', 'guarantor', 'deadline', 'acceptedAt', 'active'],
-            sort: [{ field: 'deadline', direction: 'asc' }],
-            actions: ['filter', 'refresh', 'export'],
-            recordActions: ['view'],
-          }),
-        ],
-      },
+    blocks: [
+      table('mq_responsibilities', {
+        key: 'responsibilities',
+        fields: ['problem', 'unit', 'person', 'mode', 'guarantor', 'deadline', 'acceptedAt', 'active'],
+        sort: [{ field: 'deadline', direction: 'asc' }],
+        actions: ['filter', 'refresh', 'export'],
+        recordActions: ['view'],
+      }),
     ],
-  },
-  {
+  }),
+  onePage({
     key: 'tasks',
     title: '任务清单',
     icon: 'CheckSquareOutlined',
     roles: ALL,
     needs: ['mq_tasks'],
-    tabs: [
-      {
-        key: 'main',
-        title: '任务清单',
-        blocks: [
-          table('mq_tasks', {
-            key: 'tasks',
-            fields: ['problem', 'measures', 'progress', 'lastReportedAt', 'completionSummary'],
-            sort: [{ field: 'lastReportedAt', direction: 'desc' }],
-            actions: ['filter', 'refresh', 'export'],
-            recordActions: ['view'],
-          }),
-        ],
-      },
+    blocks: [
+      table('mq_tasks', {
+        key: 'tasks',
+        fields: ['problem', 'measures', 'progress', 'lastReportedAt', 'completionSummary'],
+        sort: [{ field: 'lastReportedAt', direction: 'desc' }],
+        actions: ['filter', 'refresh', 'export'],
+        recordActions: ['view'],
+      }),
     ],
-  },
-  {
+  }),
+  onePage({
     key: 'my-todos',
     title: '我的待办',
     icon: 'ScheduleOutlined',
     roles: ALL,
     needs: ['mq_responsibilities', 'mq_revisits', 'mq_supervisions'],
-    tabs: [
-      {
-        key: 'main',
-        title: '我的待办',
-        blocks: [
-          // what I am responsible for and is still open, the nearest deadline first
-          table('mq_responsibilities', {
-            key: 'myResponsibilities',
-            title: '待我办理（按期限）',
-            fields: ['problem', 'unit', 'acceptBy', 'deadline', 'acceptedAt'],
-            scope: where(
-              { path: 'person.id', operator: '$eq', value: CURRENT_USER },
-              { path: 'active', operator: '$isTruly' },
-              { path: 'problem.status', operator: '$in', value: OPEN },
-            ),
-            sort: [{ field: 'deadline', direction: 'asc' }],
-            actions: ['refresh'],
-            recordActions: ['view'],
-            pageSize: 10,
-          }),
-          table('mq_revisits', {
-            key: 'myRevisits',
-            title: '待我回访（按日期）',
-            fields: ['problem', 'dueOn', 'method'],
-            scope: where(
-              { path: 'revisiter.id', operator: '$eq', value: CURRENT_USER },
-              { path: 'state', operator: '$eq', value: 'pending' },
-            ),
-            sort: [{ field: 'dueOn', direction: 'asc' }],
-            actions: ['refresh'],
-            recordActions: ['edit'],
-            pageSize: 10,
-          }),
-          table('mq_supervisions', {
-            key: 'mySupervisions',
-            title: '待我答复的督办（按答复期限）',
-            fields: ['problem', 'level', 'reason', 'issuedAt', 'responseDueOn'],
-            scope: where(
-              { path: 'responsibility.person.id', operator: '$eq', value: CURRENT_USER },
-              { path: 'respondedAt', operator: '$empty' },
-            ),
-            sort: [{ field: 'responseDueOn', direction: 'asc' }],
-            actions: ['refresh'],
-            recordActions: ['edit'],
-            pageSize: 10,
-          }),
-        ],
-      },
+    blocks: [
+      // what I am responsible for and is still open, the nearest deadline first
+      table('mq_responsibilities', {
+        key: 'myResponsibilities',
+        title: '待我办理（按期限）',
+        fields: ['problem', 'unit', 'acceptBy', 'deadline', 'acceptedAt'],
+        scope: where(
+          { path: 'person.id', operator: '$eq', value: CURRENT_USER },
+          { path: 'active', operator: '$isTruly' },
+          { path: 'problem.status', operator: '$in', value: OPEN },
+        ),
+        sort: [{ field: 'deadline', direction: 'asc' }],
+        actions: ['refresh'],
+        recordActions: ['view'],
+        pageSize: 10,
+      }),
+      table('mq_revisits', {
+        key: 'myRevisits',
+        title: '待我回访（按日期）',
+        fields: ['problem', 'dueOn', 'method'],
+        scope: where(
+          { path: 'revisiter.id', operator: '$eq', value: CURRENT_USER },
+          { path: 'state', operator: '$eq', value: 'pending' },
+        ),
+        sort: [{ field: 'dueOn', direction: 'asc' }],
+        actions: ['refresh'],
+        recordActions: ['edit'],
+        pageSize: 10,
+      }),
+      table('mq_supervisions', {
+        key: 'mySupervisions',
+        title: '待我答复的督办（按答复期限）',
+        fields: ['problem', 'level', 'reason', 'issuedAt', 'responseDueOn'],
+        scope: where(
+          { path: 'responsibility.person.id', operator: '$eq', value: CURRENT_USER },
+          { path: 'respondedAt', operator: '$empty' },
+        ),
+        sort: [{ field: 'responseDueOn', direction: 'asc' }],
+        actions: ['refresh'],
+        recordActions: ['edit'],
+        pageSize: 10,
+      }),
     ],
-  },
-  {
+  }),
+  onePage({
     key: 'supervision',
     title: '督办',
     icon: 'AlertOutlined',
     roles: OFFICE_AND_LEADERS,
     needs: ['mq_supervisions'],
-    tabs: [
-      {
-        key: 'main',
-        title: '督办',
-        blocks: [
-          table('mq_supervisions', {
-            key: 'supervisions',
-            fields: ['problem', 'level', 'reason', 'issuedAt', 'responseDueOn', 'respondedAt'],
-            sort: [{ field: 'issuedAt', direction: 'desc' }],
-            actions: ['filter', 'refresh', 'export'],
-          }),
-        ],
-      },
+    blocks: [
+      table('mq_supervisions', {
+        key: 'supervisions',
+        fields: ['problem', 'level', 'reason', 'issuedAt', 'responseDueOn', 'respondedAt'],
+        sort: [{ field: 'issuedAt', direction: 'desc' }],
+        actions: ['filter', 'refresh', 'export'],
+      }),
     ],
-  },
-  {
+  }),
+  onePage({
     key: 'revisits',
     title: '回访',
     icon: 'PhoneOutlined',
     roles: ALL,
     needs: ['mq_revisits'],
-    tabs: [
-      {
-        key: 'main',
-        title: '回访',
-        blocks: [
-          table('mq_revisits', {
-            key: 'revisits',
-            fields: ['problem', 'revisiter', 'state', 'dueOn', 'revisitedAt', 'method', 'outcome', 'satisfaction'],
-            sort: [{ field: 'createdAt', direction: 'desc' }],
-            actions: ['filter', 'refresh', 'export'],
-          }),
-        ],
-      },
+    blocks: [
+      table('mq_revisits', {
+        key: 'revisits',
+        fields: ['problem', 'revisiter', 'state', 'dueOn', 'revisitedAt', 'method', 'outcome', 'satisfaction'],
+        sort: [{ field: 'createdAt', direction: 'desc' }],
+        actions: ['filter', 'refresh', 'export'],
+      }),
     ],
-  },
-  {
+  }),
+  onePage({
     key: 'results',
     title: '成效清单',
     icon: 'TrophyOutlined',
     roles: ALL,
     needs: ['mq_problems'],
-    tabs: [
-      {
-        key: 'main',
-        title: '成效清单',
-        blocks: [
-          table('mq_problems', {
-            key: 'results',
-            fields: ['code', 'title', 'unit', 'category', 'status', 'doneAt', 'closedAt', 'isPublic', 'publicTitle'],
-            scope: where({ path: 'status', operator: '$in', value: ['done', 'closed'] }),
-            sort: [{ field: 'doneAt', direction: 'desc' }],
-            actions: ['filter', 'refresh', 'export'],
-            recordActions: ['view'],
-          }),
-        ],
-      },
+    blocks: [
+      table('mq_problems', {
+        key: 'results',
+        fields: ['code', 'title', 'unit', 'category', 'status', 'doneAt', 'closedAt', 'isPublic', 'publicTitle'],
+        scope: where({ path: 'status', operator: '$in', value: ['done', 'closed'] }),
+        sort: [{ field: 'doneAt', direction: 'desc' }],
+        actions: ['filter', 'refresh', 'export'],
+        recordActions: ['view'],
+      }),
     ],
     steps: [{ block: 'results', steps: ['revisit', 'close', 'publish'] }],
-  },
+  }),
   dashboard,
 ];

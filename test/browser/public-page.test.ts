@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '@minqing/test/src/browser';
-import { repoRoot, signIn, startNocoBase, type RunningNocoBase } from '@minqing/test/src/process';
+import { callApi, repoRoot, signIn, startNocoBase, type RunningNocoBase } from '@minqing/test/src/process';
 
 const artifacts = path.join(repoRoot, 'storage', 'artifacts', 'public-page');
 // any real PNG will do: playwright-core ships one
@@ -20,16 +20,8 @@ describe('the public page on a phone, without an account', () => {
   const problems: string[] = [];
   const shot = (name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
 
-  async function api(method: string, action: string, body?: unknown) {
-    const res = await fetch(`${app.url}/api/${action}`, {
-      method,
-      headers: { ...staff, 'Content-Type': 'application/json', 'X-Locale': 'zh-CN' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = await res.json();
-    if (!res.ok) throw new Error(`${action}: ${res.status} ${JSON.stringify(json)}`);
-    return json.data;
-  }
+  const api = async (method: string, action: string, body?: unknown) =>
+    (await callApi(app.url, staff, method, action, body)).data;
 
   beforeAll(async () => {
     fs.mkdirSync(artifacts, { recursive: true });

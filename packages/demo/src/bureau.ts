@@ -113,9 +113,11 @@ function personName(r: Random, used: Set<string>) {
   }
 }
 
-function units(r: Random): Row[] {
+/** Units in each county, as they stood when the campaign began (`stamp`). */
+function units(r: Random, stamp: Date): Row[] {
   const rows: Row[] = [];
-  const add = (name: string, type: string, region: string) => rows.push({ id: rows.length + 1, name, type, region });
+  const add = (name: string, type: string, region: string) =>
+    rows.push({ id: rows.length + 1, name, type, region, createdAt: stamp, updatedAt: stamp });
   for (const [region, towns] of REGIONS) {
     const prefix = region === '市直' ? '荆州市' : region;
     if (region === '市直') {
@@ -163,9 +165,8 @@ export function bureau(options: BureauOptions = {}): Bureau {
   const firstUserId = options.firstUserId ?? 2;
   const r = seeded(seed);
   const since = now - months * 30 * DAY;
-  const unitRows = units(r);
   const stamp = new Date(since);
-  for (const unit of unitRows) Object.assign(unit, { createdAt: stamp, updatedAt: stamp });
+  const unitRows = units(r, stamp);
 
   const used = new Set<string>();
   const people: Person[] = [];

@@ -19,10 +19,15 @@ export function launchChromium(): Promise<Browser> {
 /** A zh-CN page signed in as the app's administrator through the login form. */
 export async function signInAsAdmin(browser: Browser, app: RunningNocoBase): Promise<Page> {
   const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
-  await page.goto(`${app.url}/signin`);
-  await page.getByPlaceholder('用户名/邮箱').fill(app.admin.email);
-  await page.getByPlaceholder('密码').fill(app.admin.password);
+  return signInWithForm(page, app.url, app.admin.email, app.admin.password);
+}
+
+/** Signs this page in through the zh-CN login form and waits for the admin client. */
+export async function signInWithForm(page: Page, url: string, account: string, password: string) {
+  await page.goto(`${url}/signin`);
+  await page.getByPlaceholder('用户名/邮箱').fill(account);
+  await page.getByPlaceholder('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname.startsWith('/admin'), { timeout: 60_000 });
+  await page.waitForURL((target) => target.pathname.startsWith('/admin'), { timeout: 60_000 });
   return page;
 }

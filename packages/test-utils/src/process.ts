@@ -154,3 +154,21 @@ export async function signIn(url: string, account: string, password: string) {
   if (!res.ok) throw new Error(`sign-in failed: ${JSON.stringify(body)}`);
   return { Authorization: `Bearer ${body.data.token}`, 'X-Authenticator': 'basic' };
 }
+
+/** Calls the app's API with these headers: the answer's JSON, or an error naming the action. */
+export async function callApi(
+  url: string,
+  headers: Record<string, string>,
+  method: string,
+  action: string,
+  body?: unknown,
+) {
+  const res = await fetch(`${url}/api/${action}`, {
+    method,
+    headers: { ...headers, 'Content-Type': 'application/json', 'X-Locale': 'zh-CN' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`${action}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}

@@ -25,6 +25,17 @@ function ui(title: string, schema: Extra, ns: string) {
 
 export function fieldBuilders(ns = NS) {
   const opts = (options: Option[]) => options.map((o) => ({ ...o, label: t(o.label, ns) }));
+  /** a list of associated records, shown by `label` (hasMany and belongsToMany alike) */
+  const toMany = (title: string, label: string) =>
+    ui(
+      title,
+      {
+        type: 'array',
+        'x-component': 'AssociationField',
+        'x-component-props': { multiple: true, fieldNames: { value: 'id', label } },
+      },
+      ns,
+    );
   const belongsTo = (name: string, title: string, target: string, label: string, extra: Extra = {}) => ({
     name,
     type: 'belongsTo',
@@ -143,15 +154,7 @@ export function fieldBuilders(ns = NS) {
       foreignKey,
       onDelete: 'CASCADE',
       ...extra,
-      uiSchema: ui(
-        title,
-        {
-          type: 'array',
-          'x-component': 'AssociationField',
-          'x-component-props': { multiple: true, fieldNames: { value: 'id', label } },
-        },
-        ns,
-      ),
+      uiSchema: toMany(title, label),
     }),
     /** many-to-many through a table of its own (e.g. a visit's problems, a project's problems) */
     belongsToMany: (
@@ -175,15 +178,7 @@ export function fieldBuilders(ns = NS) {
       targetKey: 'id',
       onDelete: 'CASCADE',
       ...extra,
-      uiSchema: ui(
-        title,
-        {
-          type: 'array',
-          'x-component': 'AssociationField',
-          'x-component-props': { multiple: true, fieldNames: { value: 'id', label } },
-        },
-        ns,
-      ),
+      uiSchema: toMany(title, label),
     }),
     /** files through NocoBase's file manager */
     attachments: (name: string, title: string, through: string) => ({

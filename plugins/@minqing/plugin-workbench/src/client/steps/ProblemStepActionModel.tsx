@@ -1,6 +1,7 @@
 import { ActionModel, ActionSceneEnum } from '@nocobase/client';
 import { escapeT } from '@nocobase/flow-engine';
 import React from 'react';
+import { stepModelName } from '../../server/domain/steps';
 import { NS } from '../locale';
 import { StepForm } from './StepForm';
 import { STEPS, type Step } from './steps';
@@ -65,9 +66,7 @@ function stepModel(step: Step) {
   return Model;
 }
 
-const modelName = (step: Step) => `MqProblem${step.key[0].toUpperCase()}${step.key.slice(1)}ActionModel`;
-
 /** `MqProblemAssignActionModel`, …: one registered model per step, named in the page blueprints. */
 export const PROBLEM_STEP_MODELS: Record<string, typeof ProblemStepActionModel> = Object.fromEntries(
-  STEPS.map((step) => [modelName(step), stepModel(step)]),
+  STEPS.map((step) => [stepModelName(step.key), stepModel(step)]),
 );

@@ -32,7 +32,8 @@ export interface Step {
   primary?: boolean;
 }
 
-const loopStep = (action: keyof typeof LOOP) => (problemId: number | string, values: Record<string, unknown>) => ({
+/** POST mq_problems:<action>?filterByTk=<id>: the core's loop steps and publicity's publish */
+const problemAction = (action: string) => (problemId: number | string, values: Record<string, unknown>) => ({
   url: `mq_problems:${action}?filterByTk=${encodeURIComponent(String(problemId))}`,
   data: values,
 });
@@ -51,7 +52,7 @@ export const STEPS: Step[] = [
       { name: 'goal', label: 'Goal', kind: 'textarea' },
       { name: 'deadline', label: 'Deadline (empty: by the working-day rule)', kind: 'date' },
     ],
-    request: loopStep('assign'),
+    request: problemAction('assign'),
   },
   {
     key: 'accept', // 接收
@@ -59,7 +60,7 @@ export const STEPS: Step[] = [
     statuses: LOOP.accept.from,
     primary: true,
     fields: [{ name: 'measures', label: 'Measures', kind: 'textarea' }],
-    request: loopStep('accept'),
+    request: problemAction('accept'),
   },
   {
     key: 'reportProgress', // 报告进展
@@ -69,7 +70,7 @@ export const STEPS: Step[] = [
       { name: 'percent', label: 'Progress (%)', kind: 'percent' },
       { name: 'content', label: 'Progress report', kind: 'textarea', required: true },
     ],
-    request: loopStep('reportProgress'),
+    request: problemAction('reportProgress'),
   },
   {
     key: 'complete', // 办结
@@ -77,7 +78,7 @@ export const STEPS: Step[] = [
     statuses: LOOP.complete.from,
     primary: true,
     fields: [{ name: 'completionSummary', label: 'Completion summary', kind: 'textarea', required: true }],
-    request: loopStep('complete'),
+    request: problemAction('complete'),
   },
   {
     key: 'revisit', // 回访
@@ -98,7 +99,7 @@ export const STEPS: Step[] = [
     statuses: LOOP.close.from,
     fields: [],
     confirm: 'Close this problem? It needs a revisit that found it resolved (or a satisfied evaluation).',
-    request: loopStep('close'),
+    request: problemAction('close'),
   },
   {
     key: 'publish', // 公开
@@ -108,9 +109,6 @@ export const STEPS: Step[] = [
       { name: 'publicTitle', label: 'Public title (no names)', kind: 'text', required: true },
       { name: 'publicSummary', label: 'Public summary', kind: 'textarea', required: true },
     ],
-    request: (problemId, values) => ({
-      url: `mq_problems:publish?filterByTk=${encodeURIComponent(String(problemId))}`,
-      data: values,
-    }),
+    request: problemAction('publish'),
   },
 ];

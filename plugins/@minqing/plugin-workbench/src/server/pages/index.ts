@@ -1,3 +1,4 @@
+import type { ProblemStep } from '../domain/steps';
 import { CURRENT_USER, table, where } from './blocks';
 import { dashboard } from './dashboard';
 
@@ -16,7 +17,7 @@ export interface WorkbenchPage {
   /** scripts and charts the blocks name */
   assets?: { scripts?: Record<string, any>; charts?: Record<string, any> };
   /** our step buttons (交办, 接收…) on the rows of these table blocks */
-  steps?: { block: string; steps: string[] }[];
+  steps?: { block: string; steps: ProblemStep[] }[];
 }
 
 const OPEN = ['assigned', 'in_progress', 'reopened'];

@@ -1,7 +1,7 @@
 import { addWorkingDays, localDay } from '@minqing/plugin-three-lists';
 import { createMinqingApp, type Agent, type MinqingTestApp, type TestUser } from '@minqing/test';
 import { findSupervisionEvents } from '../services/scan';
-import { scanConfig } from '../domain/supervision';
+import { eventKey, scanConfig } from '../domain/supervision';
 
 const DAY = 86400000;
 
@@ -165,6 +165,47 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
         new Date(),
       ),
     ).toEqual([]);
+  });
+
+  it('given its workflow, the scan hands over only the events not yet fired (the SQL builds the same event key)', async () => {
+    // one of each condition at +20 days: overdue ones exist; a problem in progress with no report
+    // since acceptance goes stale; a done one gets a dissatisfied evaluation
+    const stale = await assigned('操场积水', localDay(new Date(Date.now() + 40 * DAY)));
+    await cadre.post(`/mq_problems:accept?filterByTk=${stale}`).send({});
+    const disliked = await assigned('食堂菜价偏高', localDay(new Date(Date.now() + 40 * DAY)));
+    await cadre.post(`/mq_problems:accept?filterByTk=${disliked}`).send({});
+    await cadre.post(`/mq_problems:complete?filterByTk=${disliked}`).send({ completionSummary: '已调整菜价' });
+    await app.db.getRepository('mq_evaluations').create({ values: { problemId: disliked, score: 1 } });
+    const workflow = await app.db.getRepository('workflows').create({
+      values: { title: '全部条件', type: 'mq-supervision', key: 'all-conditions', sync: false, enabled: false },
+    });
+    const config = scanConfig({ conditions: ['due_soon', 'overdue', 'stalled', 'dissatisfied'] });
+    const at = new Date(Date.now() + 20 * DAY);
+    // in a stable order: the statement has none
+    const scan = async (unfiredBy?: number) =>
+      (await findSupervisionEvents(app.db, config, at, undefined, unfiredBy)).sort((a, b) =>
+        eventKey(0, a).localeCompare(eventKey(0, b)),
+      );
+    const all = await scan();
+    expect([...new Set(all.map((e) => e.condition))].sort()).toEqual(['dissatisfied', 'overdue', 'stalled']);
+    expect(all.find((e) => e.condition === 'overdue')?.level).toBe('notify'); // 20+ days late
+    expect(await scan(workflow.get('id'))).toEqual(all);
+
+    // every other event counts as fired by this workflow; a key of another workflow does not count
+    const fired = all.filter((_, i) => i % 2 === 0);
+    await app.db.getRepository('executions').createMany({
+      records: [
+        ...fired.map((e) => ({
+          workflowId: workflow.get('id'),
+          key: 'all-conditions',
+          status: 1,
+          context: {},
+          eventKey: eventKey(workflow.get('id'), e),
+        })),
+        { workflowId: 999, key: 'other', status: 1, context: {}, eventKey: eventKey(999, all[1]) },
+      ],
+    });
+    expect(await scan(workflow.get('id'))).toEqual(all.filter((_, i) => i % 2 === 1));
   });
 
   it('before the campaign ends, every leader without a revisit is reminded, once', async () => {

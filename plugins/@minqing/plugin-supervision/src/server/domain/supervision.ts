@@ -51,12 +51,18 @@ export function scanConfig(config: Partial<ScanConfig> = {}): ScanConfig {
   };
 }
 
+/** The ladder's rungs above 提醒, highest first: the level and the days overdue it starts at. */
+export function escalationRungs(escalation: Escalation): [Level, number][] {
+  return [
+    ['notify', escalation.notify],
+    ['supervise', escalation.supervise],
+    ['urge', escalation.urge],
+  ];
+}
+
 /** The level that `daysOverdue` has reached on the escalation ladder. */
 export function overdueLevel(daysOverdue: number, escalation: Escalation): Level {
-  if (daysOverdue >= escalation.notify) return 'notify';
-  if (daysOverdue >= escalation.supervise) return 'supervise';
-  if (daysOverdue >= escalation.urge) return 'urge';
-  return 'reminder';
+  return escalationRungs(escalation).find(([, from]) => daysOverdue >= from)?.[0] ?? 'reminder';
 }
 
 /** One step up the ladder (通报 stays 通报). */
@@ -76,10 +82,15 @@ export interface SupervisionEvent {
   daysOverdue: number;
 }
 
-/** Deterministic: a repeated scan, a restart or a second node produce the same key. */
+export const EVENT_KEY_PREFIX = 'mq-supervision';
+
+/**
+ * Deterministic: a repeated scan, a restart or a second node produce the same key. The scan's SQL
+ * builds the same string to leave out fired events (tested to agree).
+ */
 export function eventKey(
   workflowId: number | string,
   e: Pick<SupervisionEvent, 'condition' | 'problemId' | 'level' | 'period'>,
 ) {
-  return `mq-supervision:${workflowId}:${e.condition}:${e.problemId}:${e.level}:${e.period}`;
+  return `${EVENT_KEY_PREFIX}:${workflowId}:${e.condition}:${e.problemId}:${e.level}:${e.period}`;
 }

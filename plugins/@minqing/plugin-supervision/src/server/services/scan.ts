@@ -1,13 +1,20 @@
 import type { Database } from '@nocobase/database';
 import { addWorkingDays, localDay, sqlDialect, tableOf } from '@minqing/plugin-three-lists';
-import { overdueLevel, type ScanConfig, type SupervisionEvent } from '../domain/supervision';
+import { escalationRungs, EVENT_KEY_PREFIX, type ScanConfig, type SupervisionEvent } from '../domain/supervision';
 
 /**
- * Finds every supervision event for a scan configuration at `now`, in one SQL statement over the
- * open responsibilities (a UNION of the conditions asked for); nothing is looped over in JS but
- * the events themselves.
+ * Finds the supervision events for a scan configuration at `now`, in one SQL statement over the
+ * open responsibilities (a UNION of the conditions asked for). Given `unfiredBy`, the statement
+ * also leaves out the events that workflow has already fired, so an hourly scan over a big backlog
+ * hands JS only what is new.
  */
-export async function findSupervisionEvents(db: Database, config: ScanConfig, now: Date, timeZone = 'Asia/Shanghai') {
+export async function findSupervisionEvents(
+  db: Database,
+  config: ScanConfig,
+  now: Date,
+  timeZone = 'Asia/Shanghai',
+  unfiredBy?: number,
+) {
   const sql = sqlDialect(db, timeZone);
   const P = tableOf(db, 'mq_problems');
   const R = tableOf(db, 'mq_responsibilities');
@@ -21,6 +28,7 @@ export async function findSupervisionEvents(db: Database, config: ScanConfig, no
     dueSoonLimit: addWorkingDays(today, config.dueSoonDays),
     stalledBefore: new Date(now.getTime() - config.stalledDays * 86400000),
     dissatisfiedBelow: config.dissatisfiedBelow,
+    ...Object.fromEntries(escalationRungs(config.escalation)),
   };
   const scope: string[] = [];
   if (config.scope.unitIds?.length) {
@@ -61,21 +69,31 @@ export async function findSupervisionEvents(db: Database, config: ScanConfig, no
     ${base} ${where(open)}`;
   // `kind`, not `condition` (reserved in MySQL); 0, not NULL, for "no evaluation" so that every
   // branch of the UNION has the same column types on PostgreSQL
-  const fromOpen = (condition: string, period: string, days: string, ...conditions: string[]) =>
-    `SELECT '${condition}' AS kind, o.problem_id, o.responsibility_id, o.task_id, 0 AS evaluation_id,
+  const fromOpen = (condition: string, period: string, days: string, level: string, ...conditions: string[]) =>
+    `SELECT '${condition}' AS kind, ${level} AS level, o.problem_id, o.responsibility_id, o.task_id, 0 AS evaluation_id,
         ${period} AS period, ${days} AS days_overdue
       FROM open_rows o WHERE ${conditions.join(' AND ')}`;
+  // the escalation ladder (提醒 → 催办 → 督办 → 通报) as a CASE over the days overdue
+  const overdueDays = sql.dayDiff('o.deadline', ':today');
+  const ladder = `(CASE ${escalationRungs(config.escalation)
+    .map(([level]) => `WHEN ${overdueDays} >= :${level} THEN '${level}'`)
+    .join(' ')} ELSE 'reminder' END)`;
 
   const parts: string[] = [];
   if (config.conditions.includes('due_soon')) {
     parts.push(
-      fromOpen('due_soon', 'CAST(o.deadline AS CHAR(10))', '0', 'o.deadline >= :today', 'o.deadline <= :dueSoonLimit'),
+      fromOpen(
+        'due_soon',
+        'CAST(o.deadline AS CHAR(10))',
+        '0',
+        `'reminder'`,
+        'o.deadline >= :today',
+        'o.deadline <= :dueSoonLimit',
+      ),
     );
   }
   if (config.conditions.includes('overdue')) {
-    parts.push(
-      fromOpen('overdue', 'CAST(o.deadline AS CHAR(10))', sql.dayDiff('o.deadline', ':today'), 'o.deadline < :today'),
-    );
+    parts.push(fromOpen('overdue', 'CAST(o.deadline AS CHAR(10))', overdueDays, ladder, 'o.deadline < :today'));
   }
   if (config.conditions.includes('stalled')) {
     parts.push(
@@ -83,36 +101,47 @@ export async function findSupervisionEvents(db: Database, config: ScanConfig, no
         'stalled',
         `CAST(${sql.localDay('o.last_report')} AS CHAR(10))`,
         '0',
+        `'reminder'`,
         `o.status IN ('in_progress', 'reopened')`,
         'o.last_report < :stalledBefore',
       ),
     );
   }
   if (config.conditions.includes('dissatisfied')) {
-    parts.push(`SELECT 'dissatisfied' AS kind, ${p('id')} AS problem_id, ${r('id')} AS responsibility_id, ts.task_id AS task_id,
+    parts.push(`SELECT 'dissatisfied' AS kind, 'supervise' AS level, ${p('id')} AS problem_id, ${r('id')} AS responsibility_id, ts.task_id AS task_id,
         e.${E.column('id')} AS evaluation_id, CAST(e.${E.column('id')} AS CHAR(20)) AS period, 0 AS days_overdue ${base}
       JOIN ${E.table} e ON e.${E.column('problemId')} = ${p('id')}
       ${where(`e.${E.column('score')} < :dissatisfiedBelow`)}`);
   }
   if (!parts.length) return [];
-  const text = `WITH task_summary AS (${tasks}), open_rows AS (${openRows})\n${parts.join('\nUNION ALL\n')}`;
+  let events = parts.join('\nUNION ALL\n');
+  if (unfiredBy !== undefined) {
+    // the same key as eventKey(); executions.eventKey is unique, so each probe is an index lookup
+    const X = tableOf(db, 'executions');
+    const key = sql.concat(
+      `'${EVENT_KEY_PREFIX}:'`,
+      `'${Number(unfiredBy)}:'`,
+      'ev.kind',
+      `':'`,
+      'ev.problem_id',
+      `':'`,
+      'ev.level',
+      `':'`,
+      'TRIM(ev.period)',
+    );
+    events = `SELECT ev.* FROM (${events}) ev
+      WHERE NOT EXISTS (SELECT 1 FROM ${X.table} x WHERE x.${X.column('eventKey')} = ${key})`;
+  }
+  const text = `WITH task_summary AS (${tasks}), open_rows AS (${openRows})\n${events}`;
   const rows = (await db.sequelize.query(text, { replacements, type: 'SELECT' })) as any[];
-  return rows.map<SupervisionEvent>((row) => {
-    const daysOverdue = Number(row.days_overdue ?? 0);
-    return {
-      condition: row.kind,
-      level:
-        row.kind === 'overdue'
-          ? overdueLevel(daysOverdue, config.escalation)
-          : row.kind === 'dissatisfied'
-            ? 'supervise'
-            : 'reminder',
-      problemId: Number(row.problem_id),
-      responsibilityId: row.responsibility_id === null ? null : Number(row.responsibility_id),
-      taskId: row.task_id === null ? null : Number(row.task_id),
-      evaluationId: Number(row.evaluation_id) || null,
-      period: String(row.period).trim(),
-      daysOverdue,
-    };
-  });
+  return rows.map<SupervisionEvent>((row) => ({
+    condition: row.kind,
+    level: row.level,
+    problemId: Number(row.problem_id),
+    responsibilityId: row.responsibility_id === null ? null : Number(row.responsibility_id),
+    taskId: row.task_id === null ? null : Number(row.task_id),
+    evaluationId: Number(row.evaluation_id) || null,
+    period: String(row.period).trim(),
+    daysOverdue: Number(row.days_overdue ?? 0),
+  }));
 }

@@ -3,7 +3,9 @@ import { Trigger } from '@nocobase/plugin-workflow';
 import { eventKey, scanConfig } from '../domain/supervision';
 import { loadEventContext } from '../services/context';
 import { findSupervisionEvents } from '../services/scan';
-import { ScanTimers, triggerOnce } from './scanning';
+import { ScanTimers, triggerEach } from './scanning';
+
+const CONTEXT_SLICE = 500;
 
 /**
  * 督办 trigger: scans open responsibilities on a schedule and fires one execution per event
@@ -32,15 +34,21 @@ export class SupervisionTrigger extends Trigger {
     const db = this.workflow.db;
     const config = scanConfig(workflow.config);
     const { timeZone } = await getLoopSettings(db);
-    const events = await findSupervisionEvents(db, config, now, timeZone);
-    const contexts = await loadEventContext(db, [...new Set(events.map((e) => e.problemId))]);
-    return triggerOnce(
-      this,
-      workflow,
-      events.map((e) => ({
-        key: eventKey(workflow.id, e),
-        context: { ...e, ...contexts.get(e.problemId), date: now.toISOString() },
-      })),
-    );
+    const events = await findSupervisionEvents(db, config, now, timeZone, workflow.id);
+    let fired = 0;
+    // a first scan over a big backlog finds tens of thousands: their problems are read in slices
+    for (let start = 0; start < events.length; start += CONTEXT_SLICE) {
+      const slice = events.slice(start, start + CONTEXT_SLICE);
+      const contexts = await loadEventContext(db, [...new Set(slice.map((e) => e.problemId))]);
+      fired += triggerEach(
+        this,
+        workflow,
+        slice.map((e) => ({
+          key: eventKey(workflow.id, e),
+          context: { ...e, ...contexts.get(e.problemId), date: now.toISOString() },
+        })),
+      );
+    }
+    return fired;
   }
 }

@@ -22,8 +22,10 @@ export class ScanTimers {
   }
 }
 
+type ScanEvent = { key: string; context: object };
+
 /** Drops events already turned into an execution (one query), then triggers the rest. */
-export async function triggerOnce(trigger: Trigger, workflow: any, events: { key: string; context: object }[]) {
+export async function triggerOnce(trigger: Trigger, workflow: any, events: ScanEvent[]) {
   if (!events.length) return 0;
   const executions = trigger.workflow.db.getRepository('executions');
   const done = new Set(
@@ -31,11 +33,18 @@ export async function triggerOnce(trigger: Trigger, workflow: any, events: { key
       x.get('eventKey'),
     ),
   );
-  let fired = 0;
-  for (const event of events) {
-    if (done.has(event.key)) continue;
-    trigger.workflow.trigger(workflow, event.context, { eventKey: event.key });
-    fired++;
-  }
-  return fired;
+  return triggerEach(
+    trigger,
+    workflow,
+    events.filter((e) => !done.has(e.key)),
+  );
+}
+
+/**
+ * Triggers events a scan already knows to be new. Two nodes scanning at once may both fire one;
+ * the unique event key lets only one execution be made.
+ */
+export function triggerEach(trigger: Trigger, workflow: any, events: ScanEvent[]) {
+  for (const event of events) trigger.workflow.trigger(workflow, event.context, { eventKey: event.key });
+  return events.length;
 }

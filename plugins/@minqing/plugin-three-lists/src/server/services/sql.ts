@@ -17,6 +17,7 @@ export function sqlDialect(db: Database, timeZone: string) {
       daysBetween: (from: string, to: string) => `(EXTRACT(EPOCH FROM ((${to}) - (${from}))) / 86400.0)`,
       dayDiff: (fromDay: string, toDay: string) => `((${toDay})::date - (${fromDay})::date)`,
       bool: (v: boolean) => (v ? 'TRUE' : 'FALSE'),
+      concat: (...parts: string[]) => `(${parts.join(' || ')})`,
     };
   }
   if (dialect === 'sqlite') {
@@ -28,6 +29,7 @@ export function sqlDialect(db: Database, timeZone: string) {
       daysBetween: (from: string, to: string) => `(julianday(${to}) - julianday(${from}))`,
       dayDiff: (fromDay: string, toDay: string) => `CAST(julianday(${toDay}) - julianday(${fromDay}) AS INTEGER)`,
       bool: (v: boolean) => (v ? '1' : '0'),
+      concat: (...parts: string[]) => `(${parts.join(' || ')})`,
     };
   }
   if (dialect === 'mysql' || dialect === 'mariadb') {
@@ -38,6 +40,8 @@ export function sqlDialect(db: Database, timeZone: string) {
       daysBetween: (from: string, to: string) => `(TIMESTAMPDIFF(SECOND, ${from}, ${to}) / 86400.0)`,
       dayDiff: (fromDay: string, toDay: string) => `DATEDIFF(${toDay}, ${fromDay})`,
       bool: (v: boolean) => (v ? '1' : '0'),
+      // `||` is OR here unless the server runs with PIPES_AS_CONCAT
+      concat: (...parts: string[]) => `CONCAT(${parts.join(', ')})`,
     };
   }
   throw new Error(`Minqing figures do not support the ${dialect} dialect`);

@@ -262,7 +262,8 @@ it(`bureau/province scale: ${N} problems`, async () => {
         eventKey: eventKey(workflow.get('id'), e),
       }));
       for (let start = 0; start < fired.length; start += 5000) {
-        await db.getModel('executions').bulkCreate(fired.slice(start, start + 5000), { hooks: false });
+        // with hooks: they give executions their ids
+        await db.getModel('executions').bulkCreate(fired.slice(start, start + 5000));
       }
       const trigger = (app.app.pm.get('workflow') as any).triggers.get('mq-supervision');
       let fresh = -1;

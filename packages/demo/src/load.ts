@@ -3,7 +3,11 @@ import { bureau, type BureauOptions, type Person } from './bureau';
 import { problemChunks, unitRows, type DatasetOptions, type Row } from './dataset';
 import { seeded } from './random';
 
-/** Writes rows with multi-row INSERTs (no model hooks), mapping attributes to column names. */
+/**
+ * Writes rows without model hooks, mapping attributes to column names: on PostgreSQL as one JSON
+ * parameter per batch (json_populate_recordset), which skips building and parsing SQL per value and
+ * loads several times faster; elsewhere with multi-row INSERTs.
+ */
 async function insert(db: Database, collection: string, rows: Row[], transaction?: any) {
   if (!rows.length) return;
   const model = db.getModel(collection);
@@ -11,11 +15,23 @@ async function insert(db: Database, collection: string, rows: Row[], transaction
   const mapped = rows.map((row) =>
     Object.fromEntries(Object.entries(row).map(([key, value]) => [attributes[key]?.field ?? key, value])),
   );
+  const qi = db.sequelize.getQueryInterface() as any;
+  if (db.sequelize.getDialect() === 'postgres') {
+    const table = qi.queryGenerator.quoteTable(model.getTableName());
+    const columns = [...new Set(mapped.flatMap((row) => Object.keys(row)))]
+      .map((c) => qi.quoteIdentifier(c))
+      .join(', ');
+    for (let i = 0; i < mapped.length; i += 10000) {
+      await db.sequelize.query(
+        `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${table}, $1)`,
+        { bind: [JSON.stringify(mapped.slice(i, i + 10000))], transaction },
+      );
+    }
+    return;
+  }
   const batch = db.sequelize.getDialect() === 'sqlite' ? 200 : 1000; // SQLite caps bound parameters
   for (let i = 0; i < mapped.length; i += batch) {
-    await db.sequelize
-      .getQueryInterface()
-      .bulkInsert(model.getTableName() as any, mapped.slice(i, i + batch), { transaction });
+    await qi.bulkInsert(model.getTableName() as any, mapped.slice(i, i + batch), { transaction });
   }
 }
 

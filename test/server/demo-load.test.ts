@@ -1,0 +1,67 @@
+import { loadBureau } from '@minqing/demo';
+import { createMinqingApp, type MinqingTestApp } from '@minqing/test';
+
+// The loaders write around model hooks (multi-row INSERTs; one JSON parameter per batch on
+// PostgreSQL): what they write must read back as the app would have written it.
+describe('the demo bureau loads into a running app, on every database', () => {
+  let app: MinqingTestApp;
+  let loaded: Awaited<ReturnType<typeof loadBureau>>;
+  const password = 'demo-Pass-42';
+
+  beforeAll(async () => {
+    app = await createMinqingApp();
+    loaded = await loadBureau(app.db, { password, now: Date.UTC(2026, 10, 20) });
+  });
+  afterAll(() => app?.destroy());
+
+  it('every row it reports is in the database', async () => {
+    for (const [collection, count] of Object.entries(loaded.rows)) {
+      expect([collection, await app.db.getRepository(collection).count()]).toEqual([collection, count]);
+    }
+    expect(loaded.rows.mq_problems).toBe(1500);
+  });
+
+  it('a demo cadre signs in with the password and sees own work through the API', async () => {
+    const cadre = loaded.people.find((p) => p.username === 'cadre001')!;
+    const res = await app
+      .anonymous()
+      .post('/auth:signIn')
+      .set('X-Authenticator', 'basic')
+      .send({ account: 'cadre001', password });
+    expect(res.status).toBe(200);
+    const token = res.body.data.token;
+    const mine = await app
+      .anonymous()
+      .get('/mq_responsibilities:list')
+      .set('Authorization', `Bearer ${token}`)
+      .set('X-Role', 'mq_cadre')
+      .query({ filter: JSON.stringify({ personId: cadre.id }), appends: ['problem'], pageSize: 200 });
+    expect(mine.status).toBe(200);
+    expect(mine.body.data.length).toBeGreaterThan(0);
+    for (const row of mine.body.data) {
+      expect(row.personId).toBe(cadre.id);
+      expect(typeof row.active).toBe('boolean');
+      expect(row.deadline ?? '2026-01-01').toMatch(/^\d{4}-\d{2}-\d{2}/);
+      expect(row.problem.title).toBeTruthy();
+    }
+  });
+
+  it('times read back as instants, and new records get ids past the loaded ones', async () => {
+    const problem = await app.db.getRepository('mq_problems').findOne({ sort: ['-id'] });
+    expect(problem.get('createdAt')).toBeInstanceOf(Date);
+    expect((problem.get('createdAt') as Date).getTime()).toBeLessThanOrEqual(Date.UTC(2026, 10, 20));
+    const cadre = loaded.people.find((p) => p.username === 'cadre001')!;
+    const agent = await app.agentAs({ id: cadre.id, username: cadre.username, roles: ['mq_cadre'] });
+    const created = await agent
+      .resource('mq_problems')
+      .create({ values: { title: '新发现的问题', unitId: problem.get('unitId') } });
+    expect(created.status).toBe(200);
+    expect(created.body.data.id).toBeGreaterThan(problem.get('id') as number);
+  });
+
+  it('refuses a database that already holds problems, and writes nothing', async () => {
+    const before = await app.db.getRepository('users').count();
+    await expect(loadBureau(app.db, { password })).rejects.toThrow(/already holds problems/);
+    expect(await app.db.getRepository('users').count()).toBe(before);
+  });
+});

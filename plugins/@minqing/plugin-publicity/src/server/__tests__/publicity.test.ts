@@ -408,6 +408,43 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
       expect((await anonymous.get('/mqPublic:stats').query({ from: 'yesterday' })).status).toBe(400);
     });
 
+    it('figures slow to recompute after a change: the previous answer meanwhile, then the new one; lists always wait', async () => {
+      const cache = plugin().publicCache;
+      const ttl = async () => 60;
+      const gated = () => {
+        let open!: () => void;
+        const gate = new Promise<void>((resolve) => (open = resolve));
+        return {
+          open,
+          after:
+            <T>(value: T) =>
+            async () => (await gate, value),
+        };
+      };
+      expect(await cache.wrap('test:figures', ttl, async () => ({ n: 1 }), { graceMs: 20 })).toMatchObject({
+        value: { n: 1 },
+        hit: false,
+      });
+      await cache.invalidate(); // a change
+      const slow = gated();
+      const meanwhile = await cache.wrap('test:figures', ttl, slow.after({ n: 2 }), { graceMs: 20 });
+      expect(meanwhile).toMatchObject({ hit: true, stale: true });
+      expect(JSON.parse(meanwhile.body)).toEqual({ data: { n: 1 } });
+      slow.open();
+      // the computation under way is joined, not started again
+      const next = await cache.wrap('test:figures', ttl, async () => ({ n: 3 }), { graceMs: 60_000 });
+      expect(JSON.parse(next.body)).toEqual({ data: { n: 2 } });
+      expect(next.stale).toBeUndefined();
+
+      // without a grace period (lists) a request waits for the new answer
+      await cache.wrap('test:list', ttl, async () => ({ n: 1 }));
+      await cache.invalidate();
+      const list = gated();
+      const waiting = cache.wrap('test:list', ttl, list.after({ n: 2 }));
+      setTimeout(list.open, 50);
+      expect(await waiting).toMatchObject({ value: { n: 2 }, hit: false });
+    });
+
     it('typical cases appear once published', async () => {
       const created = await admin.resource('mq_cases').create({
         values: {

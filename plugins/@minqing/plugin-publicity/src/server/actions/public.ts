@@ -11,10 +11,21 @@ import { publicitySettings } from '../services/settings';
 /** Public reads: answered from the cache, keyed by the query (only the parameters they read). */
 const READS: Record<
   string,
-  { keys: string[]; read: (app: Application, q: Record<string, any>) => Promise<unknown> | unknown }
+  {
+    keys: string[];
+    read: (app: Application, q: Record<string, any>) => Promise<unknown> | unknown;
+    /** how long a recomputation may make a visitor wait before the previous answer is sent */
+    graceMs?: number;
+  }
 > = {
   list: { keys: ['page', 'pageSize', 'category', 'status', 'unitId', 'q'], read: (app, q) => listPublished(app.db, q) },
-  stats: { keys: ['groupBy', 'from', 'to', 'category', 'unitId'], read: (app, q) => publicStats(app.db, q) },
+  // figures over every problem: seconds at province scale, and one change behind is harmless; a
+  // list stays exact, so that what was just published shows
+  stats: {
+    keys: ['groupBy', 'from', 'to', 'category', 'unitId'],
+    read: (app, q) => publicStats(app.db, q),
+    graceMs: 500,
+  },
   cases: { keys: ['page', 'pageSize'], read: (app, q) => listCases(app.db, q) },
   options: { keys: [], read: (app) => publicOptions(app.db) },
   units: { keys: ['q'], read: (app, q) => searchUnits(app.db, q) },
@@ -47,12 +58,14 @@ export function registerPublicResource(app: Application, limiter: RateLimiter, c
   };
 
   const actions: Record<string, (ctx: Context, next: Next) => Promise<void>> = {};
-  for (const [name, { keys, read }] of Object.entries(READS)) {
+  for (const [name, { keys, read, graceMs }] of Object.entries(READS)) {
     actions[name] = async (ctx, next) => {
       const query = queryOf(keys, ctx.action.params ?? {});
       const ttl = async () => (await publicitySettings.get(ctx.db)).cacheSeconds;
-      const { value, body, hit } = await cache.wrap(cacheKey(name, query), ttl, async () => read(app, query));
-      ctx.set('X-Minqing-Cache', hit ? 'hit' : 'miss');
+      const { value, body, hit, stale } = await cache.wrap(cacheKey(name, query), ttl, async () => read(app, query), {
+        graceMs,
+      });
+      ctx.set('X-Minqing-Cache', stale ? 'stale' : hit ? 'hit' : 'miss');
       ctx.set('Cache-Control', 'no-store');
       ctx.body = hit ? unwrap(body) : value;
       await next();

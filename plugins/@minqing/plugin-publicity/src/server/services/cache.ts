@@ -57,12 +57,16 @@ export class PublicCache {
   /**
    * The answer of `key`: from the cache, or computed and stored for `ttlSeconds` (read only on a
    * miss). Stored as the response body, so that a hit can be sent without going through the app.
+   * With `graceMs`, a miss that takes longer than that to compute is answered with the previous
+   * answer while the new one is computed (`stale`): for figures that take seconds at province scale
+   * and are invalidated by every change, one change behind beats making the public wait.
    */
   async wrap<T>(
     key: string,
     ttlSeconds: () => Promise<number>,
     compute: () => Promise<T>,
-  ): Promise<{ value: T | undefined; body: string; hit: boolean }> {
+    options: { graceMs?: number } = {},
+  ): Promise<{ value: T | undefined; body: string; hit: boolean; stale?: boolean }> {
     const flight = `${await this.version()}:${key}`;
     const cached = await this.stored(flight);
     if (cached !== undefined) return { value: undefined, body: cached, hit: true };
@@ -73,15 +77,37 @@ export class PublicCache {
         (async () => {
           const value = await compute();
           const body = JSON.stringify(asResponse(value));
-          if (this.cache) await this.cache.set(flight, body, (await ttlSeconds()) * 1000);
+          if (this.cache) {
+            const ttl = (await ttlSeconds()) * 1000;
+            await this.cache.set(flight, body, ttl);
+            if (options.graceMs !== undefined) await this.cache.set(`previous:${key}`, body, PREVIOUS_KEPT_MS);
+          }
           return { value, body };
         })().finally(() => this.inflight.delete(flight)),
       );
     }
-    const { value, body } = await this.inflight.get(flight);
+    const fresh = this.inflight.get(flight) as Promise<{ value: T; body: string }>;
+    const previous = options.graceMs === undefined ? undefined : await this.stored(`previous:${key}`);
+    if (previous !== undefined) {
+      const late = new Promise<undefined>((resolve) => {
+        const timer = setTimeout(resolve, options.graceMs);
+        // settled either way (a failure reaches the requests that wait for it, not this one)
+        fresh.then(
+          () => clearTimeout(timer),
+          () => clearTimeout(timer),
+        );
+      });
+      const first = await Promise.race([fresh, late]);
+      if (first) return { ...first, hit: false };
+      return { value: undefined, body: previous, hit: true, stale: true };
+    }
+    const { value, body } = await fresh;
     return { value, body, hit: false };
   }
 }
+
+/** How long the previous answer stays usable as a stand-in while a new one is computed. */
+const PREVIOUS_KEPT_MS = 3600_000;
 
 /** What NocoBase's data wrapping makes of an action's body: `{ data, meta }`. */
 export function asResponse(value: any) {

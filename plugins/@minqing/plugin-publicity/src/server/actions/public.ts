@@ -129,12 +129,12 @@ function serveCachedReads(app: Application, cache: PublicCache) {
     async (ctx: any, next: () => Promise<void>) => {
       const match = ctx.method === 'GET' ? pattern.exec(ctx.path) : null;
       if (match) {
-        const body = await cache.body(cacheKey(match[1], queryOf(READS[match[1]].keys, ctx.query ?? {})));
-        if (body !== undefined) {
-          ctx.set('X-Minqing-Cache', 'hit');
+        const cached = await cache.body(cacheKey(match[1], queryOf(READS[match[1]].keys, ctx.query ?? {})));
+        if (cached) {
+          ctx.set('X-Minqing-Cache', cached.stale ? 'stale' : 'hit');
           ctx.set('Cache-Control', 'no-store');
           ctx.type = 'application/json';
-          ctx.body = body;
+          ctx.body = cached.body;
           return;
         }
       }

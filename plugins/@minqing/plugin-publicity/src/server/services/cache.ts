@@ -19,7 +19,8 @@ const EVENTS = ['afterSave', 'afterDestroy', 'afterBulkCreate', 'afterBulkUpdate
  */
 export class PublicCache {
   private cache: any;
-  private inflight = new Map<string, Promise<{ value: any; body: string }>>();
+  /** computations under way, and from when their previous answer may stand in for them */
+  private inflight = new Map<string, { answer: Promise<{ value: any; body: string }>; staleAfter?: number }>();
 
   constructor(private app: Application) {}
 
@@ -49,9 +50,20 @@ export class PublicCache {
     return this.cache ? ((await this.cache.get(versionedKey)) ?? undefined) : undefined;
   }
 
-  /** The cached answer of `key` as the HTTP body NocoBase would send ({ data, meta }), if any. */
-  async body(key: string): Promise<string | undefined> {
-    return this.stored(`${await this.version()}:${key}`);
+  /**
+   * The cached answer of `key` as the HTTP body NocoBase would send ({ data, meta }), if any; or
+   * the previous one, once its recomputation has run past its grace period.
+   */
+  async body(key: string): Promise<{ body: string; stale: boolean } | undefined> {
+    const flight = `${await this.version()}:${key}`;
+    const body = await this.stored(flight);
+    if (body !== undefined) return { body, stale: false };
+    const running = this.inflight.get(flight);
+    if (running?.staleAfter !== undefined && Date.now() >= running.staleAfter) {
+      const previous = await this.stored(`previous:${key}`);
+      if (previous !== undefined) return { body: previous, stale: true };
+    }
+    return undefined;
   }
 
   /**
@@ -72,9 +84,8 @@ export class PublicCache {
     if (cached !== undefined) return { value: undefined, body: cached, hit: true };
     // many clients missing the same answer at once: one computes it, the others wait for it
     if (!this.inflight.has(flight)) {
-      this.inflight.set(
-        flight,
-        (async () => {
+      this.inflight.set(flight, {
+        answer: (async () => {
           const value = await compute();
           const body = JSON.stringify(asResponse(value));
           if (this.cache) {
@@ -84,13 +95,16 @@ export class PublicCache {
           }
           return { value, body };
         })().finally(() => this.inflight.delete(flight)),
-      );
+        staleAfter: options.graceMs === undefined ? undefined : Date.now() + options.graceMs,
+      });
     }
-    const fresh = this.inflight.get(flight) as Promise<{ value: T; body: string }>;
-    const previous = options.graceMs === undefined ? undefined : await this.stored(`previous:${key}`);
+    const { answer, staleAfter } = this.inflight.get(flight)!;
+    const fresh = answer as Promise<{ value: T; body: string }>;
+    const previous = staleAfter === undefined ? undefined : await this.stored(`previous:${key}`);
     if (previous !== undefined) {
+      // what is left of the grace period of the computation under way
       const late = new Promise<undefined>((resolve) => {
-        const timer = setTimeout(resolve, options.graceMs);
+        const timer = setTimeout(resolve, Math.max(0, staleAfter! - Date.now()));
         // settled either way (a failure reaches the requests that wait for it, not this one)
         fresh.then(
           () => clearTimeout(timer),

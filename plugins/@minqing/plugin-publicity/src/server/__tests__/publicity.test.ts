@@ -435,10 +435,34 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
       // nor does another request start the computation again
       const again = await cache.wrap('test:figures', ttl, async () => ({ n: 3 }), { graceMs: 0 });
       expect(JSON.parse(again.body)).toEqual({ data: { n: 1 } });
+      // another change meanwhile: no second computation next to the one under way
+      await cache.invalidate();
+      const piled = await cache.wrap(
+        'test:figures',
+        ttl,
+        async () => {
+          throw new Error('a second computation was started');
+        },
+        { graceMs: 0 },
+      );
+      expect(JSON.parse(piled.body)).toEqual({ data: { n: 1 } });
+      expect(await cache.body('test:figures')).toEqual({ body: piled.body, stale: true });
       slow.open();
+      while (
+        JSON.parse((await cache.wrap('test:figures', ttl, async () => ({ n: 4 }), { graceMs: 0 })).body).data.n !== 4
+      ) {
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      await cache.invalidate();
+      const third = gated();
+      // the newest finished answer stands in
+      const standIn = await cache.wrap('test:figures', ttl, third.after({ n: 5 }), { graceMs: 0 });
+      expect(JSON.parse(standIn.body)).toEqual({ data: { n: 4 } });
+      expect(await cache.body('test:figures')).toEqual({ body: standIn.body, stale: true });
+      third.open();
       let next: { body: string; stale: boolean } | undefined;
       while (!(next = await cache.body('test:figures')) || next.stale) await new Promise((r) => setTimeout(r, 5));
-      expect(JSON.parse(next.body)).toEqual({ data: { n: 2 } });
+      expect(JSON.parse(next.body)).toEqual({ data: { n: 5 } });
 
       // without a grace period (lists) a request waits for the new answer
       await cache.wrap('test:list', ttl, async () => ({ n: 1 }));

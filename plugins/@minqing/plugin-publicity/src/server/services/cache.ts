@@ -21,6 +21,8 @@ export class PublicCache {
   private cache: any;
   /** computations under way, and from when their previous answer may stand in for them */
   private inflight = new Map<string, { answer: Promise<{ value: any; body: string }>; staleAfter?: number }>();
+  /** how many computations of each key are under way, of whichever version */
+  private computing = new Map<string, number>();
 
   constructor(private app: Application) {}
 
@@ -59,7 +61,8 @@ export class PublicCache {
     const body = await this.stored(flight);
     if (body !== undefined) return { body, stale: false };
     const running = this.inflight.get(flight);
-    if (running?.staleAfter !== undefined && Date.now() >= running.staleAfter) {
+    // past its grace period, or not started because an older one is still under way (see wrap)
+    if (running ? running.staleAfter !== undefined && Date.now() >= running.staleAfter : this.computing.get(key)) {
       const previous = await this.stored(`previous:${key}`);
       if (previous !== undefined) return { body: previous, stale: true };
     }
@@ -82,8 +85,15 @@ export class PublicCache {
     const flight = `${await this.version()}:${key}`;
     const cached = await this.stored(flight);
     if (cached !== undefined) return { value: undefined, body: cached, hit: true };
+    const previous = options.graceMs === undefined ? undefined : await this.stored(`previous:${key}`);
+    // changes faster than the figures compute: the one computation under way (of an older
+    // version) is let finish, and the previous answer stands in, rather than piling them up
+    if (previous !== undefined && !this.inflight.has(flight) && this.computing.get(key)) {
+      return { value: undefined, body: previous, hit: true, stale: true };
+    }
     // many clients missing the same answer at once: one computes it, the others wait for it
     if (!this.inflight.has(flight)) {
+      this.computing.set(key, (this.computing.get(key) ?? 0) + 1);
       this.inflight.set(flight, {
         answer: (async () => {
           const value = await compute();
@@ -94,14 +104,18 @@ export class PublicCache {
             if (options.graceMs !== undefined) await this.cache.set(`previous:${key}`, body, PREVIOUS_KEPT_MS);
           }
           return { value, body };
-        })().finally(() => this.inflight.delete(flight)),
+        })().finally(() => {
+          this.inflight.delete(flight);
+          const left = (this.computing.get(key) ?? 1) - 1;
+          if (left) this.computing.set(key, left);
+          else this.computing.delete(key);
+        }),
         staleAfter: options.graceMs === undefined ? undefined : Date.now() + options.graceMs,
       });
     }
     const { answer, staleAfter } = this.inflight.get(flight)!;
     const fresh = answer as Promise<{ value: T; body: string }>;
-    const previous = staleAfter === undefined ? undefined : await this.stored(`previous:${key}`);
-    if (previous !== undefined) {
+    if (previous !== undefined && staleAfter !== undefined) {
       // what is left of the grace period of the computation under way
       const late = new Promise<undefined>((resolve) => {
         const timer = setTimeout(resolve, Math.max(0, staleAfter! - Date.now()));

@@ -13,7 +13,7 @@ export async function findSupervisionEvents(
   config: ScanConfig,
   now: Date,
   timeZone = 'Asia/Shanghai',
-  unfiredBy?: number,
+  unfiredBy?: number | string,
 ) {
   const sql = sqlDialect(db, timeZone);
   const P = tableOf(db, 'mq_problems');
@@ -118,9 +118,9 @@ export async function findSupervisionEvents(
   if (unfiredBy !== undefined) {
     // the same key as eventKey(); executions.eventKey is unique, so each probe is an index lookup
     const X = tableOf(db, 'executions');
+    replacements.keyPrefix = `${EVENT_KEY_PREFIX}:${unfiredBy}:`; // ids may be bigger than JS numbers
     const key = sql.concat(
-      `'${EVENT_KEY_PREFIX}:'`,
-      `'${Number(unfiredBy)}:'`,
+      ':keyPrefix',
       'ev.kind',
       `':'`,
       'ev.problem_id',

@@ -55,11 +55,14 @@ async function medians(fns: (() => Promise<unknown>)[], runs = RUNS) {
 
 const lines: string[] = [];
 const rss = () => `${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`;
-function report(measure: string, ours: number, baselines: [string, number][]) {
-  const parts = baselines.map(([name, value]) => `${name} ${value.toFixed(1)} ms → ${(ours / value).toFixed(2)}×`);
-  const line = `${measure.padEnd(44)} ours ${ours.toFixed(1).padStart(8)} ms | ${parts.join(' | ')} | RSS ${rss()}`;
+/** Printed now, and again in the summary at the end. */
+function print(line: string) {
   lines.push(line);
   console.log(line);
+}
+function report(measure: string, ours: number, baselines: [string, number][]) {
+  const parts = baselines.map(([name, value]) => `${name} ${value.toFixed(1)} ms → ${(ours / value).toFixed(2)}×`);
+  print(`${measure.padEnd(44)} ours ${ours.toFixed(1).padStart(8)} ms | ${parts.join(' | ')} | RSS ${rss()}`);
 }
 
 it(`bureau/province scale: ${N} problems`, async () => {
@@ -74,10 +77,9 @@ it(`bureau/province scale: ${N} problems`, async () => {
     // the preset supervision workflows would scan and fire on the loaded rows while we measure
     await db.getRepository('workflows').update({ filter: { enabled: true }, values: { enabled: false } });
     const loaded = await loadDataset(db, { problems: N });
-    lines.push(
+    print(
       `${dialect}: ${N} problems, ${loaded.units} units, rows ${JSON.stringify(loaded.rows)} loaded in ${loaded.seconds.toFixed(1)} s`,
     );
-    console.log(lines[lines.length - 1]);
 
     const root: Agent = await app.rootAgent();
     if (MEASURES.includes('list')) {
@@ -300,11 +302,9 @@ it(`bureau/province scale: ${N} problems`, async () => {
         await fetch(url);
         cold.push(`${url.slice(base.length)} ${Math.round(performance.now() - t0)} ms`);
       }
-      lines.push(`4. public endpoints, first request each (cold): ${cold.join(', ')}`);
-      console.log(lines[lines.length - 1]);
+      print(`4. public endpoints, first request each (cold): ${cold.join(', ')}`);
       const cached = await load();
-      lines.push(`4. public endpoints, cached, ${CONCURRENCY} clients: ${JSON.stringify(cached)} | RSS ${rss()}`);
-      console.log(lines[lines.length - 1]);
+      print(`4. public endpoints, cached, ${CONCURRENCY} clients: ${JSON.stringify(cached)} | RSS ${rss()}`);
       // a day of the campaign: someone changes something every second, and every change makes the
       // answers new (the figures are sent one change behind while they are recomputed)
       let changes = 0;
@@ -317,10 +317,9 @@ it(`bureau/province scale: ${N} problems`, async () => {
           .catch(() => undefined);
       }, 1000);
       const changing = await load().finally(() => clearInterval(editing));
-      lines.push(
+      print(
         `4. public endpoints, cached, a change every second (${changes}), ${CONCURRENCY} clients: ${JSON.stringify(changing)} | RSS ${rss()}`,
       );
-      console.log(lines[lines.length - 1]);
       const plugin = app.app.pm.get('@minqing/plugin-publicity') as any;
       // uncached: every answer computed (the cache is bypassed on read and never filled)
       const { body, wrap } = plugin.publicCache;
@@ -331,8 +330,7 @@ it(`bureau/province scale: ${N} problems`, async () => {
       };
       const uncached = await load();
       Object.assign(plugin.publicCache, { body, wrap });
-      lines.push(`4. public endpoints, uncached, ${CONCURRENCY} clients: ${JSON.stringify(uncached)} | RSS ${rss()}`);
-      console.log(lines[lines.length - 1]);
+      print(`4. public endpoints, uncached, ${CONCURRENCY} clients: ${JSON.stringify(uncached)} | RSS ${rss()}`);
     }
   } finally {
     server.close();

@@ -16,7 +16,10 @@ describe('the campaign pages', () => {
   };
 
   beforeAll(async () => {
-    app = await createMinqingApp({ nocobasePlugins: VIEWS, plugins: [...MINQING_PLUGINS, '@minqing/plugin-workbench'] });
+    app = await createMinqingApp({
+      nocobasePlugins: VIEWS,
+      plugins: [...MINQING_PLUGINS, '@minqing/plugin-workbench'],
+    });
     // the mock server's install ran before it knew which official plugins are enabled: make them now
     firstRun = await ensureWorkbenchPages(app.app as any);
   }, 900_000);
@@ -24,7 +27,9 @@ describe('the campaign pages', () => {
 
   it('makes the menu group 下基层察民情 with every page, once', async () => {
     const records = await app.db.getRepository('mq_workbench_pages').find();
-    expect(records.map((r: any) => r.get('key')).sort()).toEqual(['group', ...WORKBENCH_PAGES.map((p) => p.key)].sort());
+    expect(records.map((r: any) => r.get('key')).sort()).toEqual(
+      ['group', ...WORKBENCH_PAGES.map((p) => p.key)].sort(),
+    );
     expect(firstRun.length).toBeGreaterThan(0);
     const routes = app.db.getRepository('desktopRoutes');
     const group = await routes.findOne({ filter: { title: GROUP_TITLE, type: 'group' } });

@@ -57,9 +57,11 @@ export async function startNocoBase(options: StartOptions): Promise<RunningNocoB
   const dir = path.join(cwd, 'storage', 'e2e');
   fs.mkdirSync(dir, { recursive: true });
   const admin = { email: `admin@${options.name}.test`, password: randomSecret() };
+  // a second checkout running its tests beside this one shifts its ports (MINQING_TEST_PORT_OFFSET)
+  const port = options.port + Number(process.env.MINQING_TEST_PORT_OFFSET || 0);
   const env: Record<string, string> = {
     APP_ENV: 'development',
-    APP_PORT: String(options.port),
+    APP_PORT: String(port),
     APP_KEY: randomSecret(48),
     API_BASE_PATH: '/api/',
     DB_DIALECT: 'sqlite',
@@ -115,7 +117,7 @@ export async function startNocoBase(options: StartOptions): Promise<RunningNocoB
     detached: true,
     stdio: ['ignore', log, log],
   });
-  const url = `http://127.0.0.1:${options.port}`;
+  const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
@@ -140,7 +142,7 @@ export async function startNocoBase(options: StartOptions): Promise<RunningNocoB
     await stop();
     throw error;
   }
-  return { url, port: options.port, admin, logFile, cli, stop };
+  return { url, port, admin, logFile, cli, stop };
 }
 
 /** Signs in through the basic authenticator and returns headers for API calls. */

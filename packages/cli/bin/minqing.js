@@ -68,7 +68,8 @@ async function test() {
     sh('node', [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']);
   }
   step(`Running tests: ${only.join(', ')} (database: ${db})`);
-  sh('node', [path.join(root, 'node_modules/jest/bin/jest.js'), '--selectProjects', ...only, ...jestArgs], {
+  // jest's own arguments first: --selectProjects takes every word after it, a test path included
+  sh('node', [path.join(root, 'node_modules/jest/bin/jest.js'), ...jestArgs, '--selectProjects', ...only], {
     env: { MINQING_TEST_DB: db },
   });
 }

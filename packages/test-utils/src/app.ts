@@ -1,4 +1,5 @@
 import { createMockServer, type MockServer } from '@nocobase/test';
+import { fromSnapshot, snapshotKey } from './snapshot';
 
 /** Official plugins our plugins stand on, in load order. */
 export const NOCOBASE_PLUGINS = [
@@ -101,11 +102,28 @@ export async function createMinqingApp(options: MinqingAppOptions = {}): Promise
     ...(options.plugins ?? MINQING_PLUGINS),
     ...(options.extraPlugins ?? []),
   ];
-  const app = await createMockServer({ acl: true, plugins });
+  const key = snapshotKey(plugins.map((p) => (typeof p === 'string' ? p : p?.name)));
+  const app = await fromSnapshot(
+    key,
+    () => createMockServer({ acl: true, plugins }),
+    // the same app started on a copy of the database that install left: as after a restart
+    async () => {
+      const started = await createMockServer({ acl: true, plugins, skipInstall: true });
+      // the mock server takes its plugins from the options, not from applicationPlugins: they
+      // were installed in the snapshot, as a restarted app would read there
+      for (const plugin of started.pm.getPlugins().values()) {
+        plugin.installed = true;
+        plugin.state.installed = true;
+      }
+      return started;
+    },
+  );
   // the mock server leaves applicationPlugins empty; flow-engine's page builder asks it which
-  // plugins are enabled (a chart block needs data-visualization, an export button action-export)
+  // plugins are enabled (a chart block needs data-visualization, an export button action-export).
+  // Written after the snapshot: on a start, listed plugins would be added twice.
   const official = [...NOCOBASE_PLUGINS, ...(options.nocobasePlugins ?? [])];
   if (app.db.hasCollection('applicationPlugins')) {
+    await app.db.getRepository('applicationPlugins').destroy({ filter: { name: official } });
     await app.db.getRepository('applicationPlugins').createMany({
       records: official.map((name) => ({
         name,

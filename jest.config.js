@@ -49,6 +49,9 @@ module.exports = {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+      // one app for every file (packages/test-utils/src/shared-app.ts)
+      globalSetup: '<rootDir>/packages/test-utils/jest/browser-setup.ts',
+      globalTeardown: '<rootDir>/packages/test-utils/jest/browser-teardown.ts',
     },
     {
       // benchmarks print measurements; `npm run bench`, never part of `npm test`

@@ -2,18 +2,10 @@ import fs from 'fs';
 import path from 'path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, signInWithForm } from '@minqing/test/src/browser';
-import { callApi, repoRoot, signIn, startNocoBase, type RunningNocoBase } from '@minqing/test/src/process';
+import { callApi, repoRoot, signIn, type RunningNocoBase } from '@minqing/test/src/process';
+import { DEMO_PASSWORD, sharedApp } from '@minqing/test/src/shared-app';
 
 const artifacts = path.join(repoRoot, 'storage', 'artifacts', 'campaign');
-const PLUGINS = [
-  '@minqing/plugin-three-lists',
-  '@minqing/plugin-liaison',
-  '@minqing/plugin-supervision',
-  '@minqing/plugin-publicity',
-  '@minqing/plugin-warm-hearts',
-  '@minqing/plugin-workbench',
-];
-const DEMO_PASSWORD = 'demo-e2e-password';
 const TITLE = `校门口护学岗人手不足（${Date.now() % 100000}）`;
 const PUBLIC_TITLE = `校门口护学岗已增派人手（${Date.now() % 100000}）`;
 
@@ -88,15 +80,7 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
 
   beforeAll(async () => {
     fs.mkdirSync(artifacts, { recursive: true });
-    const t0 = Date.now();
-    app = await startNocoBase({
-      name: 'campaign',
-      port: 13150,
-      plugins: PLUGINS,
-      beforeStart: [
-        { script: path.join(repoRoot, 'packages/demo/bin/minqing-demo.js'), args: ['--password', DEMO_PASSWORD] },
-      ],
-    });
+    app = sharedApp();
     office = await signIn(app.url, app.admin.email, app.admin.password);
     // the pages are made when the plugin is enabled; read them from the menu as the office sees it
     const deadline = Date.now() + 600_000;
@@ -108,7 +92,6 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
       if (Date.now() > deadline) throw new Error(`pages not made; see ${app.logFile}`);
       await new Promise((r) => setTimeout(r, 2000));
     }
-    timings.startWithDemoAndPages = Date.now() - t0;
     browser = await launchChromium();
     admin = await signInAs(
       await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } }),
@@ -120,7 +103,6 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
   afterAll(async () => {
     console.log(`campaign e2e timings (ms): ${JSON.stringify(timings)}`);
     await browser?.close();
-    await app?.stop();
   });
 
   it('shows the campaign menu and 数据看板 with the demo figures', async () => {

@@ -2,7 +2,8 @@ import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '@minqing/test/src/browser';
-import { repoRoot, signIn, startNocoBase, type RunningNocoBase } from '@minqing/test/src/process';
+import { repoRoot, signIn, type RunningNocoBase } from '@minqing/test/src/process';
+import { sharedApp } from '@minqing/test/src/shared-app';
 
 const PLUGINS = [
   { packageName: '@minqing/plugin-three-lists', key: 'three-lists', title: '三张清单' },
@@ -18,10 +19,14 @@ describe('admin client in Chromium: every Minqing settings page renders', () => 
   let browser: Browser;
   let page: Page;
   const problems: string[] = [];
+  /** the shared app's loop settings before this file changed one: put back afterwards */
+  let originalSettings: Record<string, unknown>;
 
   beforeAll(async () => {
     fs.mkdirSync(artifacts, { recursive: true });
-    app = await startNocoBase({ name: 'browser-smoke', port: 13110, plugins: PLUGINS.map((p) => p.packageName) });
+    app = sharedApp();
+    const headers = await signIn(app.url, app.admin.email, app.admin.password);
+    originalSettings = (await (await fetch(`${app.url}/api/mqThreeLists:getSettings`, { headers })).json()).data;
     browser = await launchChromium();
     page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -40,7 +45,14 @@ describe('admin client in Chromium: every Minqing settings page renders', () => 
 
   afterAll(async () => {
     await browser?.close();
-    await app?.stop();
+    if (originalSettings) {
+      const headers = await signIn(app.url, app.admin.email, app.admin.password);
+      await fetch(`${app.url}/api/mqThreeLists:updateSettings`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ firstReceiverDeadlineDays: originalSettings.firstReceiverDeadlineDays }),
+      });
+    }
   });
 
   it('signs in as the administrator through the login form', async () => {

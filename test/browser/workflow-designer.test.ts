@@ -2,7 +2,8 @@ import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, signInAsAdmin } from '@minqing/test/src/browser';
-import { repoRoot, signIn, startNocoBase, type RunningNocoBase } from '@minqing/test/src/process';
+import { repoRoot, signIn, type RunningNocoBase } from '@minqing/test/src/process';
+import { sharedApp } from '@minqing/test/src/shared-app';
 
 const artifacts = path.join(repoRoot, 'storage', 'artifacts', 'browser');
 
@@ -14,11 +15,7 @@ describe('workflow designer in Chromium: our triggers and nodes, with their conf
 
   beforeAll(async () => {
     fs.mkdirSync(artifacts, { recursive: true });
-    app = await startNocoBase({
-      name: 'browser-workflow',
-      port: 13130,
-      plugins: ['@minqing/plugin-three-lists', '@minqing/plugin-supervision'],
-    });
+    app = sharedApp();
     browser = await launchChromium();
     page = await signInAsAdmin(browser, app);
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -26,7 +23,6 @@ describe('workflow designer in Chromium: our triggers and nodes, with their conf
 
   afterAll(async () => {
     await browser?.close();
-    await app?.stop();
   });
 
   it('opens the preset 逾期督办 and shows our trigger’s and node’s forms, and our nodes in the add-node menu', async () => {

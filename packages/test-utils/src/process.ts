@@ -10,6 +10,8 @@ export interface RunningNocoBase {
   port: number;
   admin: { email: string; password: string };
   logFile: string;
+  /** the env file the app runs with (its database, port and secrets) */
+  envFile: string;
   /** Runs a NocoBase CLI command (`pm enable x`, …) against this app's configuration. */
   cli(args: string[]): void;
   stop(): Promise<void>;
@@ -142,7 +144,7 @@ export async function startNocoBase(options: StartOptions): Promise<RunningNocoB
     await stop();
     throw error;
   }
-  return { url, port, admin, logFile, cli, stop };
+  return { url, port, admin, logFile, envFile, cli, stop };
 }
 
 /** Signs in through the basic authenticator and returns headers for API calls. */

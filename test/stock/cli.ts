@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'child_process';
+import { ChildProcess, spawn, spawnSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import { repoRoot, signIn } from '@minqing/test/src/process';
@@ -27,13 +27,21 @@ export interface WorkingCopy {
   start(): CliRun;
   /** Process groups the CLI noted as running (the server, a step). */
   groups(): number[];
+  /** kill -9 of everything any run started (the test's cleanup). */
+  killAll(): Promise<void>;
+  /** Sets the first run's marker in the database, as the CLI does between steps. */
+  setFirstRunStep(step: string): void;
 }
 
 const CLI = path.join(repoRoot, 'packages/cli/bin/minqing.js');
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function eventually<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000) {
+export async function eventually<T>(
+  what: string,
+  fn: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 60_000,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn();
@@ -76,7 +84,12 @@ export function workingCopy(name: string, port: number, settings: Record<string,
     ...settings,
   };
   // APP_KEY and the passwords are left to the CLI, which generates them
-  fs.writeFileSync(envFile, Object.entries(lines).map(([k, v]) => `${k}=${v}\n`).join(''));
+  fs.writeFileSync(
+    envFile,
+    Object.entries(lines)
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join(''),
+  );
   const env = () =>
     Object.fromEntries(
       fs
@@ -88,6 +101,7 @@ export function workingCopy(name: string, port: number, settings: Record<string,
     );
   // nothing of the test runner's own configuration (DB_*, APP_*, …) reaches the CLI
   const childEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, LANG: 'C.UTF-8' };
+  const runs: CliRun[] = [];
   const start = (): CliRun => {
     const child = spawn('node', [CLI, 'up', '--env-file', path.relative(repoRoot, envFile)], {
       cwd: repoRoot,
@@ -96,12 +110,14 @@ export function workingCopy(name: string, port: number, settings: Record<string,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let text = '';
-    child.stdout!.on('data', (chunk) => (text += chunk));
-    child.stderr!.on('data', (chunk) => (text += chunk));
+    // what a person reads, without the colours of a terminal (there are none off a terminal anyway)
+    const take = (chunk: Buffer) => (text += chunk.toString().replace(/\u001b\[[0-9;]*m/g, ''));
+    child.stdout!.on('data', take);
+    child.stderr!.on('data', take);
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     let ended = false;
     exited.then(() => (ended = true));
-    return {
+    const run: CliRun = {
       child,
       output: () => text,
       exited,
@@ -114,12 +130,42 @@ export function workingCopy(name: string, port: number, settings: Record<string,
         }
       },
     };
+    runs.push(run);
+    return run;
   };
   const groups = () => {
     const file = path.join(dir, 'minqing-up.pid');
     return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')).groups as number[]) : [];
   };
-  return { name, dir, envFile, logFile: path.join(dir, 'logs', 'minqing-up.log'), url: `http://127.0.0.1:${appPort}`, env, start, groups };
+  const setFirstRunStep = (step: string) => {
+    const script = path.join(repoRoot, 'packages/cli/src/first-run-db.js');
+    const read = spawnSync('node', [script, 'read'], {
+      cwd: repoRoot,
+      env: { ...childEnv, APP_ENV_PATH: envFile, LOGGER_LEVEL: 'error', LOGGER_TRANSPORT: 'console' },
+      encoding: 'utf8',
+    });
+    const { marker } = JSON.parse(read.stdout.trim().split('\n').pop()!);
+    const write = spawnSync('node', [script, 'write', JSON.stringify({ step, details: marker.details })], {
+      cwd: repoRoot,
+      env: { ...childEnv, APP_ENV_PATH: envFile, LOGGER_LEVEL: 'error', LOGGER_TRANSPORT: 'console' },
+      encoding: 'utf8',
+    });
+    if (write.status !== 0) throw new Error(`first-run-db.js write failed: ${write.stderr}`);
+  };
+  const killAll = () =>
+    killGroups([...runs.map((run) => run.child.pid!), ...groups()].filter((group) => alive(-group)));
+  return {
+    name,
+    dir,
+    envFile,
+    logFile: path.join(dir, 'logs', 'minqing-up.log'),
+    url: `http://127.0.0.1:${appPort}`,
+    env,
+    start,
+    groups,
+    killAll,
+    setFirstRunStep,
+  };
 }
 
 /** Signs in as the administrator of the env file; the API helpers of that session. */
@@ -136,7 +182,8 @@ export async function asAdmin(copy: WorkingCopy) {
     return json;
   };
   const count = async (collection: string, filter: object = {}) =>
-    (await api('GET', `${collection}:list?pageSize=1&filter=${encodeURIComponent(JSON.stringify(filter))}`)).meta.count as number;
+    (await api('GET', `${collection}:list?pageSize=1&filter=${encodeURIComponent(JSON.stringify(filter))}`)).meta
+      .count as number;
   return { api, count };
 }
 

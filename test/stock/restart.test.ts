@@ -33,20 +33,23 @@ function expectPlainRestart(run: CliRun, copy: WorkingCopy) {
   const out = run.output();
   expect(out).not.toMatch(LOGINS);
   expect(out).not.toMatch(/✓ demo|✓ plugins|NocoBase installed/);
-  for (const secret of [copy.env().INIT_ROOT_PASSWORD, copy.env().MINQING_DEMO_PASSWORD]) expect(out).not.toContain(secret);
+  for (const secret of [copy.env().INIT_ROOT_PASSWORD, copy.env().MINQING_DEMO_PASSWORD])
+    expect(out).not.toContain(secret);
   expect(out).toContain(`admin   ${copy.url}/admin`);
 }
 
 describe('npm run app, stopped and started again, on the demo bureau', () => {
   const copy = workingCopy('restart-demo', 13140, { MINQING_PLUGINS: PLUGINS, MINQING_DEMO: 'on' });
-  let run: CliRun | undefined;
-  afterAll(async () => {
-    if (run && alive(run.child.pid!)) await killGroups([run.child.pid!, ...copy.groups()]);
-  });
+  let run: CliRun;
+  afterAll(() => copy.killAll());
 
   it('finishes a first run killed during the demo load, and shows its logins then, once', async () => {
     run = copy.start();
-    await eventually('the demo load to begin', () => fs.existsSync(copy.logFile) && /loading the demo bureau/.test(fs.readFileSync(copy.logFile, 'utf8')), 8 * 60_000);
+    await eventually(
+      'the demo load to begin',
+      () => fs.existsSync(copy.logFile) && /loading the demo bureau/.test(fs.readFileSync(copy.logFile, 'utf8')),
+      8 * 60_000,
+    );
     await killGroups([run.child.pid!, ...copy.groups()]); // a crash in the middle of the first run
     expect(run.output()).not.toMatch(LOGINS);
 
@@ -100,14 +103,31 @@ describe('npm run app, stopped and started again, on the demo bureau', () => {
     await check();
     await stop(run, 'SIGTERM');
   });
+
+  it('finishes a demo load that committed but whose run died before recording it, instead of loading it twice', async () => {
+    copy.setFirstRunStep('demo'); // what a kill -9 right after the demo's commit leaves
+    run = copy.start();
+    await run.waitFor(READY);
+    expect(run.output()).toMatch(
+      /✓ demo\s+the 荆州 bureau: 340 users, 1,500 problems \(finished the load an earlier run committed\)/,
+    );
+    expect(run.output()).toMatch(LOGINS); // that run never showed them
+    const admin = await asAdmin(copy);
+    expect(await admin.count('mq_problems')).toBe(1500);
+    expect(await admin.count('users', { username: 'written-before-restart' })).toBe(1);
+    await stop(run, 'SIGINT');
+
+    run = copy.start();
+    await run.waitFor(READY);
+    expectPlainRestart(run, copy);
+    await stop(run, 'SIGTERM');
+  });
 });
 
 describe('npm run app, stopped and started again, on an empty installation (MINQING_DEMO=off)', () => {
   const copy = workingCopy('restart-empty', 13141, { MINQING_PLUGINS: PLUGINS, MINQING_DEMO: 'off' });
-  let run: CliRun | undefined;
-  afterAll(async () => {
-    if (run && alive(run.child.pid!)) await killGroups([run.child.pid!, ...copy.groups()]);
-  });
+  let run: CliRun;
+  afterAll(() => copy.killAll());
 
   it('shows the administrator’s login on the first run only, and loads no demo on any', async () => {
     run = copy.start();

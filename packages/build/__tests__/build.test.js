@@ -22,7 +22,12 @@ function fixturePlugin() {
   // a dependency whose `exports` hide its package.json from require.resolve, with one of its own
   write(
     'node_modules/hidden-manifest/package.json',
-    JSON.stringify({ name: 'hidden-manifest', version: '1.0.0', exports: { '.': './index.js' }, dependencies: { 'its-own': '2.0.0' } }),
+    JSON.stringify({
+      name: 'hidden-manifest',
+      version: '1.0.0',
+      exports: { '.': './index.js' },
+      dependencies: { 'its-own': '2.0.0' },
+    }),
   );
   write('node_modules/hidden-manifest/index.js', 'module.exports = 1;\n');
   write('node_modules/its-own/package.json', JSON.stringify({ name: 'its-own', version: '2.0.0', main: 'index.js' }));
@@ -38,7 +43,10 @@ function fixturePlugin() {
     "import { Database } from '@nocobase/database';\nexport const isDb = (x: unknown) => x instanceof Database;\nexport default { name: 'things' };\n",
   );
   write('src/server/types.d.ts', 'declare const nothing: string;\n');
-  write('src/server/__tests__/x.test.ts', "import { createMinqingApp } from '@minqing/test';\nthrow new Error('tests are not shipped' + createMinqingApp);\n");
+  write(
+    'src/server/__tests__/x.test.ts',
+    "import { createMinqingApp } from '@minqing/test';\nthrow new Error('tests are not shipped' + createMinqingApp);\n",
+  );
   write(
     'src/client/index.tsx',
     [
@@ -75,8 +83,13 @@ describe('minqing-build', () => {
     const code = fs.readFileSync(path.join(dir, 'dist/client/index.js'), 'utf8');
     const defined = [];
     class FakePlugin {}
-    const shared = { '@nocobase/client': { Plugin: FakePlugin }, antd: { Button: 'Button' }, 'react/jsx-runtime': { jsx: (t, p) => ({ t, p }) } };
-    const define = (name, deps, factory) => defined.push({ name, deps, exports: factory(...deps.map((d) => shared[d])) });
+    const shared = {
+      '@nocobase/client': { Plugin: FakePlugin },
+      antd: { Button: 'Button' },
+      'react/jsx-runtime': { jsx: (t, p) => ({ t, p }) },
+    };
+    const define = (name, deps, factory) =>
+      defined.push({ name, deps, exports: factory(...deps.map((d) => shared[d])) });
     define.amd = true;
     vm.runInNewContext(code, { define, self: {} });
     expect(defined).toHaveLength(1);
@@ -121,7 +134,8 @@ describe('minqing-build', () => {
     const watched = fixturePlugin();
     const reports = [];
     const watcher = await watchPlugin(watched, (error, what) => reports.push(error ? `${what}: error` : what));
-    const read = (file) => (fs.existsSync(path.join(watched, file)) ? fs.readFileSync(path.join(watched, file), 'utf8') : '');
+    const read = (file) =>
+      fs.existsSync(path.join(watched, file)) ? fs.readFileSync(path.join(watched, file), 'utf8') : '';
     const until = async (what, test) => {
       const deadline = Date.now() + 20_000;
       while (!test()) {
@@ -133,7 +147,10 @@ describe('minqing-build', () => {
       expect(read('dist/server/plugin.js')).toContain('sourceMappingURL'); // unminified, with source maps
       fs.writeFileSync(path.join(watched, 'src/server/collections/things.ts'), "export default { name: 'renamed' };\n");
       await until('the changed file', () => read('dist/server/collections/things.js').includes('renamed'));
-      fs.writeFileSync(path.join(watched, 'src/server/collections/added.ts'), "import _ from 'lodash';\nexport default _;\n");
+      fs.writeFileSync(
+        path.join(watched, 'src/server/collections/added.ts'),
+        "import _ from 'lodash';\nexport default _;\n",
+      );
       await until('the new file', () => read('dist/server/collections/added.js').includes('lodash'));
       await until('its import in externalVersion.js', () => read('dist/externalVersion.js').includes('"lodash"'));
       fs.writeFileSync(path.join(watched, 'src/locale/zh-CN.json'), '{"Hello":"您好"}');

@@ -47,7 +47,10 @@ if (plugins.length === 0) {
 
 function pack(dir) {
   fs.mkdirSync(tarballDir, { recursive: true });
-  const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', tarballDir], { cwd: dir, encoding: 'utf8' });
+  const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', tarballDir], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   const file = path.join(tarballDir, out.trim().split('\n').pop());
   console.log(`packed ${path.relative(root, file)}`);
 }

@@ -40,7 +40,9 @@ function bareSpecifier(id) {
 function packageDir(name, fromDir) {
   for (const base of [fromDir, __dirname]) {
     const lookup = createRequire(path.join(base, 'noop.js')).resolve.paths(name) ?? [];
-    const found = lookup.map((dir) => path.join(dir, name)).find((dir) => fs.existsSync(path.join(dir, 'package.json')));
+    const found = lookup
+      .map((dir) => path.join(dir, name))
+      .find((dir) => fs.existsSync(path.join(dir, 'package.json')));
     if (found) return fs.realpathSync(found);
   }
   return null;
@@ -124,7 +126,9 @@ function clientOptions(pluginDir, entry, { minify }) {
       {
         name: 'nocobase-shared-modules',
         setup(build) {
-          build.onResolve({ filter: /^[^./]/ }, (args) => (isExternal(args.path) ? { path: args.path, external: true } : undefined));
+          build.onResolve({ filter: /^[^./]/ }, (args) =>
+            isExternal(args.path) ? { path: args.path, external: true } : undefined,
+          );
         },
       },
     ],
@@ -169,7 +173,8 @@ function dependencyClosure(pluginDir) {
     found.set(name, dir);
     for (const dep of Object.keys(readJson(path.join(dir, 'package.json')).dependencies ?? {})) visit(dep, dir);
   };
-  for (const dep of Object.keys(readJson(path.join(pluginDir, 'package.json')).dependencies ?? {})) visit(dep, pluginDir);
+  for (const dep of Object.keys(readJson(path.join(pluginDir, 'package.json')).dependencies ?? {}))
+    visit(dep, pluginDir);
   return found;
 }
 

@@ -2,7 +2,14 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { ensureEnv, envFilePath, parseEnv, randomPassword, PASSWORD_ALPHABET, WELL_KNOWN_PASSWORDS } = require('../src/env');
+const {
+  ensureEnv,
+  envFilePath,
+  parseEnv,
+  randomPassword,
+  PASSWORD_ALPHABET,
+  WELL_KNOWN_PASSWORDS,
+} = require('../src/env');
 
 function tmpRoot(example) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mq-env-'));
@@ -11,7 +18,8 @@ function tmpRoot(example) {
 }
 
 describe('.env generation', () => {
-  const example = 'APP_KEY=\nINIT_ROOT_EMAIL=admin@minqing.local\nINIT_ROOT_PASSWORD=\n# DB_HOST=127.0.0.1\n';
+  const example =
+    'APP_KEY=\nINIT_ROOT_EMAIL=admin@minqing.local\nINIT_ROOT_PASSWORD=\n# DB_HOST=127.0.0.1\nDB_STORAGE=storage/db/minqing.sqlite\n';
 
   it('creates .env once, with secrets of its own on every machine', () => {
     const a = tmpRoot(example);
@@ -30,7 +38,10 @@ describe('.env generation', () => {
 
   it('replaces the well-known default password and keeps what the admin set', () => {
     const dir = tmpRoot(example);
-    fs.writeFileSync(path.join(dir, '.env'), `APP_KEY=mine\nINIT_ROOT_PASSWORD=${WELL_KNOWN_PASSWORDS[0]}\nDB_DIALECT=postgres\n`);
+    fs.writeFileSync(
+      path.join(dir, '.env'),
+      `APP_KEY=mine\nINIT_ROOT_PASSWORD=${WELL_KNOWN_PASSWORDS[0]}\nDB_DIALECT=postgres\n`,
+    );
     const { env } = ensureEnv(dir);
     expect(env.APP_KEY).toBe('mine');
     expect(env.DB_DIALECT).toBe('postgres');
@@ -46,6 +57,9 @@ describe('.env generation', () => {
     expect(env.INIT_ROOT_PASSWORD).toMatch(/^[A-Za-z0-9]{18}$/);
     expect(fs.existsSync(path.join(dir, '.env'))).toBe(false);
     expect(envFilePath(dir, undefined)).toBe(path.join(dir, '.env'));
+    // made from .env.example, it gets a storage folder and a database of its own
+    expect(env).toMatchObject({ STORAGE_PATH: 'storage/e2e/app', DB_STORAGE: 'storage/e2e/app/db/minqing.sqlite' });
+    expect(ensureEnv(dir).env.STORAGE_PATH).toBeUndefined();
   });
 
   it('draws every password character uniformly from the alphabet (no modulo bias)', () => {

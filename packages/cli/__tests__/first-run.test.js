@@ -11,7 +11,10 @@ describe('what minqing up has left to do, from the database', () => {
     const todo = plan({ installed: false, blank: true, marker: null, enabled: [] }, demoOn);
     expect(todo.begin).toMatchObject({ step: 'install', details: { blank: true } });
     expect(todo).toMatchObject({ install: 'install', enable: PLUGINS, demo: true, logins: true, adopted: false });
-    expect(plan({ installed: false, blank: true, marker: null, enabled: [] }, demoOff)).toMatchObject({ demo: false, logins: true });
+    expect(plan({ installed: false, blank: true, marker: null, enabled: [] }, demoOff)).toMatchObject({
+      demo: false,
+      logins: true,
+    });
   });
 
   it('a finished first run: nothing but plugins added to MINQING_PLUGINS since; no demo, no logins', () => {
@@ -33,7 +36,10 @@ describe('what minqing up has left to do, from the database', () => {
   });
 
   it('resumes a first run stopped during the demo load: loads (or finishes) the demo, then shows the logins', () => {
-    const todo = plan({ installed: true, blank: false, marker: marker('demo', { blank: true }), enabled: PLUGINS }, demoOn);
+    const todo = plan(
+      { installed: true, blank: false, marker: marker('demo', { blank: true }), enabled: PLUGINS },
+      demoOn,
+    );
     expect(todo).toMatchObject({ begin: null, install: 'skip', enable: [], demo: true, logins: true });
   });
 

@@ -119,11 +119,24 @@ describe('the summary per project at the end of npm test', () => {
 
 describe('minqing command line', () => {
   it('parses each command’s options with util.parseArgs and passes what follows -- to jest', () => {
-    const { command, parsed } = parse(['test', '--db', 'postgres', '--only', 'server', '--', '-t', 'refuses', 'x.test.ts']);
+    const { command, parsed } = parse([
+      'test',
+      '--db',
+      'postgres',
+      '--only',
+      'server',
+      '--',
+      '-t',
+      'refuses',
+      'x.test.ts',
+    ]);
     expect(command).toBe('test');
     expect(parsed.values).toMatchObject({ db: 'postgres', only: 'server', changed: false });
     expect(parsed.positionals).toEqual(['-t', 'refuses', 'x.test.ts']);
-    expect(parse(['up', '--verbose', '--env-file', 'storage/x.env']).parsed.values).toEqual({ verbose: true, 'env-file': 'storage/x.env' });
+    expect(parse(['up', '--verbose', '--env-file', 'storage/x.env']).parsed.values).toEqual({
+      verbose: true,
+      'env-file': 'storage/x.env',
+    });
     expect(parse(['test', '--changed']).parsed.values.changed).toBe(true);
   });
 
@@ -134,7 +147,16 @@ describe('minqing command line', () => {
   });
 
   it('runs before anything is installed: the command line requires Node built-ins only', () => {
-    const source = ['bin/minqing.js', 'src/steps.js', 'src/env.js', 'src/up.js', 'src/runner.js', 'src/first-run.js', 'src/test.js', 'src/changed.js']
+    const source = [
+      'bin/minqing.js',
+      'src/steps.js',
+      'src/env.js',
+      'src/up.js',
+      'src/runner.js',
+      'src/first-run.js',
+      'src/test.js',
+      'src/changed.js',
+    ]
       .map((file) => fs.readFileSync(path.join(__dirname, '..', file), 'utf8'))
       .join('\n');
     const required = [...source.matchAll(/require\('([^']+)'\)/g)].map((m) => m[1]);

@@ -68,7 +68,10 @@ function testsFor(root, changed) {
 
 /** Files that differ from HEAD in the working tree or the index, and untracked files. */
 function changedFiles(root) {
-  const out = execFileSync('git', ['status', '--porcelain=v1', '-z', '--untracked-files=all'], { cwd: root, encoding: 'utf8' });
+  const out = execFileSync('git', ['status', '--porcelain=v1', '-z', '--untracked-files=all'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   const entries = out.split('\0').filter(Boolean);
   const files = [];
   for (let i = 0; i < entries.length; i++) {

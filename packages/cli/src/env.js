@@ -42,6 +42,12 @@ function ensureEnv(root, file = envFilePath(root)) {
   const created = !fs.existsSync(file);
   let text = created ? fs.readFileSync(path.join(root, '.env.example'), 'utf8') : fs.readFileSync(file, 'utf8');
   const env = parseEnv(text);
+  if (created && file !== path.join(root, '.env')) {
+    // another configuration beside .env: its own storage folder and SQLite database, named after it
+    const storage = path.relative(root, path.join(path.dirname(file), path.basename(file, path.extname(file))));
+    text = setVar(text, 'STORAGE_PATH', storage);
+    text = setVar(text, 'DB_STORAGE', path.join(storage, 'db', 'minqing.sqlite'));
+  }
   if (!env.APP_KEY) text = setVar(text, 'APP_KEY', crypto.randomBytes(48).toString('base64url'));
   if (!env.INIT_ROOT_PASSWORD || WELL_KNOWN_PASSWORDS.includes(env.INIT_ROOT_PASSWORD)) {
     text = setVar(text, 'INIT_ROOT_PASSWORD', randomPassword());

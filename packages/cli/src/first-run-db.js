@@ -18,8 +18,18 @@ const MARKER = 'mq_first_run';
 
 function defineCollections(db) {
   // what NocoBase's own Application.isInstalled() looks for
-  db.collection({ name: 'applicationVersion', dataType: 'meta', timestamps: false, fields: [{ type: 'string', name: 'value' }] });
-  db.collection({ name: 'collections', autoGenId: false, timestamps: false, fields: [{ type: 'string', name: 'name', primaryKey: true }] });
+  db.collection({
+    name: 'applicationVersion',
+    dataType: 'meta',
+    timestamps: false,
+    fields: [{ type: 'string', name: 'value' }],
+  });
+  db.collection({
+    name: 'collections',
+    autoGenId: false,
+    timestamps: false,
+    fields: [{ type: 'string', name: 'name', primaryKey: true }],
+  });
   db.collection({
     name: 'applicationPlugins',
     timestamps: false,
@@ -81,7 +91,9 @@ const commands = {
     const marker = await readMarker(db);
     let enabled = [];
     if (installed && (await db.collectionExistsInDb('applicationPlugins'))) {
-      const rows = await db.getRepository('applicationPlugins').find({ filter: { packageName: { $in: packages }, enabled: true } });
+      const rows = await db
+        .getRepository('applicationPlugins')
+        .find({ filter: { packageName: { $in: packages }, enabled: true } });
       enabled = rows.map((row) => row.get('packageName'));
     }
     // blank: nothing at all in the database, so a first run may drop what it made itself

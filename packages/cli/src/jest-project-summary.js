@@ -2,11 +2,16 @@
 // A jest reporter that ends `npm test` with one line per project: files, tests passed / failed /
 // skipped, the project's wall time (its first file's start to its last file's end; projects share
 // the workers, so they overlap) and the sum of its files' times (where the workers' time went).
+// With MINQING_SUMMARY_FILE set (by `minqing test`), the summary goes to that file, which the CLI
+// prints after jest's own totals.
+const fs = require('fs');
 const { seconds } = require('./runner');
 
 class ProjectSummaryReporter {
   constructor(globalConfig, options = {}) {
-    this.write = options.write ?? ((text) => process.stdout.write(text));
+    const file = process.env.MINQING_SUMMARY_FILE;
+    this.write =
+      options.write ?? (file ? (text) => fs.writeFileSync(file, text) : (text) => process.stderr.write(text));
     this.projects = new Map();
   }
 
@@ -16,7 +21,16 @@ class ProjectSummaryReporter {
 
   onTestResult(test, result) {
     const name = test.context?.config?.displayName?.name ?? 'tests';
-    const p = this.projects.get(name) ?? { files: 0, failedFiles: 0, passed: 0, failed: 0, skipped: 0, start: Infinity, end: 0, busy: 0 };
+    const p = this.projects.get(name) ?? {
+      files: 0,
+      failedFiles: 0,
+      passed: 0,
+      failed: 0,
+      skipped: 0,
+      start: Infinity,
+      end: 0,
+      busy: 0,
+    };
     p.files++;
     if (result.testExecError || result.numFailingTests > 0) p.failedFiles++;
     p.passed += result.numPassingTests;
@@ -46,7 +60,8 @@ class ProjectSummaryReporter {
       ]);
     }
     const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-    const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+    const line = (row) =>
+      row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
     this.write(`\nSummary per project\n${rows.map((row) => `  ${line(row)}`).join('\n')}\n`);
   }
 }

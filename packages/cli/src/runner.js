@@ -69,6 +69,10 @@ class Runner {
     this.verbose = verbose;
     this.out = out;
     this.tty = Boolean(out.isTTY) && !verbose;
+    const color = Boolean(out.isTTY) && !process.env.NO_COLOR;
+    this.paint = (code, text) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+    // a terminal closed or a reader gone: the steps go on, their output still reaches the log
+    out.on?.('error', () => {});
     this.groups = new Set();
     this.running = new Set();
     this.stopping = null;
@@ -95,19 +99,19 @@ class Runner {
     const started = Date.now();
     const label = name.padEnd(12);
     this.logText(`\n▶ ${name}\n`);
-    if (this.verbose) this.out.write(`\n\u001b[36m▶ ${name}\u001b[0m ${hint}\n`);
+    if (this.verbose) this.out.write(`\n${this.paint(36, `▶ ${name}`)} ${hint}\n`);
     else if (this.tty) this.out.write(`… ${label} ${hint}`);
     const finish = (mark, detail) => {
-      const line = `${mark} ${label} ${detail}  \u001b[2m${seconds(Date.now() - started)}\u001b[0m`;
+      const line = `${mark} ${label} ${detail}  ${this.paint(2, seconds(Date.now() - started))}`;
       if (this.tty) this.out.write('\r\u001b[K');
       this.print(line);
     };
     try {
       const detail = await fn();
-      finish('\u001b[32m✓\u001b[0m', detail ?? '');
+      finish(this.paint(32, '✓'), detail ?? '');
       return detail;
     } catch (error) {
-      finish('\u001b[31m✗\u001b[0m', error instanceof Stopped ? 'stopped' : 'failed');
+      finish(this.paint(31, '✗'), error instanceof Stopped ? 'stopped' : 'failed');
       throw error;
     }
   }

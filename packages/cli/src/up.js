@@ -43,7 +43,8 @@ function portTaken(port) {
 
 function describeDatabase(setting) {
   const dialect = setting('DB_DIALECT') || 'sqlite';
-  if (dialect === 'sqlite') return `sqlite ${path.relative(root, path.resolve(root, setting('DB_STORAGE') || 'storage/db/nocobase.sqlite'))}`;
+  if (dialect === 'sqlite')
+    return `sqlite ${path.relative(root, path.resolve(root, setting('DB_STORAGE') || 'storage/db/nocobase.sqlite'))}`;
   return `${dialect} ${setting('DB_HOST') || '127.0.0.1'}:${setting('DB_PORT') || ''}/${setting('DB_DATABASE') || ''}`;
 }
 
@@ -64,7 +65,8 @@ async function up({ verbose = false, envFile } = {}) {
     return await steps(runner, config, { verbose });
   } catch (error) {
     await runner.drain(); // after a stop: until every process has shut down
-    if (verbose) delete error.tail; // already on the terminal
+    if (verbose)
+      delete error.tail; // already on the terminal
     else if (error.tail) error.message += `\n(the lines above are the end of ${path.relative(root, runner.logFile)})`;
     throw error;
   } finally {
@@ -85,12 +87,15 @@ async function steps(runner, { envFile, created, setting }, { verbose }) {
   };
   runner.handleSignals(stopNow);
   const logName = path.relative(root, runner.logFile);
-  runner.print(`Minqing · ${describeDatabase(setting)} · full log ${logName}${verbose ? '' : ' (--verbose shows it here)'}`);
+  runner.print(
+    `Minqing · ${describeDatabase(setting)} · full log ${logName}${verbose ? '' : ' (--verbose shows it here)'}`,
+  );
   if (created) runner.print(`  created ${envName} with a generated APP_KEY and passwords`);
   const left = await runner.stopLeftovers();
   if (left) runner.print(`  stopped ${left} process(es) an earlier run left running`);
   const portFree = async () => {
-    if (await portTaken(port)) throw new Error(`port ${port} is taken by another program: stop it, or set APP_PORT in ${envName}`);
+    if (await portTaken(port))
+      throw new Error(`port ${port} is taken by another program: stop it, or set APP_PORT in ${envName}`);
   };
   await portFree();
 
@@ -132,7 +137,10 @@ async function steps(runner, { envFile, created, setting }, { verbose }) {
     if (todo.install === 'reset') await firstRunDb(['reset']);
     if (todo.install !== 'skip') {
       await nocobase(['install']);
-      marker = await firstRunDb(['write', JSON.stringify({ step: next('install', settings), details: marker.details })]);
+      marker = await firstRunDb([
+        'write',
+        JSON.stringify({ step: next('install', settings), details: marker.details }),
+      ]);
       return `NocoBase installed${todo.install === 'reset' ? ' (again: the first try was stopped half-way)' : ''}`;
     }
     if (todo.adopted) return 'installed before first runs were recorded: taken as set up (no demo, no logins shown)';
@@ -217,10 +225,15 @@ async function steps(runner, { envFile, created, setting }, { verbose }) {
   if (started && todo.logins) {
     const password = setting('MINQING_DEMO_PASSWORD');
     runner.print('');
-    runner.print(`┌ Logins, shown this once (kept in ${envName}: INIT_ROOT_EMAIL / INIT_ROOT_PASSWORD${demo ? ', MINQING_DEMO_PASSWORD' : ''})`);
+    runner.print(
+      `┌ Logins, shown this once (kept in ${envName}: INIT_ROOT_EMAIL / INIT_ROOT_PASSWORD${demo ? ', MINQING_DEMO_PASSWORD' : ''})`,
+    );
     runner.print(`│ administrator  ${setting('INIT_ROOT_EMAIL')}  password ${setting('INIT_ROOT_PASSWORD')}`);
     if (demo) {
-      for (const [role, who] of [['leader', demo.leader], ['cadre', demo.cadre]]) {
+      for (const [role, who] of [
+        ['leader', demo.leader],
+        ['cadre', demo.cadre],
+      ]) {
         runner.print(`│ ${role.padEnd(13)}  ${who.username}  (${who.nickname}, ${who.post})  password ${password}`);
       }
     }
@@ -230,7 +243,9 @@ async function steps(runner, { envFile, created, setting }, { verbose }) {
     await advance('done', { ...marker.details, completedAt: new Date().toISOString() });
   } else if (started) {
     runner.print('');
-    runner.print(`  admin   ${url}/admin   (the administrator's login is in ${envName}: INIT_ROOT_EMAIL / INIT_ROOT_PASSWORD)`);
+    runner.print(
+      `  admin   ${url}/admin   (the administrator's login is in ${envName}: INIT_ROOT_EMAIL / INIT_ROOT_PASSWORD)`,
+    );
     runner.print(`  public  ${url}/minqing/public`);
     runner.print(`  Ctrl-C stops the server`);
   }

@@ -53,8 +53,15 @@ async function main() {
       const { people, ...lists } = bureau({ seed });
       await settleBureau(app.db, Object.keys(lists));
       const rows = {};
-      for (const name of Object.keys(lists)) if (app.db.hasCollection(name)) rows[name] = await app.db.getRepository(name).count();
-      summary = { resumed: true, users: people.length, rows, leader: login(people, 'mq_leader'), cadre: login(people, 'mq_cadre') };
+      for (const name of Object.keys(lists))
+        if (app.db.hasCollection(name)) rows[name] = await app.db.getRepository(name).count();
+      summary = {
+        resumed: true,
+        users: people.length,
+        rows,
+        leader: login(people, 'mq_leader'),
+        cadre: login(people, 'mq_cadre'),
+      };
       console.log('the demo bureau was already loaded (its process stopped after the commit): finished it');
     } else {
       console.log('loading the demo bureau');

@@ -118,13 +118,15 @@ class Runner {
 
   /**
    * Starts `command` in a process group of its own. Its output goes to the log (and the terminal
-   * with --verbose); `onLine` sees every line. Returns { child, done } where done resolves with
+   * with --verbose); `onLine` sees every line; `keep` keeps the output; `finish` lets it end when
+   * a stop comes (a stop waits for it). Returns { child, done } where done resolves with
    * { code, signal, output } once every process of the group has closed its output.
    */
-  start(command, args, { env, onLine, keep = false } = {}) {
-    if (this.stopping) throw new Stopped(this.stopping);
+  start(command, args, { env, onLine, keep = false, finish = false } = {}) {
+    if (this.stopping && !finish) throw new Stopped(this.stopping);
     const child = spawn(command, args, { cwd: this.root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.groups.add(child.pid);
+    // `finish`: a short write that a stop lets end (and waits for) rather than cut
+    if (!finish) this.groups.add(child.pid);
     this.notePids();
     let output = '';
     const tail = [];
@@ -162,7 +164,7 @@ class Runner {
   /** Runs a command to its end; throws (with the last lines of its output) if it fails. */
   async run(command, args, options = {}) {
     const result = await this.start(command, args, options).done;
-    if (this.stopping) throw new Stopped(this.stopping);
+    if (this.stopping && !options.finish) throw new Stopped(this.stopping);
     if (result.code !== 0) {
       const why = result.signal ? `signal ${result.signal}` : `exit code ${result.code}`;
       const error = new Error(`${path.basename(args[0] ?? command)} ${args.slice(1).join(' ')} failed (${why})`);
@@ -193,13 +195,19 @@ class Runner {
     }
   }
 
-  /** Ctrl-C, SIGTERM, SIGHUP: stop every group gracefully; a second one, or 20 s, kills them. */
+  /**
+   * Ctrl-C, SIGTERM, SIGHUP: stop every group gracefully; a second one, or 20 s, kills them. Under
+   * `npm run app` one Ctrl-C arrives twice (from the terminal, and passed on by npm): a signal
+   * within a second of the first is the same stop.
+   */
   handleSignals(onIdleStop) {
+    let first = 0;
     const stop = (signal) => {
       if (this.stopping) {
-        this.signalGroups('SIGKILL');
+        if (Date.now() - first > 1_000) this.signalGroups('SIGKILL');
         return;
       }
+      first = Date.now();
       this.stopping = signal;
       if (this.groups.size === 0) return onIdleStop(signal);
       if (this.tty) this.out.write('\r\u001b[K');

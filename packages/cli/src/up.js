@@ -105,6 +105,7 @@ async function steps(runner, { envFile, created, setting }, { verbose }) {
   const firstRunDb = async (args) => {
     const { output } = await run('node', [path.join(__dirname, 'first-run-db.js'), ...args], {
       keep: true,
+      finish: true, // a marker write is never cut half-way by a stop
       env: { LOGGER_LEVEL: 'error', LOGGER_TRANSPORT: 'console' },
     });
     return JSON.parse(output.trim().split('\n').pop());
@@ -239,8 +240,8 @@ async function steps(runner, { envFile, created, setting }, { verbose }) {
     }
     runner.print(`├ admin   ${url}/admin`);
     runner.print(`├ public  ${url}/minqing/public`);
-    runner.print(`└ Ctrl-C stops the server; npm run app starts it again, with the data as it was`);
     await advance('done', { ...marker.details, completedAt: new Date().toISOString() });
+    runner.print(`└ Ctrl-C stops the server; npm run app starts it again, with the data as it was`);
   } else if (started) {
     runner.print('');
     runner.print(

@@ -103,7 +103,7 @@ export function workingCopy(name: string, port: number, settings: Record<string,
   const childEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, LANG: 'C.UTF-8' };
   const runs: CliRun[] = [];
   const start = (): CliRun => {
-    const child = spawn('node', [CLI, 'up', '--env-file', path.relative(repoRoot, envFile)], {
+    const child = spawn('node', [CLI, 'up', '--env-path', path.relative(repoRoot, envFile)], {
       cwd: repoRoot,
       env: childEnv,
       detached: true,

@@ -48,7 +48,7 @@ describe('.env generation', () => {
     expect(WELL_KNOWN_PASSWORDS).not.toContain(env.INIT_ROOT_PASSWORD);
   });
 
-  it('writes another env file when asked (APP_ENV_PATH / --env-file), never touching .env', () => {
+  it('writes another env file when asked (APP_ENV_PATH / --env-path), never touching .env', () => {
     const dir = tmpRoot(example);
     const file = envFilePath(dir, 'storage/e2e/app.env');
     expect(file).toBe(path.join(dir, 'storage/e2e/app.env'));

@@ -133,9 +133,9 @@ describe('minqing command line', () => {
     expect(command).toBe('test');
     expect(parsed.values).toMatchObject({ db: 'postgres', only: 'server', changed: false });
     expect(parsed.positionals).toEqual(['-t', 'refuses', 'x.test.ts']);
-    expect(parse(['up', '--verbose', '--env-file', 'storage/x.env']).parsed.values).toEqual({
+    expect(parse(['up', '--verbose', '--env-path', 'storage/x.env']).parsed.values).toEqual({
       verbose: true,
-      'env-file': 'storage/x.env',
+      'env-path': 'storage/x.env',
     });
     expect(parse(['test', '--changed']).parsed.values.changed).toBe(true);
   });

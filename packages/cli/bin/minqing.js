@@ -7,19 +7,20 @@
 const { parseArgs } = require('util');
 
 const USAGE = `usage:
-  minqing up [--verbose] [--env-file <file>]
+  minqing up [--verbose] [--env-path <file>]
       --verbose           the full log of every step and of the server on the terminal
-      --env-file <file>   configuration (and so database and storage) from <file> instead of .env;
+      --env-path <file>   configuration (and so database and storage) from <file> instead of .env;
                           the same as APP_ENV_PATH=<file>, relative to the repository
   minqing test [--db sqlite|postgres|mariadb] [--only unit,server,browser,stock] [--changed] [-- <jest args>]
       --changed           only the test files touched by the working tree (git status vs HEAD)
   minqing setup [--force] [--pack]
-  minqing env [--env-file <file>]`;
+  minqing env [--env-path <file>]`;
 
+// (not --env-file: Node 20 takes that as its own option wherever it stands in the command line)
 const COMMANDS = {
   up: {
-    options: { verbose: { type: 'boolean', default: false }, 'env-file': { type: 'string' } },
-    run: ({ values }) => require('../src/up').up({ verbose: values.verbose, envFile: values['env-file'] }),
+    options: { verbose: { type: 'boolean', default: false }, 'env-path': { type: 'string' } },
+    run: ({ values }) => require('../src/up').up({ verbose: values.verbose, envFile: values['env-path'] }),
   },
   test: {
     options: { db: { type: 'string' }, only: { type: 'string' }, changed: { type: 'boolean', default: false } },
@@ -35,11 +36,11 @@ const COMMANDS = {
     },
   },
   env: {
-    options: { 'env-file': { type: 'string' } },
+    options: { 'env-path': { type: 'string' } },
     run: async ({ values }) => {
       const { ensureEnv, envFilePath } = require('../src/env');
       const { root } = require('../src/steps');
-      const { created, file } = ensureEnv(root, envFilePath(root, values['env-file']));
+      const { created, file } = ensureEnv(root, envFilePath(root, values['env-path']));
       console.log(created ? `created ${file}` : `${file} is complete`);
     },
   },

@@ -1,5 +1,5 @@
 'use strict';
-// Creates the env file (.env unless APP_ENV_PATH / --env-file names another) from .env.example on
+// Creates the env file (.env unless APP_ENV_PATH / --env-path names another) from .env.example on
 // first run, with secrets generated for this machine: never a fixed APP_KEY, never NocoBase's
 // well-known default root password.
 const crypto = require('crypto');

@@ -130,11 +130,6 @@ describe('npm run app, stopped and started again, on the demo bureau', () => {
       expect(await admin.count('mq_problems')).toBe(1500);
       expect(await admin.count('users', { username: 'written-before-restart' })).toBe(1);
       await stop(run, 'SIGINT');
-
-      run = copy.start();
-      await run.waitFor(READY);
-      expectPlainRestart(run, copy);
-      await stop(run, 'SIGTERM');
     },
     RESTARTS,
   );

@@ -62,7 +62,9 @@ async function installDependencies({ force = false, run } = {}) {
     step('Installing dependencies from yarn.lock (first time: a few minutes; sqlite3 compiles from source)');
     sh('npx', YARN_INSTALL);
   }
-  fs.writeFileSync(installMarker(), dependencyHash());
+  // a new file, renamed into place: node_modules may be hard-linked from another checkout's
+  fs.writeFileSync(`${installMarker()}.tmp`, dependencyHash());
+  fs.renameSync(`${installMarker()}.tmp`, installMarker());
   return true;
 }
 

@@ -77,6 +77,7 @@ class Runner {
     this.running = new Set();
     this.stopping = null;
     this.pidFile = path.join(storage, 'minqing-up.pid');
+    this.refuseIfRunning(); // before touching the log that run writes
     this.logFile = path.join(storage, 'logs', 'minqing-up.log');
     fs.mkdirSync(path.dirname(this.logFile), { recursive: true });
     // the previous run's log stays beside this one (what a crash left is read after the restart)
@@ -227,33 +228,41 @@ class Runner {
     fs.writeFileSync(this.pidFile, JSON.stringify(note));
   }
 
-  /**
-   * What an earlier run left: if its CLI still runs, Minqing is already running here (an error);
-   * if only its process groups do (the CLI was killed with kill -9), they are stopped.
-   * Returns the number of processes stopped.
-   */
-  async stopLeftovers() {
-    if (!fs.existsSync(this.pidFile)) return 0;
-    let note;
+  /** The note of an earlier run that was written since the last boot, or null. */
+  readNote() {
+    let note = null;
     try {
       note = JSON.parse(fs.readFileSync(this.pidFile, 'utf8'));
     } catch {
-      fs.rmSync(this.pidFile, { force: true });
-      return 0;
+      return null; // none, or unreadable
     }
     const boot = bootId();
-    if (!boot || note.boot !== boot) {
-      fs.rmSync(this.pidFile, { force: true }); // written before a reboot: nothing of it runs
-      return 0;
-    }
+    return boot && note.boot === boot ? note : null; // from before a reboot: nothing of it runs
+  }
+
+  /** An earlier `minqing up` whose CLI still runs with this storage: Minqing is already running. */
+  refuseIfRunning() {
+    const note = this.readNote();
     let cmdline = '';
     try {
-      cmdline = fs.readFileSync(`/proc/${note.cli}/cmdline`, 'utf8');
+      cmdline = note ? fs.readFileSync(`/proc/${note.cli}/cmdline`, 'utf8') : '';
     } catch {
       // gone
     }
     if (cmdline.includes('minqing') && note.cli !== process.pid) {
       throw new Error(`Minqing is already running from this folder (process ${note.cli}); stop it first`);
+    }
+  }
+
+  /**
+   * What an earlier run left when its CLI was killed (kill -9): its process groups, stopped here.
+   * Returns the number of processes stopped.
+   */
+  async stopLeftovers() {
+    const note = this.readNote();
+    if (!note) {
+      fs.rmSync(this.pidFile, { force: true });
+      return 0;
     }
     const members = note.groups.flatMap((group) => groupMembers(group, this.root));
     for (const pid of members) {

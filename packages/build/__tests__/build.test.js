@@ -3,7 +3,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const vm = require('vm');
-const { buildPlugin } = require('../src');
+const { buildPlugin, watchPlugin } = require('../src');
 
 function fixturePlugin() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mq-build-'));
@@ -11,11 +11,42 @@ function fixturePlugin() {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);
   };
-  write('package.json', JSON.stringify({ name: '@minqing/plugin-fixture', version: '1.2.3', dependencies: { 'chinese-days': '*' } }));
+  write(
+    'package.json',
+    JSON.stringify({
+      name: '@minqing/plugin-fixture',
+      version: '1.2.3',
+      dependencies: { 'chinese-days': '*', 'hidden-manifest': '1.0.0' },
+    }),
+  );
+  // a dependency whose `exports` hide its package.json from require.resolve, with one of its own
+  write(
+    'node_modules/hidden-manifest/package.json',
+    JSON.stringify({
+      name: 'hidden-manifest',
+      version: '1.0.0',
+      exports: { '.': './index.js' },
+      dependencies: { 'its-own': '2.0.0' },
+    }),
+  );
+  write('node_modules/hidden-manifest/index.js', 'module.exports = 1;\n');
+  write('node_modules/its-own/package.json', JSON.stringify({ name: 'its-own', version: '2.0.0', main: 'index.js' }));
+  write('node_modules/its-own/index.js', 'module.exports = 2;\n');
+  write('src/index.ts', "export * from './server';\nexport { default } from './server';\n");
   write('src/server/index.ts', "export { default } from './plugin';\n");
-  write('src/server/plugin.ts', "import { Plugin } from '@nocobase/server';\nexport default class extends Plugin {}\n");
-  write('src/server/collections/things.ts', "export default { name: 'things' };\n");
-  write('src/server/__tests__/x.test.ts', 'throw new Error("tests are not shipped");\n');
+  write(
+    'src/server/plugin.ts',
+    "import { Plugin } from '@nocobase/server';\nimport things from './collections/things';\nexport default class extends Plugin {\n  things = things;\n}\n",
+  );
+  write(
+    'src/server/collections/things.ts',
+    "import { Database } from '@nocobase/database';\nexport const isDb = (x: unknown) => x instanceof Database;\nexport default { name: 'things' };\n",
+  );
+  write('src/server/types.d.ts', 'declare const nothing: string;\n');
+  write(
+    'src/server/__tests__/x.test.ts',
+    "import { createMinqingApp } from '@minqing/test';\nthrow new Error('tests are not shipped' + createMinqingApp);\n",
+  );
   write(
     'src/client/index.tsx',
     [
@@ -44,14 +75,21 @@ describe('minqing-build', () => {
     expect(plugin).toContain('require("@nocobase/server")');
     expect(fs.existsSync(path.join(dir, 'dist/server/collections/things.js'))).toBe(true);
     expect(fs.existsSync(path.join(dir, 'dist/server/__tests__'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'dist/server/types.d.js'))).toBe(false);
+    expect(fs.readFileSync(path.join(dir, 'dist/index.js'), 'utf8')).toContain('require("./server")');
   });
 
   it('bundles the client as an AMD module named after the package, with shared modules as dependencies', () => {
     const code = fs.readFileSync(path.join(dir, 'dist/client/index.js'), 'utf8');
     const defined = [];
     class FakePlugin {}
-    const shared = { '@nocobase/client': { Plugin: FakePlugin }, antd: { Button: 'Button' }, 'react/jsx-runtime': { jsx: (t, p) => ({ t, p }) } };
-    const define = (name, deps, factory) => defined.push({ name, deps, exports: factory(...deps.map((d) => shared[d])) });
+    const shared = {
+      '@nocobase/client': { Plugin: FakePlugin },
+      antd: { Button: 'Button' },
+      'react/jsx-runtime': { jsx: (t, p) => ({ t, p }) },
+    };
+    const define = (name, deps, factory) =>
+      defined.push({ name, deps, exports: factory(...deps.map((d) => shared[d])) });
     define.amd = true;
     vm.runInNewContext(code, { define, self: {} });
     expect(defined).toHaveLength(1);
@@ -68,11 +106,64 @@ describe('minqing-build', () => {
     expect(versions['@nocobase/server']).toMatch(/^2\.2\./);
     // the admin client is prebuilt inside @nocobase/app: its version is that of the core packages
     expect(versions['@nocobase/client']).toBe(versions['@nocobase/server']);
+    // what esbuild's metafile records: the packages shipped files import (those installed here, with
+    // their versions), none that only a test imports
+    expect(Object.keys(versions).sort()).toEqual(['@nocobase/client', '@nocobase/database', '@nocobase/server']);
   });
 
   it('ships the plugin’s own dependencies in dist/node_modules, not as expectations of NocoBase', () => {
     expect(fs.existsSync(path.join(dir, 'dist/node_modules/chinese-days/package.json'))).toBe(true);
     expect(require(path.join(dir, 'dist/externalVersion.js'))['chinese-days']).toBeUndefined();
+    expect(fs.existsSync(path.join(dir, 'dist/node_modules/hidden-manifest/index.js'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'dist/node_modules/its-own/index.js'))).toBe(true);
+  });
+
+  it('skips a plugin whose sources have not changed since its last build, and rebuilds one that changed', async () => {
+    const plugin = path.join(dir, 'dist/server/plugin.js');
+    const before = fs.statSync(plugin).mtimeMs;
+    expect(await buildPlugin(dir)).toMatchObject({ upToDate: true });
+    expect(fs.statSync(plugin).mtimeMs).toBe(before);
+    expect(await buildPlugin(dir, { minify: false })).toMatchObject({ upToDate: false }); // other options
+    fs.appendFileSync(path.join(dir, 'src/server/collections/things.ts'), 'export const more = 1;\n');
+    expect(await buildPlugin(dir, { minify: false })).toMatchObject({ upToDate: false });
+    expect(fs.readFileSync(path.join(dir, 'dist/server/collections/things.js'), 'utf8')).toContain('more');
+    expect(await buildPlugin(dir, { minify: false })).toMatchObject({ upToDate: true });
+  });
+
+  it('watches: rebuilds a changed server file, a new one, a locale and the client; reports a broken file', async () => {
+    const watched = fixturePlugin();
+    const reports = [];
+    const watcher = await watchPlugin(watched, (error, what) => reports.push(error ? `${what}: error` : what));
+    const read = (file) =>
+      fs.existsSync(path.join(watched, file)) ? fs.readFileSync(path.join(watched, file), 'utf8') : '';
+    const until = async (what, test) => {
+      const deadline = Date.now() + 20_000;
+      while (!test()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; reports: ${reports.join(', ')}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    try {
+      expect(read('dist/server/plugin.js')).toContain('sourceMappingURL'); // unminified, with source maps
+      fs.writeFileSync(path.join(watched, 'src/server/collections/things.ts'), "export default { name: 'renamed' };\n");
+      await until('the changed file', () => read('dist/server/collections/things.js').includes('renamed'));
+      fs.writeFileSync(
+        path.join(watched, 'src/server/collections/added.ts'),
+        "import _ from 'lodash';\nexport default _;\n",
+      );
+      await until('the new file', () => read('dist/server/collections/added.js').includes('lodash'));
+      await until('its import in externalVersion.js', () => read('dist/externalVersion.js').includes('"lodash"'));
+      fs.writeFileSync(path.join(watched, 'src/locale/zh-CN.json'), '{"Hello":"您好"}');
+      await until('the locale', () => read('dist/locale/zh-CN.json').includes('您好'));
+      fs.writeFileSync(path.join(watched, 'src/client/helper.ts'), "export const helper = () => 'changed';\n");
+      await until('the client bundle', () => read('dist/client/index.js').includes('changed'));
+      fs.writeFileSync(path.join(watched, 'src/locale/zh-CN.json'), '{ broken');
+      await until('the error report', () => reports.includes('server: error'));
+      expect(read('dist/locale/zh-CN.json')).toContain('您好'); // the last good one stays
+    } finally {
+      await watcher.dispose();
+      fs.rmSync(watched, { recursive: true, force: true });
+    }
   });
 
   it('refuses a broken locale file', async () => {

@@ -1,26 +1,23 @@
 'use strict';
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
+const { createRequire } = require('module');
 const esbuild = require('esbuild');
 const { isExternal } = require('./externals');
 const { wrapUmd } = require('./umd');
 
-const SERVER_SOURCE = /\.(ts|tsx|js)$/;
-const SKIP_SERVER = [/(^|\/)__tests__\//, /(^|\/)client(-v2)?\//, /\.d\.ts$/];
-
-function listFiles(dir, base = dir) {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? listFiles(full, base) : [path.relative(base, full)];
-  });
-}
+// Shipped: the plugin entry, the server per file, locales. Not shipped: tests and declarations,
+// which the server globs also match (esbuild's globs have no exclusions).
+const SERVER_ENTRIES = ['src/*.ts', 'src/server/**/*.ts', 'src/locale/*.json'];
+const NOT_SHIPPED = [/(^|\/)__tests__\//, /\.d\.js$/];
+const STAMP = '.minqing-build.json';
 
 function readJson(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-/** Plugin folders of the workspace, core first so that dependents can name its client. */
+/** Plugin folders of the workspace. */
 function findPlugins(root) {
   const dir = path.join(root, 'plugins', '@minqing');
   return fs
@@ -35,54 +32,89 @@ function bareSpecifier(id) {
   return id.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-/** Version of `name` as node would resolve it from the plugin, else from the workspace of this tool. */
-function packageVersion(name, fromDir) {
-  for (let dir of [fromDir, __dirname]) {
-    while (true) {
-      const candidate = path.join(dir, 'node_modules', name, 'package.json');
-      if (fs.existsSync(candidate)) return readJson(candidate).version;
-      const parent = path.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
+/**
+ * Folder of package `name` as node resolves it from `fromDir` (its node_modules lookup paths,
+ * from createRequire), else from this tool's workspace. Works for packages whose `exports` hide
+ * their package.json from require.resolve.
+ */
+function packageDir(name, fromDir) {
+  for (const base of [fromDir, __dirname]) {
+    const lookup = createRequire(path.join(base, 'noop.js')).resolve.paths(name) ?? [];
+    const found = lookup
+      .map((dir) => path.join(dir, name))
+      .find((dir) => fs.existsSync(path.join(dir, 'package.json')));
+    if (found) return fs.realpathSync(found);
   }
   return null;
 }
 
-async function buildServer(pluginDir, { minify }) {
-  const src = path.join(pluginDir, 'src');
-  const entryPoints = listFiles(src)
-    .filter((file) => SERVER_SOURCE.test(file) && !SKIP_SERVER.some((re) => re.test(file)))
-    .map((file) => path.join(src, file));
-  const result = await esbuild.build({
-    entryPoints,
-    outdir: path.join(pluginDir, 'dist'),
-    outbase: src,
+function packageVersion(name, fromDir) {
+  const dir = packageDir(name, fromDir);
+  return dir ? readJson(path.join(dir, 'package.json')).version : null;
+}
+
+/** External imports recorded in esbuild's metafile, as package names. */
+function importedPackages(metafile, outputFilter = () => true) {
+  const names = new Set();
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    if (!outputFilter(file)) continue;
+    for (const { path: id, external } of output.imports) {
+      const name = external && bareSpecifier(id);
+      if (name) names.add(name);
+    }
+  }
+  return [...names];
+}
+
+function serverOptions(pluginDir, { minify }) {
+  return {
+    absWorkingDir: pluginDir,
+    entryPoints: SERVER_ENTRIES,
+    outdir: 'dist',
+    outbase: 'src',
     bundle: false,
     format: 'cjs',
     platform: 'node',
     target: 'node20',
+    loader: { '.json': 'copy' },
     sourcemap: minify ? false : 'inline',
     write: false,
+    metafile: true,
     logLevel: 'silent',
-  });
-  const specifiers = [];
-  for (const file of result.outputFiles) {
-    fs.mkdirSync(path.dirname(file.path), { recursive: true });
-    fs.writeFileSync(file.path, file.text);
-    for (const m of file.text.matchAll(/\brequire\((["'])([^"']+)\1\)/g)) specifiers.push(m[2]);
-  }
-  return specifiers.map(bareSpecifier).filter(Boolean);
+  };
 }
 
-async function buildClient(pluginDir, packageName, { minify }) {
-  const entry = ['index.tsx', 'index.ts'].map((f) => path.join(pluginDir, 'src', 'client', f)).find(fs.existsSync);
-  if (!entry) return [];
-  const used = new Set();
-  const result = await esbuild.build({
+const shipped = (file) => !NOT_SHIPPED.some((re) => re.test(file.split(path.sep).join('/')));
+
+/** Writes the server files and locales of a build; returns the packages they import. */
+function writeServer(pluginDir, result) {
+  for (const file of result.outputFiles) {
+    if (!shipped(path.relative(pluginDir, file.path))) continue;
+    if (file.path.endsWith('.json')) {
+      try {
+        JSON.parse(file.text); // refuse to ship a broken locale file
+      } catch (error) {
+        throw new Error(`${path.relative(pluginDir, file.path)}: invalid JSON (${error.message})`);
+      }
+    }
+    fs.mkdirSync(path.dirname(file.path), { recursive: true });
+    fs.writeFileSync(file.path, file.contents);
+  }
+  return importedPackages(result.metafile, shipped);
+}
+
+function clientEntry(pluginDir) {
+  return ['index.tsx', 'index.ts'].map((f) => path.join(pluginDir, 'src', 'client', f)).find(fs.existsSync);
+}
+
+function clientOptions(pluginDir, entry, { minify }) {
+  return {
+    absWorkingDir: pluginDir,
     entryPoints: [entry],
+    outfile: path.join(pluginDir, 'dist', 'client', 'index.js'),
     bundle: true,
     write: false,
+    metafile: true,
     format: 'cjs',
     platform: 'browser',
     target: 'es2020',
@@ -94,35 +126,31 @@ async function buildClient(pluginDir, packageName, { minify }) {
       {
         name: 'nocobase-shared-modules',
         setup(build) {
-          build.onResolve({ filter: /^[^./]/ }, (args) => {
-            if (!isExternal(args.path)) return undefined;
-            used.add(args.path);
-            return { path: args.path, external: true };
-          });
+          build.onResolve({ filter: /^[^./]/ }, (args) =>
+            isExternal(args.path) ? { path: args.path, external: true } : undefined,
+          );
         },
       },
     ],
-  });
-  const deps = [...used].sort();
-  const outFile = path.join(pluginDir, 'dist', 'client', 'index.js');
-  fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  fs.writeFileSync(outFile, wrapUmd(packageName, deps, result.outputFiles[0].text));
-  return deps;
+  };
 }
 
-function copyLocales(pluginDir) {
-  const from = path.join(pluginDir, 'src', 'locale');
-  const to = path.join(pluginDir, 'dist', 'locale');
-  fs.mkdirSync(to, { recursive: true });
-  for (const file of listFiles(from).filter((f) => f.endsWith('.json'))) {
-    readJson(path.join(from, file)); // refuse to ship a broken locale file
-    fs.copyFileSync(path.join(from, file), path.join(to, file));
+/** Writes the client bundle as an AMD module; returns the shared modules it names. */
+function writeClient(pluginDir, packageName, result) {
+  const deps = new Set();
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const { path: id, external } of output.imports) if (external) deps.add(id);
   }
+  const sorted = [...deps].sort();
+  const file = result.outputFiles[0];
+  fs.mkdirSync(path.dirname(file.path), { recursive: true });
+  fs.writeFileSync(file.path, wrapUmd(packageName, sorted, file.text));
+  return sorted;
 }
 
 /** dist/externalVersion.js lets the plugin manager show whether the plugin fits the running NocoBase. */
-function writeExternalVersion(pluginDir, specifiers) {
-  const names = [...new Set(specifiers.map(bareSpecifier).filter(Boolean))].sort();
+function writeExternalVersion(pluginDir, imported, bundled) {
+  const names = [...new Set(imported.map(bareSpecifier).filter(Boolean))].filter((n) => !bundled.includes(n)).sort();
   const coreVersion = packageVersion('@nocobase/server', pluginDir);
   const versions = {};
   for (const name of names) {
@@ -135,17 +163,19 @@ function writeExternalVersion(pluginDir, specifiers) {
   );
 }
 
-function packageDir(name, fromDir) {
-  for (let dir of [fromDir, __dirname]) {
-    while (true) {
-      const candidate = path.join(dir, 'node_modules', name);
-      if (fs.existsSync(path.join(candidate, 'package.json'))) return fs.realpathSync(candidate);
-      const parent = path.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
-  throw new Error(`cannot find ${name}, a dependency of ${fromDir}`);
+/** The plugin's own dependencies and theirs, as node resolves them: name → folder. */
+function dependencyClosure(pluginDir) {
+  const found = new Map();
+  const visit = (name, fromDir) => {
+    if (found.has(name)) return;
+    const dir = packageDir(name, fromDir);
+    if (!dir) throw new Error(`cannot find ${name}, a dependency of ${fromDir}`);
+    found.set(name, dir);
+    for (const dep of Object.keys(readJson(path.join(dir, 'package.json')).dependencies ?? {})) visit(dep, dir);
+  };
+  for (const dep of Object.keys(readJson(path.join(pluginDir, 'package.json')).dependencies ?? {}))
+    visit(dep, pluginDir);
+  return found;
 }
 
 /**
@@ -153,39 +183,116 @@ function packageDir(name, fromDir) {
  * dist/node_modules, where node finds them from dist/server, as @nocobase/build does.
  */
 function bundleDependencies(pluginDir) {
-  const seen = new Set();
-  const copy = (name, fromDir) => {
-    if (seen.has(name)) return;
-    seen.add(name);
-    const source = packageDir(name, fromDir);
-    const target = path.join(pluginDir, 'dist', 'node_modules', name);
-    fs.cpSync(source, target, {
+  const closure = dependencyClosure(pluginDir);
+  for (const [name, source] of closure) {
+    fs.cpSync(source, path.join(pluginDir, 'dist', 'node_modules', name), {
       recursive: true,
       dereference: true,
       filter: (src) => !src.includes(`${path.sep}.bin`),
     });
-    for (const dep of Object.keys(readJson(path.join(source, 'package.json')).dependencies ?? {})) copy(dep, source);
-  };
-  for (const dep of Object.keys(readJson(path.join(pluginDir, 'package.json')).dependencies ?? {}))
-    copy(dep, pluginDir);
-  return [...seen];
+  }
+  return [...closure.keys()];
 }
 
+/**
+ * What decides dist/: the plugin's sources and package.json, its dependencies' versions, this
+ * tool and esbuild. The same hash as dist/.minqing-build.json means dist/ is up to date.
+ */
+function inputsHash(pluginDir, { minify }) {
+  const hash = crypto.createHash('sha256').update(JSON.stringify({ minify, esbuild: esbuild.version }));
+  const add = (file) => hash.update(file).update(fs.readFileSync(file));
+  const tree = (dir) =>
+    fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))
+          .sort()
+      : [];
+  add(path.join(pluginDir, 'package.json'));
+  tree(path.join(pluginDir, 'src')).forEach(add);
+  tree(__dirname).forEach(add);
+  for (const [name, dir] of dependencyClosure(pluginDir)) {
+    hash.update(`${name}@${readJson(path.join(dir, 'package.json')).version}`);
+  }
+  return hash.digest('hex');
+}
+
+function isUpToDate(pluginDir, hash) {
+  const stamp = path.join(pluginDir, 'dist', STAMP);
+  return fs.existsSync(stamp) && readJson(stamp).hash === hash;
+}
+
+/** Builds dist/ of one plugin; skips it when its inputs have not changed since the last build. */
 async function buildPlugin(pluginDir, options = {}) {
-  const { minify = true } = options;
+  const { minify = true, force = false } = options;
   const packageName = readJson(path.join(pluginDir, 'package.json')).name;
+  const hash = inputsHash(pluginDir, { minify });
+  if (!force && isUpToDate(pluginDir, hash)) return { packageName, upToDate: true };
   fs.rmSync(path.join(pluginDir, 'dist'), { recursive: true, force: true });
-  const [serverDeps, clientDeps] = await Promise.all([
-    buildServer(pluginDir, { minify }),
-    buildClient(pluginDir, packageName, { minify }),
+  const entry = clientEntry(pluginDir);
+  const [server, client] = await Promise.all([
+    esbuild.build(serverOptions(pluginDir, { minify })),
+    entry ? esbuild.build(clientOptions(pluginDir, entry, { minify })) : null,
   ]);
-  copyLocales(pluginDir);
+  const serverImports = writeServer(pluginDir, server);
+  const clientDeps = client ? writeClient(pluginDir, packageName, client) : [];
   const bundled = bundleDependencies(pluginDir);
-  writeExternalVersion(
-    pluginDir,
-    [...serverDeps, ...clientDeps].filter((id) => !bundled.includes(bareSpecifier(id))),
-  );
-  return { packageName, clientDeps, bundled };
+  writeExternalVersion(pluginDir, [...serverImports, ...clientDeps], bundled);
+  fs.writeFileSync(path.join(pluginDir, 'dist', STAMP), JSON.stringify({ hash }));
+  return { packageName, upToDate: false, clientDeps, bundled };
 }
 
-module.exports = { bundleDependencies, buildPlugin, buildServer, buildClient, copyLocales, findPlugins, listFiles };
+/**
+ * Builds one plugin, then rebuilds what changed through esbuild's watch mode (server files,
+ * locales and the client bundle; new files under src/server and src/locale are picked up).
+ * `report(error | null, what)` is told after every rebuild. Returns { dispose }.
+ */
+async function watchPlugin(pluginDir, report = () => {}) {
+  const { packageName } = await buildPlugin(pluginDir, { minify: false, force: true });
+  const bundled = dependencyClosure(pluginDir);
+  const imports = { server: [], client: [] };
+  const onEnd = (what, write) => ({
+    name: 'minqing-write',
+    setup(build) {
+      let initial = true; // the build watch() starts with: dist/ is already fresh, nothing to tell
+      build.onEnd((result) => {
+        try {
+          if (result.errors.length) throw new Error(result.errors.map((e) => e.text).join('\n'));
+          imports[what] = write(result);
+          writeExternalVersion(pluginDir, [...imports.server, ...imports.client], [...bundled.keys()]);
+          if (!initial) report(null, what);
+        } catch (error) {
+          report(error, what);
+        } finally {
+          initial = false;
+        }
+      });
+    },
+  });
+  const contexts = [
+    await esbuild.context({
+      ...serverOptions(pluginDir, { minify: false }),
+      plugins: [onEnd('server', (result) => writeServer(pluginDir, result))],
+    }),
+  ];
+  const entry = clientEntry(pluginDir);
+  if (entry) {
+    const options = clientOptions(pluginDir, entry, { minify: false });
+    options.plugins.push(onEnd('client', (result) => writeClient(pluginDir, packageName, result)));
+    contexts.push(await esbuild.context(options));
+  }
+  // watch() builds once (which fills the import lists), then again on every change
+  await Promise.all(contexts.map((context) => context.watch()));
+  return { dispose: () => Promise.all(contexts.map((context) => context.dispose())) };
+}
+
+module.exports = {
+  buildPlugin,
+  watchPlugin,
+  bundleDependencies,
+  findPlugins,
+  importedPackages,
+  inputsHash,
+  packageDir,
+};

@@ -1,96 +1,88 @@
 #!/usr/bin/env node
 'use strict';
-// Minqing's two user-facing commands, runnable before anything is installed (node built-ins only):
-//   minqing up     install, build, configure, install the database, enable our plugins, start on :13000
-//   minqing test   install, build, run every test (jest projects unit, server, browser, stock)
-// and their parts: setup (install + build), env (create .env).
-const path = require('path');
-const { root, step, installDependencies, buildPlugins, nocobase, capture, sh } = require('../src/steps');
-const { ensureEnv } = require('../src/env');
+// Minqing's user-facing commands, runnable before anything is installed (Node built-ins only):
+//   minqing up     configure, install, build, set up the database on the first run, start on :13000
+//   minqing test   install, build, type-check, run the jest projects (unit, server, browser, stock)
+//   minqing setup  install + build;  minqing env  create the env file
+const { parseArgs } = require('util');
 
-const [command = 'help', ...rest] = process.argv.slice(2);
+const USAGE = `usage:
+  minqing up [--verbose] [--env-path <file>]
+      --verbose           the full log of every step and of the server on the terminal
+      --env-path <file>   configuration (and so database and storage) from <file> instead of .env;
+                          the same as APP_ENV_PATH=<file>, relative to the repository
+  minqing test [--db sqlite|postgres|mariadb] [--only unit,server,browser,stock] [--changed] [-- <jest args>]
+      --changed           only the test files touched by the working tree (git status vs HEAD)
+  minqing setup [--force] [--pack]
+  minqing env [--env-path <file>]`;
 
-function option(name, fallback) {
-  const i = rest.indexOf(`--${name}`);
-  return i >= 0 ? rest[i + 1] : fallback;
-}
+// (not --env-file: Node 20 takes that as its own option wherever it stands in the command line)
+const COMMANDS = {
+  up: {
+    options: { verbose: { type: 'boolean', default: false }, 'env-path': { type: 'string' } },
+    run: ({ values }) => require('../src/up').up({ verbose: values.verbose, envFile: values['env-path'] }),
+  },
+  test: {
+    options: { db: { type: 'string' }, only: { type: 'string' }, changed: { type: 'boolean', default: false } },
+    run: ({ values, positionals }) =>
+      require('../src/test').test({ db: values.db, only: values.only, changed: values.changed, jestArgs: positionals }),
+  },
+  setup: {
+    options: { force: { type: 'boolean', default: false }, pack: { type: 'boolean', default: false } },
+    run: async ({ values }) => {
+      const { installDependencies, buildPlugins } = require('../src/steps');
+      await installDependencies({ force: values.force });
+      await buildPlugins({ pack: values.pack });
+    },
+  },
+  env: {
+    options: { 'env-path': { type: 'string' } },
+    run: async ({ values }) => {
+      const { ensureEnv, envFilePath } = require('../src/env');
+      const { root } = require('../src/steps');
+      const { created, file } = ensureEnv(root, envFilePath(root, values['env-path']));
+      console.log(created ? `created ${file}` : `${file} is complete`);
+    },
+  },
+};
 
 function checkNode() {
   const major = Number(process.versions.node.split('.')[0]);
   if (major !== 20) console.warn(`warning: Minqing is tested on Node 20; this is Node ${process.versions.node}`);
 }
 
-async function up() {
-  checkNode();
-  installDependencies();
-  buildPlugins();
-  step('Configuring (.env)');
-  const { env, created } = ensureEnv(root);
-  if (created) console.log('created .env with a generated APP_KEY and administrator password');
-  const dialect = process.env.DB_DIALECT || env.DB_DIALECT;
-  step(`Installing the database (${dialect}) if it is new`);
-  const out = await capture('node', [path.join(root, 'node_modules/@nocobase/cli-v1/bin/index.js'), 'install']);
-  const fresh = /installed successfully/.test(out);
-  step('Enabling our plugins');
-  const plugins = (process.env.MINQING_PLUGINS || env.MINQING_PLUGINS || '').split(',').filter(Boolean);
-  nocobase(['pm', 'enable', ...plugins]);
-  const port = process.env.APP_PORT || env.APP_PORT || 13000;
-  const setting = (name) => process.env[name] || env[name];
-  let demo = null;
-  if (fresh && !['off', '0', 'false'].includes(String(setting('MINQING_DEMO') || 'on').toLowerCase())) {
-    step('Loading the demo bureau (MINQING_DEMO=off in .env for an empty installation)');
-    const out = await capture('node', [path.join(root, 'packages/demo/bin/minqing-demo.js')], { LOGGER_LEVEL: 'error' });
-    demo = JSON.parse(out.trim().split('\n').pop());
+/** { command, run, parsed } for argv, or { usage } when it does not parse. */
+function parse(argv) {
+  const [name, ...rest] = argv;
+  const command = COMMANDS[name];
+  if (!command) return { usage: name && !['help', '--help', '-h'].includes(name) ? `unknown command ${name}` : '' };
+  try {
+    // everything after `--` (and any bare word) is passed on: jest's own arguments for `test`
+    const parsed = parseArgs({ args: rest, options: command.options, allowPositionals: name === 'test' });
+    return { command: name, run: command.run, parsed };
+  } catch (error) {
+    return { usage: `minqing ${name}: ${error.message}` };
   }
-  if (fresh) {
-    console.log(`\n┌ Logins (shown once; the administrator's is kept in .env as INIT_ROOT_*, the demo users' as MINQING_DEMO_PASSWORD)`);
-    console.log(`│ administrator  ${setting('INIT_ROOT_EMAIL')}  password ${setting('INIT_ROOT_PASSWORD')}`);
-    if (demo) {
-      const password = setting('MINQING_DEMO_PASSWORD');
-      console.log(`│ leader         ${demo.leader.username}  (${demo.leader.nickname}, ${demo.leader.post})  password ${password}`);
-      console.log(`│ cadre          ${demo.cadre.username}  (${demo.cadre.nickname}, ${demo.cadre.post})  password ${password}`);
-    }
-    console.log(`└ open http://127.0.0.1:${port}/admin ; the public page is http://127.0.0.1:${port}/minqing/public`);
-  }
-  step(`Starting NocoBase with Minqing on http://127.0.0.1:${port} (Ctrl-C to stop)`);
-  nocobase(['start', '--quickstart', '--launch-mode', 'node']);
 }
 
-async function test() {
-  checkNode();
-  const only = (option('only', 'unit,server,browser,stock') || '').split(',');
-  const db = option('db', process.env.MINQING_TEST_DB || 'sqlite');
-  const jestArgs = rest.includes('--') ? rest.slice(rest.indexOf('--') + 1) : [];
-  installDependencies();
-  buildPlugins({ pack: only.includes('stock') });
-  if (only.includes('unit')) {
-    step('Type-checking the server code and tests');
-    sh('node', [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']);
+if (require.main === module) {
+  const { command, run, parsed, usage } = parse(process.argv.slice(2));
+  if (!run) {
+    if (usage) console.error(usage);
+    console.log(USAGE);
+    process.exit(usage ? 2 : 0);
   }
-  step(`Running tests: ${only.join(', ')} (database: ${db})`);
-  // jest's own arguments first: --selectProjects takes every word after it, a test path included
-  sh('node', [path.join(root, 'node_modules/jest/bin/jest.js'), ...jestArgs, '--selectProjects', ...only], {
-    env: { MINQING_TEST_DB: db },
-  });
+  checkNode();
+  run(parsed).then(
+    (code) => process.exit(typeof code === 'number' ? code : 0),
+    (error) => {
+      if (error.tail?.length) console.error(`\n${error.tail.join('\n')}`);
+      const stopped = error.name === 'Stopped' || error.constructor?.name === 'Stopped';
+      console.error(`\nminqing ${command}: ${error.message}`);
+      if (stopped && command === 'up') console.error('npm run app picks up where this run stopped');
+      process.exit(stopped ? (error.signal === 'SIGINT' ? 130 : 143) : 1);
+    },
+  );
 }
 
-const commands = {
-  up,
-  test,
-  setup: async () => {
-    installDependencies({ force: rest.includes('--force') });
-    buildPlugins({ pack: rest.includes('--pack') });
-  },
-  env: async () => {
-    const { created } = ensureEnv(root);
-    console.log(created ? 'created .env' : '.env is complete');
-  },
-  help: async () => {
-    console.log('usage: minqing up | test [--db sqlite|postgres] [--only unit,server,browser,stock] [-- jest args] | setup [--pack] | env');
-  },
-};
-
-(commands[command] || commands.help)().catch((error) => {
-  console.error(`\nminqing ${command}: ${error.message}`);
-  process.exit(1);
-});
+module.exports = { parse, USAGE };

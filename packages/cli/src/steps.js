@@ -1,12 +1,15 @@
 'use strict';
+// Steps shared by `minqing up`, `minqing test` and `minqing setup`. Node built-ins only: the
+// dependencies are not installed yet when these run (the build is required once they are).
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
-const { spawnSync, spawn } = require('child_process');
+const { spawnSync } = require('child_process');
 
 const root = path.resolve(__dirname, '../../..');
 const YARN = ['--yes', 'yarn@1.22.22'];
 const binPath = path.join(root, 'node_modules', '.bin');
+const NOCOBASE = path.join(root, 'node_modules/@nocobase/cli-v1/bin/index.js');
 
 function childEnv(extra = {}) {
   return { ...process.env, PATH: `${binPath}${path.delimiter}${process.env.PATH}`, ...extra };
@@ -16,6 +19,7 @@ function step(title) {
   console.log(`\n\u001b[36m▶ ${title}\u001b[0m`);
 }
 
+/** Runs a command with the terminal as its output; throws if it fails. */
 function sh(command, args, { env, ...options } = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options, env: childEnv(env) });
   if (result.status !== 0) {
@@ -39,43 +43,56 @@ function dependencyHash() {
   return hash.digest('hex');
 }
 
-function installDependencies({ force = false } = {}) {
-  const marker = path.join(root, 'node_modules', '.minqing-install');
-  const hash = dependencyHash();
-  if (!force && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === hash) return false;
-  step('Installing dependencies from yarn.lock (first time: a few minutes; sqlite3 compiles from source)');
-  const started = Date.now();
-  sh('npx', [...YARN, 'install', '--frozen-lockfile', '--ignore-engines', '--network-timeout', '600000']);
-  fs.writeFileSync(marker, hash);
-  console.log(`dependencies installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+const installMarker = () => path.join(root, 'node_modules', '.minqing-install');
+
+function dependenciesUpToDate() {
+  return fs.existsSync(installMarker()) && fs.readFileSync(installMarker(), 'utf8') === dependencyHash();
+}
+
+const YARN_INSTALL = [...YARN, 'install', '--frozen-lockfile', '--ignore-engines', '--network-timeout', '600000'];
+
+/**
+ * Installs node_modules from yarn.lock when the lockfile or a package.json changed since the last
+ * install. `run(command, args)` runs it (default: output on the terminal). Returns true if it did.
+ */
+async function installDependencies({ force = false, run } = {}) {
+  if (!force && dependenciesUpToDate()) return false;
+  if (run) await run('npx', YARN_INSTALL);
+  else {
+    step('Installing dependencies from yarn.lock (first time: a few minutes; sqlite3 compiles from source)');
+    sh('npx', YARN_INSTALL);
+  }
+  // a new file, renamed into place: node_modules may be hard-linked from another checkout's
+  fs.writeFileSync(`${installMarker()}.tmp`, dependencyHash());
+  fs.renameSync(`${installMarker()}.tmp`, installMarker());
   return true;
 }
 
-function buildPlugins({ pack = false } = {}) {
-  step(pack ? 'Building our plugins and their tarballs' : 'Building our plugins');
-  sh('node', [path.join(root, 'packages/build/bin/minqing-build.js'), ...(pack ? ['--pack'] : [])]);
+/** Builds every plugin whose sources changed (in this process: esbuild is installed by now). */
+async function buildPlugins({ pack = false, quiet = false } = {}) {
+  if (pack || !quiet) {
+    if (!quiet) step(pack ? 'Building our plugins and their tarballs' : 'Building our plugins');
+    sh('node', [path.join(root, 'packages/build/bin/minqing-build.js'), ...(pack ? ['--pack'] : [])]);
+    return null;
+  }
+  const { buildPlugin, findPlugins } = require(path.join(root, 'packages/build/src'));
+  const results = [];
+  for (const dir of findPlugins(root)) results.push(await buildPlugin(dir));
+  return results;
 }
 
 function nocobase(args, options = {}) {
-  return sh('node', [path.join(root, 'node_modules/@nocobase/cli-v1/bin/index.js'), ...args], options);
+  return sh('node', [NOCOBASE, ...args], options);
 }
 
-/** Runs a command, streaming its output, and returns what it printed. */
-function capture(command, args, env = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    for (const stream of [child.stdout, child.stderr]) {
-      stream.on('data', (chunk) => {
-        out += chunk;
-        (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
-      });
-    }
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
-    );
-  });
-}
-
-module.exports = { root, step, sh, installDependencies, buildPlugins, nocobase, capture, childEnv };
+module.exports = {
+  root,
+  step,
+  sh,
+  childEnv,
+  installDependencies,
+  dependenciesUpToDate,
+  buildPlugins,
+  nocobase,
+  NOCOBASE,
+};

@@ -1,4 +1,4 @@
-export { loadBureau, loadDataset } from './load';
+export { loadBureau, loadDataset, settleBureau } from './load';
 export type { BureauResult, LoadResult } from './load';
 export { bureau } from './bureau';
 export type { Bureau, BureauOptions, Person } from './bureau';

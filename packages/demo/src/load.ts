@@ -146,10 +146,18 @@ export async function loadBureau(db: Database, options: BureauOptions & { passwo
       rows[collection] = list.length;
     }
   });
+  await settleBureau(db, Object.keys(rows));
+  return { people: data.people, password: options.password, rows, seconds: (Date.now() - t0) / 1000 };
+}
+
+/**
+ * What follows the bureau's transaction: sequences past the explicit ids, fresh statistics.
+ * Idempotent, so a load whose process died after its commit is finished by calling it again.
+ */
+export async function settleBureau(db: Database, collections: string[]) {
   await resetSequences(
     db,
-    ['users', ...Object.keys(rows)].filter((name) => db.getModel(name).rawAttributes.id),
+    ['users', ...collections].filter((name) => db.hasCollection(name) && db.getModel(name).rawAttributes.id),
   );
   await analyze(db);
-  return { people: data.people, password: options.password, rows, seconds: (Date.now() - t0) / 1000 };
 }

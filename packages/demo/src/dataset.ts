@@ -1,3 +1,12 @@
+import {
+  COMPLETED_STATUSES,
+  DONE_STATUSES,
+  isIn,
+  LEADER_GUARANTEE,
+  FIRST_RECEIVER,
+  STAMPS_OF_STATUS,
+  type ProblemStatus,
+} from '@minqing/plugin-three-lists/domain';
 import type { Random } from './random';
 
 export interface DatasetOptions {
@@ -35,7 +44,7 @@ const SOURCES: [string, number][] = [
   ['audit', 3],
   ['carried_over', 5],
 ];
-const STATUSES: [string, number][] = [
+const STATUSES: [ProblemStatus, number][] = [
   ['new', 5],
   ['assigned', 5],
   ['in_progress', 15],
@@ -210,15 +219,17 @@ export function problemLife(r: Random, seed: ProblemSeed, people: People, ids: C
   // nothing after `now`: a step that would lie in the future has not happened yet
   if (status === 'closed' && closedAt > now) status = 'done';
   if (status === 'reopened' && reopenedAt > now) status = 'done';
-  if (['done', 'closed', 'reopened'].includes(status) && doneAt > now) status = 'in_progress';
+  if (isIn(COMPLETED_STATUSES, status) && doneAt > now) status = 'in_progress';
   if (status !== 'new' && status !== 'assigned' && acceptedAt > now) status = 'assigned';
   if (status !== 'new' && assignedAt > now) status = 'new';
-  if (status === 'new') assignedAt = null;
-  if (['new', 'assigned'].includes(status)) acceptedAt = null;
-  if (!['done', 'closed', 'reopened'].includes(status)) doneAt = null;
-  if (status !== 'closed') closedAt = null;
-  if (status !== 'reopened') reopenedAt = null;
-  const done = ['done', 'closed'].includes(status);
+  // a problem carries the stamps of the steps that brought it to its status, no others
+  const stamps = STAMPS_OF_STATUS[status];
+  if (!stamps.includes('assignedAt')) assignedAt = null;
+  if (!stamps.includes('acceptedAt')) acceptedAt = null;
+  if (!stamps.includes('doneAt')) doneAt = null;
+  if (!stamps.includes('closedAt')) closedAt = null;
+  if (!stamps.includes('reopenedAt')) reopenedAt = null;
+  const done = isIn(DONE_STATUSES, status);
   const category = seed.category ?? r.weighted(CATEGORIES);
   const [title, description] = seed.text ?? topicOf(r, category);
   const published = status === 'closed' && r.next() < 0.2;
@@ -256,7 +267,7 @@ export function problemLife(r: Random, seed: ProblemSeed, people: People, ids: C
     unitId,
     personId: people.handler(),
     guarantorId: leaderGuarantees ? people.leader() : null,
-    mode: leaderGuarantees ? 'leader_guarantee' : 'first_receiver',
+    mode: leaderGuarantees ? LEADER_GUARANTEE : FIRST_RECEIVER,
     deadline: day(deadline),
     acceptBy: day(assignedAt + 3 * DAY),
     acceptedAt: acceptedAt && iso(acceptedAt),

@@ -1,6 +1,7 @@
 import {
   exposePluginInfo,
   grantRoles,
+  offerRecordActions,
   oncePerDatabase,
   protectSchema,
   syncToCollectionManager,
@@ -35,11 +36,7 @@ export class PluginSupervisionServer extends Plugin {
     workflow.registerInstruction(MonthlyReportInstruction.TYPE, MonthlyReportInstruction);
     oncePerDatabase(this.db, 'supervision', () => protectSchema(this.db, [dispatchReports]));
     this.app.resourceManager.registerActionHandlers({ 'mq_supervisions:respond': respond });
-    this.app.acl.setAvailableAction('respond', {
-      displayName: '{{t("Respond", { ns: "@minqing/plugin-supervision" })}}',
-      type: 'old-data',
-      onNewRecord: false,
-    });
+    offerRecordActions(this.app, '@minqing/plugin-supervision', { respond: 'Respond' });
   }
 
   async install() {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'crypto';
 import { createMinqingApp, type Agent, type MinqingTestApp, type TestUser } from '@minqing/test';
+import PublicFieldsBelongToPublicity from '../migrations/20261207000000-public-fields-belong-to-publicity';
 
 const PLUGINS = ['@minqing/plugin-three-lists', '@minqing/plugin-publicity'];
 // 1×1 transparent PNG
@@ -490,6 +491,44 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
       expect(cases.body.data).toHaveLength(1);
       expect(cases.body.data[0]).toMatchObject({ title: '食堂“明厨亮灶”', unit: { name: '荆州市实验中学' } });
       expect(cases.body.data[0].publishedAt).toBeTruthy();
+    });
+  });
+
+  describe('the public fields of mq_problems are publicity’s', () => {
+    const fieldRow = (name: string) =>
+      app.db.getRepository('fields').findOne({ filter: { collectionName: 'mq_problems', name } });
+    const title = async (name: string) => ((await fieldRow(name)).get('uiSchema') as { title: string }).title;
+
+    it('adds them at install, protected like the rest', async () => {
+      for (const name of ['isPublic', 'publicTitle', 'publicSummary', 'publishedAt']) {
+        expect(await title(name)).toContain('"@minqing/plugin-publicity"');
+      }
+      const root = await app.rootAgent();
+      const removed = await root.resource('collections.fields', 'mq_problems').destroy({ filterByTk: 'isPublic' });
+      expect(removed.status).toBe(400);
+      expect(await fieldRow('isPublic')).toBeTruthy();
+    });
+
+    it('an installed database gets publicity’s titles, unless an administrator retitled them', async () => {
+      // as the core defined them before
+      const core = (text: string) => `{{t("${text}", { ns: "@minqing/plugin-three-lists" })}}`;
+      for (const [name, text] of [
+        ['isPublic', 'Published'],
+        ['publicSummary', 'Public summary'],
+      ]) {
+        const row = await fieldRow(name);
+        await row.update({ uiSchema: { ...(row.get('uiSchema') as object), title: core(text) } });
+      }
+      const published = await count('mq_problems', { isPublic: true });
+      const retitled = await fieldRow('publishedAt');
+      await retitled.update({ uiSchema: { ...(retitled.get('uiSchema') as object), title: '公开日期' } });
+
+      await new PublicFieldsBelongToPublicity({ app: app.app, db: app.db } as never).up();
+      expect(await title('isPublic')).toBe('{{t("Published", { ns: "@minqing/plugin-publicity" })}}');
+      expect(await title('publicSummary')).toBe('{{t("Public summary", { ns: "@minqing/plugin-publicity" })}}');
+      expect(await title('publishedAt')).toBe('公开日期');
+      // the columns and what is in them stay
+      expect(await count('mq_problems', { isPublic: true })).toBe(published);
     });
   });
 });

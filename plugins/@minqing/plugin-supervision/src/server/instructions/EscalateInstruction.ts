@@ -1,4 +1,4 @@
-import { Instruction, JOB_STATUS } from '@nocobase/plugin-workflow';
+import { Instruction, JOB_STATUS, type FlowNodeModel, type Processor } from '@nocobase/plugin-workflow';
 import { LEVELS, nextLevel, type Level } from '../domain/supervision';
 import { issueSupervision } from './IssueSupervisionInstruction';
 
@@ -10,7 +10,7 @@ import { issueSupervision } from './IssueSupervisionInstruction';
 export class EscalateInstruction extends Instruction {
   static TYPE = 'mq-escalate';
 
-  async run(node: any, input: any, processor: any) {
+  async run(node: FlowNodeModel, input: unknown, processor: Processor) {
     const config = processor.getParsedValue(
       { problemId: '{{$context.problemId}}', responseDays: 2, ...node.config },
       node.id,

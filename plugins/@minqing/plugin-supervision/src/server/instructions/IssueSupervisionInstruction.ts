@@ -1,6 +1,8 @@
 import { addWorkingDays, localDay } from '@minqing/plugin-three-lists';
-import { Instruction, JOB_STATUS } from '@nocobase/plugin-workflow';
-import { LEVELS, type Level } from '../domain/supervision';
+import type { Transaction } from '@nocobase/database';
+import type WorkflowPlugin from '@nocobase/plugin-workflow';
+import { Instruction, JOB_STATUS, type FlowNodeModel, type Processor } from '@nocobase/plugin-workflow';
+import { LEVELS, notifiesGuarantor, type Level } from '../domain/supervision';
 import { loadEventContext } from '../services/context';
 import { notify } from '../services/notify';
 
@@ -14,7 +16,7 @@ const LEVEL_WORDS: Record<Level, string> = { reminder: '提醒', urge: '催办',
 export class IssueSupervisionInstruction extends Instruction {
   static TYPE = 'mq-issue-supervision';
 
-  async run(node: any, input: any, processor: any) {
+  async run(node: FlowNodeModel, input: unknown, processor: Processor) {
     const config = processor.getParsedValue(
       {
         problemId: '{{$context.problemId}}',
@@ -36,8 +38,8 @@ export class IssueSupervisionInstruction extends Instruction {
 }
 
 export async function issueSupervision(
-  plugin: any,
-  transaction: any,
+  plugin: WorkflowPlugin,
+  transaction: Transaction | undefined,
   {
     problemId,
     level,
@@ -62,11 +64,9 @@ export async function issueSupervision(
     },
     transaction,
   });
-  const withGuarantor =
-    responsibility?.mode === 'leader_guarantee' || LEVELS.indexOf(level) >= LEVELS.indexOf('supervise');
   await notify(
     plugin.app,
-    [responsibility?.personId, withGuarantor ? responsibility?.guarantorId : null],
+    [responsibility?.personId, notifiesGuarantor(level, responsibility?.mode) ? responsibility?.guarantorId : null],
     `【${LEVEL_WORDS[level]}】${p.code} ${p.title}`,
     `请于 ${record.get('responseDueOn')} 前反馈办理情况。`,
     transaction,

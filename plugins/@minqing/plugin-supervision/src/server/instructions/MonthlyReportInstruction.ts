@@ -1,5 +1,5 @@
 import { computeStats, localDay } from '@minqing/plugin-three-lists';
-import { Instruction, JOB_STATUS } from '@nocobase/plugin-workflow';
+import { Instruction, JOB_STATUS, type FlowNodeModel, type Processor } from '@nocobase/plugin-workflow';
 import { notify } from '../services/notify';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
@@ -21,7 +21,7 @@ export function previousMonth(day: string): [string, string, string] {
 export class MonthlyReportInstruction extends Instruction {
   static TYPE = 'mq-monthly-report';
 
-  async run(node: any, input: any, processor: any) {
+  async run(node: FlowNodeModel, input: unknown, processor: Processor) {
     const db = this.workflow.db;
     const [from, to, month] = previousMonth(localDay(processor.execution?.context?.date ?? new Date()));
     const stats: any = await computeStats(db, { from, to, groupBy: 'unit' });

@@ -1,5 +1,5 @@
 import { addWorkingDays, localDay } from '@minqing/plugin-three-lists';
-import { Instruction, JOB_STATUS } from '@nocobase/plugin-workflow';
+import { Instruction, JOB_STATUS, type FlowNodeModel, type Processor } from '@nocobase/plugin-workflow';
 import { notify } from '../services/notify';
 
 /**
@@ -10,7 +10,7 @@ import { notify } from '../services/notify';
 export class ScheduleRevisitInstruction extends Instruction {
   static TYPE = 'mq-schedule-revisit';
 
-  async run(node: any, input: any, processor: any) {
+  async run(node: FlowNodeModel, input: unknown, processor: Processor) {
     const config = processor.getParsedValue(
       { problemId: '{{$context.problemId}}', revisiterId: '{{$context.guarantorId}}', days: 5, ...node.config },
       node.id,

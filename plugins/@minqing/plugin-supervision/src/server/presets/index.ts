@@ -1,5 +1,6 @@
 import type { Database } from '@nocobase/database';
 import { t } from '@minqing/plugin-three-lists';
+import { DEFAULT_SCAN } from '../domain/supervision';
 
 const NS = '@minqing/plugin-supervision';
 
@@ -52,7 +53,7 @@ export const PRESETS: Preset[] = [
     title: '不满意重办',
     description: 'A dissatisfied evaluation is supervised (the problem is already reopened)',
     type: 'mq-supervision',
-    config: { conditions: ['dissatisfied'], dissatisfiedBelow: 3, intervalMinutes: 60 },
+    config: { conditions: ['dissatisfied'], dissatisfiedBelow: DEFAULT_SCAN.dissatisfiedBelow, intervalMinutes: 60 },
     nodes: [
       {
         type: 'mq-issue-supervision',

@@ -1,4 +1,6 @@
 import { createMinqingApp, type Agent, type MinqingTestApp, type TestUser } from '@minqing/test';
+import { LOOP_ACTIONS, type LoopAction } from '../domain/loop';
+import { onLoopStep, type LoopStepEvent } from '../services/loop';
 
 const PLUGINS = ['@minqing/plugin-three-lists'];
 
@@ -303,10 +305,55 @@ describe('the closed loop over HTTP, as users with roles', () => {
     const id = await report(cadreA, '图书室开放时间短');
     const early = await leader.resource('mq_revisits').create({ values: { problemId: id, outcome: 'resolved' } });
     expect(early.status).toBe(409);
+    expect(early.body.errors[0].code).toBe('REVISIT_BEFORE_DONE');
+    const earlyScore = await admin.resource('mq_evaluations').create({ values: { problemId: id, score: 4 } });
+    expect([earlyScore.status, earlyScore.body.errors[0].code]).toEqual([409, 'EVALUATION_BEFORE_DONE']);
+    await driveToDone(id);
     const badScore = await admin.resource('mq_evaluations').create({ values: { problemId: id, score: 9 } });
-    expect(badScore.status).toBeGreaterThanOrEqual(400);
+    expect([badScore.status, badScore.body.errors[0].code]).toEqual([400, 'INVALID_SCORE']);
+    const noOutcome = await leader.resource('mq_revisits').create({ values: { problemId: id } });
+    expect([noOutcome.status, noOutcome.body.errors[0].code]).toEqual([400, 'REQUIRED']);
     expect(await app.db.getRepository('mq_revisits').count({ filter: { problemId: id } })).toBe(0);
     expect(await app.db.getRepository('mq_evaluations').count({ filter: { problemId: id } })).toBe(0);
+  });
+
+  it('announces every step it takes, in the step’s transaction, and none it refuses', async () => {
+    const heard: [LoopAction, string, string, boolean][] = [];
+    const listen = (event: LoopStepEvent) => {
+      heard.push([event.action, event.from, event.to, event.problem.get('status') === event.to]);
+      expect(event.transaction).toBeTruthy();
+    };
+    const stops = LOOP_ACTIONS.map((action) => onLoopStep(app.db, action, listen));
+    try {
+      const id = await report(cadreA, '宿舍热水供应不稳定');
+      expect((await act(admin, 'complete', id, { completionSummary: '跳过' })).status).toBe(409);
+      await driveToDone(id);
+      // a revisit that finds it unresolved reopens it through the same loop
+      await leader.resource('mq_revisits').create({ values: { problemId: id, outcome: 'unresolved' } });
+      expect(heard).toEqual([
+        ['assign', 'new', 'assigned', true],
+        ['accept', 'assigned', 'in_progress', true],
+        ['reportProgress', 'in_progress', 'in_progress', true],
+        ['complete', 'in_progress', 'done', true],
+        ['reopen', 'done', 'reopened', true],
+      ]);
+    } finally {
+      stops.forEach((stop) => stop());
+    }
+  });
+
+  it('a listener that fails undoes the step it heard of', async () => {
+    const id = await report(cadreA, '校车座位不够');
+    const stop = onLoopStep(app.db, 'assign', () => {
+      throw new Error('the listener failed');
+    });
+    try {
+      expect((await act(admin, 'assign', id, { personId: users.cadreA.id })).status).toBe(500);
+    } finally {
+      stop();
+    }
+    expect((await problem(id)).status).toBe('new');
+    expect(await app.db.getRepository('mq_responsibilities').count({ filter: { problemId: id } })).toBe(0);
   });
 
   it('closing on a satisfied evaluation is a setting', async () => {

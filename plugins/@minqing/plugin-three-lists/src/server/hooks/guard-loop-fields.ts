@@ -1,5 +1,6 @@
 import type { Database } from '@nocobase/database';
-import { LOOP_FIELDS, LoopRuleError } from '../domain/loop';
+import { LOOP_FIELDS } from '../domain/loop';
+import { Refusal } from '../domain/refusal';
 import { isLoopTransaction } from '../services/loop';
 
 const READ_ONLY =
@@ -17,7 +18,7 @@ export function guardLoopFields(db: Database) {
     if (isLoopTransaction(options?.transaction)) return;
     const status = model.get('status');
     if (status !== undefined && status !== null && status !== 'new') {
-      throw new LoopRuleError(
+      throw new Refusal(
         'STATUS_BY_ACTION_ONLY',
         'A new problem starts as to-assign; its status changes only through the loop actions',
         {},
@@ -26,7 +27,7 @@ export function guardLoopFields(db: Database) {
     }
     const stamped = LOOP_FIELDS.filter((field) => field !== 'status' && model.get(field));
     if (stamped.length) {
-      throw new LoopRuleError('LOOP_FIELD_READ_ONLY', READ_ONLY, { fields: stamped }, 400);
+      throw new Refusal('LOOP_FIELD_READ_ONLY', READ_ONLY, { fields: stamped }, 400);
     }
   };
   db.on('mq_problems.beforeCreate', checkNew);
@@ -39,7 +40,7 @@ export function guardLoopFields(db: Database) {
     if (isLoopTransaction(options?.transaction)) return;
     const changed = LOOP_FIELDS.filter((field) => model.changed(field));
     if (changed.length) {
-      throw new LoopRuleError('LOOP_FIELD_READ_ONLY', READ_ONLY, { fields: changed }, 400);
+      throw new Refusal('LOOP_FIELD_READ_ONLY', READ_ONLY, { fields: changed }, 400);
     }
   });
 
@@ -50,7 +51,7 @@ export function guardLoopFields(db: Database) {
       (LOOP_FIELDS as readonly string[]).includes(field),
     );
     if (fields.length) {
-      throw new LoopRuleError('LOOP_FIELD_READ_ONLY', READ_ONLY, { fields }, 400);
+      throw new Refusal('LOOP_FIELD_READ_ONLY', READ_ONLY, { fields }, 400);
     }
   });
 }

@@ -1,5 +1,5 @@
 import type { Database } from '@nocobase/database';
-import { LoopRuleError } from '../domain/loop';
+import { Refusal } from '../domain/refusal';
 
 export interface ResultsQuery {
   page?: number | string;
@@ -16,7 +16,7 @@ export async function listResults(db: Database, query: ResultsQuery) {
   const page = Number(query.page ?? 1);
   const pageSize = Number(query.pageSize ?? 20);
   if (!Number.isInteger(page) || page < 1 || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
-    throw new LoopRuleError('INVALID_PAGE', 'page must be 1 or more and pageSize 1 to 100', {}, 400);
+    throw new Refusal('INVALID_PAGE', 'page must be 1 or more and pageSize 1 to 100', {}, 400);
   }
   const filter: Record<string, unknown> = { status: 'closed' };
   if (query.unitId) filter.unitId = Number(query.unitId);

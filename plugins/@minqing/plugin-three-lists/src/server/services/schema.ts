@@ -1,6 +1,6 @@
 import type { Database } from '@nocobase/database';
 import { t } from '../collections/fields';
-import { LoopRuleError } from '../domain/loop';
+import { Refusal } from '../domain/refusal';
 import evaluations from '../collections/mq_evaluations';
 import milestones from '../collections/mq_milestones';
 import problems from '../collections/mq_problems';
@@ -85,7 +85,7 @@ export function protectSchema(db: Database, collections: CollectionDefinition[] 
 
   first('collections.beforeDestroy', (model: any) => {
     if (protectedFields[model.get('name')]) {
-      throw new LoopRuleError(
+      throw new Refusal(
         'COLLECTION_PROTECTED',
         'The collection {{name}} belongs to Minqing and cannot be removed',
         { name: model.get('name') },
@@ -96,7 +96,7 @@ export function protectSchema(db: Database, collections: CollectionDefinition[] 
 
   first('fields.beforeDestroy', (model: any) => {
     if (protectedFields[model.get('collectionName')]?.has(model.get('name'))) {
-      throw new LoopRuleError(
+      throw new Refusal(
         'FIELD_PROTECTED',
         'The field {{name}} is used by Minqing rules and cannot be removed; you can hide it in forms and tables instead',
         { name: model.get('name') },
@@ -119,7 +119,7 @@ export function protectSchema(db: Database, collections: CollectionDefinition[] 
       ...STRUCTURAL_OPTIONS.filter((key) => key in before && before[key] !== after[key]),
     ];
     if (changed.length) {
-      throw new LoopRuleError(
+      throw new Refusal(
         'FIELD_PROTECTED',
         'The field {{name}} is used by Minqing rules: its {{what}} cannot change (its title, options and display can)',
         { name, what: changed },

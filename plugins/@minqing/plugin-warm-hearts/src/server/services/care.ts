@@ -1,7 +1,7 @@
 import type { Context } from '@nocobase/actions';
 import type { Database } from '@nocobase/database';
 import type Application from '@nocobase/server';
-import { suppressSmall } from '../domain/settings';
+import { suppressSmall } from '@minqing/plugin-three-lists';
 import { CARE_COLLECTIONS } from './collections';
 import { refuse } from './errors';
 import { warmHeartsSettings } from './settings';

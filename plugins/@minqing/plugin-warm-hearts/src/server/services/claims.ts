@@ -132,9 +132,10 @@ export async function claimCoverage(db: Database) {
     fields: ['id', 'title', 'leaderSlots', 'claimedCount'],
     sort: ['id'],
   });
+  const range = { min: settings.minProjectsPerLeader, max: settings.maxProjectsPerLeader };
   return {
-    range: { min: settings.minProjectsPerLeader, max: settings.maxProjectsPerLeader },
-    leaders: classifyLeaders(rows, { min: settings.minProjectsPerLeader, max: settings.maxProjectsPerLeader }),
+    range,
+    leaders: classifyLeaders(rows, range),
     projectsWithFreePlaces: open
       .filter((p) => Number(p.get('claimedCount')) < Number(p.get('leaderSlots')))
       .map((p) => ({

@@ -110,7 +110,7 @@ it(`bureau/province scale: ${N} problems`, async () => {
           ...new Set(
             ((db.getCollection('mq_problems').options as any).indexes ?? []).map((i: any) => JSON.stringify(i.fields)),
           ),
-        ].map((fields: string) => ({ fields: JSON.parse(fields) })),
+        ].map((fields) => ({ fields: JSON.parse(fields as string) })),
       });
       db.collection({
         name: 'plain_responsibilities',
@@ -212,7 +212,7 @@ it(`bureau/province scale: ${N} problems`, async () => {
             { replacements: { region, from: `${year}-01-01`, to: `${year + 1}-01-01` }, type: 'SELECT' },
           ),
           db.sequelize.query(
-            `SELECT SUM(CASE WHEN e.${q('score')} >= 4 THEN 1 ELSE 0 END) AS satisfied, COUNT(*) AS n
+            `SELECT SUM(CASE WHEN e.${q('score')} >= ${SATISFIED} THEN 1 ELSE 0 END) AS satisfied, COUNT(*) AS n
            FROM ${q('mq_evaluations')} e JOIN ${q('mq_problems')} p ON p.${q('id')} = e.${q('problemId')} JOIN ${q('mq_units')} u ON u.${q('id')} = p.${q('unitId')}
            WHERE u.${q('region')} = :region AND p.${q('createdAt')} >= :from AND p.${q('createdAt')} < :to`,
             { replacements: { region, from: `${year}-01-01`, to: `${year + 1}-01-01` }, type: 'SELECT' },

@@ -248,7 +248,7 @@ export function problemLife(r: Random, seed: ProblemSeed, people: People, ids: C
     isPublic: published,
     publicTitle: published ? title : null,
     publicSummary: published ? `${title}，已整改到位，群众反映良好。` : null,
-    publishedAt: published ? iso(closedAt) : null,
+    publishedAt: published ? iso(closedAt as number) : null, // published: closed, so stamped
     assignedAt: assignedAt && iso(assignedAt),
     acceptedAt: acceptedAt && iso(acceptedAt),
     doneAt: doneAt && iso(doneAt),
@@ -318,7 +318,8 @@ export function problemLife(r: Random, seed: ProblemSeed, people: People, ids: C
     }
     return;
   }
-  const revisitedAt = doneAt + r.int(1, 9) * DAY;
+  const completedAt = doneAt as number; // done: completed, so stamped
+  const revisitedAt = completedAt + r.int(1, 9) * DAY;
   if (r.next() < 0.9 && revisitedAt <= now) {
     into.mq_revisits.push({
       id: ++ids.revisit,
@@ -349,12 +350,12 @@ export function problemLife(r: Random, seed: ProblemSeed, people: People, ids: C
       problemId: id,
       revisiterId: people.leader(),
       state: 'pending',
-      dueOn: day(doneAt + 10 * DAY),
-      createdAt: iso(doneAt),
-      updatedAt: iso(doneAt),
+      dueOn: day(completedAt + 10 * DAY),
+      createdAt: iso(completedAt),
+      updatedAt: iso(completedAt),
     });
   }
-  const at = doneAt + r.int(1, 20) * DAY;
+  const at = completedAt + r.int(1, 20) * DAY;
   if (r.next() < 0.3 && at <= now) {
     into.mq_evaluations.push({
       id: ++ids.evaluation,

@@ -122,13 +122,13 @@ export async function startNocoBase(options: StartOptions): Promise<RunningNocoB
     if (child.exitCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     try {
-      process.kill(-child.pid, 'SIGTERM');
+      process.kill(-(child.pid as number), 'SIGTERM');
     } catch {
       return;
     }
     const timer = setTimeout(() => {
       try {
-        process.kill(-child.pid, 'SIGKILL');
+        process.kill(-(child.pid as number), 'SIGKILL');
       } catch {
         // already gone
       }

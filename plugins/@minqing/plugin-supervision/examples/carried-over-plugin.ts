@@ -6,7 +6,13 @@
  *   are still not done N days after they were filed.
  * - Node `example-public-notice`: issues a 通报 on the problem, through Minqing's own supervision.
  */
-import { issueSupervision, loadEventContext, ScanTimers, triggerOnce } from '@minqing/plugin-supervision';
+import {
+  issueSupervision,
+  loadEventContext,
+  registerWorkflowExtensions,
+  ScanTimers,
+  triggerOnce,
+} from '@minqing/plugin-supervision';
 import { BUREAU_TIME_ZONE, DONE_STATUSES, sqlDialect, tableOf } from '@minqing/plugin-three-lists';
 import WorkflowPlugin, {
   Instruction,
@@ -76,7 +82,9 @@ export class PublicNoticeInstruction extends Instruction {
 export default class ExampleCarriedOverPlugin extends Plugin {
   async load() {
     const workflow = this.app.pm.get(WorkflowPlugin) as WorkflowPlugin;
-    workflow.registerTrigger('example-carried-over', CarriedOverTrigger);
-    workflow.registerInstruction('example-public-notice', PublicNoticeInstruction);
+    registerWorkflowExtensions(workflow, {
+      triggers: { 'example-carried-over': CarriedOverTrigger },
+      instructions: { 'example-public-notice': PublicNoticeInstruction },
+    });
   }
 }

@@ -1,4 +1,5 @@
 import {
+  actionHandler,
   ensureFields,
   exposePluginInfo,
   grantRoles,
@@ -31,9 +32,9 @@ export class PluginPublicityServer extends Plugin {
     await this.publicCache.load();
     registerPublicResource(this.app, this.rateLimiter, this.publicCache);
     this.app.resourceManager.registerActionHandlers({
-      'mq_problems:publish': publish,
-      'mq_problems:unpublish': unpublish,
-      'mq_problems:toCase': problemToCase,
+      'mq_problems:publish': actionHandler(publish),
+      'mq_problems:unpublish': actionHandler(unpublish),
+      'mq_problems:toCase': actionHandler(problemToCase),
     });
     offerRecordActions(this.app, NS, {
       publish: 'action.publish',

@@ -1,4 +1,5 @@
 import {
+  actionHandler,
   exposePluginInfo,
   grantRoles,
   offerRecordActions,
@@ -10,6 +11,7 @@ import dispatchReports from './collections/mq_dispatch_reports';
 import WorkflowPlugin from '@nocobase/plugin-workflow';
 import { Plugin } from '@nocobase/server';
 import { respond } from './actions/respond';
+import { registerWorkflowExtensions } from './extensions';
 import { EscalateInstruction } from './instructions/EscalateInstruction';
 import { IssueSupervisionInstruction } from './instructions/IssueSupervisionInstruction';
 import { MonthlyReportInstruction } from './instructions/MonthlyReportInstruction';
@@ -28,14 +30,17 @@ export class PluginSupervisionServer extends Plugin {
   async load() {
     exposePluginInfo(this, { resource: 'mqSupervision', packageJson });
     const workflow = this.app.pm.get(WorkflowPlugin) as WorkflowPlugin;
-    workflow.registerTrigger(SupervisionTrigger.TYPE, SupervisionTrigger);
-    workflow.registerTrigger(RevisitTrigger.TYPE, RevisitTrigger);
-    workflow.registerInstruction(IssueSupervisionInstruction.TYPE, IssueSupervisionInstruction);
-    workflow.registerInstruction(EscalateInstruction.TYPE, EscalateInstruction);
-    workflow.registerInstruction(ScheduleRevisitInstruction.TYPE, ScheduleRevisitInstruction);
-    workflow.registerInstruction(MonthlyReportInstruction.TYPE, MonthlyReportInstruction);
+    registerWorkflowExtensions(workflow, {
+      triggers: { [SupervisionTrigger.TYPE]: SupervisionTrigger, [RevisitTrigger.TYPE]: RevisitTrigger },
+      instructions: {
+        [IssueSupervisionInstruction.TYPE]: IssueSupervisionInstruction,
+        [EscalateInstruction.TYPE]: EscalateInstruction,
+        [ScheduleRevisitInstruction.TYPE]: ScheduleRevisitInstruction,
+        [MonthlyReportInstruction.TYPE]: MonthlyReportInstruction,
+      },
+    });
     oncePerDatabase(this.db, 'supervision', () => protectSchema(this.db, [dispatchReports]));
-    this.app.resourceManager.registerActionHandlers({ 'mq_supervisions:respond': respond });
+    this.app.resourceManager.registerActionHandlers({ 'mq_supervisions:respond': actionHandler(respond) });
     offerRecordActions(this.app, '@minqing/plugin-supervision', { respond: 'Respond' });
   }
 

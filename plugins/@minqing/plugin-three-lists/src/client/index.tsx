@@ -26,5 +26,7 @@ export {
 } from '../server/domain/loop';
 export type { LoopAction, ProblemStatus } from '../server/domain/loop';
 export { BASICALLY_SATISFIED, DISSATISFIED, SATISFACTION_LEVELS, SATISFIED } from '../server/domain/satisfaction';
+export { RATE_FIGURES } from '../server/domain/figures';
+export type { RateFigure } from '../server/domain/figures';
 export type { SettingSpec, SettingsSchema } from '../server/domain/settings-schema';
 export { default } from './plugin';

@@ -21,5 +21,5 @@ export { oncePerDatabase } from './services/once';
 export { isLockConflict, onLoopStep } from './services/loop';
 export type { LoopStepEvent } from './services/loop';
 export { writeTransaction } from './services/sqlite';
-export { respondWith } from './actions/respond';
+export { actionHandler, respondWith } from './actions/respond';
 export { default } from './plugin';

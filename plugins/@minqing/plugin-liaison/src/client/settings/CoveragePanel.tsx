@@ -36,13 +36,7 @@ export function CoveragePanel() {
 
   return (
     <Card title={t('Liaison point coverage')} style={{ marginTop: 16 }} data-testid="mq-liaison-coverage">
-      <SettingsForm
-        resource="mqLiaison"
-        schema={LIAISON_SETTINGS}
-        labels={{ minPoints: 'Points per leader, at least', maxPoints: 'at most' }}
-        layout="inline"
-        onSaved={refresh}
-      />
+      <SettingsForm resource="mqLiaison" schema={LIAISON_SETTINGS} layout="inline" onSaved={refresh} />
       <Descriptions column={1} bordered size="small">
         <Descriptions.Item label={t('Coverage rate')}>
           <Space data-testid="mq-liaison-rate">

@@ -48,7 +48,7 @@ describe('every title and option of the liaison collections speaks zh-CN and en-
   const keys = keysOf(LIAISON_COLLECTIONS).filter(([, ns]) => ns === '@minqing/plugin-liaison');
   const names = Object.values(LIAISON_SCOPES).map((s) => s.name);
   it.each([...new Set([...keys.map(([k]) => k), ...names])])('%s', (key) => {
-    expect(enUS[key]).toBeTruthy();
-    expect(zhCN[key]).toMatch(/[\u4e00-\u9fff]|^ID$/);
+    expect((enUS as Record<string, string>)[key]).toBeTruthy();
+    expect((zhCN as Record<string, string>)[key]).toMatch(/[\u4e00-\u9fff]|^ID$/);
   });
 });

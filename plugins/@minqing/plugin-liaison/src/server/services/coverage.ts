@@ -1,4 +1,4 @@
-import type { Database } from '@nocobase/database';
+import type { Database, Model } from '@nocobase/database';
 import { settingsStore } from '@minqing/plugin-three-lists';
 import { col, fn } from 'sequelize';
 import { liaisonCoverage } from '../domain/coverage';
@@ -28,7 +28,7 @@ export async function coverage(db: Database) {
     );
   const byLeader = await countBy('cadreId');
   const byUnit = await countBy('unitId');
-  const rows = leaders.map((l) => ({
+  const rows = leaders.map((l: Model) => ({
     id: l.get('id') as number,
     nickname: (l.get('nickname') || l.get('username')) as string,
     count: byLeader.get(Number(l.get('id'))) ?? 0,
@@ -41,6 +41,6 @@ export async function coverage(db: Database) {
   return {
     range: settings,
     ...liaisonCoverage(rows, settings),
-    unitsWithoutLiaison: unitsWithoutLiaison.map((u) => u.toJSON()),
+    unitsWithoutLiaison: unitsWithoutLiaison.map((u: Model) => u.toJSON()),
   };
 }

@@ -1,14 +1,16 @@
+import { RATE_FIGURES, type RateFigure } from '@minqing/plugin-three-lists/client';
 import { Card, Col, Empty, Row, Segmented, Spin, Statistic, Typography } from 'antd';
 import React from 'react';
 import { percent, usePublicData, usePublicT } from './api';
 
-const RATES = [
-  ['responseRate', 'Response rate'],
-  ['onTimeRate', 'On-time completion rate'],
-  ['resolutionRate', 'Resolution rate'],
-  ['satisfactionRate', 'Satisfaction rate'],
-  ['revisitRate', 'Revisit rate'],
-] as const;
+const RATE_TITLES: Record<RateFigure, string> = {
+  responseRate: 'Response rate',
+  onTimeRate: 'On-time completion rate',
+  resolutionRate: 'Resolution rate',
+  satisfactionRate: 'Satisfaction rate',
+  revisitRate: 'Revisit rate',
+};
+const RATES = RATE_FIGURES.map((rate) => [rate, RATE_TITLES[rate]] as const);
 
 interface Group {
   key: string;
@@ -50,7 +52,7 @@ export function Bars({ rows, testId }: { rows: { label: string; value: number; n
 /** 数据: the figures of the campaign, overall, by month and by unit. */
 export function FiguresPanel() {
   const { t } = usePublicT();
-  const [rate, setRate] = React.useState<(typeof RATES)[number][0]>('satisfactionRate');
+  const [rate, setRate] = React.useState<RateFigure>('satisfactionRate');
   const overall = usePublicData<any>('stats');
   const byMonth = usePublicData<any>('stats', { groupBy: 'month' });
   const byUnit = usePublicData<any>('stats', { groupBy: 'unit' });
@@ -84,7 +86,7 @@ export function FiguresPanel() {
       <Segmented
         style={{ margin: '8px 0' }}
         value={rate}
-        onChange={(v) => setRate(v as any)}
+        onChange={(v: RateFigure) => setRate(v)}
         options={RATES.map(([key, title]) => ({ value: key, label: t(title) }))}
         block
       />

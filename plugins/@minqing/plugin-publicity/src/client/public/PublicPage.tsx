@@ -24,7 +24,7 @@ export function PublicPage() {
       ) : (
         <Tabs
           activeKey={tab}
-          onChange={(key) => go(key)}
+          onChange={(key: string) => go(key)}
           items={[
             { key: 'results', label: t('Results'), children: <ResultsList options={options.data} /> },
             { key: 'figures', label: t('Figures'), children: <FiguresPanel /> },

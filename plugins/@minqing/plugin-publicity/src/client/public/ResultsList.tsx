@@ -36,7 +36,7 @@ export function ResultsList({
           <Input.Search
             allowClear
             placeholder={t('Search the results')}
-            onSearch={(q) => set({ q })}
+            onSearch={(q: string) => set({ q })}
             data-testid="mq-public-search"
           />
         </Col>
@@ -46,7 +46,7 @@ export function ResultsList({
             style={{ width: '100%' }}
             placeholder={t('All categories')}
             options={options.categories.map((c) => ({ value: c.value, label: label(c.label) }))}
-            onChange={(category) => set({ category })}
+            onChange={(category?: string) => set({ category })}
             data-testid="mq-public-category"
           />
         </Col>
@@ -56,7 +56,7 @@ export function ResultsList({
             style={{ width: '100%' }}
             placeholder={t('All statuses')}
             options={options.statuses.map((s) => ({ value: s, label: status(s) }))}
-            onChange={(value) => set({ status: value })}
+            onChange={(value?: string) => set({ status: value })}
             data-testid="mq-public-status"
           />
         </Col>
@@ -106,13 +106,13 @@ export function ResultsList({
           !loading && <Empty description={t('Nothing published yet')} />
         )}
       </Spin>
-      {data?.meta?.count > (filters.pageSize as number) ? (
+      {data && data.meta.count > (filters.pageSize as number) ? (
         <Pagination
           size="small"
           current={filters.page as number}
           pageSize={filters.pageSize as number}
           total={data.meta.count}
-          onChange={(page) => setFilters((f) => ({ ...f, page }))}
+          onChange={(page: number) => setFilters((f) => ({ ...f, page }))}
           showSizeChanger={false}
         />
       ) : null}

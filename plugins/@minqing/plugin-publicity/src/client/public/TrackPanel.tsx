@@ -48,7 +48,7 @@ export function TrackPanel({ initialCode }: { initialCode?: string }) {
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Input.Search
         value={code}
-        onChange={(e) => setCode(e.target.value)}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => setCode(e.target.value)}
         onSearch={track}
         enterButton={t('Track')}
         placeholder="JS-XXXX-XXXX-XXXX"

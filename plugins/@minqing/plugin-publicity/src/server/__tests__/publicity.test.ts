@@ -1,3 +1,4 @@
+import type { Model } from '@nocobase/database';
 import { randomBytes } from 'crypto';
 import { createMinqingApp, type Agent, type MinqingTestApp, type TestUser } from '@minqing/test';
 import PublicFieldsBelongToPublicity from '../migrations/20261207000000-public-fields-belong-to-publicity';
@@ -219,7 +220,7 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       // only the token's hash is stored
       const stored = await app.db.getRepository('mq_evaluation_tokens').find({ filter: { problemId } });
-      expect(JSON.stringify(stored.map((r) => r.toJSON()))).not.toContain(token);
+      expect(JSON.stringify(stored.map((r: Model) => r.toJSON()))).not.toContain(token);
 
       const check = await anonymous.get(`/mqPublic:evaluation?token=${token}`);
       expect(check.status).toBe(200);

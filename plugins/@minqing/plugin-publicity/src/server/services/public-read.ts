@@ -1,4 +1,4 @@
-import type { Database } from '@nocobase/database';
+import type { Database, Model } from '@nocobase/database';
 import {
   computeStats,
   isDay,
@@ -215,5 +215,5 @@ export async function searchUnits(db: Database, query: Query) {
     sort: ['name'],
     limit: 20,
   });
-  return units.map((u) => ({ id: Number(u.get('id')), name: u.get('name') as string }));
+  return units.map((u: Model) => ({ id: Number(u.get('id')), name: u.get('name') as string }));
 }

@@ -1,3 +1,4 @@
+import type { Model } from '@nocobase/database';
 import { createMinqingApp, type MinqingTestApp } from '@minqing/test';
 import ExampleCarriedOverPlugin from '../../../examples/carried-over-plugin';
 
@@ -43,6 +44,6 @@ describe('README › Extending: the example trigger and node run', () => {
       records = await app.db.getRepository('mq_supervisions').find({ filter: { problemId: id } });
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect(records.map((r) => r.get('level'))).toEqual(['notify']);
+    expect(records.map((r: Model) => r.get('level'))).toEqual(['notify']);
   });
 });

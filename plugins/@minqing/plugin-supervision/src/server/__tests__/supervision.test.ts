@@ -1,3 +1,4 @@
+import type { Model } from '@nocobase/database';
 import { addWorkingDays, localDay } from '@minqing/plugin-three-lists';
 import { createMinqingApp, type Agent, type MinqingTestApp, type TestUser } from '@minqing/test';
 import { findSupervisionEvents } from '../services/scan';
@@ -56,7 +57,7 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
     const presets = await app.db
       .getRepository('workflows')
       .find({ filter: { 'title.$in': ['临期提醒', '逾期督办', '办结回访', '不满意重办'] }, appends: ['nodes'] });
-    expect(presets.map((w) => [w.get('title'), w.get('type'), w.get('enabled')]).sort()).toEqual([
+    expect(presets.map((w: Model) => [w.get('title'), w.get('type'), w.get('enabled')]).sort()).toEqual([
       ['不满意重办', 'mq-supervision', true],
       ['临期提醒', 'mq-supervision', true],
       ['办结回访', 'mq-revisit', true],
@@ -90,12 +91,12 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
     expect(await trigger.scan(workflow, new Date(Date.now() + 3600000))).toBe(0);
     await new Promise((r) => setTimeout(r, 500));
     const records = await supervisions({ problemId: id });
-    expect(records.map((r) => [r.get('level'), r.get('reason')])).toEqual([['reminder', 'due_soon']]);
+    expect(records.map((r: Model) => [r.get('level'), r.get('reason')])).toEqual([['reminder', 'due_soon']]);
     // the responsible person got an in-app message
     const messages = await app.db
       .getRepository('notificationInAppMessages')
       .find({ filter: { userId: users.cadre.id } });
-    expect(messages.some((m) => String(m.get('title')).includes('午餐排队时间长'))).toBe(true);
+    expect(messages.some((m: Model) => String(m.get('title')).includes('午餐排队时间长'))).toBe(true);
   });
 
   it('overdue fires 逾期 and escalates 提醒 → 催办 → 督办 → 通报 on schedule; repeats and a restart add nothing', async () => {
@@ -110,7 +111,8 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
       workflowPlugin()
         .triggers.get('mq-supervision')
         .scan(workflow, new Date(Date.now() + daysLater * DAY));
-    const levels = async () => (await supervisions({ problemId: id, reason: 'overdue' })).map((r) => r.get('level'));
+    const levels = async () =>
+      (await supervisions({ problemId: id, reason: 'overdue' })).map((r: Model) => r.get('level'));
     await scan(0);
     await until('提醒', async () => (await levels()).length === 1);
     await scan(0);
@@ -135,7 +137,7 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
     const leaderMessages = await app.db
       .getRepository('notificationInAppMessages')
       .find({ filter: { userId: users.leader.id } });
-    expect(leaderMessages.some((m) => String(m.get('title')).includes('校舍漏雨'))).toBe(true);
+    expect(leaderMessages.some((m: Model) => String(m.get('title')).includes('校舍漏雨'))).toBe(true);
   });
 
   it('the scan keeps to its scope (handling modes, categories, units)', async () => {
@@ -150,7 +152,7 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
     const responsibilities = await app.db
       .getRepository('mq_responsibilities')
       .find({ filter: { id: guaranteed.map((e) => e.responsibilityId) } });
-    expect(responsibilities.every((r) => r.get('mode') === 'leader_guarantee')).toBe(true);
+    expect(responsibilities.every((r: Model) => r.get('mode') === 'leader_guarantee')).toBe(true);
     expect(
       await findSupervisionEvents(
         app.db,
@@ -298,7 +300,7 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
     const messages = await app.db
       .getRepository('notificationInAppMessages')
       .find({ filter: { userId: users.leader.id } });
-    expect(messages.some((m) => String(m.get('title')).includes('每月调度'))).toBe(true);
+    expect(messages.some((m: Model) => String(m.get('title')).includes('每月调度'))).toBe(true);
   });
 
   it('our triggers and nodes validate their configuration', async () => {

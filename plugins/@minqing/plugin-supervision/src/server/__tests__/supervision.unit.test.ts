@@ -112,7 +112,7 @@ describe('every title of the supervision plugin speaks zh-CN and en-US', () => {
   walk(dispatchReports);
   PRESETS.forEach((p) => keys.add(p.description));
   it.each([...keys])('%s', (key) => {
-    expect(enUS[key]).toBeTruthy();
-    expect(zhCN[key]).toMatch(/[\u4e00-\u9fff]|^ID$/);
+    expect((enUS as Record<string, string>)[key]).toBeTruthy();
+    expect((zhCN as Record<string, string>)[key]).toMatch(/[\u4e00-\u9fff]|^ID$/);
   });
 });

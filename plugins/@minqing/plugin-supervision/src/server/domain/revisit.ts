@@ -3,6 +3,7 @@
  * days begin ("每位领导至少回访一次"), and the event keys that make each reminder fire once.
  */
 import { addWorkingDays } from '@minqing/plugin-three-lists/domain';
+import { DEFAULTS } from './defaults';
 
 export interface RevisitConfig {
   /** fire this many working days after 办结 (0: at once) */
@@ -13,7 +14,6 @@ export interface RevisitConfig {
   remindDaysBefore?: number;
 }
 
-export const DEFAULT_REMIND_DAYS_BEFORE = 10;
 export const REVISIT_KEY_PREFIX = 'mq-revisit';
 
 /** A problem done on `doneDay` is due for a revisit on `today`: at once, or `delayDays` working days later. */
@@ -26,7 +26,7 @@ export function reminderWindow(config: RevisitConfig): { from: string; to: strin
   const end = config.campaignEndsOn;
   if (!end) return null;
   const start = new Date(`${end}T00:00:00Z`);
-  start.setUTCDate(start.getUTCDate() - (config.remindDaysBefore ?? DEFAULT_REMIND_DAYS_BEFORE));
+  start.setUTCDate(start.getUTCDate() - (config.remindDaysBefore ?? DEFAULTS.remindDaysBefore));
   return { from: start.toISOString().slice(0, 10), to: end };
 }
 

@@ -3,6 +3,7 @@
  * 提醒 → 催办 → 督办 → 通报, who is told, and the event key that makes every event fire once.
  */
 import { BASICALLY_SATISFIED, LEADER_GUARANTEE } from '@minqing/plugin-three-lists/domain';
+import { DEFAULTS } from './defaults';
 
 export const CONDITIONS = ['due_soon', 'overdue', 'stalled', 'dissatisfied'] as const;
 export type Condition = (typeof CONDITIONS)[number];
@@ -33,12 +34,12 @@ export interface ScanConfig {
 
 export const DEFAULT_SCAN: ScanConfig = {
   conditions: ['due_soon', 'overdue'],
-  dueSoonDays: 2,
-  stalledDays: 7,
+  dueSoonDays: DEFAULTS.dueSoonDays,
+  stalledDays: DEFAULTS.stalledDays,
   dissatisfiedBelow: BASICALLY_SATISFIED,
-  escalation: { urge: 3, supervise: 7, notify: 15 },
+  escalation: { ...DEFAULTS.escalation },
   scope: {},
-  intervalMinutes: 60,
+  intervalMinutes: DEFAULTS.intervalMinutes,
 };
 
 export function scanConfig(config: Partial<ScanConfig> = {}): ScanConfig {

@@ -3,6 +3,7 @@ import type { Transaction } from '@nocobase/database';
 import type WorkflowPlugin from '@nocobase/plugin-workflow';
 import { Instruction, JOB_STATUS, type FlowNodeModel, type Processor } from '@nocobase/plugin-workflow';
 import { LEVELS, notifiesGuarantor, type Level } from '../domain/supervision';
+import { DEFAULTS } from '../domain/defaults';
 import { loadEventContext } from '../services/context';
 import { notify } from '../services/notify';
 
@@ -22,7 +23,7 @@ export class IssueSupervisionInstruction extends Instruction {
         problemId: '{{$context.problemId}}',
         level: '{{$context.level}}',
         reason: '{{$context.condition}}',
-        responseDays: 2,
+        responseDays: DEFAULTS.responseDays,
         ...node.config,
       },
       node.id,
@@ -31,7 +32,7 @@ export class IssueSupervisionInstruction extends Instruction {
       problemId: Number(config.problemId),
       level: LEVELS.includes(config.level) ? config.level : 'reminder',
       reason: config.reason,
-      responseDays: Number(config.responseDays) || 2,
+      responseDays: Number(config.responseDays) || DEFAULTS.responseDays,
     });
     return { status: JOB_STATUS.RESOLVED, result: record };
   }
@@ -39,7 +40,7 @@ export class IssueSupervisionInstruction extends Instruction {
 
 export async function issueSupervision(
   plugin: WorkflowPlugin,
-  transaction: Transaction | undefined,
+  transaction: Transaction | null | undefined,
   {
     problemId,
     level,
@@ -48,7 +49,7 @@ export async function issueSupervision(
   }: { problemId: number; level: Level; reason?: string; responseDays: number },
 ) {
   const db = plugin.db;
-  const context = (await loadEventContext(db, [problemId], transaction)).get(problemId);
+  const context = (await loadEventContext(db, [problemId], transaction ?? undefined)).get(problemId);
   if (!context) throw new Error(`problem ${problemId} does not exist`);
   const { problem: p, responsibility, task } = context;
   const now = new Date();

@@ -1,4 +1,5 @@
 import { computeStats, localDay } from '@minqing/plugin-three-lists';
+import type { Model } from '@nocobase/database';
 import { Instruction, JOB_STATUS, type FlowNodeModel, type Processor } from '@nocobase/plugin-workflow';
 import { notify } from '../services/notify';
 
@@ -45,7 +46,7 @@ export class MonthlyReportInstruction extends Instruction {
     const leaders = await db.getRepository('users').find({ filter: { 'roles.name': 'mq_leader' }, fields: ['id'] });
     await notify(
       this.workflow.app,
-      leaders.map((l) => l.get('id') as number),
+      leaders.map((l: Model) => l.get('id') as number),
       `【每月调度】${month}`,
       summary,
       processor.transaction,

@@ -1,4 +1,4 @@
-import type { Database, Transaction } from '@nocobase/database';
+import type { Database, Model, Transaction } from '@nocobase/database';
 
 /** The problem's current responsibility (责任清单), as a workflow's nodes read it. */
 export interface EventResponsibility {
@@ -37,7 +37,7 @@ export async function loadEventContext(
     transaction,
   });
   return new Map(
-    problems.map((row) => {
+    problems.map((row: Model) => {
       const {
         responsibilities = [],
         tasks = [],

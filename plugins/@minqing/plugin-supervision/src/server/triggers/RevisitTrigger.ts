@@ -1,4 +1,5 @@
 import { getLoopSettings, localDay, onLoopStep, tableOf, type LoopStepEvent } from '@minqing/plugin-three-lists';
+import type { Model } from '@nocobase/database';
 import { Trigger } from '@nocobase/plugin-workflow';
 import {
   inReminderWindow,
@@ -7,6 +8,7 @@ import {
   revisitDue,
   type RevisitConfig,
 } from '../domain/revisit';
+import { DEFAULTS } from '../domain/defaults';
 import { loadEventContext } from '../services/context';
 import { ScanTimers, triggerOnce, type ScanWorkflow } from './scanning';
 
@@ -24,7 +26,7 @@ export class RevisitTrigger extends Trigger {
   on(workflow: ScanWorkflow) {
     const config: RevisitConfig = workflow.config ?? {};
     const log = (e: unknown) => this.workflow.getLogger(workflow.id).error(e);
-    this.timers.start(workflow, config.intervalMinutes ?? 60, () => this.scan(workflow), log);
+    this.timers.start(workflow, config.intervalMinutes ?? DEFAULTS.intervalMinutes, () => this.scan(workflow), log);
     if (!config.delayDays) {
       // at once: when the core announces a completion, after its commit (the execution sees the done problem)
       const stop = onLoopStep(this.workflow.db, 'complete', ({ problemId, transaction }: LoopStepEvent) => {
@@ -87,8 +89,8 @@ export class RevisitTrigger extends Trigger {
     )) as { id: number }[];
     const revisited = new Set(rows.map((row) => Number(row.id)));
     return leaders
-      .filter((leader) => !revisited.has(Number(leader.get('id'))))
-      .map((leader) => ({
+      .filter((leader: Model) => !revisited.has(Number(leader.get('id'))))
+      .map((leader: Model) => ({
         key: leaderWithoutRevisitKey(workflow.id, leader.get('id') as number, end),
         context: {
           kind: 'leader_without_revisit',

@@ -1,3 +1,4 @@
+import type { Model } from '@nocobase/database';
 import type { Trigger, WorkflowModel } from '@nocobase/plugin-workflow';
 
 /** A workflow of one of our triggers (its `config` is the trigger's, as the designer saved it). */
@@ -30,7 +31,7 @@ export async function triggerOnce(trigger: Trigger, workflow: ScanWorkflow, even
   if (!events.length) return 0;
   const executions = trigger.workflow.db.getRepository('executions');
   const done = new Set(
-    (await executions.find({ filter: { eventKey: events.map((e) => e.key) }, fields: ['eventKey'] })).map((x) =>
+    (await executions.find({ filter: { eventKey: events.map((e) => e.key) }, fields: ['eventKey'] })).map((x: Model) =>
       x.get('eventKey'),
     ),
   );

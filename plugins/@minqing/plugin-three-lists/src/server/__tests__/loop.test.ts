@@ -291,7 +291,7 @@ describe('the closed loop over HTTP, as users with roles', () => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const loser = results.find((r) => r.status === 409);
-    expect(['CONFLICT', 'TRANSITION_NOT_ALLOWED']).toContain(loser.body.errors[0].code);
+    expect(['CONFLICT', 'TRANSITION_NOT_ALLOWED']).toContain(loser?.body.errors[0].code);
     expect(await app.db.getRepository('mq_tasks').count({ filter: { problemId: id } })).toBe(1);
 
     expect((await act(cadreA, 'complete', id, { completionSummary: '已修复' })).status).toBe(200);

@@ -55,9 +55,7 @@ describe('the loop as a state machine', () => {
           throw new Error(`${status} → ${action} should be refused`);
         } catch (error) {
           expect(error).toBeInstanceOf(LoopRuleError);
-          expect(error.code).toBe('TRANSITION_NOT_ALLOWED');
-          expect(error.status).toBe(409);
-          expect(error.params).toMatchObject({ status, action });
+          expect(error).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', status: 409, params: { status, action } });
         }
       }
     }

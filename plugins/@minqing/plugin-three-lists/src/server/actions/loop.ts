@@ -3,6 +3,7 @@ import type Application from '@nocobase/server';
 import { LOOP_ACTIONS, type LoopAction } from '../domain/loop';
 import { Refusal } from '../domain/refusal';
 import { offerRecordActions } from '../services/acl';
+import { actionHandler } from './respond';
 import * as loop from '../services/loop';
 
 type StepOptions = Omit<loop.TransitionOptions, 'action'>;
@@ -19,7 +20,7 @@ const PERFORM: Record<LoopAction, Perform> = {
 };
 
 function handler(action: LoopAction) {
-  return async (ctx: Context, next: Next) => {
+  return actionHandler(async (ctx: Context, next: Next) => {
     const { filterByTk, values = {}, filter } = ctx.action.params;
     if (filterByTk === undefined || filterByTk === null || filterByTk === '') {
       throw new Refusal('REQUIRED', '{{field}} is required', { field: 'Problem' }, 400);
@@ -31,7 +32,7 @@ function handler(action: LoopAction) {
       values,
     );
     await next();
-  };
+  });
 }
 
 /** POST /api/mq_problems:<action>?filterByTk=<id> with `values` for the step. */

@@ -1,4 +1,4 @@
-import type { Database, Model, Transaction } from '@nocobase/database';
+import type { Database, Filter, Model, Transaction } from '@nocobase/database';
 import { LEADER_GUARANTEE, planAssignment, type AssignValues } from '../domain/assignment';
 import { checkClosure, CONFIRMING_SCORE } from '../domain/closure';
 import { LOOP, LOOP_EVENTS, nextStatus, type LoopAction, type ProblemStatus } from '../domain/loop';
@@ -62,7 +62,7 @@ export interface TransitionOptions {
   action: LoopAction;
   actor: Actor;
   /** the caller's ACL data scope: a problem outside it is "not found" for them */
-  scope?: Record<string, unknown>;
+  scope?: Filter;
   /** run inside this transaction instead of a new one (automatic reopen from a revisit) */
   transaction?: Transaction;
 }
@@ -146,18 +146,13 @@ async function mustExist(db: Database, collection: string, id: unknown, label: s
   return record;
 }
 
-async function activeResponsibility(db: Database, problemId: unknown, transaction: Transaction) {
+async function activeResponsibility(db: Database, problemId: number, transaction: Transaction) {
   return db
     .getRepository('mq_responsibilities')
     .findOne({ filter: { problemId, active: true }, sort: ['-id'], transaction });
 }
 
-async function currentTask(
-  db: Database,
-  problemId: unknown,
-  transaction: Transaction,
-  context: StepContext['context'],
-) {
+async function currentTask(db: Database, problemId: number, transaction: Transaction, context: StepContext['context']) {
   const repo = db.getRepository('mq_tasks');
   return (
     (await repo.findOne({ filter: { problemId }, sort: ['-id'], transaction })) ??
@@ -217,9 +212,9 @@ export function assign(db: Database, options: Omit<TransitionOptions, 'action'>,
 /** 接收: the responsible party takes the problem on, optionally with the measures (任务清单). */
 export function accept(db: Database, options: Omit<TransitionOptions, 'action'>, values: AcceptValues = {}) {
   return transition(db, { ...options, action: 'accept' }, async ({ problem, transaction, now, context }) => {
-    const responsibility = await activeResponsibility(db, problem.get('id'), transaction);
+    const responsibility = await activeResponsibility(db, problem.get('id') as number, transaction);
     if (responsibility) await responsibility.update({ acceptedAt: now }, { transaction });
-    const task = await currentTask(db, problem.get('id'), transaction, context);
+    const task = await currentTask(db, problem.get('id') as number, transaction, context);
     if (values.measures) await task.update({ measures: values.measures }, { transaction });
   });
 }
@@ -231,7 +226,7 @@ export function reportProgress(db: Database, options: Omit<TransitionOptions, 'a
     { ...options, action: 'reportProgress' },
     async ({ problem, transaction, settings, now, context }) => {
       const content = requireValue<string>(values, 'content', 'Content');
-      const task = await currentTask(db, problem.get('id'), transaction, context);
+      const task = await currentTask(db, problem.get('id') as number, transaction, context);
       const percent = checkPercent(values.percent ?? task.get('progress'));
       await db.getRepository('mq_progress_reports').create({
         values: {
@@ -253,7 +248,7 @@ export function reportProgress(db: Database, options: Omit<TransitionOptions, 'a
 export function complete(db: Database, options: Omit<TransitionOptions, 'action'>, values: CompletionValues) {
   return transition(db, { ...options, action: 'complete' }, async ({ problem, transaction, now, context }) => {
     const completionSummary = requireValue<string>(values, 'completionSummary', 'Completion summary');
-    const task = await currentTask(db, problem.get('id'), transaction, context);
+    const task = await currentTask(db, problem.get('id') as number, transaction, context);
     await db.getRepository('mq_tasks').update({
       filterByTk: task.get('id') as number,
       values: {

@@ -18,7 +18,7 @@ function optionFor(options: any, text: string, t?: Translate) {
   return items.find(
     (item) =>
       TEMPLATE.test(item.label) &&
-      (translateLabel(item.label, t) === text || JSON.parse(TEMPLATE.exec(item.label)[1]) === text),
+      (translateLabel(item.label, t) === text || JSON.parse(TEMPLATE.exec(item.label)?.[1] ?? '""') === text),
   );
 }
 

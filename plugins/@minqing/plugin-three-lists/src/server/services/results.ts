@@ -1,4 +1,4 @@
-import type { Database } from '@nocobase/database';
+import type { Database, FilterWithValue } from '@nocobase/database';
 import { Refusal } from '../domain/refusal';
 
 export interface ResultsQuery {
@@ -18,7 +18,7 @@ export async function listResults(db: Database, query: ResultsQuery) {
   if (!Number.isInteger(page) || page < 1 || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
     throw new Refusal('INVALID_PAGE', 'page must be 1 or more and pageSize 1 to 100', {}, 400);
   }
-  const filter: Record<string, unknown> = { status: 'closed' };
+  const filter: FilterWithValue = { status: 'closed' };
   if (query.unitId) filter.unitId = Number(query.unitId);
   if (query.category) filter.category = query.category;
   const [rows, count] = await db.getRepository('mq_problems').findAndCount({

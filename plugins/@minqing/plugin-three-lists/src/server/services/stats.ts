@@ -1,4 +1,4 @@
-import type { Database } from '@nocobase/database';
+import type { Database, Model } from '@nocobase/database';
 import {
   addCounts,
   computeFigures,
@@ -263,7 +263,7 @@ async function groupLabels(db: Database, groupBy: GroupBy, keys: string[]) {
     const ids = keys.filter(Boolean).map(Number);
     if (ids.length) {
       const units = await db.getRepository('mq_units').find({ filter: { id: ids }, fields: ['id', 'name'] });
-      units.forEach((u) => labels.set(String(u.get('id')), u.get('name') as string));
+      units.forEach((u: Model) => labels.set(String(u.get('id')), u.get('name') as string));
     }
   }
   return labels;

@@ -1,3 +1,4 @@
+import type { Model } from '@nocobase/database';
 import { createMinqingApp, type Agent, type MinqingTestApp, type TestUser } from '@minqing/test';
 
 const PLUGINS = ['@minqing/plugin-three-lists', '@minqing/plugin-publicity', '@minqing/plugin-warm-hearts'];
@@ -66,7 +67,7 @@ describe('warming hearts: livelihood projects, talks, the care ledger, typical c
       expect((await claim(leaders[1], id)).status).toBe(200);
       const results = await Promise.all([claim(leaders[2], id), claim(leaders[3], id)]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-      expect(results.find((r) => r.status === 409).body.errors[0].code).toBe('NO_SLOT_LEFT');
+      expect(results.find((r) => r.status === 409)?.body.errors[0].code).toBe('NO_SLOT_LEFT');
       expect(await app.db.getRepository('mq_project_claims').count({ filter: { projectId: id, active: true } })).toBe(
         2,
       );
@@ -242,11 +243,13 @@ describe('warming hearts: livelihood projects, talks, the care ledger, typical c
       await care.resource('mq_care_students').update({ filterByTk: studentId, values: { measures: '每周家访一次' } });
       const rows = await log.find({ filter: { userId: users.care.id }, sort: ['id'] });
       expect(rows.length).toBe(before + 3);
-      const last = rows.slice(-3).map((r) => r.toJSON() as any);
-      expect(last.map((r) => r.action)).toEqual(['list', 'get', 'update']);
-      expect(last.every((r) => r.roleName === 'mq_care' && r.recordIds === String(studentId) && r.createdAt)).toBe(
-        true,
-      );
+      const last = rows.slice(-3).map((r: Model) => r.toJSON() as Record<string, unknown>);
+      expect(last.map((r: Record<string, unknown>) => r.action)).toEqual(['list', 'get', 'update']);
+      expect(
+        last.every(
+          (r: Record<string, unknown>) => r.roleName === 'mq_care' && r.recordIds === String(studentId) && r.createdAt,
+        ),
+      ).toBe(true);
       expect(last[2].fields).toContain('measures');
       const creation = await log.findOne({ filter: { action: 'create' } });
       expect(creation.get('userId')).toBe(users.care.id);

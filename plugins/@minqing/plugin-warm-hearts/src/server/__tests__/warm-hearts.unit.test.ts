@@ -21,7 +21,7 @@ describe('warm-hearts rules', () => {
       WARM_HEARTS_ROLES.filter((r) => collection in r.resources).map((r) => r.name);
     expect(holders('mq_care_students').sort()).toEqual(['mq_admin', 'mq_care']);
     expect(holders('mq_care_audit')).toEqual(['mq_admin']);
-    expect(WARM_HEARTS_ROLES.find((r) => r.name === 'mq_admin').resources.mq_care_audit).toEqual(['view', 'export']);
+    expect(WARM_HEARTS_ROLES.find((r) => r.name === 'mq_admin')?.resources.mq_care_audit).toEqual(['view', 'export']);
   });
 });
 

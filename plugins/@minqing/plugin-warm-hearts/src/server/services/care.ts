@@ -1,7 +1,7 @@
 import type { Context } from '@nocobase/actions';
-import type { Database } from '@nocobase/database';
+import type { Database, Model } from '@nocobase/database';
 import type Application from '@nocobase/server';
-import { suppressSmall } from '@minqing/plugin-three-lists';
+import { actionHandler, suppressSmall } from '@minqing/plugin-three-lists';
 import { CARE_COLLECTIONS } from './collections';
 import { refuse } from './errors';
 import { warmHeartsSettings } from './settings';
@@ -29,8 +29,8 @@ async function writeAudit(db: Database, values: Record<string, unknown>, transac
 export function auditCareLedger(app: Application) {
   const db = app.db;
   app.resourceManager.use(
-    async (ctx: Context, next: () => Promise<void>) => {
-      const { resourceName, actionName } = ctx.action ?? ({} as any);
+    actionHandler(async (ctx: Context, next) => {
+      const { resourceName, actionName } = ctx.action ?? {};
       await next();
       if (resourceName !== CARE || !READS.includes(actionName)) return;
       const ids = idsOf(ctx.body);
@@ -41,7 +41,7 @@ export function auditCareLedger(app: Application) {
         recordIds: actionName === 'export' ? 'export' : ids.join(','),
         ip: ctx.ip,
       });
-    },
+    }),
     { tag: 'mqCareAudit', after: 'acl' },
   );
 }
@@ -113,7 +113,7 @@ export async function careStats(ctx: Context) {
         filter: { id: byUnit.map((r) => r.unitId).filter(Boolean) },
         fields: ['id', 'name'],
       })
-    ).map((u) => [Number(u.get('id')), u.get('name') as string]),
+    ).map((u: Model) => [Number(u.get('id')), u.get('name') as string]),
   );
   const total = byKind.reduce((sum, r) => sum + Number(r.n), 0);
   return {

@@ -1,5 +1,5 @@
 import type { Context } from '@nocobase/actions';
-import { Op, type Database } from '@nocobase/database';
+import { Op, type Database, type Model } from '@nocobase/database';
 import { classifyLeaders, isLockConflict, writeTransaction } from '@minqing/plugin-three-lists';
 import { refuse } from './errors';
 import { warmHeartsSettings } from './settings';
@@ -55,13 +55,13 @@ export async function claimProject(ctx: Context) {
       const [taken] = await projects.update(
         {
           claimedCount: db.sequelize.literal(
-            `${db.sequelize.getQueryInterface().quoteIdentifier(projects.rawAttributes.claimedCount.field)} + 1`,
+            `${db.sequelize.getQueryInterface().quoteIdentifier(projects.rawAttributes.claimedCount.field as string)} + 1`,
           ) as any,
         },
         {
           where: {
             id: projectId,
-            claimedCount: { [Op.lt]: db.sequelize.col(projects.rawAttributes.leaderSlots.field) },
+            claimedCount: { [Op.lt]: db.sequelize.col(projects.rawAttributes.leaderSlots.field as string) },
           },
           transaction,
           hooks: false,
@@ -95,7 +95,7 @@ export async function releaseProject(ctx: Context) {
     );
     if (!released) throw refuse('NOT_CLAIMED', 'You have not claimed this project', {}, 409);
     const projects = db.getModel('mq_livelihood_projects');
-    const field = db.sequelize.getQueryInterface().quoteIdentifier(projects.rawAttributes.claimedCount.field);
+    const field = db.sequelize.getQueryInterface().quoteIdentifier(projects.rawAttributes.claimedCount.field as string);
     await projects.update(
       { claimedCount: db.sequelize.literal(`${field} - 1`) as any },
       { where: { id: projectId }, transaction, hooks: false },
@@ -122,7 +122,7 @@ export async function claimCoverage(db: Database) {
       })) as any[]
     ).map((r) => [Number(r.leaderId), Number(r.count)]),
   );
-  const rows = leaders.map((u) => ({
+  const rows = leaders.map((u: Model) => ({
     id: Number(u.get('id')),
     nickname: (u.get('nickname') as string) || (u.get('username') as string),
     count: counts.get(Number(u.get('id'))) ?? 0,
@@ -137,8 +137,8 @@ export async function claimCoverage(db: Database) {
     range,
     leaders: classifyLeaders(rows, range),
     projectsWithFreePlaces: open
-      .filter((p) => Number(p.get('claimedCount')) < Number(p.get('leaderSlots')))
-      .map((p) => ({
+      .filter((p: Model) => Number(p.get('claimedCount')) < Number(p.get('leaderSlots')))
+      .map((p: Model) => ({
         id: Number(p.get('id')),
         title: p.get('title'),
         free: Number(p.get('leaderSlots')) - Number(p.get('claimedCount')),

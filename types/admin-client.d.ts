@@ -104,6 +104,8 @@ declare module '@nocobase/client' {
 
   export interface APIClient {
     request<Body = unknown>(config: RequestConfig): Promise<ApiResponse<Body>>;
+    /** where the API is served (e.g. /api/), for requests made without the client */
+    axios?: { defaults?: { baseURL?: string } };
   }
 
   export function useAPIClient(): APIClient;

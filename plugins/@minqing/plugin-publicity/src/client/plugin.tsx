@@ -26,12 +26,12 @@ export class PluginPublicityClient extends Plugin {
       path: '/minqing/public',
       Component: PublicPage,
       skipAuthCheck: true,
-    } as any);
+    });
     this.app.router.add('minqing-public-evaluate', {
       path: '/minqing/public/evaluate/:token',
       Component: EvaluatePage,
       skipAuthCheck: true,
-    } as any);
+    });
   }
 }
 

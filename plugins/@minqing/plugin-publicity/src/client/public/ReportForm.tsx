@@ -1,6 +1,7 @@
 import { Alert, Button, Collapse, Form, Input, Result, Select, Space, Typography } from 'antd';
 import React from 'react';
 import { usePublicApi, usePublicT } from './api';
+import type { Submitted } from '../../server/answers';
 import { UnitSelect } from './UnitSelect';
 
 const MAX_SIDE = 1600;
@@ -40,7 +41,7 @@ export function ReportForm({
   const [photos, setPhotos] = React.useState<string[]>([]);
   const [error, setError] = React.useState<string>();
   const [sending, setSending] = React.useState(false);
-  const [done, setDone] = React.useState<{ trackingCode: string }>();
+  const [done, setDone] = React.useState<Submitted>();
 
   const addPhotos = async (files: FileList | null) => {
     const chosen = Array.from(files ?? []).slice(0, 3 - photos.length);
@@ -52,7 +53,7 @@ export function ReportForm({
     setSending(true);
     setError(undefined);
     try {
-      setDone(await call('submit', { body: { ...values, photos } }));
+      setDone(await call<Submitted>('submit', { body: { ...values, photos } }));
     } catch (e) {
       setError((e as Error).message);
     } finally {

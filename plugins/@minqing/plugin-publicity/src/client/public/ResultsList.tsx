@@ -1,32 +1,15 @@
 import { Card, Col, Empty, Input, Pagination, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import React from 'react';
+import type { PublicOptions, PublishedList } from '../../server/answers';
 import { formatDay, STATUS_COLORS, usePublicData, usePublicT } from './api';
 import { UnitSelect } from './UnitSelect';
 
-interface Row {
-  code: string;
-  title: string;
-  summary: string;
-  category: string;
-  status: string;
-  unit: { id: number; name: string } | null;
-  reportedAt: string;
-  doneAt: string | null;
-  closedAt: string | null;
-  evaluations: number;
-  evaluationAverage: number | null;
-}
-
 /** 成效清单: what the office published, with search and filters. */
-export function ResultsList({
-  options,
-}: {
-  options: { categories: { value: string; label: string }[]; statuses: string[] };
-}) {
+export function ResultsList({ options }: { options: PublicOptions }) {
   const { t, label, status } = usePublicT();
   const [filters, setFilters] = React.useState<Record<string, unknown>>({ page: 1, pageSize: 10 });
   const set = (change: Record<string, unknown>) => setFilters((f) => ({ ...f, page: 1, ...change }));
-  const { data, loading, error } = usePublicData<{ rows: Row[]; meta: { count: number } }>('list', filters);
+  const { data, loading, error } = usePublicData<PublishedList>('list', filters);
   const categoryLabel = (value: string) => label(options.categories.find((c) => c.value === value)?.label ?? value);
 
   return (

@@ -25,7 +25,7 @@ export class MonthlyReportInstruction extends Instruction {
   async run(node: FlowNodeModel, input: unknown, processor: Processor) {
     const db = this.workflow.db;
     const [from, to, month] = previousMonth(localDay(processor.execution?.context?.date ?? new Date()));
-    const stats: any = await computeStats(db, { from, to, groupBy: 'unit' });
+    const stats = await computeStats(db, { from, to, groupBy: 'unit' });
     const f = stats.overall.figures;
     const summary = [
       `问题 ${stats.overall.counts.assigned} 件已交办，逾期 ${f.overdueCount} 件`,

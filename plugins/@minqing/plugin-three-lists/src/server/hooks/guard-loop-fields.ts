@@ -1,4 +1,6 @@
-import type { Database } from '@nocobase/database';
+import type { Database, Model, Transaction } from '@nocobase/database';
+
+type Options = { transaction?: Transaction | null } | undefined;
 import { LOOP_FIELDS } from '../domain/loop';
 import { Refusal } from '../domain/refusal';
 import { isLoopTransaction } from '../services/loop';
@@ -12,7 +14,7 @@ const READ_ONLY =
  * whoever asks; every other field, including those an admin adds, stays editable.
  */
 export function guardLoopFields(db: Database) {
-  const checkNew = (model: any, options: any) => {
+  const checkNew = (model: Model, options: Options) => {
     // 前期遗留: whatever the form or the import says, a carried-over problem is flagged as such
     if (model.get('source') === 'carried_over') model.set('carriedOver', true);
     if (isLoopTransaction(options?.transaction)) return;
@@ -32,11 +34,11 @@ export function guardLoopFields(db: Database) {
   };
   db.on('mq_problems.beforeCreate', checkNew);
   // NocoBase's import inserts with bulkCreate, which runs no per-row hooks
-  db.on('mq_problems.beforeBulkCreate', (models: any[], options: any) =>
+  db.on('mq_problems.beforeBulkCreate', (models: Model[], options: Options) =>
     models.forEach((model) => checkNew(model, options)),
   );
 
-  db.on('mq_problems.beforeUpdate', (model: any, options: any) => {
+  db.on('mq_problems.beforeUpdate', (model: Model, options: Options) => {
     if (isLoopTransaction(options?.transaction)) return;
     const changed = LOOP_FIELDS.filter((field) => model.changed(field));
     if (changed.length) {
@@ -45,7 +47,7 @@ export function guardLoopFields(db: Database) {
   });
 
   // a bulk update (update with a filter) bypasses instance hooks unless individualHooks is set
-  db.on('mq_problems.beforeBulkUpdate', (options: any) => {
+  db.on('mq_problems.beforeBulkUpdate', (options: Options & { attributes?: Record<string, unknown> }) => {
     if (isLoopTransaction(options?.transaction)) return;
     const fields = Object.keys(options?.attributes ?? {}).filter((field) =>
       (LOOP_FIELDS as readonly string[]).includes(field),

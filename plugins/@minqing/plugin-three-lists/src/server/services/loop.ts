@@ -113,7 +113,7 @@ export async function transition(
       const now = new Date();
       // rewriting the status it still has takes the row: a concurrent request for the same step
       // waits here, then matches no row (the status moved on) and is told it lost
-      const [claimed] = await (repo.model as any).update(
+      const [claimed] = await repo.model.update(
         { status: from, updatedAt: now },
         { where: { id: problem.get('id'), status: from }, transaction, hooks: false },
       );

@@ -1,6 +1,22 @@
 import type { Database, FilterWithValue } from '@nocobase/database';
 import { Refusal } from '../domain/refusal';
 
+/** A closed problem with what the results list reads of its associations. */
+interface ClosedProblem {
+  id: number;
+  code: string;
+  title: string;
+  category: string;
+  source: string;
+  doneAt: string | null;
+  closedAt: string | null;
+  reopenCount: number;
+  unit?: { id: number; name: string } | null;
+  tasks?: { completionSummary?: string | null }[];
+  revisits?: { revisitedAt: string | null; outcome: string | null; satisfaction: number | null }[];
+  evaluations?: { score: number }[];
+}
+
 export interface ResultsQuery {
   page?: number | string;
   pageSize?: number | string;
@@ -30,11 +46,11 @@ export async function listResults(db: Database, query: ResultsQuery) {
     limit: pageSize,
   });
   const data = rows.map((row) => {
-    const p = row.toJSON() as any;
+    const p = row.toJSON() as ClosedProblem;
     const revisit = [...(p.revisits ?? [])].sort((a, b) =>
       String(b.revisitedAt).localeCompare(String(a.revisitedAt)),
     )[0];
-    const scores = (p.evaluations ?? []).map((e: any) => Number(e.score)).filter(Boolean);
+    const scores = (p.evaluations ?? []).map((e) => Number(e.score)).filter(Boolean);
     return {
       id: p.id,
       code: p.code,

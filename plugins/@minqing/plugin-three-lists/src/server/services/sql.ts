@@ -59,11 +59,12 @@ export type SqlDialect = ReturnType<typeof sqlDialect>;
 /** Quoted table name and column names of a collection (honours DB_TABLE_PREFIX and DB_UNDERSCORED). */
 export function tableOf(db: Database, collectionName: string) {
   const collection = db.getCollection(collectionName);
-  const model = collection.model as any;
-  const qi = db.sequelize.getQueryInterface() as any;
-  const table = qi.queryGenerator.quoteTable(collection.getTableNameWithSchema());
+  const qi = db.sequelize.getQueryInterface();
+  // sequelize's query generator quotes a table with its schema; its typings leave it out
+  const generator = (qi as unknown as { queryGenerator: { quoteTable(table: unknown): string } }).queryGenerator;
+  const table = generator.quoteTable(collection.getTableNameWithSchema());
   const column = (attribute: string) => {
-    const raw = model.rawAttributes[attribute];
+    const raw = collection.model.rawAttributes[attribute];
     if (!raw) throw new Error(`${collectionName} has no field ${attribute}`);
     return qi.quoteIdentifier(raw.field ?? attribute);
   };

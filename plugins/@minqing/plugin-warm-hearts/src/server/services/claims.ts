@@ -119,7 +119,7 @@ export async function claimCoverage(db: Database) {
         where: { active: true },
         group: ['leaderId'],
         raw: true,
-      })) as any[]
+      })) as unknown as { leaderId: unknown; count: unknown }[]
     ).map((r) => [Number(r.leaderId), Number(r.count)]),
   );
   const rows = leaders.map((u: Model) => ({
@@ -148,8 +148,8 @@ export async function claimCoverage(db: Database) {
 
 /** claimedCount is the claim actions' business */
 export function guardClaimCount(db: Database) {
-  db.on('mq_livelihood_projects.beforeCreate', (model: any) => model.set('claimedCount', 0));
-  db.on('mq_livelihood_projects.beforeUpdate', (model: any) => {
+  db.on('mq_livelihood_projects.beforeCreate', (model: Model) => model.set('claimedCount', 0));
+  db.on('mq_livelihood_projects.beforeUpdate', (model: Model) => {
     if (model.changed('claimedCount')) model.set('claimedCount', model.previous('claimedCount'));
     if (Number(model.get('leaderSlots')) < Number(model.get('claimedCount'))) {
       throw refuse('SLOTS_BELOW_CLAIMS', 'More leaders have claimed this project than the places you set');

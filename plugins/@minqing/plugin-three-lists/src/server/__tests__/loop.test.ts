@@ -1,8 +1,10 @@
-import { createMinqingApp, type Agent, type MinqingTestApp, type TestUser } from '@minqing/test';
+import { createMinqingApp, pinClock, type Agent, type MinqingTestApp, type TestUser } from '@minqing/test';
 import { LOOP_ACTIONS, type LoopAction } from '../domain/loop';
 import { onLoopStep, type LoopStepEvent } from '../services/loop';
 
 const PLUGINS = ['@minqing/plugin-three-lists'];
+/** the file's clock: Wednesday 18 November 2026, 10:00 in the bureau */
+const START = '2026-11-18T02:00:00Z';
 
 describe('the closed loop over HTTP, as users with roles', () => {
   let app: MinqingTestApp;
@@ -11,6 +13,7 @@ describe('the closed loop over HTTP, as users with roles', () => {
   let unitId: number;
 
   beforeAll(async () => {
+    pinClock(START);
     app = await createMinqingApp({ plugins: PLUGINS });
     users = {
       admin: await app.createUser({ username: 'office', roles: ['mq_admin'] }),
@@ -29,7 +32,10 @@ describe('the closed loop over HTTP, as users with roles', () => {
     unitId = unit.body.data.id;
   });
 
-  afterAll(() => app?.destroy());
+  afterAll(async () => {
+    await app?.destroy();
+    jest.useRealTimers();
+  });
 
   const act = (agent: Agent, action: string, id: number, values: Record<string, unknown> = {}, locale = 'en-US') =>
     agent.post(`/mq_problems:${action}?filterByTk=${id}`).set('X-Locale', locale).send(values);
@@ -73,8 +79,8 @@ describe('the closed loop over HTTP, as users with roles', () => {
     expect(assigned.body.data.assignedAt).toBeTruthy();
     const [responsibility] = assigned.body.data.responsibilities;
     expect(responsibility).toMatchObject({ personId: users.cadreA.id, unitId, mode: 'first_receiver', active: true });
-    expect(responsibility.deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(responsibility.acceptBy <= responsibility.deadline).toBe(true);
+    // 首接首办: 5 working days from Wednesday; accepted within 1
+    expect(responsibility).toMatchObject({ deadline: '2026-11-25', acceptBy: '2026-11-19' });
     expect(responsibility.createdById).toBe(users.admin.id);
 
     const accepted = await act(cadreA, 'accept', id, { measures: '错峰就餐' });

@@ -1,3 +1,4 @@
+import { pinClock, unpinClock } from '../src/clock';
 import { eventually } from '../src/eventually';
 
 describe('eventually', () => {
@@ -36,11 +37,34 @@ describe('eventually', () => {
   });
 
   it('keeps its deadline when a test pins Date', async () => {
-    jest.useFakeTimers({ now: new Date('2026-11-18T02:00:00Z'), doNotFake: ['setTimeout', 'performance', 'nextTick'] });
+    pinClock('2026-11-18T02:00:00Z');
     try {
       await expect(eventually(() => false, { timeoutMs: 20, intervalMs: 5 })).rejects.toThrow(/timed out/);
     } finally {
-      jest.useRealTimers();
+      unpinClock();
     }
+  });
+});
+
+describe('pinClock', () => {
+  afterEach(unpinClock);
+
+  it('moves the clock to a day, and lets it run at the real pace', async () => {
+    pinClock('2026-11-18T02:00:00Z');
+    const start = Date.now();
+    expect(start).toBeGreaterThanOrEqual(Date.parse('2026-11-18T02:00:00Z'));
+    expect(new Date().toISOString().slice(0, 10)).toBe('2026-11-18');
+    // only the present moves: a given instant is what it says
+    expect(new Date('2026-01-01T00:00:00Z').getTime()).toBe(Date.UTC(2026, 0, 1));
+    expect(new Date(2026, 0, 1)).toBeInstanceOf(Date);
+    await eventually(() => Date.now() > start, { intervalMs: 1 });
+  });
+
+  it('puts the real clock back', () => {
+    const real = Date;
+    pinClock('2001-01-01T00:00:00Z');
+    expect(Date).not.toBe(real);
+    unpinClock();
+    expect(Date).toBe(real);
   });
 });

@@ -4,6 +4,7 @@ import {
   createMinqingApp,
   eventually,
   pinClock,
+  unpinClock,
   workflowsSettled,
   type Agent,
   type MinqingTestApp,
@@ -52,7 +53,7 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
   });
   afterAll(async () => {
     await app?.destroy();
-    jest.useRealTimers();
+    unpinClock();
   });
 
   async function assigned(title: string, deadline: string, extra: Record<string, unknown> = {}) {

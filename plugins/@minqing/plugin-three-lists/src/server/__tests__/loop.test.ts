@@ -1,4 +1,4 @@
-import { createMinqingApp, pinClock, type Agent, type MinqingTestApp, type TestUser } from '@minqing/test';
+import { createMinqingApp, pinClock, unpinClock, type Agent, type MinqingTestApp, type TestUser } from '@minqing/test';
 import { LOOP_ACTIONS, type LoopAction } from '../domain/loop';
 import { onLoopStep, type LoopStepEvent } from '../services/loop';
 
@@ -34,7 +34,7 @@ describe('the closed loop over HTTP, as users with roles', () => {
 
   afterAll(async () => {
     await app?.destroy();
-    jest.useRealTimers();
+    unpinClock();
   });
 
   const act = (agent: Agent, action: string, id: number, values: Record<string, unknown> = {}, locale = 'en-US') =>

@@ -1,4 +1,4 @@
-import { createMinqingApp, pinClock, type MinqingTestApp } from '@minqing/test';
+import { createMinqingApp, pinClock, unpinClock, type MinqingTestApp } from '@minqing/test';
 import { localDay } from '../domain/workdays';
 
 /** the file's clock: 18 November 2026, 10:00 in the bureau (overdue days never change under a test) */
@@ -143,7 +143,7 @@ describe('mqStats:get against hand-computed figures', () => {
   });
   afterAll(async () => {
     await app?.destroy();
-    jest.useRealTimers();
+    unpinClock();
   });
 
   const stats = async (query: string) => {

@@ -20,6 +20,8 @@ const common = {
   moduleNameMapper: {
     // Tests run our plugins from source, as NocoBase's own test runner does.
     '^@minqing/(plugin-[\\w-]+)$': '<rootDir>/plugins/@minqing/$1/src/index.ts',
+    // the core's vocabulary and rules alone (pure modules: no NocoBase loaded with them)
+    '^@minqing/(plugin-[\\w-]+)/domain$': '<rootDir>/plugins/@minqing/$1/src/server/domain/index.ts',
     '^@minqing/(plugin-[\\w-]+)/package.json$': '<rootDir>/plugins/@minqing/$1/package.json',
   },
   testEnvironment: 'node',
@@ -35,12 +37,19 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/plugins/@minqing/*/src/**/__tests__/**/*.unit.test.ts', '<rootDir>/packages/*/__tests__/**/*.test.js', '<rootDir>/packages/*/__tests__/**/*.unit.test.ts'],
+      testMatch: [
+        '<rootDir>/plugins/@minqing/*/src/**/__tests__/**/*.unit.test.ts',
+        '<rootDir>/packages/*/__tests__/**/*.test.js',
+        '<rootDir>/packages/*/__tests__/**/*.unit.test.ts',
+      ],
     },
     {
       ...common,
       displayName: 'server',
-      testMatch: ['<rootDir>/plugins/@minqing/*/src/server/__tests__/**/*.test.ts', '<rootDir>/test/server/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/plugins/@minqing/*/src/server/__tests__/**/*.test.ts',
+        '<rootDir>/test/server/**/*.test.ts',
+      ],
       testPathIgnorePatterns: ['\\.unit\\.test\\.ts$'],
       setupFiles: ['<rootDir>/packages/test-utils/jest/setup-env.js'],
       globalSetup: '<rootDir>/packages/test-utils/jest/global-setup.js',

@@ -17,6 +17,7 @@ import http from 'http';
 import path from 'path';
 import { createMinqingApp, type Agent } from '@minqing/test';
 import { loadDataset } from '@minqing/demo';
+import { DONE_STATUSES, SATISFIED } from '@minqing/plugin-three-lists/domain';
 import { findSupervisionEvents } from '../../plugins/@minqing/plugin-supervision/src/server/services/scan';
 import { eventKey, scanConfig } from '../../plugins/@minqing/plugin-supervision/src/server/domain/supervision';
 
@@ -109,7 +110,7 @@ it(`bureau/province scale: ${N} problems`, async () => {
           ...new Set(
             ((db.getCollection('mq_problems').options as any).indexes ?? []).map((i: any) => JSON.stringify(i.fields)),
           ),
-        ].map((fields: string) => ({ fields: JSON.parse(fields) })),
+        ].map((fields) => ({ fields: JSON.parse(fields as string) })),
       });
       db.collection({
         name: 'plain_responsibilities',
@@ -191,12 +192,13 @@ it(`bureau/province scale: ${N} problems`, async () => {
         const res = await root.get('/mqStats:get').query({ region, from: `${year}-01-01`, to: `${year}-12-31` });
         if (res.status !== 200) throw new Error(JSON.stringify(res.body));
       });
+      const done = `p.${q('status')} IN (${DONE_STATUSES.map((status) => `'${status}'`).join(', ')})`;
       const rawStats = await median(() =>
         Promise.all([
           db.sequelize.query(
             `SELECT COUNT(p.${q('assignedAt')}) AS assigned,
-             SUM(CASE WHEN p.${q('status')} IN ('done','closed') THEN 1 ELSE 0 END) AS done,
-             SUM(CASE WHEN p.${q('status')} IN ('done','closed') AND p.${q('doneAt')} <= r.${q('deadline')} THEN 1 ELSE 0 END) AS on_time,
+             SUM(CASE WHEN ${done} THEN 1 ELSE 0 END) AS done,
+             SUM(CASE WHEN ${done} AND p.${q('doneAt')} <= r.${q('deadline')} THEN 1 ELSE 0 END) AS on_time,
              SUM(CASE WHEN r.${q('acceptedAt')} IS NOT NULL AND r.${q('acceptedAt')} <= r.${q('acceptBy')} THEN 1 ELSE 0 END) AS accepted_in_time
            FROM ${q('mq_problems')} p JOIN ${q('mq_units')} u ON u.${q('id')} = p.${q('unitId')}
            LEFT JOIN ${q('mq_responsibilities')} r ON r.${q('problemId')} = p.${q('id')} AND r.${q('active')} = ${dialect === 'postgres' ? 'TRUE' : '1'}
@@ -204,13 +206,13 @@ it(`bureau/province scale: ${N} problems`, async () => {
             { replacements: { region, from: `${year}-01-01`, to: `${year + 1}-01-01` }, type: 'SELECT' },
           ),
           db.sequelize.query(
-            `SELECT COUNT(*) AS n, SUM(CASE WHEN v.${q('outcome')} = 'resolved' THEN 1 ELSE 0 END) AS resolved, SUM(CASE WHEN v.${q('satisfaction')} >= 4 THEN 1 ELSE 0 END) AS satisfied
+            `SELECT COUNT(*) AS n, SUM(CASE WHEN v.${q('outcome')} = 'resolved' THEN 1 ELSE 0 END) AS resolved, SUM(CASE WHEN v.${q('satisfaction')} >= ${SATISFIED} THEN 1 ELSE 0 END) AS satisfied
            FROM ${q('mq_revisits')} v JOIN ${q('mq_problems')} p ON p.${q('id')} = v.${q('problemId')} JOIN ${q('mq_units')} u ON u.${q('id')} = p.${q('unitId')}
            WHERE u.${q('region')} = :region AND p.${q('createdAt')} >= :from AND p.${q('createdAt')} < :to AND v.${q('outcome')} IS NOT NULL`,
             { replacements: { region, from: `${year}-01-01`, to: `${year + 1}-01-01` }, type: 'SELECT' },
           ),
           db.sequelize.query(
-            `SELECT SUM(CASE WHEN e.${q('score')} >= 4 THEN 1 ELSE 0 END) AS satisfied, COUNT(*) AS n
+            `SELECT SUM(CASE WHEN e.${q('score')} >= ${SATISFIED} THEN 1 ELSE 0 END) AS satisfied, COUNT(*) AS n
            FROM ${q('mq_evaluations')} e JOIN ${q('mq_problems')} p ON p.${q('id')} = e.${q('problemId')} JOIN ${q('mq_units')} u ON u.${q('id')} = p.${q('unitId')}
            WHERE u.${q('region')} = :region AND p.${q('createdAt')} >= :from AND p.${q('createdAt')} < :to`,
             { replacements: { region, from: `${year}-01-01`, to: `${year + 1}-01-01` }, type: 'SELECT' },

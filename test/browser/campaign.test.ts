@@ -2,6 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, signInWithForm } from '@minqing/test/src/browser';
+import { eventually } from '@minqing/test/src/eventually';
 import { callApi, repoRoot, signIn, type RunningNocoBase } from '@minqing/test/src/process';
 import { DEMO_PASSWORD, sharedApp } from '@minqing/test/src/shared-app';
 
@@ -83,15 +84,15 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
     app = sharedApp();
     office = await signIn(app.url, app.admin.email, app.admin.password);
     // the pages are made when the plugin is enabled; read them from the menu as the office sees it
-    const deadline = Date.now() + 600_000;
-    for (;;) {
-      const routes = (await api('GET', 'desktopRoutes:listAccessible?tree=true')).data as any[];
-      const group = routes.find((r) => r.title === '下基层察民情');
-      for (const child of group?.children ?? []) pages[child.title] = child.schemaUid;
-      if (pages['数据看板']) break;
-      if (Date.now() > deadline) throw new Error(`pages not made; see ${app.logFile}`);
-      await new Promise((r) => setTimeout(r, 2000));
-    }
+    await eventually(
+      async () => {
+        const routes = (await api('GET', 'desktopRoutes:listAccessible?tree=true')).data as any[];
+        const group = routes.find((r) => r.title === '下基层察民情');
+        for (const child of group?.children ?? []) pages[child.title] = child.schemaUid;
+        return pages['数据看板'];
+      },
+      { what: `the campaign's pages (see ${app.logFile})`, timeoutMs: 600_000, intervalMs: 2000 },
+    );
     browser = await launchChromium();
     admin = await signInAs(
       await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } }),

@@ -50,14 +50,14 @@ describe('workflow designer in Chromium: our triggers and nodes, with their conf
     }
     await page.screenshot({ path: path.join(artifacts, 'workflow-trigger-config.png') });
     await page.keyboard.press('Escape');
-    await page.waitForTimeout(500);
+    await page.getByText('扫描间隔（分钟）').first().waitFor({ state: 'hidden', timeout: 10_000 });
 
     await page.locator('.ant-tag', { hasText: '发督办' }).first().click();
     for (const label of ['级别', '原因', '反馈时限（工作日）'])
       await page.getByText(label).first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: path.join(artifacts, 'workflow-node-config.png') });
     await page.keyboard.press('Escape');
-    await page.waitForTimeout(500);
+    await page.getByText('反馈时限（工作日）').first().waitFor({ state: 'hidden', timeout: 10_000 });
 
     await page.locator('button:has(.anticon-plus)').first().click();
     for (const node of ['发督办', '督办升级', '安排回访'])

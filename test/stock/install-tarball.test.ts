@@ -1,6 +1,7 @@
 import { execFileSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
+import { eventually } from '@minqing/test/src/eventually';
 import { repoRoot, signIn, startNocoBase, type RunningNocoBase } from '@minqing/test/src/process';
 
 /**
@@ -65,21 +66,6 @@ function tarballOf(packageName: string) {
   return file;
 }
 
-async function poll<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await fn();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${last}` : ''}`);
-}
-
 describe('our tarball in a stock NocoBase 2.2 application', () => {
   let app: RunningNocoBase;
 
@@ -106,12 +92,15 @@ describe('our tarball in a stock NocoBase 2.2 application', () => {
     const added = await fetch(`${app.url}/api/pm:add`, { method: 'POST', headers, body: form });
     expect(added.status).toBe(200);
 
-    const listed = await poll('the plugin manager to list the plugin', async () => {
-      const res = await fetch(`${app.url}/api/pm:list?locale=zh-CN`, { headers });
-      if (!res.ok) return undefined;
-      const body = await res.json();
-      return body.data.find((p: any) => p.packageName === PLUGIN);
-    });
+    const listed = await eventually(
+      async () => {
+        const res = await fetch(`${app.url}/api/pm:list?locale=zh-CN`, { headers });
+        if (!res.ok) return undefined;
+        const body = await res.json();
+        return body.data.find((p: { packageName: string }) => p.packageName === PLUGIN);
+      },
+      { what: 'the plugin manager to list the plugin', timeoutMs: 120_000, intervalMs: 1000 },
+    );
     expect(listed).toMatchObject({ packageName: PLUGIN, enabled: false, displayName: '民情：三张清单' });
     expect(fs.realpathSync(path.join(stockDir, 'node_modules', PLUGIN))).toContain(path.join('storage', 'plugins'));
 
@@ -124,10 +113,13 @@ describe('our tarball in a stock NocoBase 2.2 application', () => {
     );
     expect(enabled.status).toBe(200);
 
-    const info = await poll('mqThreeLists:info to answer', async () => {
-      const res = await fetch(`${app.url}/api/mqThreeLists:info`, { headers });
-      return res.ok ? (await res.json()).data : undefined;
-    });
+    const info = await eventually(
+      async () => {
+        const res = await fetch(`${app.url}/api/mqThreeLists:info`, { headers });
+        return res.ok ? (await res.json()).data : undefined;
+      },
+      { what: 'mqThreeLists:info to answer', timeoutMs: 120_000, intervalMs: 1000 },
+    );
     expect(info).toMatchObject({ packageName: PLUGIN, enabled: true, installed: true, database: 'sqlite' });
 
     const bundle = await fetch(`${app.url}/static/plugins/${PLUGIN}/dist/client/index.js`);

@@ -41,9 +41,9 @@ describe('the demo bureau', () => {
       pointsOf.set(p.cadreId as number, new Set([...(pointsOf.get(p.cadreId as number) ?? []), p.unitId as number]));
     }
     for (const leader of demo.people.filter((p) => p.role === 'mq_leader')) {
-      expect([1, 2]).toContain(pointsOf.get(leader.id).size);
+      expect([1, 2]).toContain(pointsOf.get(leader.id)?.size);
     }
-    expect(demo.mq_visits.every((v) => pointsOf.get(v.cadreId as number).has(v.unitId as number))).toBe(true);
+    expect(demo.mq_visits.every((v) => pointsOf.get(v.cadreId as number)?.has(v.unitId as number))).toBe(true);
   });
 
   it('spreads problems over every status, category and source, all in the campaign so far', () => {
@@ -55,8 +55,8 @@ describe('the demo bureau', () => {
     const visits = new Map(demo.mq_visits.map((v) => [v.id, v]));
     for (const p of problems.filter((p) => p.source === 'visit')) {
       const visit = visits.get(found.get(p.id));
-      expect(visit.unitId).toBe(p.unitId);
-      expect((p.createdAt as Date).getTime()).toBeGreaterThanOrEqual((visit.visitedAt as Date).getTime());
+      expect(visit?.unitId).toBe(p.unitId);
+      expect((p.createdAt as Date).getTime()).toBeGreaterThanOrEqual((visit?.visitedAt as Date).getTime());
     }
     const since = now - 4 * 30 * 24 * 3600 * 1000;
     const times = [...problems, ...demo.mq_revisits, ...demo.mq_supervisions, ...demo.mq_visits].flatMap((row) =>

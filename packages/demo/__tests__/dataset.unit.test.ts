@@ -1,3 +1,10 @@
+import {
+  DONE_STATUSES,
+  isIn,
+  STAMPS_OF_STATUS,
+  type LoopStamp,
+  type ProblemStatus,
+} from '@minqing/plugin-three-lists/domain';
 import { problemChunks, seeded, unitRows } from '../src';
 
 const options = { seed: 7, problems: 5000, units: 100, staff: 50, year: 2026, now: Date.UTC(2026, 10, 29, 12) };
@@ -33,10 +40,13 @@ describe('the generated data set', () => {
 
   it('keeps the loop consistent: responsibilities for assigned problems, revisits after completion', () => {
     const { problems, responsibilities, tasks, revisits } = all();
-    const status = new Map(problems.map((p) => [p.id, p.status as string]));
-    expect(responsibilities.every((r) => status.get(r.problemId) !== 'new')).toBe(true);
-    expect(tasks.every((t) => !['new', 'assigned'].includes(status.get(t.problemId)))).toBe(true);
-    expect(revisits.every((v) => ['done', 'closed'].includes(status.get(v.problemId)))).toBe(true);
+    const status = new Map(problems.map((p) => [p.id, p.status as ProblemStatus]));
+    const stamped = (problemId: unknown, stamp: LoopStamp) =>
+      STAMPS_OF_STATUS[status.get(problemId) as ProblemStatus].includes(stamp);
+    // a responsibility once assigned, a task once accepted, a revisit once done
+    expect(responsibilities.every((r) => stamped(r.problemId, 'assignedAt'))).toBe(true);
+    expect(tasks.every((t) => stamped(t.problemId, 'acceptedAt'))).toBe(true);
+    expect(revisits.every((v) => isIn(DONE_STATUSES, status.get(v.problemId)))).toBe(true);
     expect(problems.filter((p) => p.status !== 'new').length).toBe(responsibilities.length);
     const times = [...problems, ...revisits].flatMap((row) =>
       Object.values(row)
@@ -45,7 +55,7 @@ describe('the generated data set', () => {
     );
     expect(times.every((t) => t <= options.now)).toBe(true);
     const byStatus = new Map(problems.map((p) => [p.status, p]));
-    expect(byStatus.get('closed').closedAt).toBeTruthy();
-    expect(byStatus.get('new').assignedAt).toBeNull();
+    expect(byStatus.get('closed')?.closedAt).toBeTruthy();
+    expect(byStatus.get('new')?.assignedAt).toBeNull();
   });
 });

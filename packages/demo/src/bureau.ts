@@ -221,7 +221,7 @@ export function bureau(options: BureauOptions = {}): Bureau {
   const visitCount = options.visits ?? 2000;
   for (let id = 1; id <= visitCount; id++) {
     const visitor = r.pick(visitors);
-    const unitId = r.pick(unitsOf.get(visitor.id));
+    const unitId = r.pick(unitsOf.get(visitor.id) as number[]); // visitors are drawn from those with liaison points
     const early = r.next() < 0.35;
     const at = since + Math.floor(Math.pow(r.next(), early ? 2 : 1) * (now - since - DAY)) + r.int(8, 17) * 3600 * 1000;
     const visitedAt = new Date(Math.min(at, now - 3600 * 1000));

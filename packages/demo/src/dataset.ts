@@ -1,3 +1,12 @@
+import {
+  COMPLETED_STATUSES,
+  DONE_STATUSES,
+  isIn,
+  LEADER_GUARANTEE,
+  FIRST_RECEIVER,
+  STAMPS_OF_STATUS,
+  type ProblemStatus,
+} from '@minqing/plugin-three-lists/domain';
 import type { Random } from './random';
 
 export interface DatasetOptions {
@@ -35,7 +44,7 @@ const SOURCES: [string, number][] = [
   ['audit', 3],
   ['carried_over', 5],
 ];
-const STATUSES: [string, number][] = [
+const STATUSES: [ProblemStatus, number][] = [
   ['new', 5],
   ['assigned', 5],
   ['in_progress', 15],
@@ -210,15 +219,17 @@ export function problemLife(r: Random, seed: ProblemSeed, people: People, ids: C
   // nothing after `now`: a step that would lie in the future has not happened yet
   if (status === 'closed' && closedAt > now) status = 'done';
   if (status === 'reopened' && reopenedAt > now) status = 'done';
-  if (['done', 'closed', 'reopened'].includes(status) && doneAt > now) status = 'in_progress';
+  if (isIn(COMPLETED_STATUSES, status) && doneAt > now) status = 'in_progress';
   if (status !== 'new' && status !== 'assigned' && acceptedAt > now) status = 'assigned';
   if (status !== 'new' && assignedAt > now) status = 'new';
-  if (status === 'new') assignedAt = null;
-  if (['new', 'assigned'].includes(status)) acceptedAt = null;
-  if (!['done', 'closed', 'reopened'].includes(status)) doneAt = null;
-  if (status !== 'closed') closedAt = null;
-  if (status !== 'reopened') reopenedAt = null;
-  const done = ['done', 'closed'].includes(status);
+  // a problem carries the stamps of the steps that brought it to its status, no others
+  const stamps = STAMPS_OF_STATUS[status];
+  if (!stamps.includes('assignedAt')) assignedAt = null;
+  if (!stamps.includes('acceptedAt')) acceptedAt = null;
+  if (!stamps.includes('doneAt')) doneAt = null;
+  if (!stamps.includes('closedAt')) closedAt = null;
+  if (!stamps.includes('reopenedAt')) reopenedAt = null;
+  const done = isIn(DONE_STATUSES, status);
   const category = seed.category ?? r.weighted(CATEGORIES);
   const [title, description] = seed.text ?? topicOf(r, category);
   const published = status === 'closed' && r.next() < 0.2;
@@ -237,7 +248,7 @@ export function problemLife(r: Random, seed: ProblemSeed, people: People, ids: C
     isPublic: published,
     publicTitle: published ? title : null,
     publicSummary: published ? `${title}，已整改到位，群众反映良好。` : null,
-    publishedAt: published ? iso(closedAt) : null,
+    publishedAt: published ? iso(closedAt as number) : null, // published: closed, so stamped
     assignedAt: assignedAt && iso(assignedAt),
     acceptedAt: acceptedAt && iso(acceptedAt),
     doneAt: doneAt && iso(doneAt),
@@ -256,7 +267,7 @@ export function problemLife(r: Random, seed: ProblemSeed, people: People, ids: C
     unitId,
     personId: people.handler(),
     guarantorId: leaderGuarantees ? people.leader() : null,
-    mode: leaderGuarantees ? 'leader_guarantee' : 'first_receiver',
+    mode: leaderGuarantees ? LEADER_GUARANTEE : FIRST_RECEIVER,
     deadline: day(deadline),
     acceptBy: day(assignedAt + 3 * DAY),
     acceptedAt: acceptedAt && iso(acceptedAt),
@@ -307,7 +318,8 @@ export function problemLife(r: Random, seed: ProblemSeed, people: People, ids: C
     }
     return;
   }
-  const revisitedAt = doneAt + r.int(1, 9) * DAY;
+  const completedAt = doneAt as number; // done: completed, so stamped
+  const revisitedAt = completedAt + r.int(1, 9) * DAY;
   if (r.next() < 0.9 && revisitedAt <= now) {
     into.mq_revisits.push({
       id: ++ids.revisit,
@@ -338,12 +350,12 @@ export function problemLife(r: Random, seed: ProblemSeed, people: People, ids: C
       problemId: id,
       revisiterId: people.leader(),
       state: 'pending',
-      dueOn: day(doneAt + 10 * DAY),
-      createdAt: iso(doneAt),
-      updatedAt: iso(doneAt),
+      dueOn: day(completedAt + 10 * DAY),
+      createdAt: iso(completedAt),
+      updatedAt: iso(completedAt),
     });
   }
-  const at = doneAt + r.int(1, 20) * DAY;
+  const at = completedAt + r.int(1, 20) * DAY;
   if (r.next() < 0.3 && at <= now) {
     into.mq_evaluations.push({
       id: ++ids.evaluation,

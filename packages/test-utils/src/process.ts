@@ -2,6 +2,7 @@ import { ChildProcess, spawn, spawnSync } from 'child_process';
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
+import { eventually } from './eventually';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
 
@@ -35,18 +36,16 @@ function randomSecret(bytes = 18) {
 }
 
 async function waitForApp(url: string, child: ChildProcess, logFile: string, timeoutMs = 180_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`NocoBase exited with ${child.exitCode}; see ${logFile}`);
-    try {
-      const res = await fetch(`${url}/api/app:getInfo`);
-      if (res.ok && (await res.json())?.data?.version) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`NocoBase did not answer at ${url} within ${timeoutMs / 1000} s; see ${logFile}`);
+  const state = await eventually(
+    async () => {
+      // an app that exited will not start: said at once, not at the deadline
+      if (child.exitCode !== null) return 'exited';
+      const res = await fetch(`${url}/api/app:getInfo`).catch(() => undefined); // not listening yet
+      return res?.ok && (await res.json())?.data?.version ? 'ready' : undefined;
+    },
+    { what: `NocoBase to answer at ${url} (see ${logFile})`, timeoutMs, intervalMs: 500 },
+  );
+  if (state === 'exited') throw new Error(`NocoBase exited with ${child.exitCode}; see ${logFile}`);
 }
 
 /**
@@ -124,13 +123,13 @@ export async function startNocoBase(options: StartOptions): Promise<RunningNocoB
     if (child.exitCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     try {
-      process.kill(-child.pid, 'SIGTERM');
+      process.kill(-(child.pid as number), 'SIGTERM');
     } catch {
       return;
     }
     const timer = setTimeout(() => {
       try {
-        process.kill(-child.pid, 'SIGKILL');
+        process.kill(-(child.pid as number), 'SIGKILL');
       } catch {
         // already gone
       }

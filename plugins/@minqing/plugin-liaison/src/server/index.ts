@@ -1,2 +1,4 @@
 export { default } from './plugin';
-export { classifyLeaders, DEFAULT_LIAISON_SETTINGS } from './services/coverage';
+export { liaisonCoverage } from './domain/coverage';
+export { LIAISON_SETTINGS } from './domain/settings';
+export type { LiaisonSettings } from './domain/settings';

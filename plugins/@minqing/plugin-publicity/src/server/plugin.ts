@@ -1,7 +1,9 @@
 import {
+  actionHandler,
   ensureFields,
   exposePluginInfo,
   grantRoles,
+  offerRecordActions,
   oncePerDatabase,
   protectSchema,
   syncToCollectionManager,
@@ -9,6 +11,7 @@ import {
 import { Plugin } from '@nocobase/server';
 import { registerPublicResource } from './actions/public';
 import { settingsActions } from './actions/settings';
+import { NS } from './domain/fields';
 import { RateLimiter } from './domain/rate-limit';
 import { PublicCache } from './services/cache';
 import { PROBLEM_PUBLIC_FIELDS, PUBLICITY_COLLECTIONS } from './services/collections';
@@ -29,17 +32,15 @@ export class PluginPublicityServer extends Plugin {
     await this.publicCache.load();
     registerPublicResource(this.app, this.rateLimiter, this.publicCache);
     this.app.resourceManager.registerActionHandlers({
-      'mq_problems:publish': publish,
-      'mq_problems:unpublish': unpublish,
-      'mq_problems:toCase': problemToCase,
+      'mq_problems:publish': actionHandler(publish),
+      'mq_problems:unpublish': actionHandler(unpublish),
+      'mq_problems:toCase': actionHandler(problemToCase),
     });
-    for (const name of ['publish', 'unpublish', 'toCase']) {
-      this.app.acl.setAvailableAction(name, {
-        displayName: `{{t("action.${name}", { ns: "@minqing/plugin-publicity" })}}`,
-        type: 'old-data',
-        onNewRecord: false,
-      });
-    }
+    offerRecordActions(this.app, NS, {
+      publish: 'action.publish',
+      unpublish: 'action.unpublish',
+      toCase: 'action.toCase',
+    });
     oncePerDatabase(this.db, 'publicity', () => {
       publicationRules(this.db);
       issueLinksOnCompletion(this.app);

@@ -1,6 +1,7 @@
 import { AlertOutlined, BarChartOutlined, RiseOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { Instruction } from '@nocobase/plugin-workflow/client';
 import React from 'react';
+import { DEFAULTS } from '../server/domain/defaults';
 import { item, LEVEL_ENUM, number, REASON_ENUM, t } from './schema';
 
 const problemId = item('Problem ID', 'Input', {
@@ -25,7 +26,7 @@ export class IssueSupervisionInstruction extends Instruction {
       default: '{{$context.condition}}',
       enum: [{ value: '{{$context.condition}}', label: t('As the trigger says') }, ...REASON_ENUM],
     }),
-    responseDays: number('Response due in working days', 1, 30, 2),
+    responseDays: number('Response due in working days', 1, 30, DEFAULTS.responseDays),
   };
 }
 
@@ -36,7 +37,7 @@ export class EscalateInstruction extends Instruction {
   group = 'extended';
   description = t('Issues the next level after the latest supervision: reminder, urge, supervise, public notice');
   icon = (<RiseOutlined />);
-  fieldset = { problemId, responseDays: number('Response due in working days', 1, 30, 2) };
+  fieldset = { problemId, responseDays: number('Response due in working days', 1, 30, DEFAULTS.responseDays) };
 }
 
 /** 安排回访 */
@@ -49,7 +50,7 @@ export class ScheduleRevisitInstruction extends Instruction {
   fieldset = {
     problemId,
     revisiterId: item('Revisited by (user ID)', 'Input', { default: '{{$context.guarantorId}}' }),
-    days: number('Due in working days', 1, 60, 5),
+    days: number('Due in working days', 1, 60, DEFAULTS.revisitDueDays),
   };
 }
 

@@ -1,4 +1,5 @@
-import { CATEGORY_OPTIONS, MODE_OPTIONS } from '@minqing/plugin-three-lists/client';
+import { BASICALLY_SATISFIED, CATEGORY_OPTIONS, MODE_OPTIONS } from '@minqing/plugin-three-lists/client';
+import { DEFAULTS } from '../server/domain/defaults';
 import { Trigger } from '@nocobase/plugin-workflow/client';
 import { contextVariables, coreOptions, item, number, REASON_ENUM, t } from './schema';
 
@@ -15,18 +16,18 @@ export class SupervisionTrigger extends Trigger {
       default: ['due_soon', 'overdue'],
       enum: REASON_ENUM,
     }),
-    dueSoonDays: number('Due soon: within working days', 1, 30, 2),
-    stalledDays: number('Stalled: no progress report for days', 1, 90, 7),
-    dissatisfiedBelow: number('Dissatisfied: score below', 2, 5, 3),
+    dueSoonDays: number('Due soon: within working days', 1, 30, DEFAULTS.dueSoonDays),
+    stalledDays: number('Stalled: no progress report for days', 1, 90, DEFAULTS.stalledDays),
+    dissatisfiedBelow: number('Dissatisfied: score below', 2, 5, BASICALLY_SATISFIED),
     escalation: {
       type: 'object',
       title: t('Escalation (days overdue)'),
       'x-decorator': 'FormItem',
       'x-component': 'Space',
       properties: {
-        urge: number('Urge from', 1, 365, 3),
-        supervise: number('Supervise from', 1, 365, 7),
-        notify: number('Public notice from', 1, 365, 15),
+        urge: number('Urge from', 1, 365, DEFAULTS.escalation.urge),
+        supervise: number('Supervise from', 1, 365, DEFAULTS.escalation.supervise),
+        notify: number('Public notice from', 1, 365, DEFAULTS.escalation.notify),
       },
     },
     scope: {
@@ -56,7 +57,7 @@ export class SupervisionTrigger extends Trigger {
         }),
       },
     },
-    intervalMinutes: number('Scan every (minutes)', 1, 1440, 60),
+    intervalMinutes: number('Scan every (minutes)', 1, 1440, DEFAULTS.intervalMinutes),
   };
 
   useVariables() {
@@ -71,10 +72,10 @@ export class RevisitTrigger extends Trigger {
     'A problem reached done without a revisit (after N working days); leaders without a revisit before the campaign ends',
   );
   fieldset = {
-    delayDays: number('Working days after completion', 0, 60, 3),
+    delayDays: number('Working days after completion', 0, 60, DEFAULTS.revisitDelayDays),
     campaignEndsOn: item('Campaign ends on', 'DatePicker', { 'x-component-props': { dateOnly: true } }),
-    remindDaysBefore: number('Remind leaders days before the end', 1, 90, 10),
-    intervalMinutes: number('Scan every (minutes)', 1, 1440, 60),
+    remindDaysBefore: number('Remind leaders days before the end', 1, 90, DEFAULTS.remindDaysBefore),
+    intervalMinutes: number('Scan every (minutes)', 1, 1440, DEFAULTS.intervalMinutes),
   };
 
   useVariables() {

@@ -1,6 +1,8 @@
 import {
+  actionHandler,
   exposePluginInfo,
   grantRoles,
+  offerRecordActions,
   oncePerDatabase,
   protectSchema,
   syncToCollectionManager,
@@ -9,6 +11,7 @@ import dispatchReports from './collections/mq_dispatch_reports';
 import WorkflowPlugin from '@nocobase/plugin-workflow';
 import { Plugin } from '@nocobase/server';
 import { respond } from './actions/respond';
+import { registerWorkflowExtensions } from './extensions';
 import { EscalateInstruction } from './instructions/EscalateInstruction';
 import { IssueSupervisionInstruction } from './instructions/IssueSupervisionInstruction';
 import { MonthlyReportInstruction } from './instructions/MonthlyReportInstruction';
@@ -27,19 +30,18 @@ export class PluginSupervisionServer extends Plugin {
   async load() {
     exposePluginInfo(this, { resource: 'mqSupervision', packageJson });
     const workflow = this.app.pm.get(WorkflowPlugin) as WorkflowPlugin;
-    workflow.registerTrigger(SupervisionTrigger.TYPE, SupervisionTrigger);
-    workflow.registerTrigger(RevisitTrigger.TYPE, RevisitTrigger);
-    workflow.registerInstruction(IssueSupervisionInstruction.TYPE, IssueSupervisionInstruction);
-    workflow.registerInstruction(EscalateInstruction.TYPE, EscalateInstruction);
-    workflow.registerInstruction(ScheduleRevisitInstruction.TYPE, ScheduleRevisitInstruction);
-    workflow.registerInstruction(MonthlyReportInstruction.TYPE, MonthlyReportInstruction);
-    oncePerDatabase(this.db, 'supervision', () => protectSchema(this.db, [dispatchReports]));
-    this.app.resourceManager.registerActionHandlers({ 'mq_supervisions:respond': respond });
-    this.app.acl.setAvailableAction('respond', {
-      displayName: '{{t("Respond", { ns: "@minqing/plugin-supervision" })}}',
-      type: 'old-data',
-      onNewRecord: false,
+    registerWorkflowExtensions(workflow, {
+      triggers: { [SupervisionTrigger.TYPE]: SupervisionTrigger, [RevisitTrigger.TYPE]: RevisitTrigger },
+      instructions: {
+        [IssueSupervisionInstruction.TYPE]: IssueSupervisionInstruction,
+        [EscalateInstruction.TYPE]: EscalateInstruction,
+        [ScheduleRevisitInstruction.TYPE]: ScheduleRevisitInstruction,
+        [MonthlyReportInstruction.TYPE]: MonthlyReportInstruction,
+      },
     });
+    oncePerDatabase(this.db, 'supervision', () => protectSchema(this.db, [dispatchReports]));
+    this.app.resourceManager.registerActionHandlers({ 'mq_supervisions:respond': actionHandler(respond) });
+    offerRecordActions(this.app, '@minqing/plugin-supervision', { respond: 'Respond' });
   }
 
   async install() {

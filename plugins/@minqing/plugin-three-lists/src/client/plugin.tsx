@@ -1,5 +1,5 @@
 import { Plugin } from '@nocobase/client';
-import { LoopSettingsForm } from './settings/LoopSettingsForm';
+import { LOOP_SETTINGS } from '../server/domain/settings';
 import { registerMinqingSettings } from './settings/registerMinqingSettings';
 
 export class PluginThreeListsClient extends Plugin {
@@ -10,7 +10,8 @@ export class PluginThreeListsClient extends Plugin {
       title: '{{t("Three lists", { ns: "@minqing/plugin-three-lists" })}}',
       icon: 'UnorderedListOutlined',
       sort: 1,
-      Settings: LoopSettingsForm,
+      // deadlines in working days, close-out and reopen rules
+      settings: { schema: LOOP_SETTINGS, title: 'Loop rules', testId: 'mq-loop-settings' },
     });
   }
 }

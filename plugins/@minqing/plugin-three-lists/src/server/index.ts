@@ -1,22 +1,25 @@
+// The vocabulary and the rules (pure): statuses and their groups, thresholds, the loop and its
+// events, figures, disclosure, working days, settings schemas. Also `@minqing/plugin-three-lists/domain`.
+export * from './domain';
 export { exposePluginInfo, settingsSnippetOf } from './services/plugin-info';
 export type { PluginInfoOptions, PluginPackageJson } from './services/plugin-info';
 export { LEDGER_COLUMNS } from './services/ledger';
 export { defineListCollection, fieldBuilders, t } from './collections/fields';
 export type { Option } from './collections/fields';
-export { CATEGORY_OPTIONS, SOURCE_OPTIONS, UNIT_TYPE_OPTIONS } from './domain/vocabulary';
 export { ensureFields, protectSchema, syncToCollectionManager } from './services/schema';
 export { grantRoles, LEADER_PROBLEM_SCOPE, MQ_ALL } from './services/roles';
 export type { Grant, RoleSpec, ScopeSpec } from './services/roles';
-export { readSettings, writeSettings } from './services/settings';
-export { addWorkingDays, deadlineAfter, localDay } from './domain/workdays';
+export { CURRENT_USER_ID, offerRecordActions } from './services/acl';
+export { settingsStore, getSettings as getLoopSettings } from './services/settings';
+export type { SettingsStore } from './services/settings';
+export { settingsActionsOf } from './actions/settings';
 export { sqlDialect, tableOf } from './services/sql';
+export type { SqlDialect } from './services/sql';
 export { computeStats } from './services/stats';
-export { getSettings as getLoopSettings } from './services/settings';
+export type { Stats, StatsGroup, StatsQuery } from './services/stats';
 export { oncePerDatabase } from './services/once';
-export { isLockConflict } from './services/loop';
+export { isLockConflict, onLoopStep } from './services/loop';
+export type { LoopStepEvent } from './services/loop';
 export { writeTransaction } from './services/sqlite';
-export { LoopRuleError, refusalIn, PROBLEM_STATUSES, LOOP_ACTIONS, allowedActions } from './domain/loop';
-export type { ProblemStatus, LoopAction } from './domain/loop';
+export { actionHandler, respondWith } from './actions/respond';
 export { default } from './plugin';
-export { classifyLeaders } from './domain/coverage';
-export { respondWith } from './actions/respond';

@@ -1,6 +1,6 @@
 import { Plugin } from '@nocobase/server';
 import { registerLoopActions } from './actions/loop';
-import { renderLoopErrors } from './actions/errors';
+import { renderRefusals } from './actions/errors';
 import { settingsActions } from './actions/settings';
 import { registerStatsResource } from './actions/stats';
 import { feedbackRules } from './hooks/feedback';
@@ -21,7 +21,7 @@ export class PluginThreeListsServer extends Plugin {
     exposePluginInfo(this, { resource: 'mqThreeLists', packageJson, actions: settingsActions });
     registerLoopActions(this.app);
     registerStatsResource(this.app);
-    renderLoopErrors(this.app);
+    renderRefusals(this.app);
     oncePerDatabase(this.db, 'three-lists', () => {
       guardLoopFields(this.db);
       feedbackRules(this.db);

@@ -1,7 +1,9 @@
-import { useAPIClient, useRequest } from '@nocobase/client';
-import { App, Button, Card, Descriptions, Form, InputNumber, Space, Spin, Tag } from 'antd';
+import { SettingsForm } from '@minqing/plugin-three-lists/client';
+import { useRequest } from '@nocobase/client';
+import { Card, Descriptions, Space, Spin, Tag } from 'antd';
 import React from 'react';
 import { useTranslation } from 'react-i18next';
+import { LIAISON_SETTINGS } from '../../server/domain/settings';
 
 const NS = '@minqing/plugin-liaison';
 
@@ -28,29 +30,13 @@ const names = (leaders: Leader[]) =>
 /** 联系点覆盖率: the rule "每位领导联系1-2家基层单位" as a range, and who is outside it. */
 export function CoveragePanel() {
   const { t } = useTranslation([NS, 'client']);
-  const api = useAPIClient();
-  const { message } = App.useApp();
   const { data, loading, refresh } = useRequest<{ data: Coverage }>({ url: 'mqLiaison:coverage' });
   if (loading || !data?.data) return <Spin />;
   const c = data.data;
 
-  const save = async (values: Coverage['range']) => {
-    await api.request({ url: 'mqLiaison:updateSettings', method: 'post', data: values });
-    message.success(t('Saved'));
-    refresh();
-  };
-
   return (
     <Card title={t('Liaison point coverage')} style={{ marginTop: 16 }} data-testid="mq-liaison-coverage">
-      <Form layout="inline" initialValues={c.range} onFinish={save} style={{ marginBottom: 16 }}>
-        <Form.Item name="minPoints" label={t('Points per leader, at least')} rules={[{ required: true }]}>
-          <InputNumber min={1} max={20} precision={0} />
-        </Form.Item>
-        <Form.Item name="maxPoints" label={t('at most')} rules={[{ required: true }]}>
-          <InputNumber min={1} max={20} precision={0} />
-        </Form.Item>
-        <Button htmlType="submit">{t('Save')}</Button>
-      </Form>
+      <SettingsForm resource="mqLiaison" schema={LIAISON_SETTINGS} layout="inline" onSaved={refresh} />
       <Descriptions column={1} bordered size="small">
         <Descriptions.Item label={t('Coverage rate')}>
           <Space data-testid="mq-liaison-rate">

@@ -1,13 +1,13 @@
-import { respondWith as respond } from '@minqing/plugin-three-lists';
+import { offerRecordActions, respondWith as respond, settingsActionsOf } from '@minqing/plugin-three-lists';
 import type Application from '@nocobase/server';
+import { NS } from '../domain/fields';
 import { coverage, liaisonSettings } from '../services/coverage';
 import { painPointToProblem } from '../services/pain-points';
 import { createResearch, createVisit } from '../services/visits';
 
 /** mqLiaison:getSettings / updateSettings, behind this plugin's settings snippet */
 export const settingsActions = {
-  getSettings: respond((ctx) => liaisonSettings.get(ctx.db)),
-  updateSettings: respond((ctx) => liaisonSettings.update(ctx.db, ctx.action.params.values ?? {})),
+  ...settingsActionsOf(liaisonSettings),
   coverage: respond((ctx) => coverage(ctx.db)),
 };
 
@@ -18,11 +18,7 @@ export function registerLiaisonActions(app: Application) {
     'mq_research:create': respond(createResearch),
     'mq_pain_points:toProblem': respond(painPointToProblem),
   });
-  app.acl.setAvailableAction('toProblem', {
-    displayName: '{{t("Turn into a problem", { ns: "@minqing/plugin-liaison" })}}',
-    type: 'old-data',
-    onNewRecord: false,
-  });
+  offerRecordActions(app, NS, { toProblem: 'Turn into a problem' });
   // leaders see the coverage of liaison points without the plugin's settings
   app.acl.registerSnippet({ name: 'pm.minqing.liaison-coverage', actions: ['mqLiaison:coverage'] });
 }

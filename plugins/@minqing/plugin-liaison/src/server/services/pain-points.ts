@@ -21,7 +21,7 @@ export async function painPointToProblem(ctx: Context) {
       if (!point)
         throw refuse('NOT_FOUND', 'Pain point {{id}} does not exist or is not yours', { id: filterByTk }, 404);
       // claim it: of two clicks, one creates the problem
-      const [claimed] = await (points.model as any).update(
+      const [claimed] = await points.model.update(
         { problemId: null, updatedAt: new Date() },
         { where: { id: point.get('id'), problemId: null }, transaction, hooks: false },
       );
@@ -29,7 +29,7 @@ export async function painPointToProblem(ctx: Context) {
         throw refuse('ALREADY_A_PROBLEM', 'This pain point is already in the problem list', {}, 409);
       }
       const description = point.get('description') as string;
-      const sitting = point.get('sitting') as any;
+      const sitting = point.get('sitting') as { service?: string; process?: string; unitId?: number } | null;
       const problem = await db.getRepository('mq_problems').create({
         values: {
           title: values.title?.trim() || description.slice(0, 60),

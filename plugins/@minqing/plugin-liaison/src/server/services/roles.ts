@@ -1,8 +1,13 @@
 import type { Database } from '@nocobase/database';
-import { LEADER_PROBLEM_SCOPE, MQ_ALL, type RoleSpec, type ScopeSpec } from '@minqing/plugin-three-lists';
+import {
+  CURRENT_USER_ID as ME,
+  LEADER_PROBLEM_SCOPE,
+  MQ_ALL,
+  type RoleSpec,
+  type ScopeSpec,
+} from '@minqing/plugin-three-lists';
 import { isDeepStrictEqual } from 'util';
 
-const ME = '{{$user.id}}';
 const NS = '@minqing/plugin-liaison';
 /** units I liaise: through mq_units.liaisonPoints, which this plugin adds */
 const LIAISED_UNIT = { 'unit.liaisonPoints.cadreId': { $eq: ME }, 'unit.liaisonPoints.active': { $eq: true } };
@@ -105,12 +110,12 @@ export async function widenLeaderProblemScope(db: Database) {
   const scopes = db.getRepository('dataSourcesRolesResourcesScopes');
   const record = await scopes.findOne({ filter: { key: `mq_${LEADER_PROBLEM_SCOPE.key}`, dataSourceKey: 'main' } });
   if (!record || !isDeepStrictEqual(record.get('scope'), LEADER_PROBLEM_SCOPE.spec.scope)) return;
-  const or = (LEADER_PROBLEM_SCOPE.spec.scope as any).$or as unknown[];
+  const or = (LEADER_PROBLEM_SCOPE.spec.scope as { $or: unknown[] }).$or;
   await scopes.update({
-    filterByTk: record.get('id') as any,
+    filterByTk: record.get('id') as number,
     values: {
       scope: {
-        $or: [...or, { 'unit.liaisonPoints.cadreId': { $eq: ME }, 'unit.liaisonPoints.active': { $eq: true } }],
+        $or: [...or, LIAISED_UNIT],
       },
       name: '{{t("Problems I reported, handle, guarantee or whose unit I liaise", { ns: "@minqing/plugin-liaison" })}}',
     },

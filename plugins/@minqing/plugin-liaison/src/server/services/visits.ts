@@ -1,12 +1,12 @@
 import type { Context } from '@nocobase/actions';
-import type { Database } from '@nocobase/database';
+import type { Database, Model, Transaction } from '@nocobase/database';
 import { refuse } from './errors';
 import { assertNotInFuture, createWithProblems } from './found-problems';
 
-async function assertUnit(db: Database, unitId: unknown, transaction?: any) {
+async function assertUnit(db: Database, unitId: unknown, transaction?: Transaction) {
   if (unitId === undefined || unitId === null || unitId === '')
     throw refuse('UNIT_REQUIRED', 'Choose the unit you visited');
-  const unit = await db.getRepository('mq_units').findOne({ filterByTk: unitId as any, transaction });
+  const unit = await db.getRepository('mq_units').findOne({ filterByTk: unitId as number, transaction });
   if (!unit) throw refuse('UNIT_NOT_FOUND', 'Unit {{id}} does not exist', { id: unitId });
 }
 
@@ -23,7 +23,7 @@ export function createVisit(ctx: Context) {
 
 /** The same rules for every write of a visit (the generic update, imports, workflows). */
 export function visitRules(db: Database) {
-  db.on('mq_visits.beforeSave', async (model: any, { transaction }: any) => {
+  db.on('mq_visits.beforeSave', async (model: Model, { transaction }: { transaction?: Transaction }) => {
     if (model.isNewRecord || model.changed('unitId')) await assertUnit(db, model.get('unitId'), transaction);
     assertNotInFuture(model.get('visitedAt'));
   });

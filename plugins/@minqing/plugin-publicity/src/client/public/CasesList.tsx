@@ -1,11 +1,12 @@
 import { Card, Empty, Image, Space, Spin, Typography } from 'antd';
 import React from 'react';
+import type { CasesPage } from '../../server/answers';
 import { formatDay, usePublicData, usePublicT } from './api';
 
 /** 先进典型 */
 export function CasesList() {
   const { t } = usePublicT();
-  const { data, loading } = usePublicData<{ rows: any[] }>('cases', { pageSize: 20 });
+  const { data, loading } = usePublicData<CasesPage>('cases', { pageSize: 20 });
   return (
     <Spin spinning={loading}>
       {data?.rows?.length ? (
@@ -24,7 +25,7 @@ export function CasesList() {
               {c.photos?.length ? (
                 <Image.PreviewGroup>
                   <Space wrap>
-                    {c.photos.map((url: string) => (
+                    {c.photos.map((url) => (
                       <Image key={url} src={url} width={96} height={96} style={{ objectFit: 'cover' }} alt="" />
                     ))}
                   </Space>

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Form, Input, Radio, Rate, Result, Spin } from 'antd';
 import React from 'react';
 import { useParams } from 'react-router-dom';
+import type { EvaluationCheck } from '../../server/answers';
 import { formatDay, usePublicApi, usePublicData, usePublicT } from './api';
 import { PublicLayout } from './PublicLayout';
 
@@ -12,7 +13,7 @@ export function EvaluatePage() {
   const { token } = useParams();
   const { t } = usePublicT();
   const call = usePublicApi();
-  const check = usePublicData<any>('evaluation', { token });
+  const check = usePublicData<EvaluationCheck>('evaluation', { token });
   const [sending, setSending] = React.useState(false);
   const [error, setError] = React.useState<string>();
   const [done, setDone] = React.useState(false);
@@ -38,10 +39,10 @@ export function EvaluatePage() {
         <Result status="success" title={t('Thank you for your evaluation')} />
       </div>
     );
-  else if (check.error)
+  else if (check.error || !check.data)
     body = (
       <div data-testid="mq-evaluate-refused">
-        <Result status="warning" title={check.error.message} />
+        <Result status="warning" title={check.error?.message} />
       </div>
     );
   else

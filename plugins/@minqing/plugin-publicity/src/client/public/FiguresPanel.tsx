@@ -1,22 +1,19 @@
+import { RATE_FIGURES, type RateFigure } from '@minqing/plugin-three-lists/client';
 import { Card, Col, Empty, Row, Segmented, Spin, Statistic, Typography } from 'antd';
 import React from 'react';
+import type { PublicStats } from '../../server/answers';
 import { percent, usePublicData, usePublicT } from './api';
 
-const RATES = [
-  ['responseRate', 'Response rate'],
-  ['onTimeRate', 'On-time completion rate'],
-  ['resolutionRate', 'Resolution rate'],
-  ['satisfactionRate', 'Satisfaction rate'],
-  ['revisitRate', 'Revisit rate'],
-] as const;
+const RATE_TITLES: Record<RateFigure, string> = {
+  responseRate: 'Response rate',
+  onTimeRate: 'On-time completion rate',
+  resolutionRate: 'Resolution rate',
+  satisfactionRate: 'Satisfaction rate',
+  revisitRate: 'Revisit rate',
+};
+const RATES = RATE_FIGURES.map((rate) => [rate, RATE_TITLES[rate]] as const);
 
-interface Group {
-  key: string;
-  label: string;
-  problems: number;
-  done: number;
-  figures: Record<string, number | null>;
-}
+type Group = NonNullable<PublicStats['groups']>[number];
 
 /**
  * A bar chart drawn with plain elements: the official charts plugin queries collections through
@@ -50,11 +47,11 @@ export function Bars({ rows, testId }: { rows: { label: string; value: number; n
 /** 数据: the figures of the campaign, overall, by month and by unit. */
 export function FiguresPanel() {
   const { t } = usePublicT();
-  const [rate, setRate] = React.useState<(typeof RATES)[number][0]>('satisfactionRate');
-  const overall = usePublicData<any>('stats');
-  const byMonth = usePublicData<any>('stats', { groupBy: 'month' });
-  const byUnit = usePublicData<any>('stats', { groupBy: 'unit' });
-  const figures = overall.data?.overall?.figures ?? {};
+  const [rate, setRate] = React.useState<RateFigure>('satisfactionRate');
+  const overall = usePublicData<PublicStats>('stats');
+  const byMonth = usePublicData<PublicStats>('stats', { groupBy: 'month' });
+  const byUnit = usePublicData<PublicStats>('stats', { groupBy: 'unit' });
+  const figures = overall.data?.overall.figures;
   const rows = (groups: Group[] = [], sort = false) =>
     (sort ? [...groups].sort((a, b) => b.problems - a.problems).slice(0, 12) : groups).map((g) => ({
       label: g.label,
@@ -73,7 +70,7 @@ export function FiguresPanel() {
         {RATES.map(([key, title]) => (
           <Col xs={12} md={4} key={key}>
             <Card size="small">
-              <Statistic title={t(title)} value={percent(figures[key])} />
+              <Statistic title={t(title)} value={percent(figures?.[key])} />
             </Card>
           </Col>
         ))}
@@ -84,7 +81,7 @@ export function FiguresPanel() {
       <Segmented
         style={{ margin: '8px 0' }}
         value={rate}
-        onChange={(v) => setRate(v as any)}
+        onChange={(v: RateFigure) => setRate(v)}
         options={RATES.map(([key, title]) => ({ value: key, label: t(title) }))}
         block
       />

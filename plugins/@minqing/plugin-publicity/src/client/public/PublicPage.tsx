@@ -1,6 +1,7 @@
 import { Spin, Tabs } from 'antd';
 import React from 'react';
 import { useSearchParams } from 'react-router-dom';
+import type { PublicOptions } from '../../server/answers';
 import { usePublicData, usePublicT } from './api';
 import { CasesList } from './CasesList';
 import { FiguresPanel } from './FiguresPanel';
@@ -14,7 +15,7 @@ export function PublicPage() {
   const { t } = usePublicT();
   const [search, setSearch] = useSearchParams();
   const tab = search.get('tab') ?? 'results';
-  const options = usePublicData<{ categories: { value: string; label: string }[]; statuses: string[] }>('options');
+  const options = usePublicData<PublicOptions>('options');
   const go = (key: string, extra: Record<string, string> = {}) => setSearch({ tab: key, ...extra });
 
   return (
@@ -24,7 +25,7 @@ export function PublicPage() {
       ) : (
         <Tabs
           activeKey={tab}
-          onChange={(key) => go(key)}
+          onChange={(key: string) => go(key)}
           items={[
             { key: 'results', label: t('Results'), children: <ResultsList options={options.data} /> },
             { key: 'figures', label: t('Figures'), children: <FiguresPanel /> },

@@ -1,6 +1,7 @@
 import { Alert, Button, Collapse, Form, Input, Result, Select, Space, Typography } from 'antd';
 import React from 'react';
 import { usePublicApi, usePublicT } from './api';
+import type { Submitted } from '../../server/answers';
 import { UnitSelect } from './UnitSelect';
 
 const MAX_SIDE = 1600;
@@ -19,7 +20,7 @@ async function shrink(file: File): Promise<string> {
     const canvas = document.createElement('canvas');
     canvas.width = Math.max(1, Math.round(img.width * scale));
     canvas.height = Math.max(1, Math.round(img.height * scale));
-    canvas.getContext('2d').drawImage(img, 0, 0, canvas.width, canvas.height);
+    canvas.getContext('2d')?.drawImage(img, 0, 0, canvas.width, canvas.height);
     return canvas.toDataURL('image/jpeg', 0.8);
   } finally {
     URL.revokeObjectURL(url);
@@ -40,7 +41,7 @@ export function ReportForm({
   const [photos, setPhotos] = React.useState<string[]>([]);
   const [error, setError] = React.useState<string>();
   const [sending, setSending] = React.useState(false);
-  const [done, setDone] = React.useState<{ trackingCode: string }>();
+  const [done, setDone] = React.useState<Submitted>();
 
   const addPhotos = async (files: FileList | null) => {
     const chosen = Array.from(files ?? []).slice(0, 3 - photos.length);
@@ -52,7 +53,7 @@ export function ReportForm({
     setSending(true);
     setError(undefined);
     try {
-      setDone(await call('submit', { body: { ...values, photos } }));
+      setDone(await call<Submitted>('submit', { body: { ...values, photos } }));
     } catch (e) {
       setError((e as Error).message);
     } finally {

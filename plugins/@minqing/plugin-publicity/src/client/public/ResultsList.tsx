@@ -1,32 +1,15 @@
 import { Card, Col, Empty, Input, Pagination, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import React from 'react';
+import type { PublicOptions, PublishedList } from '../../server/answers';
 import { formatDay, STATUS_COLORS, usePublicData, usePublicT } from './api';
 import { UnitSelect } from './UnitSelect';
 
-interface Row {
-  code: string;
-  title: string;
-  summary: string;
-  category: string;
-  status: string;
-  unit: { id: number; name: string } | null;
-  reportedAt: string;
-  doneAt: string | null;
-  closedAt: string | null;
-  evaluations: number;
-  evaluationAverage: number | null;
-}
-
 /** 成效清单: what the office published, with search and filters. */
-export function ResultsList({
-  options,
-}: {
-  options: { categories: { value: string; label: string }[]; statuses: string[] };
-}) {
+export function ResultsList({ options }: { options: PublicOptions }) {
   const { t, label, status } = usePublicT();
   const [filters, setFilters] = React.useState<Record<string, unknown>>({ page: 1, pageSize: 10 });
   const set = (change: Record<string, unknown>) => setFilters((f) => ({ ...f, page: 1, ...change }));
-  const { data, loading, error } = usePublicData<{ rows: Row[]; meta: { count: number } }>('list', filters);
+  const { data, loading, error } = usePublicData<PublishedList>('list', filters);
   const categoryLabel = (value: string) => label(options.categories.find((c) => c.value === value)?.label ?? value);
 
   return (
@@ -36,7 +19,7 @@ export function ResultsList({
           <Input.Search
             allowClear
             placeholder={t('Search the results')}
-            onSearch={(q) => set({ q })}
+            onSearch={(q: string) => set({ q })}
             data-testid="mq-public-search"
           />
         </Col>
@@ -46,7 +29,7 @@ export function ResultsList({
             style={{ width: '100%' }}
             placeholder={t('All categories')}
             options={options.categories.map((c) => ({ value: c.value, label: label(c.label) }))}
-            onChange={(category) => set({ category })}
+            onChange={(category?: string) => set({ category })}
             data-testid="mq-public-category"
           />
         </Col>
@@ -56,7 +39,7 @@ export function ResultsList({
             style={{ width: '100%' }}
             placeholder={t('All statuses')}
             options={options.statuses.map((s) => ({ value: s, label: status(s) }))}
-            onChange={(value) => set({ status: value })}
+            onChange={(value?: string) => set({ status: value })}
             data-testid="mq-public-status"
           />
         </Col>
@@ -106,13 +89,13 @@ export function ResultsList({
           !loading && <Empty description={t('Nothing published yet')} />
         )}
       </Spin>
-      {data?.meta?.count > (filters.pageSize as number) ? (
+      {data && data.meta.count > (filters.pageSize as number) ? (
         <Pagination
           size="small"
           current={filters.page as number}
           pageSize={filters.pageSize as number}
           total={data.meta.count}
-          onChange={(page) => setFilters((f) => ({ ...f, page }))}
+          onChange={(page: number) => setFilters((f) => ({ ...f, page }))}
           showSizeChanger={false}
         />
       ) : null}

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Descriptions, Input, Space, Steps, Tag, Typography } from 'antd';
 import React from 'react';
 import { useNavigate } from 'react-router-dom';
+import type { Tracking } from '../../server/answers';
 import { formatDay, STATUS_COLORS, usePublicApi, usePublicT } from './api';
 
 const STEP_TITLES: Record<string, string> = {
@@ -18,7 +19,7 @@ export function TrackPanel({ initialCode }: { initialCode?: string }) {
   const call = usePublicApi();
   const navigate = useNavigate();
   const [code, setCode] = React.useState(initialCode ?? '');
-  const [data, setData] = React.useState<any>();
+  const [data, setData] = React.useState<Tracking>();
   const [error, setError] = React.useState<string>();
   const [loading, setLoading] = React.useState(false);
 
@@ -28,7 +29,7 @@ export function TrackPanel({ initialCode }: { initialCode?: string }) {
       setLoading(true);
       setError(undefined);
       try {
-        setData(await call('track', { params: { code: value } }));
+        setData(await call<Tracking>('track', { params: { code: value } }));
       } catch (e) {
         setData(undefined);
         setError((e as Error).message);
@@ -42,13 +43,13 @@ export function TrackPanel({ initialCode }: { initialCode?: string }) {
     if (initialCode) void track(initialCode);
   }, [initialCode, track]);
 
-  const steps = (data?.progress ?? []).filter((p: any) => p.step !== 'reopened' || p.at);
-  const current = steps.reduce((last: number, p: any, i: number) => (p.at ? i : last), 0);
+  const steps = (data?.progress ?? []).filter((p) => p.step !== 'reopened' || p.at);
+  const current = steps.reduce((last, p, i) => (p.at ? i : last), 0);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Input.Search
         value={code}
-        onChange={(e) => setCode(e.target.value)}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => setCode(e.target.value)}
         onSearch={track}
         enterButton={t('Track')}
         placeholder="JS-XXXX-XXXX-XXXX"
@@ -68,7 +69,7 @@ export function TrackPanel({ initialCode }: { initialCode?: string }) {
             direction="vertical"
             size="small"
             current={current}
-            items={steps.map((p: any) => ({
+            items={steps.map((p) => ({
               title: t(STEP_TITLES[p.step]),
               description: p.at ? formatDay(p.at) : '',
               status: p.at ? 'finish' : 'wait',

@@ -22,9 +22,12 @@ export class PublicError extends Error {
 export function usePublicApi() {
   const api = useAPIClient();
   const { i18n } = useTranslation();
-  const base = String((api as any).axios?.defaults?.baseURL ?? '/api/').replace(/\/?$/, '/');
+  const base = String(api.axios?.defaults?.baseURL ?? '/api/').replace(/\/?$/, '/');
   return React.useCallback(
-    async <T = any>(action: string, options: { params?: Record<string, unknown>; body?: unknown } = {}): Promise<T> => {
+    async <T = unknown>(
+      action: string,
+      options: { params?: Record<string, unknown>; body?: unknown } = {},
+    ): Promise<T> => {
       const query = new URLSearchParams();
       for (const [k, v] of Object.entries(options.params ?? {})) {
         if (v !== undefined && v !== null && v !== '') query.set(k, String(v));

@@ -3,7 +3,8 @@ import enUS from '../../locale/en-US.json';
 import zhCN from '../../locale/zh-CN.json';
 import { evaluationToken, isTokenShaped, newTrackingCode, normalizeTrackingCode } from '../domain/codes';
 import { RateLimiter } from '../domain/rate-limit';
-import { DEFAULT_PUBLICITY_SETTINGS, mergePublicitySettings } from '../domain/settings';
+import { defaultsOf, mergeSettings } from '@minqing/plugin-three-lists/domain';
+import { PUBLICITY_SETTINGS } from '../domain/settings';
 import { cleanText, imageKind } from '../domain/text';
 import { PROBLEM_PUBLIC_FIELDS, PUBLICITY_COLLECTIONS } from '../services/collections';
 
@@ -66,16 +67,28 @@ describe('text and photos from the public', () => {
 });
 
 describe('settings', () => {
+  const merge = (change: Record<string, unknown>) =>
+    mergeSettings(PUBLICITY_SETTINGS, defaultsOf(PUBLICITY_SETTINGS), change);
+
   it('accepts values in range and refuses the rest', () => {
-    expect(mergePublicitySettings(DEFAULT_PUBLICITY_SETTINGS, { submissionsPerWindow: 10 }).submissionsPerWindow).toBe(
-      10,
-    );
-    expect(() => mergePublicitySettings(DEFAULT_PUBLICITY_SETTINGS, { submissionsPerWindow: 0 })).toThrow(/must be/);
-    expect(() => mergePublicitySettings(DEFAULT_PUBLICITY_SETTINGS, { nope: 1 })).toThrow(/Unknown/);
-    expect(() => mergePublicitySettings(DEFAULT_PUBLICITY_SETTINGS, { publicBaseUrl: 'javascript:alert(1)' })).toThrow(
-      /must be/,
-    );
-    expect(() => mergePublicitySettings(DEFAULT_PUBLICITY_SETTINGS, { maxBodyKB: 100 })).toThrow(/body limit/);
+    expect(merge({ submissionsPerWindow: 10 }).submissionsPerWindow).toBe(10);
+    expect(merge({ publicBaseUrl: 'https://edu.example.gov.cn', notificationChannel: '' })).toMatchObject({
+      publicBaseUrl: 'https://edu.example.gov.cn',
+    });
+    expect(() => merge({ submissionsPerWindow: 0 })).toThrow(/must be 1–10000/);
+    expect(() => merge({ nope: 1 })).toThrow(/Unknown/);
+    expect(() => merge({ publicBaseUrl: 'javascript:alert(1)' })).toThrow(/must be http/);
+    expect(() => merge({ notificationChannel: 'x'.repeat(501) })).toThrow(/must be text/);
+    expect(() => merge({ maxBodyKB: 100 })).toThrow(/body limit/);
+  });
+
+  it('refuses in publicity’s own words', () => {
+    try {
+      merge({ maxBodyKB: 100 });
+      throw new Error('accepted');
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'INVALID_RANGE', ns: '@minqing/plugin-publicity', status: 400 });
+    }
   });
 });
 

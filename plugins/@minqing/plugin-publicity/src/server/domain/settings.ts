@@ -1,75 +1,68 @@
-import { refusalIn } from '@minqing/plugin-three-lists';
-import { NS } from './fields';
+/**
+ * Limits of the public intake, evaluation links and the public page's cache. Plain data: the
+ * settings page is made from it, and the core's schema helper checks every change against it.
+ */
+import type { SettingsOf, SettingsSchema } from '@minqing/plugin-three-lists';
 
-export interface PublicitySettings {
-  /** 接诉即办 submissions one client address may make per window */
-  submissionsPerWindow: number;
-  /** tracking and evaluation requests one client address may make per window */
-  lookupsPerWindow: number;
-  windowMinutes: number;
-  /** the largest request body the intake accepts, photos included */
-  maxBodyKB: number;
-  maxPhotos: number;
-  maxPhotoKB: number;
-  maxDescriptionLength: number;
-  /** days an evaluation link stays valid */
-  evaluationDays: number;
-  /** a notification-manager channel (e.g. e-mail) that sends evaluation links to the contact */
-  notificationChannel: string;
-  /** where the public page is served, for links sent out of the app */
-  publicBaseUrl: string;
-  /** seconds public answers are cached (invalidated on every change anyway) */
-  cacheSeconds: number;
-}
+/** base64 makes a photo about 4/3 of its size in the JSON body; this leaves room for the rest */
+const BASE64_GROWTH = 1.4;
 
-export const DEFAULT_PUBLICITY_SETTINGS: PublicitySettings = {
-  submissionsPerWindow: 5,
-  lookupsPerWindow: 60,
-  windowMinutes: 60,
-  maxBodyKB: 9216,
-  maxPhotos: 3,
-  maxPhotoKB: 2048,
-  maxDescriptionLength: 2000,
-  evaluationDays: 30,
-  notificationChannel: '',
-  publicBaseUrl: '',
-  cacheSeconds: 300,
-};
+export const PUBLICITY_SETTINGS = {
+  ns: '@minqing/plugin-publicity',
+  fields: {
+    /** 接诉即办 submissions one client address may make per window */
+    submissionsPerWindow: {
+      type: 'integer',
+      default: 5,
+      min: 1,
+      max: 10000,
+      label: 'Reports one address may send per window',
+    },
+    /** tracking and evaluation requests one client address may make per window */
+    lookupsPerWindow: {
+      type: 'integer',
+      default: 60,
+      min: 1,
+      max: 100000,
+      label: 'Tracking and evaluation requests per address per window',
+    },
+    windowMinutes: { type: 'integer', default: 60, min: 1, max: 1440, label: 'Window (minutes)' },
+    /** the largest request body the intake accepts, photos included; NocoBase parses none over 10 MB */
+    maxBodyKB: { type: 'integer', default: 9216, min: 16, max: 10240, label: 'Largest report (KB, photos included)' },
+    maxPhotos: { type: 'integer', default: 3, min: 0, max: 9, label: 'Photos per report' },
+    maxPhotoKB: { type: 'integer', default: 2048, min: 16, max: 20480, label: 'Largest photo (KB)' },
+    maxDescriptionLength: {
+      type: 'integer',
+      default: 2000,
+      min: 50,
+      max: 20000,
+      label: 'Longest description (characters)',
+    },
+    /** days an evaluation link stays valid */
+    evaluationDays: { type: 'integer', default: 30, min: 1, max: 365, label: 'Days an evaluation link stays valid' },
+    /** seconds public answers are cached (invalidated on every change anyway) */
+    cacheSeconds: { type: 'integer', default: 300, min: 1, max: 86400, label: 'Seconds public answers are cached' },
+    /** a notification-manager channel (e.g. e-mail) that sends evaluation links to the contact */
+    notificationChannel: {
+      type: 'text',
+      default: '',
+      maxLength: 500,
+      label: 'Notification channel that sends evaluation links (e.g. an e-mail channel)',
+    },
+    /** where the public page is served, for links sent out of the app */
+    publicBaseUrl: {
+      type: 'text',
+      default: '',
+      maxLength: 500,
+      pattern: /^https?:\/\/[^\s]+$/,
+      rule: 'http(s)://…',
+      label: 'Address of this site, for links sent out',
+    },
+  },
+  check: (next) =>
+    Number(next.maxPhotos) * Number(next.maxPhotoKB) * BASE64_GROWTH > Number(next.maxBodyKB)
+      ? { code: 'INVALID_RANGE', key: 'The body limit must hold every photo at its largest' }
+      : undefined,
+} as const satisfies SettingsSchema;
 
-const RANGES: Partial<Record<keyof PublicitySettings, [number, number]>> = {
-  submissionsPerWindow: [1, 10000],
-  lookupsPerWindow: [1, 100000],
-  windowMinutes: [1, 1440],
-  maxBodyKB: [16, 10240], // NocoBase parses no body over 10 MB (REQUEST_BODY_LIMIT)
-  maxPhotos: [0, 9],
-  maxPhotoKB: [16, 20480],
-  maxDescriptionLength: [50, 20000],
-  evaluationDays: [1, 365],
-  cacheSeconds: [1, 86400],
-};
-
-const refuse = refusalIn(NS);
-
-/** Validates a change of settings; pure. */
-export function mergePublicitySettings(current: PublicitySettings, change: Record<string, unknown>) {
-  const next = { ...current };
-  for (const [key, value] of Object.entries(change ?? {})) {
-    if (!(key in DEFAULT_PUBLICITY_SETTINGS)) throw refuse('UNKNOWN_SETTING', 'Unknown setting {{key}}', { key });
-    const range = RANGES[key as keyof PublicitySettings];
-    if (range) {
-      if (!Number.isInteger(value) || (value as number) < range[0] || (value as number) > range[1]) {
-        throw refuse('INVALID_SETTING', 'Setting {{key}} must be {{rule}}', { key, rule: `${range[0]}–${range[1]}` });
-      }
-    } else if (typeof value !== 'string' || value.length > 500) {
-      throw refuse('INVALID_SETTING', 'Setting {{key}} must be {{rule}}', { key, rule: 'text' });
-    }
-    if (key === 'publicBaseUrl' && value && !/^https?:\/\/[^\s]+$/.test(value as string)) {
-      throw refuse('INVALID_SETTING', 'Setting {{key}} must be {{rule}}', { key, rule: 'http(s)://…' });
-    }
-    (next as any)[key] = value;
-  }
-  if (next.maxPhotos * next.maxPhotoKB * 1.4 > next.maxBodyKB) {
-    throw refuse('INVALID_RANGE', 'The body limit must hold every photo at its largest');
-  }
-  return next;
-}
+export type PublicitySettings = SettingsOf<typeof PUBLICITY_SETTINGS>;

@@ -6,10 +6,14 @@ import { f } from '../domain/fields';
 export const PUBLICITY_COLLECTIONS = [publicReports, evaluationTokens, cases];
 
 /**
- * Added to the core's `mq_problems`: what the public sees of a published problem is the title and
- * summary an administrator wrote for it, never the internal title (it may name a person).
+ * Added to the core's `mq_problems` (as liaison adds to `mq_units`): whether a problem is published
+ * and what the public sees of it, the title and summary an administrator wrote for it, never the
+ * internal title (it may name a person).
  */
 export const PROBLEM_PUBLIC_FIELDS = [
+  // the public list filters on it
+  f.checkbox('isPublic', 'Published', { defaultValue: false, index: true }),
   f.input('publicTitle', 'Public title'),
+  f.textarea('publicSummary', 'Public summary'),
   f.datetime('publishedAt', 'Published at'),
 ];

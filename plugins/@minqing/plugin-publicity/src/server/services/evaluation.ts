@@ -1,13 +1,24 @@
-import type { Database } from '@nocobase/database';
+import type { Database, Transaction } from '@nocobase/database';
 import type Application from '@nocobase/server';
-import { writeTransaction } from '@minqing/plugin-three-lists';
+import {
+  EVALUATOR_OPTIONS,
+  isSatisfactionLevel,
+  onLoopStep,
+  writeTransaction,
+  type LoopStepEvent,
+} from '@minqing/plugin-three-lists';
 import { evaluationToken, isTokenShaped, newNonce, sha256 } from '../domain/codes';
+import type { PublicitySettings } from '../domain/settings';
 import { cleanText } from '../domain/text';
 import { refuse } from './errors';
 import { publicitySettings } from './settings';
 
 const DAY_MS = 24 * 3600 * 1000;
-const EVALUATOR_KINDS = ['parent', 'student', 'teacher', 'other'];
+const EVALUATOR_KINDS = EVALUATOR_OPTIONS.map((o) => String(o.value));
+
+interface NotificationManager {
+  send(options: Record<string, unknown>): Promise<unknown>;
+}
 
 /** The secret evaluation tokens are derived from: the app key, which never enters the database. */
 export function tokenSecret() {
@@ -17,15 +28,15 @@ export function tokenSecret() {
 }
 
 /**
- * When a problem that came from the public is done (办结), its report gets a fresh evaluation link;
- * links issued for an earlier completion stop working. In the completion's transaction.
+ * When a problem that came from the public is done (办结, as the core announces it), its report
+ * gets a fresh evaluation link; links issued for an earlier completion stop working. In the
+ * completion's transaction.
  */
 export function issueLinksOnCompletion(app: Application) {
   const db = app.db;
-  db.on('mq_problems.afterUpdate', async (model: any, { transaction }: any) => {
-    if (!model.changed('status') || model.get('status') !== 'done') return;
+  onLoopStep(db, 'complete', async ({ problemId, transaction }: LoopStepEvent) => {
     const report = await db.getRepository('mq_public_reports').findOne({
-      filter: { problemId: model.get('id') },
+      filter: { problemId },
       fields: ['id', 'contactEmail'],
       transaction,
     });
@@ -43,7 +54,7 @@ export function issueLinksOnCompletion(app: Application) {
     await tokens.create({
       values: {
         reportId: report.get('id'),
-        problemId: model.get('id'),
+        problemId,
         tokenHash: sha256(token),
         nonce,
         expiresAt: new Date(now.getTime() + settings.evaluationDays * DAY_MS),
@@ -52,16 +63,15 @@ export function issueLinksOnCompletion(app: Application) {
     });
     const email = report.get('contactEmail') as string | null;
     if (email && settings.notificationChannel) {
-      const send = () => sendLink(app, Number(report.get('id')), email, token, settings);
-      if (transaction?.afterCommit) transaction.afterCommit(send);
-      else await send();
+      // sent once the completion is committed: a link must not reach anyone for a rolled-back one
+      transaction.afterCommit(() => sendLink(app, Number(report.get('id')), email, token, settings));
     }
   });
 }
 
 /** Sends the link through the notification channel an administrator chose (e.g. e-mail). */
-async function sendLink(app: Application, reportId: number, email: string, token: string, settings: any) {
-  const manager = app.pm.get('notification-manager') as any;
+async function sendLink(app: Application, reportId: number, email: string, token: string, settings: PublicitySettings) {
+  const manager = app.pm.get('notification-manager') as unknown as NotificationManager | undefined;
   if (!manager) return;
   const base = (settings.publicBaseUrl || `http://localhost:${process.env.APP_PORT || 13000}`).replace(/\/$/, '');
   const url = `${base}/minqing/public/evaluate/${token}`;
@@ -112,7 +122,7 @@ export interface EvaluationInput {
 }
 
 /** Finds the token's row, or says why it cannot be used. Changes nothing. */
-async function usableToken(db: Database, token: unknown, transaction?: any) {
+async function usableToken(db: Database, token: unknown, transaction?: Transaction) {
   const row = isTokenShaped(token)
     ? await db.getRepository('mq_evaluation_tokens').findOne({ filter: { tokenHash: sha256(token) }, transaction })
     : null;
@@ -151,7 +161,7 @@ export async function checkEvaluation(db: Database, token: unknown) {
  */
 export async function evaluate(db: Database, input: EvaluationInput) {
   const score = Number(input.score);
-  if (!Number.isInteger(score) || score < 1 || score > 5) {
+  if (!isSatisfactionLevel(score)) {
     throw refuse('INVALID_SCORE', 'Please choose one of the five levels, 1 to 5');
   }
   const comment = cleanText(input.comment, 500);

@@ -1,25 +1,27 @@
-import type { Database } from '@nocobase/database';
-import { computeStats, PROBLEM_STATUSES } from '@minqing/plugin-three-lists';
+import type { Database, Model } from '@nocobase/database';
+import {
+  computeStats,
+  isDay,
+  PROBLEM_STATUSES,
+  PUBLIC_CASE_FIELDS,
+  PUBLIC_PROBLEM_FIELDS,
+  publicCase,
+  publicFigures,
+  publicProblem,
+  PUBLISHED_FILTER,
+  type PublicUnit,
+} from '@minqing/plugin-three-lists';
 import { refuse } from './errors';
 
 /**
- * What the public may see. Every answer is built field by field from an explicit whitelist:
- * nothing of a record is passed through as it is, so a field an administrator adds later (a
- * complainant's phone, an internal note) can never reach a public page.
+ * The public endpoints' reads. What the public may see is the core's rule (domain/disclosure.ts):
+ * every answer is built field by field from its whitelists, and figures below the minimum sample
+ * are withheld.
  */
 
-const PUBLISHED = { isPublic: true, publicTitle: { $notEmpty: true }, publicSummary: { $notEmpty: true } };
-const RATES = ['responseRate', 'onTimeRate', 'resolutionRate', 'satisfactionRate', 'revisitRate'] as const;
-const SAMPLE_OF = {
-  responseRate: 'response',
-  onTimeRate: 'onTime',
-  resolutionRate: 'resolution',
-  satisfactionRate: 'satisfaction',
-  revisitRate: 'revisit',
-} as const;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+type Query = Record<string, unknown>;
 
-function pageOf(query: Record<string, any>, maxPageSize = 50) {
+function pageOf(query: Query, maxPageSize = 50) {
   const page = Number(query.page ?? 1);
   const pageSize = Number(query.pageSize ?? 20);
   if (
@@ -52,16 +54,15 @@ function optionOf(value: unknown, allowed: readonly string[], field: string) {
 
 /** The category values an administrator currently offers (the option list is theirs to edit). */
 export function categoryOptions(db: Database): { value: string; label: string }[] {
-  const field = db.getCollection('mq_problems')?.getField('category') as any;
-  return (field?.options?.uiSchema?.enum ?? []).map((o: any) => ({ value: String(o.value), label: String(o.label) }));
+  const field = db.getCollection('mq_problems')?.getField('category');
+  const options = (field?.options?.uiSchema?.enum ?? []) as { value: unknown; label: unknown }[];
+  return options.map((o) => ({ value: String(o.value), label: String(o.label) }));
 }
 
-const day = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
-
 /** GET mqPublic:list — 成效清单 of published problems, with search and filters */
-export async function listPublished(db: Database, query: Record<string, any>) {
+export async function listPublished(db: Database, query: Query) {
   const { page, pageSize } = pageOf(query);
-  const filter: Record<string, unknown>[] = [PUBLISHED];
+  const filter: Record<string, unknown>[] = [PUBLISHED_FILTER];
   const category = optionOf(
     query.category,
     categoryOptions(db).map((o) => o.value),
@@ -80,19 +81,7 @@ export async function listPublished(db: Database, query: Record<string, any>) {
   const repo = db.getRepository('mq_problems');
   const [rows, count] = await repo.findAndCount({
     filter: { $and: filter },
-    fields: [
-      'id',
-      'code',
-      'publicTitle',
-      'publicSummary',
-      'category',
-      'status',
-      'unitId',
-      'createdAt',
-      'doneAt',
-      'closedAt',
-      'publishedAt',
-    ],
+    fields: [...PUBLIC_PROBLEM_FIELDS],
     sort: ['-publishedAt', '-id'],
     offset: (page - 1) * pageSize,
     limit: pageSize,
@@ -105,29 +94,15 @@ export async function listPublished(db: Database, query: Record<string, any>) {
     db,
     rows.map((r) => r.get('id') as number),
   );
-  const data = rows.map((r) => {
-    const s = scores.get(Number(r.get('id')));
-    return {
-      code: r.get('code') as string,
-      title: r.get('publicTitle') as string,
-      summary: r.get('publicSummary') as string,
-      category: r.get('category') as string,
-      status: r.get('status') as string,
-      unit: units.get(Number(r.get('unitId'))) ?? null,
-      reportedAt: day(r.get('createdAt')),
-      doneAt: day(r.get('doneAt')),
-      closedAt: day(r.get('closedAt')),
-      publishedAt: day(r.get('publishedAt')),
-      evaluations: s?.count ?? 0,
-      evaluationAverage: s ? Math.round((s.sum / s.count) * 100) / 100 : null,
-    };
-  });
+  const data = rows.map((r) =>
+    publicProblem(r.get(), units.get(Number(r.get('unitId'))) ?? null, scores.get(Number(r.get('id')))),
+  );
   return { rows: data, count, page, pageSize, totalPage: Math.ceil(count / pageSize) };
 }
 
 async function unitNames(db: Database, ids: unknown[]) {
   const wanted = [...new Set(ids.filter(Boolean).map(Number))];
-  const map = new Map<number, { id: number; name: string }>();
+  const map = new Map<number, PublicUnit>();
   if (!wanted.length) return map;
   const units = await db.getRepository('mq_units').find({ filter: { id: wanted }, fields: ['id', 'name'] });
   for (const u of units) map.set(Number(u.get('id')), { id: Number(u.get('id')), name: u.get('name') as string });
@@ -146,20 +121,20 @@ async function evaluationScores(db: Database, problemIds: number[]) {
     where: { problemId: problemIds },
     group: ['problemId'],
     raw: true,
-  })) as any[];
+  })) as unknown as { problemId: unknown; n: unknown; s: unknown }[];
   for (const r of rows) map.set(Number(r.problemId), { count: Number(r.n), sum: Number(r.s) });
   return map;
 }
 
 /** GET mqPublic:stats — the figures of the campaign, overall and by unit, month or category */
-export async function publicStats(db: Database, query: Record<string, any>) {
+export async function publicStats(db: Database, query: Query) {
   const groupBy = optionOf(query.groupBy, ['unit', 'month', 'category'], 'groupBy') as
     | 'unit'
     | 'month'
     | 'category'
     | undefined;
   for (const key of ['from', 'to']) {
-    if (query[key] !== undefined && query[key] !== '' && (typeof query[key] !== 'string' || !DAY.test(query[key]))) {
+    if (query[key] !== undefined && query[key] !== '' && !isDay(query[key])) {
       throw refuse('INVALID_FILTER', 'The filter {{field}} is not valid', { field: key });
     }
   }
@@ -169,49 +144,41 @@ export async function publicStats(db: Database, query: Record<string, any>) {
     'category',
   );
   const unitId = idOf(query.unitId, 'unitId');
-  const stats: any = await computeStats(db, {
+  const stats = await computeStats(db, {
     groupBy,
-    from: query.from || undefined,
-    to: query.to || undefined,
+    from: (query.from as string) || undefined,
+    to: (query.to as string) || undefined,
     unitId,
     category,
   });
-  const minSample = Number(stats.minSample ?? 0);
-  // below the minimum sample a rate says more about one person than about the service
-  const figuresOf = (f: any) => ({
-    ...Object.fromEntries(RATES.map((rate) => [rate, f.samples[SAMPLE_OF[rate]] >= minSample ? f[rate] : null])),
-    samples: { ...f.samples },
-    overdueCount: f.overdueCount,
-    avgDaysToAccept: f.avgDaysToAccept,
-    avgDaysToComplete: f.avgDaysToComplete,
-  });
+  const { minSample } = stats;
   const groups = (stats.groups ?? [])
-    .filter((g: any) => g.key !== '')
-    .map((g: any) => ({
+    .filter((g) => g.key !== '')
+    .map((g) => ({
       key: g.key,
       label: g.label,
       problems: g.counts.assigned,
       done: g.counts.done,
-      figures: figuresOf(g.figures),
+      figures: publicFigures(g.figures, minSample),
     }));
   return {
     minSample,
     overall: {
       problems: stats.overall.counts.assigned,
       done: stats.overall.counts.done,
-      figures: figuresOf(stats.overall.figures),
+      figures: publicFigures(stats.overall.figures, minSample),
     },
-    leaderRevisitCoverage: { rate: stats.leaderRevisitCoverage?.rate ?? null },
+    leaderRevisitCoverage: { rate: stats.leaderRevisitCoverage.rate },
     ...(groupBy ? { groupBy, groups } : {}),
   };
 }
 
 /** GET mqPublic:cases — 先进典型 the office published */
-export async function listCases(db: Database, query: Record<string, any>) {
+export async function listCases(db: Database, query: Query) {
   const { page, pageSize } = pageOf(query, 20);
   const [rows, count] = await db.getRepository('mq_cases').findAndCount({
     filter: { isPublished: true },
-    fields: ['id', 'title', 'story', 'outcome', 'category', 'unitId', 'publishedAt'],
+    fields: [...PUBLIC_CASE_FIELDS],
     appends: ['photos'],
     sort: ['-publishedAt', '-id'],
     offset: (page - 1) * pageSize,
@@ -221,18 +188,14 @@ export async function listCases(db: Database, query: Record<string, any>) {
     db,
     rows.map((r) => r.get('unitId')),
   );
-  const data = rows.map((r) => ({
-    id: Number(r.get('id')),
-    title: r.get('title') as string,
-    story: (r.get('story') as string) ?? '',
-    outcome: (r.get('outcome') as string) ?? '',
-    category: r.get('category') as string,
-    unit: units.get(Number(r.get('unitId'))) ?? null,
-    publishedAt: day(r.get('publishedAt')),
-    photos: ((r.get('photos') as any[]) ?? [])
-      .map((p: any) => (typeof p.get === 'function' ? p.get('url') : p.url))
-      .filter((url: unknown) => typeof url === 'string'),
-  }));
+  const data = rows.map((r) => {
+    const photos = (r.get('photos') as { get?: (k: string) => unknown; url?: unknown }[] | null) ?? [];
+    return publicCase(
+      r.get(),
+      units.get(Number(r.get('unitId'))) ?? null,
+      photos.map((p) => (typeof p.get === 'function' ? p.get('url') : p.url)),
+    );
+  });
   return { rows: data, count, page, pageSize, totalPage: Math.ceil(count / pageSize) };
 }
 
@@ -242,7 +205,7 @@ export function publicOptions(db: Database) {
 }
 
 /** GET mqPublic:units?q= — units by name, for the report form and the unit filter */
-export async function searchUnits(db: Database, query: Record<string, any>) {
+export async function searchUnits(db: Database, query: Query) {
   const q = query.q ?? '';
   if (typeof q !== 'string' || q.length > 50)
     throw refuse('INVALID_FILTER', 'The filter {{field}} is not valid', { field: 'q' });
@@ -252,5 +215,5 @@ export async function searchUnits(db: Database, query: Record<string, any>) {
     sort: ['name'],
     limit: 20,
   });
-  return units.map((u) => ({ id: Number(u.get('id')), name: u.get('name') as string }));
+  return units.map((u: Model) => ({ id: Number(u.get('id')), name: u.get('name') as string }));
 }

@@ -1,19 +1,17 @@
 import type { Context } from '@nocobase/actions';
-import type { Database } from '@nocobase/database';
-import { writeTransaction } from '@minqing/plugin-three-lists';
+import type { Database, Model } from '@nocobase/database';
+import { DONE_STATUSES, hasPublicText, isIn, writeTransaction } from '@minqing/plugin-three-lists';
 import { cleanText } from '../domain/text';
 import { refuse } from './errors';
-
-const filled = (value: unknown) => typeof value === 'string' && value.trim().length > 0;
 
 /**
  * Publishing is an explicit step of an administrator: a problem is public only with a title and
  * a summary written for the public, whichever way it is set (our action, a form, an import).
  */
 export function publicationRules(db: Database) {
-  db.on('mq_problems.beforeSave', (model: any) => {
+  db.on('mq_problems.beforeSave', (model: Model) => {
     if (model.get('isPublic')) {
-      if (!filled(model.get('publicTitle')) || !filled(model.get('publicSummary'))) {
+      if (!hasPublicText({ publicTitle: model.get('publicTitle'), publicSummary: model.get('publicSummary') })) {
         throw refuse(
           'PUBLIC_TEXT_REQUIRED',
           'Write a public title and a public summary before publishing: the public sees only these',
@@ -24,13 +22,13 @@ export function publicationRules(db: Database) {
       model.set('publishedAt', null);
     }
   });
-  db.on('mq_problems.beforeBulkUpdate', (options: any) => {
+  db.on('mq_problems.beforeBulkUpdate', (options: { attributes?: Record<string, unknown> }) => {
     // a bulk update does not run the per-row rule above: refuse it for publication
     if (options?.attributes && 'isPublic' in options.attributes && options.attributes.isPublic) {
       throw refuse('PUBLISH_ONE_BY_ONE', 'Problems are published one at a time, each with its own public text');
     }
   });
-  db.on('mq_cases.beforeSave', (model: any) => {
+  db.on('mq_cases.beforeSave', (model: Model) => {
     if (model.get('isPublished') && (model.changed('isPublished') || !model.get('publishedAt'))) {
       model.set('publishedAt', new Date());
     }
@@ -89,7 +87,7 @@ export async function problemToCase(ctx: Context, next: () => Promise<void>) {
   ctx.body = await writeTransaction(db, async (transaction) => {
     const problem = await db.getRepository('mq_problems').findOne({ filterByTk, transaction });
     if (!problem) throw refuse('PROBLEM_NOT_FOUND', 'Problem {{id}} does not exist', { id: filterByTk }, 404);
-    if (!['done', 'closed'].includes(problem.get('status') as string)) {
+    if (!isIn(DONE_STATUSES, problem.get('status'))) {
       throw refuse('CASE_NEEDS_RESULT', 'Only a problem that is done or closed can become a typical case', {}, 409);
     }
     const existing = await db.getRepository('mq_cases').findOne({ filter: { problemId: filterByTk }, transaction });

@@ -1,9 +1,4 @@
-import type { Database } from '@nocobase/database';
-import { readSettings, writeSettings } from '@minqing/plugin-three-lists';
-import { DEFAULT_PUBLICITY_SETTINGS, mergePublicitySettings } from '../domain/settings';
+import { settingsStore } from '@minqing/plugin-three-lists';
+import { PUBLICITY_SETTINGS } from '../domain/settings';
 
-export const publicitySettings = {
-  get: (db: Database, transaction?: any) => readSettings(db, 'publicity', DEFAULT_PUBLICITY_SETTINGS, transaction),
-  update: (db: Database, change: Record<string, unknown>) =>
-    writeSettings(db, 'publicity', DEFAULT_PUBLICITY_SETTINGS, mergePublicitySettings, change),
-};
+export const publicitySettings = settingsStore('publicity', PUBLICITY_SETTINGS);

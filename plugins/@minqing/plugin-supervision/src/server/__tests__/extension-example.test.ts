@@ -1,4 +1,5 @@
-import { createMinqingApp, type MinqingTestApp } from '@minqing/test';
+import type { Model } from '@nocobase/database';
+import { createMinqingApp, eventually, type MinqingTestApp } from '@minqing/test';
 import ExampleCarriedOverPlugin from '../../../examples/carried-over-plugin';
 
 describe('README › Extending: the example trigger and node run', () => {
@@ -37,12 +38,13 @@ describe('README › Extending: the example trigger and node run', () => {
     const later = new Date(Date.now() + 31 * 86400000);
     expect(await trigger.scan(workflow, later)).toBe(1);
     expect(await trigger.scan(workflow, later)).toBe(0);
-    const deadline = Date.now() + 15000;
-    let records = [];
-    while (Date.now() < deadline && !records.length) {
-      records = await app.db.getRepository('mq_supervisions').find({ filter: { problemId: id } });
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const records: Model[] = await eventually(
+      async () => {
+        const found: Model[] = await app.db.getRepository('mq_supervisions').find({ filter: { problemId: id } });
+        return found.length ? found : undefined;
+      },
+      { what: 'the 通报 of the example node' },
+    );
     expect(records.map((r) => r.get('level'))).toEqual(['notify']);
   });
 });

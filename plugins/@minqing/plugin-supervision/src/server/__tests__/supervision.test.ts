@@ -1,19 +1,21 @@
+import type { Model } from '@nocobase/database';
 import { addWorkingDays, localDay } from '@minqing/plugin-three-lists';
-import { createMinqingApp, type Agent, type MinqingTestApp, type TestUser } from '@minqing/test';
+import {
+  createMinqingApp,
+  eventually,
+  pinClock,
+  unpinClock,
+  workflowsSettled,
+  type Agent,
+  type MinqingTestApp,
+  type TestUser,
+} from '@minqing/test';
 import { findSupervisionEvents } from '../services/scan';
 import { eventKey, scanConfig } from '../domain/supervision';
 
 const DAY = 86400000;
-
-async function until<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 15000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await fn();
-    if (value) return value as T;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+/** the file's clock: Wednesday 18 November 2026, 10:00 in the bureau, weeks from any holiday */
+const START = '2026-11-18T02:00:00Z';
 
 describe('督办与回访: our triggers and nodes in NocoBase workflows, with a controlled clock', () => {
   let app: MinqingTestApp;
@@ -25,7 +27,17 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
     app.db.getRepository('workflows').findOne({ filter: { title, current: true } });
   const supervisions = (filter = {}) => app.db.getRepository('mq_supervisions').find({ filter, sort: ['id'] });
 
+  /** `days` after the moment of asking, on the file's clock */
+  const later = (days: number) => new Date(Date.now() + days * DAY);
+  /** executions of a workflow, once every workflow has finished what it was given */
+  const executionsOf = async (workflow: Model) => {
+    const workflowId = workflow.get('id') as number;
+    await workflowsSettled(app.app, { workflowId });
+    return app.db.getRepository('executions').count({ filter: { workflowId } });
+  };
+
   beforeAll(async () => {
+    pinClock(START);
     app = await createMinqingApp({ plugins: ['@minqing/plugin-three-lists', '@minqing/plugin-supervision'] });
     users = {
       admin: await app.createUser({ username: 'office', roles: ['mq_admin'] }),
@@ -39,7 +51,10 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
     leader = await app.agentAs(users.leader);
     unitId = (await admin.resource('mq_units').create({ values: { name: '荆州实验小学' } })).body.data.id;
   });
-  afterAll(() => app?.destroy());
+  afterAll(async () => {
+    await app?.destroy();
+    unpinClock();
+  });
 
   async function assigned(title: string, deadline: string, extra: Record<string, unknown> = {}) {
     const id = (await cadre.resource('mq_problems').create({ values: { title, unitId } })).body.data.id;
@@ -56,7 +71,7 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
     const presets = await app.db
       .getRepository('workflows')
       .find({ filter: { 'title.$in': ['临期提醒', '逾期督办', '办结回访', '不满意重办'] }, appends: ['nodes'] });
-    expect(presets.map((w) => [w.get('title'), w.get('type'), w.get('enabled')]).sort()).toEqual([
+    expect(presets.map((w: Model) => [w.get('title'), w.get('type'), w.get('enabled')]).sort()).toEqual([
       ['不满意重办', 'mq-supervision', true],
       ['临期提醒', 'mq-supervision', true],
       ['办结回访', 'mq-revisit', true],
@@ -84,22 +99,23 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
     const id = await assigned('午餐排队时间长', addWorkingDays(today, 2));
     const workflow = await preset('临期提醒');
     const trigger = workflowPlugin().triggers.get('mq-supervision');
-    expect(await trigger.scan(workflow, new Date())).toBeGreaterThanOrEqual(1);
-    await until('the reminder', async () => (await supervisions({ problemId: id })).length === 1);
+    expect(await trigger.scan(workflow, new Date())).toBe(1); // the only problem due soon
+    await eventually(async () => (await supervisions({ problemId: id })).length === 1, { what: 'the reminder' });
     expect(await trigger.scan(workflow, new Date())).toBe(0);
     expect(await trigger.scan(workflow, new Date(Date.now() + 3600000))).toBe(0);
-    await new Promise((r) => setTimeout(r, 500));
+    // nothing more happened: one execution
+    expect(await executionsOf(workflow)).toBe(1);
     const records = await supervisions({ problemId: id });
-    expect(records.map((r) => [r.get('level'), r.get('reason')])).toEqual([['reminder', 'due_soon']]);
+    expect(records.map((r: Model) => [r.get('level'), r.get('reason')])).toEqual([['reminder', 'due_soon']]);
     // the responsible person got an in-app message
     const messages = await app.db
       .getRepository('notificationInAppMessages')
       .find({ filter: { userId: users.cadre.id } });
-    expect(messages.some((m) => String(m.get('title')).includes('午餐排队时间长'))).toBe(true);
+    expect(messages.some((m: Model) => String(m.get('title')).includes('午餐排队时间长'))).toBe(true);
   });
 
   it('overdue fires 逾期 and escalates 提醒 → 催办 → 督办 → 通报 on schedule; repeats and a restart add nothing', async () => {
-    const yesterday = localDay(new Date(Date.now() - DAY));
+    const yesterday = localDay(later(-1));
     const id = await assigned('校舍漏雨', yesterday, {
       mode: 'leader_guarantee',
       guarantorId: users.leader.id,
@@ -107,50 +123,55 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
     });
     const workflow = await preset('逾期督办');
     const scan = (daysLater: number) =>
-      workflowPlugin()
-        .triggers.get('mq-supervision')
-        .scan(workflow, new Date(Date.now() + daysLater * DAY));
-    const levels = async () => (await supervisions({ problemId: id, reason: 'overdue' })).map((r) => r.get('level'));
-    await scan(0);
-    await until('提醒', async () => (await levels()).length === 1);
-    await scan(0);
-    await scan(3);
-    await until('催办', async () => (await levels()).length === 2);
-    await scan(7);
-    await until('督办', async () => (await levels()).length === 3);
-    await scan(15);
-    await until('通报', async () => (await levels()).length === 4);
-    await scan(15);
-    await scan(20);
-    await new Promise((r) => setTimeout(r, 500));
+      workflowPlugin().triggers.get('mq-supervision').scan(workflow, later(daysLater));
+    const levels = async () =>
+      (await supervisions({ problemId: id, reason: 'overdue' })).map((r: Model) => r.get('level'));
+    const reached = (n: number, level: string) =>
+      eventually(async () => (await levels()).length === n, { what: level });
+    // on the file's clock: 校舍漏雨 was due yesterday; 午餐排队 (above) is due Friday the 20th
+    expect(await scan(0)).toBe(1); // 校舍漏雨 1 day late: 提醒
+    await reached(1, '提醒');
+    expect(await scan(0)).toBe(0);
+    expect(await scan(3)).toBe(2); // 4 days: 催办; 午餐排队 1 day late: 提醒
+    await reached(2, '催办');
+    expect(await scan(7)).toBe(2); // 8 days: 督办; 午餐排队 5 days: 催办
+    await reached(3, '督办');
+    expect(await scan(15)).toBe(2); // 16 days: 通报; 午餐排队 13 days: 督办
+    await reached(4, '通报');
+    expect(await scan(15)).toBe(0);
+    expect(await scan(20)).toBe(1); // still 通报, fired already; 午餐排队 18 days: 通报
+    // nothing more happened: eight executions, four records of 校舍漏雨
+    expect(await executionsOf(workflow)).toBe(8);
     expect(await levels()).toEqual(['reminder', 'urge', 'supervise', 'notify']);
 
     // a restart: the triggers come up anew and scan again; the event keys are in the database
     await app.app.restart();
     expect(await scan(15)).toBe(0);
-    await new Promise((r) => setTimeout(r, 500));
+    expect(await executionsOf(workflow)).toBe(8);
     expect(await levels()).toHaveLength(4);
 
     // 领导包保: the guarantor is told too
     const leaderMessages = await app.db
       .getRepository('notificationInAppMessages')
       .find({ filter: { userId: users.leader.id } });
-    expect(leaderMessages.some((m) => String(m.get('title')).includes('校舍漏雨'))).toBe(true);
+    expect(leaderMessages.some((m: Model) => String(m.get('title')).includes('校舍漏雨'))).toBe(true);
   });
 
   it('the scan keeps to its scope (handling modes, categories, units)', async () => {
+    // one more overdue problem, handled 首接首办, next to the guaranteed one above
+    await assigned('走廊灯坏了', localDay(later(-2)));
     const all = await findSupervisionEvents(app.db, scanConfig({ conditions: ['overdue'] }), new Date());
     const guaranteed = await findSupervisionEvents(
       app.db,
       scanConfig({ conditions: ['overdue'], scope: { modes: ['leader_guarantee'] } }),
       new Date(),
     );
-    expect(guaranteed.length).toBeGreaterThan(0);
-    expect(guaranteed.length).toBeLessThan(all.length + 1);
+    expect(all).toHaveLength(2);
+    expect(guaranteed).toHaveLength(1);
     const responsibilities = await app.db
       .getRepository('mq_responsibilities')
       .find({ filter: { id: guaranteed.map((e) => e.responsibilityId) } });
-    expect(responsibilities.every((r) => r.get('mode') === 'leader_guarantee')).toBe(true);
+    expect(responsibilities.every((r: Model) => r.get('mode') === 'leader_guarantee')).toBe(true);
     expect(
       await findSupervisionEvents(
         app.db,
@@ -170,9 +191,9 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
   it('given its workflow, the scan hands over only the events not yet fired (the SQL builds the same event key)', async () => {
     // one of each condition at +20 days: overdue ones exist; a problem in progress with no report
     // since acceptance goes stale; a done one gets a dissatisfied evaluation
-    const stale = await assigned('操场积水', localDay(new Date(Date.now() + 40 * DAY)));
+    const stale = await assigned('操场积水', localDay(later(40)));
     await cadre.post(`/mq_problems:accept?filterByTk=${stale}`).send({});
-    const disliked = await assigned('食堂菜价偏高', localDay(new Date(Date.now() + 40 * DAY)));
+    const disliked = await assigned('食堂菜价偏高', localDay(later(40)));
     await cadre.post(`/mq_problems:accept?filterByTk=${disliked}`).send({});
     await cadre.post(`/mq_problems:complete?filterByTk=${disliked}`).send({ completionSummary: '已调整菜价' });
     await app.db.getRepository('mq_evaluations').create({ values: { problemId: disliked, score: 1 } });
@@ -180,7 +201,7 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
       values: { title: '全部条件', type: 'mq-supervision', key: 'all-conditions', sync: false, enabled: false },
     });
     const config = scanConfig({ conditions: ['due_soon', 'overdue', 'stalled', 'dissatisfied'] });
-    const at = new Date(Date.now() + 20 * DAY);
+    const at = later(20);
     // in a stable order: the statement has none
     const scan = async (unfiredBy?: number) =>
       (await findSupervisionEvents(app.db, config, at, undefined, unfiredBy)).sort((a, b) =>
@@ -210,7 +231,7 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
 
   it('before the campaign ends, every leader without a revisit is reminded, once', async () => {
     const root = await app.rootAgent();
-    const end = localDay(new Date(Date.now() + 3 * DAY));
+    const end = localDay(later(3));
     const wf = (
       await root.resource('workflows').create({
         values: {
@@ -224,9 +245,10 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
     ).body.data;
     const workflow = await app.db.getRepository('workflows').findOne({ filterByTk: wf.id });
     const trigger = workflowPlugin().triggers.get('mq-revisit');
-    expect(await trigger.scan(workflow, new Date(Date.now() - 30 * DAY))).toBe(0); // too early
+    expect(await trigger.scan(workflow, later(-30))).toBe(0); // too early
     expect(await trigger.scan(workflow, new Date())).toBe(1); // the one leader, who has not revisited
     expect(await trigger.scan(workflow, new Date())).toBe(0);
+    expect(await executionsOf(workflow)).toBe(1);
   });
 
   it('the supervised person answers; every answer is kept; others cannot answer', async () => {
@@ -266,14 +288,18 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
     const workflow = await preset('办结回访'); // 3 working days after completion
     const trigger = workflowPlugin().triggers.get('mq-revisit');
     expect(await trigger.scan(workflow, new Date())).toBe(0);
-    expect(await trigger.scan(workflow, new Date(Date.now() + 7 * DAY))).toBe(1);
-    const planned = await until('the planned revisit', () =>
-      app.db.getRepository('mq_revisits').findOne({ filter: { problemId: id } }),
+    // done on Wednesday: 3 working days later is Monday, within the week
+    expect(await trigger.scan(workflow, later(7))).toBe(1);
+    const planned: Model = await eventually(
+      () => app.db.getRepository('mq_revisits').findOne({ filter: { problemId: id } }),
+      { what: 'the planned revisit' },
     );
     expect(planned.get('state')).toBe('pending');
-    expect(planned.get('dueOn')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(await trigger.scan(workflow, new Date(Date.now() + 8 * DAY))).toBe(0);
-    await new Promise((r) => setTimeout(r, 500));
+    // due 5 working days after the scan's execution planned it (today, on the file's clock)
+    expect(planned.get('dueOn')).toBe(addWorkingDays(localDay(new Date()), 5));
+    expect(await trigger.scan(workflow, later(8))).toBe(0);
+    // nothing more happened: one execution, one planned revisit
+    expect(await executionsOf(workflow)).toBe(1);
     expect(await app.db.getRepository('mq_revisits').count({ filter: { problemId: id } })).toBe(1);
 
     // the problem is still 已办结 until someone records the revisit
@@ -291,14 +317,16 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
     expect(workflow.get('type')).toBe('schedule');
     expect(workflow.get('enabled')).toBe(false); // switched on by the office when the campaign starts
     await workflowPlugin().trigger(workflow, { date: new Date().toISOString() }, { manually: true });
-    const report = await until('the report', () => app.db.getRepository('mq_dispatch_reports').findOne({}));
-    expect(report.get('month')).toMatch(/^\d{4}-\d{2}$/);
+    const report: Model = await eventually(() => app.db.getRepository('mq_dispatch_reports').findOne({}), {
+      what: 'the report',
+    });
+    expect(report.get('month')).toBe('2026-10'); // the month before the file's clock
     expect(report.get('summary')).toContain('响应率');
     expect((report.get('figures') as any).overall.figures).toHaveProperty('onTimeRate');
     const messages = await app.db
       .getRepository('notificationInAppMessages')
       .find({ filter: { userId: users.leader.id } });
-    expect(messages.some((m) => String(m.get('title')).includes('每月调度'))).toBe(true);
+    expect(messages.some((m: Model) => String(m.get('title')).includes('每月调度'))).toBe(true);
   });
 
   it('our triggers and nodes validate their configuration', async () => {

@@ -1,7 +1,10 @@
 /**
  * 跟踪督办 as pure rules: which condition a scan looks for, how overdue work escalates
- * 提醒 → 催办 → 督办 → 通报, and the event key that makes every event fire once.
+ * 提醒 → 催办 → 督办 → 通报, who is told, and the event key that makes every event fire once.
  */
+import { BASICALLY_SATISFIED, LEADER_GUARANTEE } from '@minqing/plugin-three-lists/domain';
+import { DEFAULTS } from './defaults';
+
 export const CONDITIONS = ['due_soon', 'overdue', 'stalled', 'dissatisfied'] as const;
 export type Condition = (typeof CONDITIONS)[number];
 
@@ -21,7 +24,7 @@ export interface ScanConfig {
   dueSoonDays: number;
   /** 进展滞后: no progress report for this many days */
   stalledDays: number;
-  /** 不满意: an evaluation scored below this (1–5) */
+  /** 不满意: an evaluation scored below this (1–5; default 基本满意, so 不满意 and worse) */
   dissatisfiedBelow: number;
   escalation: Escalation;
   scope: { unitIds?: number[]; categories?: string[]; modes?: string[] };
@@ -31,12 +34,12 @@ export interface ScanConfig {
 
 export const DEFAULT_SCAN: ScanConfig = {
   conditions: ['due_soon', 'overdue'],
-  dueSoonDays: 2,
-  stalledDays: 7,
-  dissatisfiedBelow: 3,
-  escalation: { urge: 3, supervise: 7, notify: 15 },
+  dueSoonDays: DEFAULTS.dueSoonDays,
+  stalledDays: DEFAULTS.stalledDays,
+  dissatisfiedBelow: BASICALLY_SATISFIED,
+  escalation: { ...DEFAULTS.escalation },
   scope: {},
-  intervalMinutes: 60,
+  intervalMinutes: DEFAULTS.intervalMinutes,
 };
 
 export function scanConfig(config: Partial<ScanConfig> = {}): ScanConfig {
@@ -68,6 +71,14 @@ export function overdueLevel(daysOverdue: number, escalation: Escalation): Level
 /** One step up the ladder (通报 stays 通报). */
 export function nextLevel(level: Level): Level {
   return LEVELS[Math.min(LEVELS.indexOf(level) + 1, LEVELS.length - 1)];
+}
+
+/**
+ * Who hears of a supervision besides the responsible person: the guarantor leader, from 督办 on,
+ * and at every level for a problem a leader guarantees (领导包保, "一抓到底").
+ */
+export function notifiesGuarantor(level: Level, mode: unknown): boolean {
+  return mode === LEADER_GUARANTEE || LEVELS.indexOf(level) >= LEVELS.indexOf('supervise');
 }
 
 export interface SupervisionEvent {

@@ -1,5 +1,6 @@
-import { Instruction, JOB_STATUS } from '@nocobase/plugin-workflow';
+import { Instruction, JOB_STATUS, type FlowNodeModel, type Processor } from '@nocobase/plugin-workflow';
 import { LEVELS, nextLevel, type Level } from '../domain/supervision';
+import { DEFAULTS } from '../domain/defaults';
 import { issueSupervision } from './IssueSupervisionInstruction';
 
 /**
@@ -10,9 +11,9 @@ import { issueSupervision } from './IssueSupervisionInstruction';
 export class EscalateInstruction extends Instruction {
   static TYPE = 'mq-escalate';
 
-  async run(node: any, input: any, processor: any) {
+  async run(node: FlowNodeModel, input: unknown, processor: Processor) {
     const config = processor.getParsedValue(
-      { problemId: '{{$context.problemId}}', responseDays: 2, ...node.config },
+      { problemId: '{{$context.problemId}}', responseDays: DEFAULTS.responseDays, ...node.config },
       node.id,
     );
     const problemId = Number(config.problemId);
@@ -25,7 +26,7 @@ export class EscalateInstruction extends Instruction {
       problemId,
       level,
       reason: (latest?.get('reason') as string) ?? 'overdue',
-      responseDays: Number(config.responseDays) || 2,
+      responseDays: Number(config.responseDays) || DEFAULTS.responseDays,
     });
     return { status: JOB_STATUS.RESOLVED, result: record };
   }

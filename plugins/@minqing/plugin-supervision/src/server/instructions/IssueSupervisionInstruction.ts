@@ -1,6 +1,9 @@
 import { addWorkingDays, localDay } from '@minqing/plugin-three-lists';
-import { Instruction, JOB_STATUS } from '@nocobase/plugin-workflow';
-import { LEVELS, type Level } from '../domain/supervision';
+import type { Transaction } from '@nocobase/database';
+import type WorkflowPlugin from '@nocobase/plugin-workflow';
+import { Instruction, JOB_STATUS, type FlowNodeModel, type Processor } from '@nocobase/plugin-workflow';
+import { LEVELS, notifiesGuarantor, type Level } from '../domain/supervision';
+import { DEFAULTS } from '../domain/defaults';
 import { loadEventContext } from '../services/context';
 import { notify } from '../services/notify';
 
@@ -14,13 +17,13 @@ const LEVEL_WORDS: Record<Level, string> = { reminder: '提醒', urge: '催办',
 export class IssueSupervisionInstruction extends Instruction {
   static TYPE = 'mq-issue-supervision';
 
-  async run(node: any, input: any, processor: any) {
+  async run(node: FlowNodeModel, input: unknown, processor: Processor) {
     const config = processor.getParsedValue(
       {
         problemId: '{{$context.problemId}}',
         level: '{{$context.level}}',
         reason: '{{$context.condition}}',
-        responseDays: 2,
+        responseDays: DEFAULTS.responseDays,
         ...node.config,
       },
       node.id,
@@ -29,15 +32,15 @@ export class IssueSupervisionInstruction extends Instruction {
       problemId: Number(config.problemId),
       level: LEVELS.includes(config.level) ? config.level : 'reminder',
       reason: config.reason,
-      responseDays: Number(config.responseDays) || 2,
+      responseDays: Number(config.responseDays) || DEFAULTS.responseDays,
     });
     return { status: JOB_STATUS.RESOLVED, result: record };
   }
 }
 
 export async function issueSupervision(
-  plugin: any,
-  transaction: any,
+  plugin: WorkflowPlugin,
+  transaction: Transaction | null | undefined,
   {
     problemId,
     level,
@@ -46,7 +49,7 @@ export async function issueSupervision(
   }: { problemId: number; level: Level; reason?: string; responseDays: number },
 ) {
   const db = plugin.db;
-  const context = (await loadEventContext(db, [problemId], transaction)).get(problemId);
+  const context = (await loadEventContext(db, [problemId], transaction ?? undefined)).get(problemId);
   if (!context) throw new Error(`problem ${problemId} does not exist`);
   const { problem: p, responsibility, task } = context;
   const now = new Date();
@@ -62,11 +65,9 @@ export async function issueSupervision(
     },
     transaction,
   });
-  const withGuarantor =
-    responsibility?.mode === 'leader_guarantee' || LEVELS.indexOf(level) >= LEVELS.indexOf('supervise');
   await notify(
     plugin.app,
-    [responsibility?.personId, withGuarantor ? responsibility?.guarantorId : null],
+    [responsibility?.personId, notifiesGuarantor(level, responsibility?.mode) ? responsibility?.guarantorId : null],
     `【${LEVEL_WORDS[level]}】${p.code} ${p.title}`,
     `请于 ${record.get('responseDueOn')} 前反馈办理情况。`,
     transaction,

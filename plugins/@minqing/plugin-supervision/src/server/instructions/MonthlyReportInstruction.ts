@@ -1,5 +1,6 @@
 import { computeStats, localDay } from '@minqing/plugin-three-lists';
-import { Instruction, JOB_STATUS } from '@nocobase/plugin-workflow';
+import type { Model } from '@nocobase/database';
+import { Instruction, JOB_STATUS, type FlowNodeModel, type Processor } from '@nocobase/plugin-workflow';
 import { notify } from '../services/notify';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
@@ -21,10 +22,10 @@ export function previousMonth(day: string): [string, string, string] {
 export class MonthlyReportInstruction extends Instruction {
   static TYPE = 'mq-monthly-report';
 
-  async run(node: any, input: any, processor: any) {
+  async run(node: FlowNodeModel, input: unknown, processor: Processor) {
     const db = this.workflow.db;
     const [from, to, month] = previousMonth(localDay(processor.execution?.context?.date ?? new Date()));
-    const stats: any = await computeStats(db, { from, to, groupBy: 'unit' });
+    const stats = await computeStats(db, { from, to, groupBy: 'unit' });
     const f = stats.overall.figures;
     const summary = [
       `问题 ${stats.overall.counts.assigned} 件已交办，逾期 ${f.overdueCount} 件`,
@@ -45,7 +46,7 @@ export class MonthlyReportInstruction extends Instruction {
     const leaders = await db.getRepository('users').find({ filter: { 'roles.name': 'mq_leader' }, fields: ['id'] });
     await notify(
       this.workflow.app,
-      leaders.map((l) => l.get('id') as number),
+      leaders.map((l: Model) => l.get('id') as number),
       `【每月调度】${month}`,
       summary,
       processor.transaction,

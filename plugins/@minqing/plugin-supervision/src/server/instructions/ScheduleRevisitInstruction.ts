@@ -1,5 +1,6 @@
 import { addWorkingDays, localDay } from '@minqing/plugin-three-lists';
-import { Instruction, JOB_STATUS } from '@nocobase/plugin-workflow';
+import { Instruction, JOB_STATUS, type FlowNodeModel, type Processor } from '@nocobase/plugin-workflow';
+import { DEFAULTS } from '../domain/defaults';
 import { notify } from '../services/notify';
 
 /**
@@ -10,9 +11,14 @@ import { notify } from '../services/notify';
 export class ScheduleRevisitInstruction extends Instruction {
   static TYPE = 'mq-schedule-revisit';
 
-  async run(node: any, input: any, processor: any) {
+  async run(node: FlowNodeModel, input: unknown, processor: Processor) {
     const config = processor.getParsedValue(
-      { problemId: '{{$context.problemId}}', revisiterId: '{{$context.guarantorId}}', days: 5, ...node.config },
+      {
+        problemId: '{{$context.problemId}}',
+        revisiterId: '{{$context.guarantorId}}',
+        days: DEFAULTS.revisitDueDays,
+        ...node.config,
+      },
       node.id,
     );
     const db = this.workflow.db;
@@ -28,7 +34,7 @@ export class ScheduleRevisitInstruction extends Instruction {
         problemId,
         revisiterId,
         state: 'pending',
-        dueOn: addWorkingDays(localDay(new Date()), Number(config.days) || 5),
+        dueOn: addWorkingDays(localDay(new Date()), Number(config.days) || DEFAULTS.revisitDueDays),
       },
       transaction,
     });

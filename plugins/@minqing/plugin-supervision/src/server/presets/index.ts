@@ -1,5 +1,7 @@
 import type { Database } from '@nocobase/database';
 import { t } from '@minqing/plugin-three-lists';
+import { DEFAULTS } from '../domain/defaults';
+import { DEFAULT_SCAN } from '../domain/supervision';
 
 const NS = '@minqing/plugin-supervision';
 
@@ -19,7 +21,7 @@ export const PRESETS: Preset[] = [
     title: '临期提醒',
     description: 'Reminds the responsible person two working days before a deadline',
     type: 'mq-supervision',
-    config: { conditions: ['due_soon'], dueSoonDays: 2, intervalMinutes: 60 },
+    config: { conditions: ['due_soon'], dueSoonDays: DEFAULTS.dueSoonDays, intervalMinutes: DEFAULTS.intervalMinutes },
     nodes: [
       {
         type: 'mq-issue-supervision',
@@ -32,12 +34,16 @@ export const PRESETS: Preset[] = [
     title: '逾期督办',
     description: 'Overdue work escalates: reminder, urge, supervise, public notice',
     type: 'mq-supervision',
-    config: { conditions: ['overdue'], escalation: { urge: 3, supervise: 7, notify: 15 }, intervalMinutes: 60 },
+    config: {
+      conditions: ['overdue'],
+      escalation: { ...DEFAULTS.escalation },
+      intervalMinutes: DEFAULTS.intervalMinutes,
+    },
     nodes: [
       {
         type: 'mq-issue-supervision',
         title: '发督办',
-        config: { level: '{{$context.level}}', reason: 'overdue', responseDays: 2 },
+        config: { level: '{{$context.level}}', reason: 'overdue', responseDays: DEFAULTS.responseDays },
       },
     ],
   },
@@ -45,14 +51,18 @@ export const PRESETS: Preset[] = [
     title: '办结回访',
     description: 'Plans a revisit three working days after completion',
     type: 'mq-revisit',
-    config: { delayDays: 3, intervalMinutes: 60 },
-    nodes: [{ type: 'mq-schedule-revisit', title: '安排回访', config: { days: 5 } }],
+    config: { delayDays: DEFAULTS.revisitDelayDays, intervalMinutes: DEFAULTS.intervalMinutes },
+    nodes: [{ type: 'mq-schedule-revisit', title: '安排回访', config: { days: DEFAULTS.revisitDueDays } }],
   },
   {
     title: '不满意重办',
     description: 'A dissatisfied evaluation is supervised (the problem is already reopened)',
     type: 'mq-supervision',
-    config: { conditions: ['dissatisfied'], dissatisfiedBelow: 3, intervalMinutes: 60 },
+    config: {
+      conditions: ['dissatisfied'],
+      dissatisfiedBelow: DEFAULT_SCAN.dissatisfiedBelow,
+      intervalMinutes: DEFAULTS.intervalMinutes,
+    },
     nodes: [
       {
         type: 'mq-issue-supervision',

@@ -1,3 +1,4 @@
+import type { Transaction } from '@nocobase/database';
 import type Application from '@nocobase/server';
 
 export const CHANNEL = 'mq-in-app';
@@ -8,11 +9,13 @@ export async function notify(
   userIds: (number | null | undefined)[],
   title: string,
   content: string,
-  transaction?: any,
+  transaction?: Transaction | null,
 ) {
   const receivers = [...new Set(userIds.filter((id): id is number => Boolean(id)))];
   if (!receivers.length) return;
-  const manager = app.pm.get('notification-manager') as any;
+  const manager = app.pm.get('notification-manager') as unknown as
+    | { send(options: Record<string, unknown>): Promise<unknown> }
+    | undefined;
   if (!manager) return;
   await manager.send({
     channelName: CHANNEL,

@@ -1,6 +1,5 @@
-import type { RoleSpec, ScopeSpec } from '@minqing/plugin-three-lists';
+import { CURRENT_USER_ID as ME, type RoleSpec, type ScopeSpec } from '@minqing/plugin-three-lists';
 
-const ME = '{{$user.id}}';
 const NS = '@minqing/plugin-supervision';
 
 export const SUPERVISION_SCOPES: Record<string, ScopeSpec> = {

@@ -1,5 +1,13 @@
 import type { Database } from '@nocobase/database';
-import { addWorkingDays, localDay, sqlDialect, tableOf } from '@minqing/plugin-three-lists';
+import {
+  addWorkingDays,
+  BUREAU_TIME_ZONE,
+  HANDLING_STATUSES,
+  localDay,
+  OPEN_STATUSES,
+  sqlDialect,
+  tableOf,
+} from '@minqing/plugin-three-lists';
 import { escalationRungs, EVENT_KEY_PREFIX, type ScanConfig, type SupervisionEvent } from '../domain/supervision';
 
 /**
@@ -12,7 +20,7 @@ export async function findSupervisionEvents(
   db: Database,
   config: ScanConfig,
   now: Date,
-  timeZone = 'Asia/Shanghai',
+  timeZone = BUREAU_TIME_ZONE,
   unfiredBy?: number | string,
 ) {
   const sql = sqlDialect(db, timeZone);
@@ -43,7 +51,7 @@ export async function findSupervisionEvents(
     scope.push(`${r('mode')} IN (:modes)`);
     replacements.modes = config.scope.modes;
   }
-  const open = `${p('status')} IN ('assigned', 'in_progress', 'reopened')`;
+  const open = sql.isIn(p('status'), OPEN_STATUSES);
   // each problem's tasks aggregated once (a correlated subquery per row costs 5× the scan)
   const tasks = `SELECT t.${T.column('problemId')} AS problem_id, MAX(t.${T.column('id')}) AS task_id,
       MAX(t.${T.column('lastReportedAt')}) AS last_reported, COUNT(*) AS task_count,
@@ -53,7 +61,7 @@ export async function findSupervisionEvents(
       // only open problems are scanned, unless dissatisfied evaluations (of done problems) are asked for
       config.conditions.includes('dissatisfied')
         ? ''
-        : `JOIN ${P.table} tp ON tp.${P.column('id')} = t.${T.column('problemId')} AND tp.${P.column('status')} IN ('assigned', 'in_progress', 'reopened')`
+        : `JOIN ${P.table} tp ON tp.${P.column('id')} = t.${T.column('problemId')} AND ${sql.isIn(`tp.${P.column('status')}`, OPEN_STATUSES)}`
     }
     GROUP BY t.${T.column('problemId')}`;
   const base = `FROM ${P.table} p JOIN ${R.table} r ON ${r('problemId')} = ${p('id')} AND ${r('active')} = ${sql.bool(true)}
@@ -102,7 +110,7 @@ export async function findSupervisionEvents(
         `CAST(${sql.localDay('o.last_report')} AS CHAR(10))`,
         '0',
         `'reminder'`,
-        `o.status IN ('in_progress', 'reopened')`,
+        sql.isIn('o.status', HANDLING_STATUSES),
         'o.last_report < :stalledBefore',
       ),
     );
@@ -133,10 +141,10 @@ export async function findSupervisionEvents(
       WHERE NOT EXISTS (SELECT 1 FROM ${X.table} x WHERE x.${X.column('eventKey')} = ${key})`;
   }
   const text = `WITH task_summary AS (${tasks}), open_rows AS (${openRows})\n${events}`;
-  const rows = (await db.sequelize.query(text, { replacements, type: 'SELECT' })) as any[];
+  const rows = (await db.sequelize.query(text, { replacements, type: 'SELECT' })) as Record<string, unknown>[];
   return rows.map<SupervisionEvent>((row) => ({
-    condition: row.kind,
-    level: row.level,
+    condition: row.kind as SupervisionEvent['condition'],
+    level: row.level as SupervisionEvent['level'],
     problemId: Number(row.problem_id),
     responsibilityId: row.responsibility_id === null ? null : Number(row.responsibility_id),
     taskId: row.task_id === null ? null : Number(row.task_id),

@@ -1,16 +1,18 @@
-import { addWorkingDays, getLoopSettings, localDay, tableOf } from '@minqing/plugin-three-lists';
+import { getLoopSettings, localDay, onLoopStep, tableOf, type LoopStepEvent } from '@minqing/plugin-three-lists';
+import type { Model } from '@nocobase/database';
 import { Trigger } from '@nocobase/plugin-workflow';
+import {
+  inReminderWindow,
+  leaderWithoutRevisitKey,
+  problemDoneKey,
+  revisitDue,
+  type RevisitConfig,
+} from '../domain/revisit';
+import { DEFAULTS } from '../domain/defaults';
 import { loadEventContext } from '../services/context';
-import { ScanTimers, triggerOnce } from './scanning';
+import { ScanTimers, triggerOnce, type ScanWorkflow } from './scanning';
 
-export interface RevisitConfig {
-  /** fire this many working days after 办结 (0: at once) */
-  delayDays?: number;
-  intervalMinutes?: number;
-  /** 活动结束日期: before it, every leader who has not revisited anything is reminded */
-  campaignEndsOn?: string;
-  remindDaysBefore?: number;
-}
+export type { RevisitConfig };
 
 /**
  * 回访 trigger: a problem reached 已办结 (after N working days) without a revisit; and, in the last
@@ -19,40 +21,30 @@ export interface RevisitConfig {
 export class RevisitTrigger extends Trigger {
   static TYPE = 'mq-revisit';
   private timers = new ScanTimers();
-  private listeners = new Map<number, (model: any, options: any) => void>();
+  private stopListening = new Map<number, () => void>();
 
-  on(workflow: any) {
+  on(workflow: ScanWorkflow) {
     const config: RevisitConfig = workflow.config ?? {};
-    this.timers.start(
-      workflow,
-      config.intervalMinutes ?? 60,
-      () => this.scan(workflow),
-      (e) => this.workflow.getLogger(workflow.id).error(e),
-    );
+    const log = (e: unknown) => this.workflow.getLogger(workflow.id).error(e);
+    this.timers.start(workflow, config.intervalMinutes ?? DEFAULTS.intervalMinutes, () => this.scan(workflow), log);
     if (!config.delayDays) {
-      const listener = (model: any, { transaction }: any) => {
-        if (!model.changed('status') || model.get('status') !== 'done') return;
-        // after the commit, so that the execution sees the completed problem
-        const fire = () =>
-          this.scan(workflow, new Date(), [model.get('id')]).catch((e) =>
-            this.workflow.getLogger(workflow.id).error(e),
-          );
-        if (transaction?.afterCommit) transaction.afterCommit(fire);
-        else fire();
-      };
-      this.listeners.set(workflow.id, listener);
-      this.workflow.db.on('mq_problems.afterUpdate', listener);
+      // at once: when the core announces a completion, after its commit (the execution sees the done problem)
+      const stop = onLoopStep(this.workflow.db, 'complete', ({ problemId, transaction }: LoopStepEvent) => {
+        transaction.afterCommit(() => {
+          this.scan(workflow, new Date(), [problemId]).catch(log);
+        });
+      });
+      this.stopListening.set(workflow.id, stop);
     }
   }
 
-  off(workflow: any) {
+  off(workflow: ScanWorkflow) {
     this.timers.stop(workflow);
-    const listener = this.listeners.get(workflow.id);
-    if (listener) this.workflow.db.off('mq_problems.afterUpdate', listener);
-    this.listeners.delete(workflow.id);
+    this.stopListening.get(workflow.id)?.();
+    this.stopListening.delete(workflow.id);
   }
 
-  async scan(workflow: any, now = new Date(), onlyProblems?: number[]) {
+  async scan(workflow: ScanWorkflow, now = new Date(), onlyProblems?: number[]) {
     const db = this.workflow.db;
     const config: RevisitConfig = workflow.config ?? {};
     const { timeZone } = await getLoopSettings(db);
@@ -65,17 +57,14 @@ export class RevisitTrigger extends Trigger {
        WHERE p.${P.column('status')} = 'done' ${only}
          AND NOT EXISTS (SELECT 1 FROM ${V.table} v WHERE v.${V.column('problemId')} = p.${P.column('id')})`,
       { replacements: { only: onlyProblems }, type: 'SELECT' },
-    )) as any[];
-    const due = done.filter((row) => {
-      const day = localDay(row.done_at, timeZone);
-      return !config.delayDays || addWorkingDays(day, config.delayDays) <= today;
-    });
+    )) as { id: number | string; done_at: Date | string }[];
+    const due = done.filter((row) => revisitDue(localDay(row.done_at, timeZone), today, config.delayDays));
     const contexts = await loadEventContext(
       db,
       due.map((row) => Number(row.id)),
     );
     const events = due.map((row) => ({
-      key: `mq-revisit:${workflow.id}:problem:${row.id}:${new Date(row.done_at).toISOString()}`,
+      key: problemDoneKey(workflow.id, row.id, row.done_at),
       context: {
         kind: 'problem_done',
         problemId: Number(row.id),
@@ -83,28 +72,26 @@ export class RevisitTrigger extends Trigger {
         date: now.toISOString(),
       },
     }));
-    if (config.campaignEndsOn && !onlyProblems) events.push(...(await this.leaderEvents(workflow, config, today)));
+    if (!onlyProblems && inReminderWindow(today, config)) events.push(...(await this.leaderEvents(workflow, config)));
     return triggerOnce(this, workflow, events);
   }
 
-  private async leaderEvents(workflow: any, config: RevisitConfig, today: string) {
-    const end = config.campaignEndsOn;
-    const start = new Date(`${end}T00:00:00Z`);
-    start.setUTCDate(start.getUTCDate() - (config.remindDaysBefore ?? 10));
-    if (today < start.toISOString().slice(0, 10) || today > end) return [];
-    const leaders = await this.workflow.db
+  private async leaderEvents(workflow: ScanWorkflow, config: RevisitConfig) {
+    const end = config.campaignEndsOn as string;
+    const db = this.workflow.db;
+    const leaders = await db
       .getRepository('users')
       .find({ filter: { 'roles.name': 'mq_leader' }, fields: ['id', 'nickname'] });
-    const V = tableOf(this.workflow.db, 'mq_revisits');
-    const rows = (await this.workflow.db.sequelize.query(
+    const V = tableOf(db, 'mq_revisits');
+    const rows = (await db.sequelize.query(
       `SELECT DISTINCT ${V.column('revisiterId')} AS id FROM ${V.table} WHERE ${V.column('outcome')} IS NOT NULL`,
       { type: 'SELECT' },
     )) as { id: number }[];
     const revisited = new Set(rows.map((row) => Number(row.id)));
     return leaders
-      .filter((leader) => !revisited.has(Number(leader.get('id'))))
-      .map((leader) => ({
-        key: `mq-revisit:${workflow.id}:leader:${leader.get('id')}:${end}`,
+      .filter((leader: Model) => !revisited.has(Number(leader.get('id'))))
+      .map((leader: Model) => ({
+        key: leaderWithoutRevisitKey(workflow.id, leader.get('id') as number, end),
         context: {
           kind: 'leader_without_revisit',
           leader: leader.toJSON(),

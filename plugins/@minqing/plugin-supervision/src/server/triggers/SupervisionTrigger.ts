@@ -3,7 +3,7 @@ import { Trigger } from '@nocobase/plugin-workflow';
 import { eventKey, scanConfig } from '../domain/supervision';
 import { loadEventContext } from '../services/context';
 import { findSupervisionEvents } from '../services/scan';
-import { ScanTimers, triggerEach } from './scanning';
+import { ScanTimers, triggerEach, type ScanWorkflow } from './scanning';
 
 const CONTEXT_SLICE = 500;
 
@@ -15,7 +15,7 @@ export class SupervisionTrigger extends Trigger {
   static TYPE = 'mq-supervision';
   private timers = new ScanTimers();
 
-  on(workflow: any) {
+  on(workflow: ScanWorkflow) {
     const config = scanConfig(workflow.config);
     this.timers.start(
       workflow,
@@ -25,12 +25,12 @@ export class SupervisionTrigger extends Trigger {
     );
   }
 
-  off(workflow: any) {
+  off(workflow: ScanWorkflow) {
     this.timers.stop(workflow);
   }
 
   /** One scan at `now` (tests pass a fixed clock); returns how many new events were fired. */
-  async scan(workflow: any, now = new Date()) {
+  async scan(workflow: ScanWorkflow, now = new Date()) {
     const db = this.workflow.db;
     const config = scanConfig(workflow.config);
     const { timeZone } = await getLoopSettings(db);

@@ -1,6 +1,8 @@
-import type { Trigger } from '@nocobase/plugin-workflow';
+import type { Model } from '@nocobase/database';
+import type { Trigger, WorkflowModel } from '@nocobase/plugin-workflow';
 
-type Workflow = { id: number; enabled?: boolean; config: any; get?: (k: string) => any };
+/** A workflow of one of our triggers (its `config` is the trigger's, as the designer saved it). */
+export type ScanWorkflow = WorkflowModel;
 
 /**
  * Runs a workflow's scan on its own interval on every node; duplicates across nodes and restarts
@@ -9,14 +11,14 @@ type Workflow = { id: number; enabled?: boolean; config: any; get?: (k: string) 
 export class ScanTimers {
   private timers = new Map<number, NodeJS.Timeout>();
 
-  start(workflow: Workflow, minutes: number, scan: () => Promise<unknown>, log: (e: unknown) => void) {
+  start(workflow: ScanWorkflow, minutes: number, scan: () => Promise<unknown>, log: (e: unknown) => void) {
     this.stop(workflow);
     const timer = setInterval(() => scan().catch(log), Math.max(1, minutes) * 60_000);
     timer.unref?.();
     this.timers.set(workflow.id, timer);
   }
 
-  stop(workflow: Workflow) {
+  stop(workflow: ScanWorkflow) {
     clearInterval(this.timers.get(workflow.id));
     this.timers.delete(workflow.id);
   }
@@ -25,11 +27,11 @@ export class ScanTimers {
 type ScanEvent = { key: string; context: object };
 
 /** Drops events already turned into an execution (one query), then triggers the rest. */
-export async function triggerOnce(trigger: Trigger, workflow: any, events: ScanEvent[]) {
+export async function triggerOnce(trigger: Trigger, workflow: ScanWorkflow, events: ScanEvent[]) {
   if (!events.length) return 0;
   const executions = trigger.workflow.db.getRepository('executions');
   const done = new Set(
-    (await executions.find({ filter: { eventKey: events.map((e) => e.key) }, fields: ['eventKey'] })).map((x) =>
+    (await executions.find({ filter: { eventKey: events.map((e) => e.key) }, fields: ['eventKey'] })).map((x: Model) =>
       x.get('eventKey'),
     ),
   );
@@ -44,7 +46,7 @@ export async function triggerOnce(trigger: Trigger, workflow: any, events: ScanE
  * Triggers events a scan already knows to be new. Two nodes scanning at once may both fire one;
  * the unique event key lets only one execution be made.
  */
-export function triggerEach(trigger: Trigger, workflow: any, events: ScanEvent[]) {
+export function triggerEach(trigger: Trigger, workflow: ScanWorkflow, events: ScanEvent[]) {
   for (const event of events) trigger.workflow.trigger(workflow, event.context, { eventKey: event.key });
   return events.length;
 }

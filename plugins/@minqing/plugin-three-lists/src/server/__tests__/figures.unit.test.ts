@@ -1,4 +1,14 @@
-import { computeFigures, emptyCounts, leaderRevisitCoverage, rankBy, ratio } from '../domain/figures';
+import { classifyLeaders, rangeCoverage } from '../domain/coverage';
+import {
+  addCounts,
+  computeFigures,
+  emptyCounts,
+  leaderRevisitCoverage,
+  rankBy,
+  RATE_FIGURES,
+  ratio,
+  SAMPLE_OF,
+} from '../domain/figures';
 
 describe('figures of DOMAIN.md', () => {
   // A county with 10 assigned problems, worked out by hand:
@@ -85,5 +95,40 @@ describe('figures of DOMAIN.md', () => {
       { key: 'D', value: 0.5, sample: 8, rank: 3 },
     ]);
     expect(table.insufficientSample.map((r) => r.key)).toEqual(['A', 'E']);
+  });
+});
+
+describe('the overall figures are those of the sum of the groups', () => {
+  it('adds counts, ratings by level, and keeps the largest overdue days', () => {
+    const a = { ...emptyCounts(), assigned: 2, overdue: 1, overdueDaysSum: 5, overdueDaysMax: 5 };
+    a.ratingsByLevel[4] = 3;
+    const b = { ...emptyCounts(), assigned: 3, overdue: 2, overdueDaysSum: 4, overdueDaysMax: 3 };
+    b.ratingsByLevel[4] = 1;
+    b.ratingsByLevel[1] = 2;
+    const total = [a, b].reduce(addCounts, emptyCounts());
+    expect(total).toMatchObject({ assigned: 5, overdue: 3, overdueDaysSum: 9, overdueDaysMax: 5 });
+    expect(total.ratingsByLevel).toEqual([0, 2, 0, 0, 4, 0]);
+    expect(a.assigned).toBe(2); // the groups stay as they were
+  });
+
+  it('names a sample for every rate', () => {
+    expect(Object.keys(SAMPLE_OF).sort()).toEqual([...RATE_FIGURES].sort());
+    const figures = computeFigures({ ...emptyCounts(), assigned: 4, acceptedInTime: 1 });
+    for (const rate of RATE_FIGURES) expect(figures.samples).toHaveProperty(SAMPLE_OF[rate]);
+  });
+});
+
+describe('"each leader takes 1–2" (联系点, 认领)', () => {
+  const leaders = [0, 1, 2, 3, 2].map((count, id) => ({ id, count }));
+
+  it('sorts leaders against the range and rates the coverage', () => {
+    expect(classifyLeaders(leaders, { min: 2, max: 2 })).toEqual({
+      none: [leaders[0]],
+      belowRange: [leaders[1]],
+      withinRange: [leaders[2], leaders[4]],
+      aboveRange: [leaders[3]],
+    });
+    expect(rangeCoverage(leaders, { min: 1, max: 2 })).toMatchObject({ leaders: 5, rate: 0.6 });
+    expect(rangeCoverage([], { min: 1, max: 2 }).rate).toBeNull();
   });
 });

@@ -30,8 +30,8 @@ describe('every title and option of our collections speaks zh-CN and en-US', () 
   });
 
   it.each(keys)('%s', (key) => {
-    expect(enUS[key]).toBeTruthy();
-    if (key !== 'ID') expect(zhCN[key]).toMatch(CJK);
+    expect((enUS as Record<string, string>)[key]).toBeTruthy();
+    if (key !== 'ID') expect((zhCN as Record<string, string>)[key]).toMatch(CJK);
     else expect(zhCN[key]).toBe('ID');
   });
 

@@ -1,6 +1,10 @@
-import { createMinqingApp, type Agent, type MinqingTestApp, type TestUser } from '@minqing/test';
+import { createMinqingApp, pinClock, unpinClock, type Agent, type MinqingTestApp, type TestUser } from '@minqing/test';
+import { LOOP_ACTIONS, type LoopAction } from '../domain/loop';
+import { onLoopStep, type LoopStepEvent } from '../services/loop';
 
 const PLUGINS = ['@minqing/plugin-three-lists'];
+/** the file's clock: Wednesday 18 November 2026, 10:00 in the bureau */
+const START = '2026-11-18T02:00:00Z';
 
 describe('the closed loop over HTTP, as users with roles', () => {
   let app: MinqingTestApp;
@@ -9,6 +13,7 @@ describe('the closed loop over HTTP, as users with roles', () => {
   let unitId: number;
 
   beforeAll(async () => {
+    pinClock(START);
     app = await createMinqingApp({ plugins: PLUGINS });
     users = {
       admin: await app.createUser({ username: 'office', roles: ['mq_admin'] }),
@@ -27,7 +32,10 @@ describe('the closed loop over HTTP, as users with roles', () => {
     unitId = unit.body.data.id;
   });
 
-  afterAll(() => app?.destroy());
+  afterAll(async () => {
+    await app?.destroy();
+    unpinClock();
+  });
 
   const act = (agent: Agent, action: string, id: number, values: Record<string, unknown> = {}, locale = 'en-US') =>
     agent.post(`/mq_problems:${action}?filterByTk=${id}`).set('X-Locale', locale).send(values);
@@ -71,8 +79,8 @@ describe('the closed loop over HTTP, as users with roles', () => {
     expect(assigned.body.data.assignedAt).toBeTruthy();
     const [responsibility] = assigned.body.data.responsibilities;
     expect(responsibility).toMatchObject({ personId: users.cadreA.id, unitId, mode: 'first_receiver', active: true });
-    expect(responsibility.deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(responsibility.acceptBy <= responsibility.deadline).toBe(true);
+    // 首接首办: 5 working days from Wednesday; accepted within 1
+    expect(responsibility).toMatchObject({ deadline: '2026-11-25', acceptBy: '2026-11-19' });
     expect(responsibility.createdById).toBe(users.admin.id);
 
     const accepted = await act(cadreA, 'accept', id, { measures: '错峰就餐' });
@@ -289,7 +297,7 @@ describe('the closed loop over HTTP, as users with roles', () => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const loser = results.find((r) => r.status === 409);
-    expect(['CONFLICT', 'TRANSITION_NOT_ALLOWED']).toContain(loser.body.errors[0].code);
+    expect(['CONFLICT', 'TRANSITION_NOT_ALLOWED']).toContain(loser?.body.errors[0].code);
     expect(await app.db.getRepository('mq_tasks').count({ filter: { problemId: id } })).toBe(1);
 
     expect((await act(cadreA, 'complete', id, { completionSummary: '已修复' })).status).toBe(200);
@@ -303,10 +311,55 @@ describe('the closed loop over HTTP, as users with roles', () => {
     const id = await report(cadreA, '图书室开放时间短');
     const early = await leader.resource('mq_revisits').create({ values: { problemId: id, outcome: 'resolved' } });
     expect(early.status).toBe(409);
+    expect(early.body.errors[0].code).toBe('REVISIT_BEFORE_DONE');
+    const earlyScore = await admin.resource('mq_evaluations').create({ values: { problemId: id, score: 4 } });
+    expect([earlyScore.status, earlyScore.body.errors[0].code]).toEqual([409, 'EVALUATION_BEFORE_DONE']);
+    await driveToDone(id);
     const badScore = await admin.resource('mq_evaluations').create({ values: { problemId: id, score: 9 } });
-    expect(badScore.status).toBeGreaterThanOrEqual(400);
+    expect([badScore.status, badScore.body.errors[0].code]).toEqual([400, 'INVALID_SCORE']);
+    const noOutcome = await leader.resource('mq_revisits').create({ values: { problemId: id } });
+    expect([noOutcome.status, noOutcome.body.errors[0].code]).toEqual([400, 'REQUIRED']);
     expect(await app.db.getRepository('mq_revisits').count({ filter: { problemId: id } })).toBe(0);
     expect(await app.db.getRepository('mq_evaluations').count({ filter: { problemId: id } })).toBe(0);
+  });
+
+  it('announces every step it takes, in the step’s transaction, and none it refuses', async () => {
+    const heard: [LoopAction, string, string, boolean][] = [];
+    const listen = (event: LoopStepEvent) => {
+      heard.push([event.action, event.from, event.to, event.problem.get('status') === event.to]);
+      expect(event.transaction).toBeTruthy();
+    };
+    const stops = LOOP_ACTIONS.map((action) => onLoopStep(app.db, action, listen));
+    try {
+      const id = await report(cadreA, '宿舍热水供应不稳定');
+      expect((await act(admin, 'complete', id, { completionSummary: '跳过' })).status).toBe(409);
+      await driveToDone(id);
+      // a revisit that finds it unresolved reopens it through the same loop
+      await leader.resource('mq_revisits').create({ values: { problemId: id, outcome: 'unresolved' } });
+      expect(heard).toEqual([
+        ['assign', 'new', 'assigned', true],
+        ['accept', 'assigned', 'in_progress', true],
+        ['reportProgress', 'in_progress', 'in_progress', true],
+        ['complete', 'in_progress', 'done', true],
+        ['reopen', 'done', 'reopened', true],
+      ]);
+    } finally {
+      stops.forEach((stop) => stop());
+    }
+  });
+
+  it('a listener that fails undoes the step it heard of', async () => {
+    const id = await report(cadreA, '校车座位不够');
+    const stop = onLoopStep(app.db, 'assign', () => {
+      throw new Error('the listener failed');
+    });
+    try {
+      expect((await act(admin, 'assign', id, { personId: users.cadreA.id })).status).toBe(500);
+    } finally {
+      stop();
+    }
+    expect((await problem(id)).status).toBe('new');
+    expect(await app.db.getRepository('mq_responsibilities').count({ filter: { problemId: id } })).toBe(0);
   });
 
   it('closing on a satisfied evaluation is a setting', async () => {

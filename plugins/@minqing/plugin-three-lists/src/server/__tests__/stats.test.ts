@@ -1,5 +1,8 @@
-import { createMinqingApp, type MinqingTestApp } from '@minqing/test';
+import { createMinqingApp, pinClock, unpinClock, type MinqingTestApp } from '@minqing/test';
 import { localDay } from '../domain/workdays';
+
+/** the file's clock: 18 November 2026, 10:00 in the bureau (overdue days never change under a test) */
+const START = '2026-11-18T02:00:00Z';
 
 /** A day `n` days from today in the bureau's calendar. */
 function dayFromToday(n: number) {
@@ -131,13 +134,17 @@ describe('mqStats:get against hand-computed figures', () => {
   let agent: Awaited<ReturnType<MinqingTestApp['agentAs']>>;
 
   beforeAll(async () => {
+    pinClock(START);
     app = await createMinqingApp({ plugins: ['@minqing/plugin-three-lists'] });
     await seed(app);
     agent = await app.agentAs(await app.createUser({ username: 'office', roles: ['mq_admin'] }));
     const root = await app.rootAgent();
     expect((await root.post('/mqThreeLists:updateSettings').send({ minSample: 3 })).status).toBe(200);
   });
-  afterAll(() => app?.destroy());
+  afterAll(async () => {
+    await app?.destroy();
+    unpinClock();
+  });
 
   const stats = async (query: string) => {
     const res = await agent.get(`/mqStats:get?${query}`);

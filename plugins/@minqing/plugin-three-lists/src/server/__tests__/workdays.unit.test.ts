@@ -1,4 +1,13 @@
-import { addWorkingDays, deadlineAfter, isWorkingDay, localDay } from '../domain/workdays';
+import {
+  addWorkingDays,
+  deadlineAfter,
+  isDay,
+  isWorkingDay,
+  localDay,
+  nextDay,
+  startOfLocalDay,
+  utcOffsetMinutes,
+} from '../domain/workdays';
 
 describe('working days with China’s statutory holidays', () => {
   it('skips weekends', () => {
@@ -35,12 +44,33 @@ describe('working days with China’s statutory holidays', () => {
 
 describe('local day bounds for range filters', () => {
   it('start of a bureau day is 16:00 UTC the day before (UTC+8)', () => {
-    const { startOfLocalDay, nextDay } = require('../domain/workdays');
     expect(startOfLocalDay('2026-01-01', 'Asia/Shanghai').toISOString()).toBe('2025-12-31T16:00:00.000Z');
     expect(startOfLocalDay('2026-07-01', 'UTC').toISOString()).toBe('2026-07-01T00:00:00.000Z');
     // across a daylight-saving change
     expect(startOfLocalDay('2026-03-29', 'Europe/Berlin').toISOString()).toBe('2026-03-28T23:00:00.000Z');
     expect(startOfLocalDay('2026-03-30', 'Europe/Berlin').toISOString()).toBe('2026-03-29T22:00:00.000Z');
     expect(nextDay('2026-12-31')).toBe('2027-01-01');
+  });
+});
+
+describe('days and offsets', () => {
+  it('takes a day as YYYY-MM-DD only', () => {
+    expect(['2026-12-07', '2026-02-30'].map(isDay)).toEqual([true, true]); // the form, not the calendar
+    expect(['2026-12-7', '07.12.2026', '2026-12-07T00:00', 20261207, null].map(isDay)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('knows a time zone’s offset at an instant, daylight saving included', () => {
+    expect(utcOffsetMinutes('Asia/Shanghai')).toBe(480);
+    expect(utcOffsetMinutes('UTC', '2026-07-01T12:00:00Z')).toBe(0);
+    expect(utcOffsetMinutes('Asia/Kathmandu', '2026-07-01T12:00:00.789Z')).toBe(345);
+    expect(utcOffsetMinutes('Europe/Berlin', '2026-01-15T12:00:00Z')).toBe(60);
+    expect(utcOffsetMinutes('Europe/Berlin', '2026-07-15T12:00:00Z')).toBe(120);
+    expect(utcOffsetMinutes('America/New_York', '2026-07-15T12:00:00Z')).toBe(-240);
   });
 });

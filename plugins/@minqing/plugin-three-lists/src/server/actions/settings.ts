@@ -1,14 +1,16 @@
-import type { Context, Next } from '@nocobase/actions';
-import { getSettings, updateSettings } from '../services/settings';
+import type { Context } from '@nocobase/actions';
+import type { SettingsSchema } from '../domain/settings-schema';
+import type { SettingsStore } from '../services/settings';
+import { loopSettings } from '../services/settings';
+import { respondWith } from './respond';
 
-/** `mqThreeLists:getSettings` / `updateSettings`, behind the plugin's settings snippet. */
-export const settingsActions = {
-  async getSettings(ctx: Context, next: Next) {
-    ctx.body = await getSettings(ctx.db);
-    await next();
-  },
-  async updateSettings(ctx: Context, next: Next) {
-    ctx.body = await updateSettings(ctx.db, ctx.action.params.values ?? {});
-    await next();
-  },
-};
+/** `<resource>:getSettings` / `updateSettings` of a plugin's settings, behind its settings snippet. */
+export function settingsActionsOf<S extends SettingsSchema>(store: SettingsStore<S>) {
+  return {
+    getSettings: respondWith((ctx: Context) => store.get(ctx.db)),
+    updateSettings: respondWith((ctx: Context) => store.update(ctx.db, ctx.action.params.values ?? {})),
+  };
+}
+
+/** `mqThreeLists:getSettings` / `updateSettings` */
+export const settingsActions = settingsActionsOf(loopSettings);

@@ -2,7 +2,7 @@ import { defineCollection } from '@nocobase/database';
 import { CATEGORY_OPTIONS, DIFFICULTY_OPTIONS, SOURCE_OPTIONS, STATUS_OPTIONS } from '../domain/vocabulary';
 import { defineListCollection, f, t } from './fields';
 
-/** 问题清单 */
+/** 问题清单. Other plugins add their fields to it (publicity: isPublic, publicTitle, publicSummary, publishedAt). */
 export default defineCollection(
   defineListCollection({
     name: 'mq_problems',
@@ -32,8 +32,6 @@ export default defineCollection(
       f.select('difficulty', 'Difficulty', DIFFICULTY_OPTIONS, { defaultValue: 'quick' }),
       f.checkbox('carriedOver', 'Carried over from the earlier phase', { defaultValue: false }),
       f.select('status', 'Status', STATUS_OPTIONS, { defaultValue: 'new', allowNull: false }),
-      f.checkbox('isPublic', 'Published', { defaultValue: false }),
-      f.textarea('publicSummary', 'Public summary'),
       f.datetime('assignedAt', 'Assigned at'),
       f.datetime('acceptedAt', 'Accepted at'),
       f.datetime('doneAt', 'Done at'),
@@ -53,7 +51,6 @@ export default defineCollection(
       { fields: ['category'] },
       { fields: ['createdAt'] },
       { fields: ['assignedAt'] },
-      { fields: ['isPublic'] },
     ],
   }),
 );

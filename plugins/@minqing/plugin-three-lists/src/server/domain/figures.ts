@@ -2,6 +2,7 @@
  * The figures the bureau is judged by (DOMAIN.md), computed from counts that the database
  * aggregates. Pure: the SQL in services/stats.ts only counts; every ratio is decided here.
  */
+import { lowestSatisfied } from './satisfaction';
 
 /** Counts for one group (a unit, a region, a category, a month, or everything). */
 export interface GroupCounts {
@@ -59,8 +60,6 @@ export interface Figures {
   samples: { response: number; onTime: number; resolution: number; satisfaction: number; revisit: number };
 }
 
-export const SATISFACTION_LEVELS = [1, 2, 3, 4, 5] as const;
-
 export function emptyCounts(): GroupCounts {
   return {
     assigned: 0,
@@ -88,15 +87,25 @@ export function ratio(numerator: number, denominator: number): number | null {
   return Math.round((numerator / denominator) * 10000) / 10000;
 }
 
-function average(sum: number, count: number): number | null {
+/** A mean rounded to 2 places, or null when there is nothing to average. */
+export function average(sum: number, count: number): number | null {
   if (!count) return null;
   return Math.round((sum / count) * 100) / 100;
 }
 
+/** Adds one group's counts into `total` (the overall figures are those of the sum). */
+export function addCounts(total: GroupCounts, c: GroupCounts): GroupCounts {
+  for (const field of Object.keys(total) as (keyof GroupCounts)[]) {
+    if (field === 'ratingsByLevel') c.ratingsByLevel.forEach((n, i) => (total.ratingsByLevel[i] += n));
+    else if (field === 'overdueDaysMax') total.overdueDaysMax = Math.max(total.overdueDaysMax, c.overdueDaysMax);
+    else total[field] += c[field];
+  }
+  return total;
+}
+
 export function computeFigures(c: GroupCounts, options: FigureOptions = {}): Figures {
-  const lowestSatisfied = options.basicCountsAsSatisfied ? 3 : 4;
   const rated = c.ratingsByLevel.slice(1).reduce((a, b) => a + b, 0);
-  const satisfied = c.ratingsByLevel.slice(lowestSatisfied).reduce((a, b) => a + b, 0);
+  const satisfied = c.ratingsByLevel.slice(lowestSatisfied(options.basicCountsAsSatisfied)).reduce((a, b) => a + b, 0);
   return {
     responseRate: ratio(c.acceptedInTime, c.assigned),
     onTimeRate: ratio(c.doneOnTime, c.dueOrDone),
@@ -123,8 +132,18 @@ export function leaderRevisitCoverage(leaders: number, leadersWithRevisit: numbe
   return { rate: ratio(leadersWithRevisit, leaders), leaders, leadersWithRevisit };
 }
 
-export type RateFigure = 'responseRate' | 'onTimeRate' | 'resolutionRate' | 'satisfactionRate' | 'revisitRate';
-const SAMPLE_OF: Record<RateFigure, keyof Figures['samples']> = {
+/** The five rates, in the order the bureau reads them. */
+export const RATE_FIGURES = [
+  'responseRate',
+  'onTimeRate',
+  'resolutionRate',
+  'satisfactionRate',
+  'revisitRate',
+] as const;
+export type RateFigure = (typeof RATE_FIGURES)[number];
+
+/** The denominator of each rate: a league table and the public page judge a rate by it. */
+export const SAMPLE_OF: Record<RateFigure, keyof Figures['samples']> = {
   responseRate: 'response',
   onTimeRate: 'onTime',
   resolutionRate: 'resolution',
@@ -146,14 +165,14 @@ export function rankBy<K>(groups: { key: K; figures: Figures }[], figure: RateFi
     sample: figures.samples[SAMPLE_OF[figure]],
   }));
   const eligible = rows
-    .filter((r) => r.value !== null && r.sample >= minSample)
+    .filter((r): r is { key: K; value: number; sample: number } => r.value !== null && r.sample >= minSample)
     .sort((a, b) => b.value - a.value || b.sample - a.sample);
-  const ranked = eligible.map((r, i) => ({ ...r, rank: 0, index: i }));
-  ranked.forEach((r, i) => {
-    r.rank = i > 0 && ranked[i - 1].value === r.value ? ranked[i - 1].rank : i + 1;
+  const ranked: Ranked<K>['ranked'] = [];
+  eligible.forEach((r, i) => {
+    ranked.push({ ...r, rank: i > 0 && eligible[i - 1].value === r.value ? ranked[i - 1].rank : i + 1 });
   });
   return {
-    ranked: ranked.map(({ index, ...r }) => r),
+    ranked,
     insufficientSample: rows.filter((r) => r.value === null || r.sample < minSample),
   };
 }

@@ -1,80 +1,57 @@
-import { LoopRuleError } from './loop';
+/** What an administrator tunes on the core's settings page; defaults follow the campaign document. */
+import { defaultsOf, type SettingsOf, type SettingsSchema } from './settings-schema';
 
-/** What an administrator tunes on the plugin's settings page; defaults follow the campaign document. */
-export interface LoopSettings {
-  /** 首接首办: working days from assignment to the deadline */
-  firstReceiverDeadlineDays: number;
-  /** 领导包保: working days from assignment to the deadline */
-  leaderGuaranteeDeadlineDays: number;
-  /** working days within which the responsible party must accept (响应时限) */
-  responseLimitDays: number;
-  /** 销号 also allowed on a public evaluation of 基本满意 or better, not only a revisit 已解决 */
-  closeOnSatisfiedEvaluation: boolean;
-  /** a revisit 未解决 reopens the problem */
-  reopenOnUnresolvedRevisit: boolean;
-  /** an evaluation of 不满意 or worse reopens the problem */
-  reopenOnDissatisfiedEvaluation: boolean;
-  /** 满意率 counts 基本满意 as satisfied */
-  basicCountsAsSatisfied: boolean;
-  /** league tables leave out groups with fewer cases than this */
-  minSample: number;
-  /** the bureau's time zone, for working days and months */
-  timeZone: string;
-}
+/** Days and months are the bureau's (DOMAIN.md), whatever the server's clock zone. */
+export const BUREAU_TIME_ZONE = 'Asia/Shanghai';
 
-export const DEFAULT_SETTINGS: LoopSettings = {
-  firstReceiverDeadlineDays: 5,
-  leaderGuaranteeDeadlineDays: 30,
-  responseLimitDays: 1,
-  closeOnSatisfiedEvaluation: false,
-  reopenOnUnresolvedRevisit: true,
-  reopenOnDissatisfiedEvaluation: true,
-  basicCountsAsSatisfied: false,
-  minSample: 5,
-  timeZone: 'Asia/Shanghai',
-};
+export const LOOP_SETTINGS = {
+  ns: '@minqing/plugin-three-lists',
+  fields: {
+    /** 首接首办: working days from assignment to the deadline */
+    firstReceiverDeadlineDays: {
+      type: 'integer',
+      default: 5,
+      min: 1,
+      max: 60,
+      label: 'Deadline for first-receiver handling (working days)',
+    },
+    /** 领导包保: working days from assignment to the deadline */
+    leaderGuaranteeDeadlineDays: {
+      type: 'integer',
+      default: 30,
+      min: 1,
+      max: 250,
+      label: 'Deadline for leader-guaranteed problems (working days)',
+    },
+    /** working days within which the responsible party must accept (响应时限) */
+    responseLimitDays: { type: 'integer', default: 1, min: 1, max: 30, label: 'Response limit (working days)' },
+    /** league tables and the public page leave out groups with fewer cases than this */
+    minSample: { type: 'integer', default: 5, min: 1, max: 1000, label: 'Minimum cases for a league table' },
+    /** 销号 also allowed on a public evaluation of 基本满意 or better, not only a revisit 已解决 */
+    closeOnSatisfiedEvaluation: {
+      type: 'boolean',
+      default: false,
+      label: 'Close also on an evaluation of basically satisfied or better',
+    },
+    /** a revisit 未解决 reopens the problem */
+    reopenOnUnresolvedRevisit: { type: 'boolean', default: true, label: 'Reopen when a revisit finds it unresolved' },
+    /** an evaluation of 不满意 or worse reopens the problem */
+    reopenOnDissatisfiedEvaluation: {
+      type: 'boolean',
+      default: true,
+      label: 'Reopen on a dissatisfied public evaluation',
+    },
+    /** 满意率 counts 基本满意 as satisfied */
+    basicCountsAsSatisfied: {
+      type: 'boolean',
+      default: false,
+      label: 'Count basically satisfied in the satisfaction rate',
+    },
+    /** the bureau's time zone, for working days and months (not on the page: set through the API) */
+    timeZone: { type: 'timeZone', default: BUREAU_TIME_ZONE },
+  },
+} as const satisfies SettingsSchema;
 
-const DAY_LIMITS: Partial<Record<keyof LoopSettings, [number, number]>> = {
-  firstReceiverDeadlineDays: [1, 60],
-  leaderGuaranteeDeadlineDays: [1, 250],
-  responseLimitDays: [1, 30],
-  minSample: [1, 1000],
-};
+export type LoopSettings = SettingsOf<typeof LOOP_SETTINGS>;
 
-/** Merges a change into settings, refusing anything out of range or of the wrong kind. */
-export function mergeSettings(current: LoopSettings, change: Record<string, unknown>): LoopSettings {
-  const next = { ...current };
-  for (const [key, value] of Object.entries(change ?? {})) {
-    if (!(key in DEFAULT_SETTINGS)) {
-      throw new LoopRuleError('UNKNOWN_SETTING', 'Unknown setting {{key}}', { key });
-    }
-    const expected = typeof DEFAULT_SETTINGS[key as keyof LoopSettings];
-    const limits = DAY_LIMITS[key as keyof LoopSettings];
-    if (
-      typeof value !== expected ||
-      (limits && (!Number.isInteger(value) || (value as number) < limits[0] || (value as number) > limits[1]))
-    ) {
-      throw new LoopRuleError('INVALID_SETTING', 'Setting {{key}} must be {{rule}}', {
-        key,
-        rule: limits ? `${limits[0]}–${limits[1]}` : expected,
-      });
-    }
-    if (key === 'timeZone' && !isTimeZone(value as string)) {
-      throw new LoopRuleError('INVALID_SETTING', 'Setting {{key}} must be {{rule}}', {
-        key,
-        rule: 'an IANA time zone',
-      });
-    }
-    (next as any)[key] = value;
-  }
-  return next;
-}
-
-function isTimeZone(zone: string) {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const DEFAULT_SETTINGS: LoopSettings = defaultsOf(LOOP_SETTINGS);

@@ -1,11 +1,11 @@
 import { findWorkday, isWorkday } from 'chinese-days';
+import { BUREAU_TIME_ZONE } from './settings';
 
 /**
  * Deadlines counted in working days of the People's Republic of China: weekends, statutory
  * holidays and the adjusted workdays (调休) published by the State Council, as maintained in the
  * `chinese-days` package. Years not yet published fall back to Monday–Friday.
  */
-export const BUREAU_TIME_ZONE = 'Asia/Shanghai';
 
 /** The calendar day (YYYY-MM-DD) of an instant, in the bureau's time zone. */
 export function localDay(instant: Date | string | number, timeZone = BUREAU_TIME_ZONE): string {
@@ -18,6 +18,37 @@ export function localDay(instant: Date | string | number, timeZone = BUREAU_TIME
   return parts; // en-CA formats as YYYY-MM-DD
 }
 
+/** A calendar day as the API takes it: YYYY-MM-DD. */
+export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isDay(value: unknown): value is string {
+  return typeof value === 'string' && DAY_PATTERN.test(value);
+}
+
+/**
+ * Minutes the wall clock of `timeZone` is ahead of UTC at `at` (Asia/Shanghai: 480). SQL that
+ * groups timestamps by the bureau's days shifts them by this; China keeps no daylight time.
+ */
+export function utcOffsetMinutes(timeZone: string, at: Date | string | number = Date.now()): number {
+  const t = new Date(at).getTime();
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+      .formatToParts(new Date(t))
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return Math.round((wall - Math.floor(t / 1000) * 1000) / 60000);
+}
+
 /**
  * The instant a bureau-local day begins. Range filters compare the stored timestamp with these
  * bounds, which an index can serve (a function of the column cannot).
@@ -25,25 +56,8 @@ export function localDay(instant: Date | string | number, timeZone = BUREAU_TIME
 export function startOfLocalDay(day: string, timeZone = BUREAU_TIME_ZONE): Date {
   const [y, m, d] = day.split('-').map(Number);
   const wall = Date.UTC(y, m - 1, d);
-  const offsetAt = (t: number) => {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      })
-        .formatToParts(new Date(t))
-        .map((p) => [p.type, Number(p.value)]),
-    );
-    return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - t;
-  };
-  let t = wall - offsetAt(wall);
-  t = wall - offsetAt(t); // once more, in case the offset changed in between (daylight saving)
+  let t = wall - utcOffsetMinutes(timeZone, wall) * 60000;
+  t = wall - utcOffsetMinutes(timeZone, t) * 60000; // once more, in case the offset changed in between (daylight saving)
   return new Date(t);
 }
 

@@ -1,102 +1,91 @@
-import type { Database } from '@nocobase/database';
-import { LoopRuleError } from '../domain/loop';
+import type { Database, Model, Transaction } from '@nocobase/database';
+import {
+  acceptsFeedback,
+  checkRevisit,
+  checkScore,
+  evaluationFindsUnsolved,
+  reopenReason,
+  revisitFindsUnsolved,
+  type UnsolvedVerdict,
+} from '../domain/feedback';
+import { Refusal } from '../domain/refusal';
 import { reopen } from '../services/loop';
 import { getSettings } from '../services/settings';
 
-const AFTER_COMPLETION = ['done', 'closed', 'reopened'];
+interface HookOptions {
+  transaction?: Transaction;
+  context?: { state?: { currentUser?: { id?: number } } };
+}
 
-async function problemOf(db: Database, model: any, transaction: any) {
+async function problemOf(db: Database, model: Model, transaction?: Transaction) {
   const problemId = model.get('problemId');
-  if (!problemId) throw new LoopRuleError('REQUIRED', '{{field}} is required', { field: 'Problem' }, 400);
-  const problem = await db.getRepository('mq_problems').findOne({ filterByTk: problemId, transaction });
+  if (!problemId) throw new Refusal('REQUIRED', '{{field}} is required', { field: 'Problem' }, 400);
+  const problem = await db.getRepository('mq_problems').findOne({ filterByTk: problemId as number, transaction });
   if (!problem)
-    throw new LoopRuleError('NOT_FOUND', '{{field}} {{id}} does not exist', { field: 'Problem', id: problemId }, 400);
+    throw new Refusal('NOT_FOUND', '{{field}} {{id}} does not exist', { field: 'Problem', id: problemId }, 400);
   return problem;
 }
 
 /**
  * Revisits (回访) and public evaluations (群众评价) come after completion; an answer of "not
  * solved" sends the problem back into the loop at once, in the same transaction (configurable).
+ * The rules are domain/feedback.ts; these hooks hold every path that writes a revisit or an
+ * evaluation to them.
  */
 export function feedbackRules(db: Database) {
-  db.on('mq_revisits.beforeCreate', async (model: any, { transaction, context }: any) => {
+  db.on('mq_revisits.beforeCreate', async (model: Model, { transaction, context }: HookOptions) => {
     const problem = await problemOf(db, model, transaction);
-    if (!AFTER_COMPLETION.includes(problem.get('status') as string)) {
-      throw new LoopRuleError(
-        'REVISIT_BEFORE_DONE',
-        'A revisit follows completion: this problem is not done yet',
-        {},
-        409,
-      );
+    if (!acceptsFeedback(problem.get('status'))) {
+      throw new Refusal('REVISIT_BEFORE_DONE', 'A revisit follows completion: this problem is not done yet', {}, 409);
     }
-    if (
-      model.get('state') !== 'pending' &&
-      !['resolved', 'partly_resolved', 'unresolved'].includes(model.get('outcome'))
-    ) {
-      throw new LoopRuleError('REQUIRED', '{{field}} is required', { field: 'Outcome' }, 400);
-    }
-    const satisfaction = model.get('satisfaction');
-    if (satisfaction !== null && satisfaction !== undefined && ![1, 2, 3, 4, 5].includes(Number(satisfaction))) {
-      throw new LoopRuleError(
-        'INVALID_VALUE',
-        '{{field}} has no option {{value}}',
-        { field: 'Satisfaction', value: satisfaction },
-        400,
-      );
-    }
+    checkRevisit({ state: model.get('state'), outcome: model.get('outcome'), satisfaction: model.get('satisfaction') });
     if (!model.get('revisitedAt') && model.get('state') !== 'pending') model.set('revisitedAt', new Date());
     const currentUserId = context?.state?.currentUser?.id;
     if (!model.get('revisiterId') && currentUserId) model.set('revisiterId', currentUserId);
   });
 
-  db.on('mq_evaluations.beforeCreate', async (model: any, { transaction }: any) => {
+  db.on('mq_evaluations.beforeCreate', async (model: Model, { transaction }: HookOptions) => {
     const problem = await problemOf(db, model, transaction);
-    if (!AFTER_COMPLETION.includes(problem.get('status') as string)) {
-      throw new LoopRuleError(
+    if (!acceptsFeedback(problem.get('status'))) {
+      throw new Refusal(
         'EVALUATION_BEFORE_DONE',
         'An evaluation follows completion: this problem is not done yet',
         {},
         409,
       );
     }
-    if (![1, 2, 3, 4, 5].includes(Number(model.get('score')))) {
-      throw new LoopRuleError('INVALID_SCORE', 'The score must be one of the five levels, 1 to 5', {}, 400);
-    }
+    checkScore(model.get('score'));
   });
 
   // a planned revisit is completed later: recording its outcome is the revisit
-  db.on('mq_revisits.beforeUpdate', (model: any) => {
+  db.on('mq_revisits.beforeUpdate', (model: Model) => {
     if (model.changed('outcome') && model.get('outcome') && model.get('state') === 'pending') {
       model.set('state', 'done');
-      if (!model.get('revisitedAt') && model.get('state') !== 'pending') model.set('revisitedAt', new Date());
+      if (!model.get('revisitedAt')) model.set('revisitedAt', new Date());
     }
   });
 
-  db.on('mq_revisits.afterSave', async (model: any, { transaction }: any) => {
-    if (model.get('outcome') !== 'unresolved' || !model.changed('outcome')) return;
-    await reopenIfDone(db, model, transaction, 'reopenOnUnresolvedRevisit', 'Revisit found it unresolved');
+  db.on('mq_revisits.afterSave', async (model: Model, { transaction }: HookOptions) => {
+    const revisit = { outcome: model.get('outcome'), outcomeChanged: Boolean(model.changed('outcome')) };
+    if (revisitFindsUnsolved(revisit)) await reopenOn('revisit', db, model, transaction);
   });
 
-  db.on('mq_evaluations.afterCreate', async (model: any, { transaction }: any) => {
-    if (Number(model.get('score')) > 2) return;
-    await reopenIfDone(db, model, transaction, 'reopenOnDissatisfiedEvaluation', 'Public evaluation: dissatisfied');
+  db.on('mq_evaluations.afterCreate', async (model: Model, { transaction }: HookOptions) => {
+    if (evaluationFindsUnsolved(model.get('score'))) await reopenOn('evaluation', db, model, transaction);
   });
 }
 
-async function reopenIfDone(
-  db: Database,
-  model: any,
-  transaction: any,
-  setting: 'reopenOnUnresolvedRevisit' | 'reopenOnDissatisfiedEvaluation',
-  reason: string,
-) {
+/** Reopens the problem of a revisit or evaluation that found it unsolved, in its transaction, if the rules say so. */
+async function reopenOn(verdict: UnsolvedVerdict, db: Database, model: Model, transaction?: Transaction) {
   const settings = await getSettings(db, transaction);
-  if (!settings[setting]) return;
-  const problem = await db.getRepository('mq_problems').findOne({ filterByTk: model.get('problemId'), transaction });
-  if (!['done', 'closed'].includes(problem?.get('status') as string)) return;
+  const problem = await db
+    .getRepository('mq_problems')
+    .findOne({ filterByTk: model.get('problemId') as number, transaction });
+  const reason = problem && reopenReason(verdict, problem.get('status'), settings);
+  if (!problem || !reason) return;
   await reopen(
     db,
-    { problemId: problem.get('id') as number, actor: { userId: model.get('createdById') }, transaction },
+    { problemId: problem.get('id') as number, actor: { userId: model.get('createdById') as number }, transaction },
     { reason },
   );
 }

@@ -1,7 +1,11 @@
-import type { Database, Model, Transaction } from '@nocobase/database';
-import { LOOP, LoopRuleError, nextStatus, type LoopAction, type ProblemStatus } from '../domain/loop';
+import type { Database, Filter, Model, Transaction } from '@nocobase/database';
+import { LEADER_GUARANTEE, planAssignment, type AssignValues } from '../domain/assignment';
+import { checkClosure, CONFIRMING_SCORE } from '../domain/closure';
+import { LOOP, LOOP_EVENTS, nextStatus, type LoopAction, type ProblemStatus } from '../domain/loop';
+import { checkPercent } from '../domain/progress';
+import { Refusal, requireValue } from '../domain/refusal';
 import type { LoopSettings } from '../domain/settings';
-import { deadlineAfter, localDay } from '../domain/workdays';
+import { localDay } from '../domain/workdays';
 import { getSettings } from './settings';
 import { writeTransaction } from './sqlite';
 
@@ -29,12 +33,36 @@ export interface StepContext {
 /** Values the step adds to the problem itself (beyond status and its timestamp). */
 type StepResult = Record<string, unknown> | void;
 
+/**
+ * What the core announces after a step (LOOP_EVENTS), in the step's transaction: a listener that
+ * writes does so in it; one that acts outside the database waits for `transaction.afterCommit`.
+ */
+export interface LoopStepEvent {
+  action: LoopAction;
+  problemId: number;
+  from: ProblemStatus;
+  to: ProblemStatus;
+  /** the problem as the step left it */
+  problem: Model;
+  actor: Actor;
+  at: Date;
+  transaction: Transaction;
+}
+
+/** Listens to one loop step (e.g. `complete`) on every path that takes it; returns how to stop. */
+export function onLoopStep(db: Database, action: LoopAction, listener: (event: LoopStepEvent) => unknown) {
+  db.on(LOOP_EVENTS[action], listener);
+  return () => {
+    db.off(LOOP_EVENTS[action], listener);
+  };
+}
+
 export interface TransitionOptions {
   problemId: number | string;
   action: LoopAction;
   actor: Actor;
   /** the caller's ACL data scope: a problem outside it is "not found" for them */
-  scope?: Record<string, unknown>;
+  scope?: Filter;
   /** run inside this transaction instead of a new one (automatic reopen from a revisit) */
   transaction?: Transaction;
 }
@@ -51,8 +79,9 @@ async function inTransaction<T>(db: Database, parent: Transaction | undefined, f
 }
 
 /** A write that lost to a concurrent one (SQLite busy, PostgreSQL serialization or deadlock, MySQL deadlock). */
-export function isLockConflict(error: any) {
-  const code = error?.parent?.code ?? error?.original?.code ?? error?.code;
+export function isLockConflict(error: unknown) {
+  const e = error as { code?: string; parent?: { code?: string }; original?: { code?: string } } | null;
+  const code = e?.parent?.code ?? e?.original?.code ?? e?.code;
   return code === 'SQLITE_BUSY' || code === '40001' || code === '40P01' || code === 'ER_LOCK_DEADLOCK';
 }
 
@@ -72,7 +101,7 @@ export async function transition(
       const repo = db.getRepository('mq_problems');
       const problem = await repo.findOne({ filterByTk: problemId, filter: scope, transaction });
       if (!problem) {
-        throw new LoopRuleError(
+        throw new Refusal(
           'PROBLEM_NOT_FOUND',
           'Problem {{id}} does not exist or is not yours to handle',
           { id: problemId },
@@ -84,69 +113,46 @@ export async function transition(
       const now = new Date();
       // rewriting the status it still has takes the row: a concurrent request for the same step
       // waits here, then matches no row (the status moved on) and is told it lost
-      const [claimed] = await (repo.model as any).update(
+      const [claimed] = await repo.model.update(
         { status: from, updatedAt: now },
         { where: { id: problem.get('id'), status: from }, transaction, hooks: false },
       );
       if (!claimed) {
-        throw new LoopRuleError(
-          'CONFLICT',
-          'Someone else changed this problem just now; reload it and try again',
-          {},
-          409,
-        );
+        throw new Refusal('CONFLICT', 'Someone else changed this problem just now; reload it and try again', {}, 409);
       }
       const settings = await getSettings(db, transaction);
       const context = { state: { currentUser: { id: actor.userId } } };
       const extra = (await step({ problem, transaction, settings, now, actor, context })) || {};
       const stamp = LOOP[action].stamp;
       const values = { ...extra, ...(to !== from ? { status: to } : {}), ...(stamp ? { [stamp]: now } : {}) };
-      await repo.update({ filterByTk: problem.get('id') as number, values, transaction, context });
-      return repo.findOne({
-        filterByTk: problem.get('id') as number,
-        transaction,
-        appends: ['responsibilities', 'tasks'],
-      });
+      const id = problem.get('id') as number;
+      await repo.update({ filterByTk: id, values, transaction, context });
+      const after = await repo.findOne({ filterByTk: id, transaction, appends: ['responsibilities', 'tasks'] });
+      const event: LoopStepEvent = { action, problemId: id, from, to, problem: after, actor, at: now, transaction };
+      await db.emitAsync(LOOP_EVENTS[action], event);
+      return after;
     });
   } catch (error) {
     if (isLockConflict(error)) {
-      throw new LoopRuleError(
-        'CONFLICT',
-        'Someone else changed this problem just now; reload it and try again',
-        {},
-        409,
-      );
+      throw new Refusal('CONFLICT', 'Someone else changed this problem just now; reload it and try again', {}, 409);
     }
     throw error;
   }
 }
 
-function required(values: Record<string, any>, key: string, label: string) {
-  const value = values?.[key];
-  if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) {
-    throw new LoopRuleError('REQUIRED', '{{field}} is required', { field: label }, 400);
-  }
-  return value;
-}
-
 async function mustExist(db: Database, collection: string, id: unknown, label: string, transaction: Transaction) {
-  const record = await db.getRepository(collection).findOne({ filterByTk: id as any, transaction });
-  if (!record) throw new LoopRuleError('NOT_FOUND', '{{field}} {{id}} does not exist', { field: label, id }, 400);
+  const record = await db.getRepository(collection).findOne({ filterByTk: id as number, transaction });
+  if (!record) throw new Refusal('NOT_FOUND', '{{field}} {{id}} does not exist', { field: label, id }, 400);
   return record;
 }
 
-async function activeResponsibility(db: Database, problemId: unknown, transaction: Transaction) {
+async function activeResponsibility(db: Database, problemId: number, transaction: Transaction) {
   return db
     .getRepository('mq_responsibilities')
     .findOne({ filter: { problemId, active: true }, sort: ['-id'], transaction });
 }
 
-async function currentTask(
-  db: Database,
-  problemId: unknown,
-  transaction: Transaction,
-  context: StepContext['context'],
-) {
+async function currentTask(db: Database, problemId: number, transaction: Transaction, context: StepContext['context']) {
   const repo = db.getRepository('mq_tasks');
   return (
     (await repo.findOne({ filter: { problemId }, sort: ['-id'], transaction })) ??
@@ -154,46 +160,44 @@ async function currentTask(
   );
 }
 
-export interface AssignValues {
-  personId: number;
-  unitId?: number;
-  mode?: 'first_receiver' | 'leader_guarantee';
-  guarantorId?: number;
-  goal?: string;
-  /** YYYY-MM-DD; default: the working-day deadline of the mode */
-  deadline?: string;
+export type { AssignValues };
+
+export interface AcceptValues {
+  /** 任务清单: the measures the responsible party takes */
+  measures?: string;
+}
+
+export interface ProgressValues {
+  content?: string;
+  /** 0–100; default: the task's current progress */
+  percent?: number;
+  /** YYYY-MM-DD; default: today */
+  reportedOn?: string;
+}
+
+export interface CompletionValues {
+  completionSummary?: string;
+  evidence?: unknown[];
+}
+
+export interface ReopenValues {
+  reason?: string;
 }
 
 /** 交办: creates the responsibility (who, how, by when) and moves the problem to 已交办. */
 export function assign(db: Database, options: Omit<TransitionOptions, 'action'>, values: AssignValues) {
   return transition(db, { ...options, action: 'assign' }, async ({ problem, transaction, settings, now, context }) => {
     const problemId = problem.get('id');
-    const personId = required(values, 'personId', 'Responsible person');
-    await mustExist(db, 'users', personId, 'Responsible person', transaction);
-    const unitId = values.unitId ?? problem.get('unitId');
-    if (unitId) await mustExist(db, 'mq_units', unitId, 'Responsible unit', transaction);
-    const mode = values.mode ?? (problem.get('difficulty') === 'hard' ? 'leader_guarantee' : 'first_receiver');
-    if (!['first_receiver', 'leader_guarantee'].includes(mode)) {
-      throw new LoopRuleError(
-        'INVALID_VALUE',
-        '{{field}} has no option {{value}}',
-        { field: 'Handling mode', value: mode },
-        400,
-      );
-    }
-    if (mode === 'leader_guarantee') {
-      // 领导包保: a leader answers for it, with a goal, "一抓到底"
-      const guarantorId = required(values, 'guarantorId', 'Guarantor leader');
-      await mustExist(db, 'users', guarantorId, 'Guarantor leader', transaction);
-      required(values, 'goal', 'Goal');
-    }
-    const today = localDay(now, settings.timeZone);
-    const days =
-      mode === 'leader_guarantee' ? settings.leaderGuaranteeDeadlineDays : settings.firstReceiverDeadlineDays;
-    const deadline = values.deadline ?? deadlineAfter(now, days, settings.timeZone);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(String(deadline)) || deadline < today) {
-      throw new LoopRuleError('INVALID_DEADLINE', 'The deadline must be a day from today on (YYYY-MM-DD)', {}, 400);
-    }
+    const plan = planAssignment(
+      values,
+      { difficulty: problem.get('difficulty'), unitId: problem.get('unitId') as number | null },
+      settings,
+      now,
+    );
+    await mustExist(db, 'users', plan.personId, 'Responsible person', transaction);
+    if (plan.unitId) await mustExist(db, 'mq_units', plan.unitId, 'Responsible unit', transaction);
+    // 领导包保: the leader who answers for it must exist
+    if (plan.mode === LEADER_GUARANTEE) await mustExist(db, 'users', plan.guarantorId, 'Guarantor leader', transaction);
     const responsibilities = db.getRepository('mq_responsibilities');
     await responsibilities.update({
       filter: { problemId, active: true },
@@ -201,75 +205,50 @@ export function assign(db: Database, options: Omit<TransitionOptions, 'action'>,
       transaction,
       context,
     });
-    await responsibilities.create({
-      values: {
-        problemId,
-        unitId,
-        personId,
-        mode,
-        guarantorId: mode === 'leader_guarantee' ? values.guarantorId : (values.guarantorId ?? null),
-        goal: values.goal ?? null,
-        deadline,
-        acceptBy: deadlineAfter(now, settings.responseLimitDays, settings.timeZone),
-        active: true,
-      },
-      transaction,
-      context,
-    });
+    await responsibilities.create({ values: { problemId, ...plan, active: true }, transaction, context });
   });
 }
 
 /** 接收: the responsible party takes the problem on, optionally with the measures (任务清单). */
-export function accept(db: Database, options: Omit<TransitionOptions, 'action'>, values: { measures?: string } = {}) {
+export function accept(db: Database, options: Omit<TransitionOptions, 'action'>, values: AcceptValues = {}) {
   return transition(db, { ...options, action: 'accept' }, async ({ problem, transaction, now, context }) => {
-    const responsibility = await activeResponsibility(db, problem.get('id'), transaction);
+    const responsibility = await activeResponsibility(db, problem.get('id') as number, transaction);
     if (responsibility) await responsibility.update({ acceptedAt: now }, { transaction });
-    const task = await currentTask(db, problem.get('id'), transaction, context);
+    const task = await currentTask(db, problem.get('id') as number, transaction, context);
     if (values.measures) await task.update({ measures: values.measures }, { transaction });
   });
 }
 
 /** 报告进展 */
-export function reportProgress(
-  db: Database,
-  options: Omit<TransitionOptions, 'action'>,
-  values: { content: string; percent?: number; reportedOn?: string },
-) {
+export function reportProgress(db: Database, options: Omit<TransitionOptions, 'action'>, values: ProgressValues) {
   return transition(
     db,
     { ...options, action: 'reportProgress' },
     async ({ problem, transaction, settings, now, context }) => {
-      const content = required(values, 'content', 'Content');
-      const task = await currentTask(db, problem.get('id'), transaction, context);
-      const percent = values.percent ?? task.get('progress');
-      if (!Number.isInteger(Number(percent)) || Number(percent) < 0 || Number(percent) > 100) {
-        throw new LoopRuleError('INVALID_PERCENT', 'Progress must be a whole number from 0 to 100', {}, 400);
-      }
+      const content = requireValue<string>(values, 'content', 'Content');
+      const task = await currentTask(db, problem.get('id') as number, transaction, context);
+      const percent = checkPercent(values.percent ?? task.get('progress'));
       await db.getRepository('mq_progress_reports').create({
         values: {
           taskId: task.get('id'),
           problemId: problem.get('id'),
           reportedOn: values.reportedOn ?? localDay(now, settings.timeZone),
           content,
-          percent: Number(percent),
+          percent,
         },
         transaction,
         context,
       });
-      await task.update({ progress: Number(percent), lastReportedAt: now }, { transaction });
+      await task.update({ progress: percent, lastReportedAt: now }, { transaction });
     },
   );
 }
 
 /** 办结: needs a completion summary; the task is at 100%. */
-export function complete(
-  db: Database,
-  options: Omit<TransitionOptions, 'action'>,
-  values: { completionSummary: string; evidence?: unknown[] },
-) {
+export function complete(db: Database, options: Omit<TransitionOptions, 'action'>, values: CompletionValues) {
   return transition(db, { ...options, action: 'complete' }, async ({ problem, transaction, now, context }) => {
-    const completionSummary = required(values, 'completionSummary', 'Completion summary');
-    const task = await currentTask(db, problem.get('id'), transaction, context);
+    const completionSummary = requireValue<string>(values, 'completionSummary', 'Completion summary');
+    const task = await currentTask(db, problem.get('id') as number, transaction, context);
     await db.getRepository('mq_tasks').update({
       filterByTk: task.get('id') as number,
       values: {
@@ -287,39 +266,27 @@ export function complete(
 /** 销号: only once the people concerned say it is solved, after the latest completion. */
 export function close(db: Database, options: Omit<TransitionOptions, 'action'>) {
   return transition(db, { ...options, action: 'close' }, async ({ problem, transaction, settings }) => {
-    const since = problem.get('doneAt') as Date;
+    const since = { $gte: problem.get('doneAt') as Date };
     const problemId = problem.get('id');
-    const resolved = await db.getRepository('mq_revisits').count({
-      filter: { problemId, outcome: 'resolved', createdAt: { $gte: since } },
+    const resolvedRevisits = await db.getRepository('mq_revisits').count({
+      filter: { problemId, outcome: 'resolved', createdAt: since },
       transaction,
     });
-    if (resolved) return;
-    if (settings.closeOnSatisfiedEvaluation) {
-      const satisfied = await db.getRepository('mq_evaluations').count({
-        filter: { problemId, score: { $gte: 3 }, createdAt: { $gte: since } },
-        transaction,
-      });
-      if (satisfied) return;
-      throw new LoopRuleError(
-        'CLOSE_NEEDS_CONFIRMATION',
-        'A problem is closed only after a revisit finds it resolved or an evaluation of basically satisfied or better, since its completion',
-        {},
-        409,
-      );
-    }
-    throw new LoopRuleError(
-      'CLOSE_NEEDS_REVISIT',
-      'A problem is closed only after a revisit finds it resolved, since its completion',
-      {},
-      409,
-    );
+    const confirmingEvaluations =
+      resolvedRevisits || !settings.closeOnSatisfiedEvaluation
+        ? 0
+        : await db.getRepository('mq_evaluations').count({
+            filter: { problemId, score: CONFIRMING_SCORE, createdAt: since },
+            transaction,
+          });
+    checkClosure({ resolvedRevisits, confirmingEvaluations }, settings);
   });
 }
 
 /** 重新办理: back to the responsible party; the reason is kept on the problem. */
-export function reopen(db: Database, options: Omit<TransitionOptions, 'action'>, values: { reason: string }) {
+export function reopen(db: Database, options: Omit<TransitionOptions, 'action'>, values: ReopenValues) {
   return transition(db, { ...options, action: 'reopen' }, async ({ problem }) => {
-    const reason = required(values, 'reason', 'Reason for reopening');
+    const reason = requireValue<string>(values, 'reason', 'Reason for reopening');
     return { reopenReason: reason, reopenCount: Number(problem.get('reopenCount') ?? 0) + 1 };
   });
 }

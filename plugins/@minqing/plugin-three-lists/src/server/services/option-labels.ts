@@ -11,14 +11,22 @@ export function translateLabel(label: unknown, t?: Translate): unknown {
   return match ? t(JSON.parse(match[1]), { ns: JSON.parse(match[2]) }) : label;
 }
 
-const translatorOf = (ctx: any): Translate | undefined => ctx?.t ?? ctx?.context?.t;
+/** What NocoBase's export and import pass: a context with `t`, or one that holds it. */
+type Ctx = { t?: Translate; context?: { t?: Translate } } | undefined;
+interface SelectOption {
+  value: unknown;
+  label: string;
+}
+type SelectFieldOptions = { uiSchema?: { enum?: SelectOption[] } } | undefined;
 
-function optionFor(options: any, text: string, t?: Translate) {
-  const items: any[] = options?.uiSchema?.enum ?? [];
-  return items.find(
+const translatorOf = (ctx: Ctx): Translate | undefined => ctx?.t ?? ctx?.context?.t;
+const optionsOf = (options: SelectFieldOptions): SelectOption[] => options?.uiSchema?.enum ?? [];
+
+function optionFor(options: SelectFieldOptions, text: string, t?: Translate) {
+  return optionsOf(options).find(
     (item) =>
       TEMPLATE.test(item.label) &&
-      (translateLabel(item.label, t) === text || JSON.parse(TEMPLATE.exec(item.label)[1]) === text),
+      (translateLabel(item.label, t) === text || JSON.parse(TEMPLATE.exec(item.label)?.[1] ?? '""') === text),
   );
 }
 
@@ -28,21 +36,21 @@ function optionFor(options: any, text: string, t?: Translate) {
  * NocoBase's own behaviour.
  */
 class TranslatedSelectInterface extends SelectInterface {
-  toString(value: any, ctx?: any) {
-    const option = (this.options?.uiSchema?.enum ?? []).find((item: any) => item.value === value);
+  toString(value: unknown, ctx?: Ctx) {
+    const option = optionsOf(this.options).find((item) => item.value === value);
     if (option && TEMPLATE.test(option.label)) return translateLabel(option.label, translatorOf(ctx)) as string;
     return super.toString(value, ctx);
   }
 
-  async toValue(str: any, ctx?: any) {
+  async toValue(str: string, ctx?: Ctx) {
     const option = typeof str === 'string' ? optionFor(this.options, str, translatorOf(ctx)) : undefined;
     return option ? option.value : super.toValue(str, ctx);
   }
 }
 
 class TranslatedMultipleSelectInterface extends MultipleSelectInterface {
-  toString(value: any, ctx?: any) {
-    const items: any[] = this.options?.uiSchema?.enum ?? [];
+  toString(value: unknown, ctx?: Ctx) {
+    const items = optionsOf(this.options);
     const values = Array.isArray(value) ? value : [value];
     if (!values.some((v) => TEMPLATE.test(items.find((item) => item.value === v)?.label ?? '')))
       return super.toString(value, ctx);
@@ -54,7 +62,7 @@ class TranslatedMultipleSelectInterface extends MultipleSelectInterface {
       .join(',');
   }
 
-  async toValue(str: any, ctx?: any) {
+  async toValue(str: string, ctx?: Ctx) {
     const parts =
       typeof str === 'string'
         ? str
@@ -63,7 +71,7 @@ class TranslatedMultipleSelectInterface extends MultipleSelectInterface {
             .filter(Boolean)
         : [];
     const options = parts.map((part) => optionFor(this.options, part, translatorOf(ctx)));
-    return parts.length && options.every(Boolean) ? options.map((o) => o.value) : super.toValue(str, ctx);
+    return parts.length && options.every(Boolean) ? options.map((o) => o?.value) : super.toValue(str, ctx);
   }
 }
 

@@ -39,7 +39,10 @@ export function exposePluginInfo(plugin: Plugin, options: PluginInfoOptions) {
         const self = ctx.app.pm.get(packageJson.name) || plugin;
         ctx.body = {
           packageName: packageJson.name,
-          displayName: packageJson[`displayName.${ctx.getCurrentLocale?.() ?? ''}`] || packageJson.displayName,
+          displayName:
+            (packageJson as unknown as Record<string, string | undefined>)[
+              `displayName.${ctx.getCurrentLocale?.() ?? ''}`
+            ] || packageJson.displayName,
           version: packageJson.version,
           enabled: Boolean(self.enabled),
           installed: Boolean(self.installed),

@@ -1,5 +1,21 @@
-import type { Database } from '@nocobase/database';
-import { LoopRuleError } from '../domain/loop';
+import type { Database, FilterWithValue } from '@nocobase/database';
+import { Refusal } from '../domain/refusal';
+
+/** A closed problem with what the results list reads of its associations. */
+interface ClosedProblem {
+  id: number;
+  code: string;
+  title: string;
+  category: string;
+  source: string;
+  doneAt: string | null;
+  closedAt: string | null;
+  reopenCount: number;
+  unit?: { id: number; name: string } | null;
+  tasks?: { completionSummary?: string | null }[];
+  revisits?: { revisitedAt: string | null; outcome: string | null; satisfaction: number | null }[];
+  evaluations?: { score: number }[];
+}
 
 export interface ResultsQuery {
   page?: number | string;
@@ -16,9 +32,9 @@ export async function listResults(db: Database, query: ResultsQuery) {
   const page = Number(query.page ?? 1);
   const pageSize = Number(query.pageSize ?? 20);
   if (!Number.isInteger(page) || page < 1 || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
-    throw new LoopRuleError('INVALID_PAGE', 'page must be 1 or more and pageSize 1 to 100', {}, 400);
+    throw new Refusal('INVALID_PAGE', 'page must be 1 or more and pageSize 1 to 100', {}, 400);
   }
-  const filter: Record<string, unknown> = { status: 'closed' };
+  const filter: FilterWithValue = { status: 'closed' };
   if (query.unitId) filter.unitId = Number(query.unitId);
   if (query.category) filter.category = query.category;
   const [rows, count] = await db.getRepository('mq_problems').findAndCount({
@@ -30,11 +46,11 @@ export async function listResults(db: Database, query: ResultsQuery) {
     limit: pageSize,
   });
   const data = rows.map((row) => {
-    const p = row.toJSON() as any;
+    const p = row.toJSON() as ClosedProblem;
     const revisit = [...(p.revisits ?? [])].sort((a, b) =>
       String(b.revisitedAt).localeCompare(String(a.revisitedAt)),
     )[0];
-    const scores = (p.evaluations ?? []).map((e: any) => Number(e.score)).filter(Boolean);
+    const scores = (p.evaluations ?? []).map((e) => Number(e.score)).filter(Boolean);
     return {
       id: p.id,
       code: p.code,

@@ -1,13 +1,13 @@
 import type { Database, Transaction } from '@nocobase/database';
 import { t } from '../collections/fields';
 import { LOOP_ACTIONS } from '../domain/loop';
+import { CURRENT_USER_ID as ME } from './acl';
 
 /**
  * Roles created at install, as ordinary NocoBase roles with per-collection actions and data
  * scopes: administrators see and change them afterwards in Users & permissions. Created once;
  * a later install or upgrade never overwrites what an administrator changed.
  */
-const ME = '{{$user.id}}';
 
 export const SCOPES: Record<string, ScopeSpec> = {
   reportedByMe: { name: 'Problems I reported', resourceName: 'mq_problems', scope: { createdById: { $eq: ME } } },

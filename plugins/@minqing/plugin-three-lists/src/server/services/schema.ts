@@ -1,6 +1,6 @@
-import type { Database } from '@nocobase/database';
+import type { Database, Model } from '@nocobase/database';
 import { t } from '../collections/fields';
-import { LoopRuleError } from '../domain/loop';
+import { Refusal } from '../domain/refusal';
 import evaluations from '../collections/mq_evaluations';
 import milestones from '../collections/mq_milestones';
 import problems from '../collections/mq_problems';
@@ -26,7 +26,8 @@ export const LIST_COLLECTIONS = [
 
 const SYSTEM_FIELDS = ['createdBy', 'createdById', 'updatedBy', 'updatedById', 'parentId'];
 
-type CollectionDefinition = { name: string; fields?: any[] };
+/** A collection as our plugins define it in code: its name and fields (with their foreign keys). */
+type CollectionDefinition = { name: string; fields?: object[] };
 
 /** Fields our rules read or write: an admin may retitle them, never remove or retype them. */
 export function protectedFieldsOf(collections: CollectionDefinition[]): Record<string, Set<string>> {
@@ -35,7 +36,10 @@ export function protectedFieldsOf(collections: CollectionDefinition[]): Record<s
       c.name,
       new Set([
         ...SYSTEM_FIELDS,
-        ...(c.fields ?? []).flatMap((field: any) => [field.name, field.foreignKey].filter(Boolean)),
+        ...(c.fields ?? []).flatMap((field) => {
+          const { name, foreignKey } = field as { name?: string; foreignKey?: string };
+          return [name, foreignKey].filter((key): key is string => Boolean(key));
+        }),
       ]),
     ]),
   );
@@ -47,7 +51,8 @@ export function protectedFieldsOf(collections: CollectionDefinition[]): Record<s
  * their own fields. Idempotent: a collection already in the manager keeps the admin's changes.
  */
 export async function syncToCollectionManager(db: Database, collections: CollectionDefinition[] = LIST_COLLECTIONS) {
-  const repo = db.getRepository('collections') as any;
+  // data-source-main's CollectionRepository, which has db2cm
+  const repo = db.getRepository('collections') as unknown as { db2cm(name: string): Promise<void> };
   for (const collection of collections) {
     await repo.db2cm(collection.name);
   }
@@ -77,15 +82,15 @@ const STRUCTURAL_OPTIONS = ['target', 'foreignKey', 'sourceKey', 'targetKey', 't
 export function protectSchema(db: Database, collections: CollectionDefinition[] = LIST_COLLECTIONS) {
   const protectedFields = protectedFieldsOf(collections);
   // data-source-main's own before-destroy hooks already drop the column or table: ours must come first
-  const first = (event: string, listener: (...args: any[]) => void) => {
+  const first = (event: string, listener: (model: Model) => void) => {
     db.on(event, listener); // binds the model hook
     db.removeListener(event, listener);
     db.prependListener(event, listener);
   };
 
-  first('collections.beforeDestroy', (model: any) => {
+  first('collections.beforeDestroy', (model) => {
     if (protectedFields[model.get('name')]) {
-      throw new LoopRuleError(
+      throw new Refusal(
         'COLLECTION_PROTECTED',
         'The collection {{name}} belongs to Minqing and cannot be removed',
         { name: model.get('name') },
@@ -94,9 +99,9 @@ export function protectSchema(db: Database, collections: CollectionDefinition[] 
     }
   });
 
-  first('fields.beforeDestroy', (model: any) => {
+  first('fields.beforeDestroy', (model) => {
     if (protectedFields[model.get('collectionName')]?.has(model.get('name'))) {
-      throw new LoopRuleError(
+      throw new Refusal(
         'FIELD_PROTECTED',
         'The field {{name}} is used by Minqing rules and cannot be removed; you can hide it in forms and tables instead',
         { name: model.get('name') },
@@ -105,7 +110,7 @@ export function protectSchema(db: Database, collections: CollectionDefinition[] 
     }
   });
 
-  first('fields.beforeUpdate', (model: any) => {
+  first('fields.beforeUpdate', (model) => {
     const collectionName = model.previous('collectionName') ?? model.get('collectionName');
     const name = model.previous('name') ?? model.get('name');
     if (!protectedFields[collectionName]?.has(name)) return;
@@ -119,7 +124,7 @@ export function protectSchema(db: Database, collections: CollectionDefinition[] 
       ...STRUCTURAL_OPTIONS.filter((key) => key in before && before[key] !== after[key]),
     ];
     if (changed.length) {
-      throw new LoopRuleError(
+      throw new Refusal(
         'FIELD_PROTECTED',
         'The field {{name}} is used by Minqing rules: its {{what}} cannot change (its title, options and display can)',
         { name, what: changed },

@@ -1,40 +1,39 @@
 import type { Database, Transaction } from '@nocobase/database';
-import { DEFAULT_SETTINGS, mergeSettings, type LoopSettings } from '../domain/settings';
+import { defaultsOf, mergeSettings, type SettingsOf, type SettingsSchema } from '../domain/settings-schema';
+import { LOOP_SETTINGS } from '../domain/settings';
 import { writeTransaction } from './sqlite';
 
-/** Reads a plugin's settings row on every use: no per-process copy to go stale in a cluster. */
-export async function readSettings<T extends object>(
-  db: Database,
-  key: string,
-  defaults: T,
-  transaction?: Transaction,
-): Promise<T> {
-  const row = await db.getRepository('mq_settings').findOne({ filter: { key }, transaction });
-  return { ...defaults, ...((row?.get('values') as Partial<T>) ?? {}) };
+/**
+ * A plugin's settings, stored as one row of `mq_settings` under `key` and read on every use (no
+ * per-process copy to go stale in a cluster); a change is checked against the schema and stored
+ * in one transaction.
+ */
+export function settingsStore<S extends SettingsSchema>(key: string, schema: S) {
+  type T = SettingsOf<S>;
+  const defaults = defaultsOf(schema);
+  const read = async (db: Database, transaction?: Transaction): Promise<T> => {
+    const row = await db.getRepository('mq_settings').findOne({ filter: { key }, transaction });
+    return { ...defaults, ...((row?.get('values') as Partial<T>) ?? {}) };
+  };
+  return {
+    schema,
+    defaults,
+    get: read,
+    update: (db: Database, change: Record<string, unknown>): Promise<T> =>
+      writeTransaction(db, async (transaction) => {
+        const next = mergeSettings(schema, await read(db, transaction), change);
+        const repo = db.getRepository('mq_settings');
+        const row = await repo.findOne({ filter: { key }, transaction });
+        if (row) await row.update({ values: next }, { transaction });
+        else await repo.create({ values: { key, values: next }, transaction });
+        return next;
+      }),
+  };
 }
 
-/** Validates a change with `merge` and stores the result, in one transaction. */
-export async function writeSettings<T extends object>(
-  db: Database,
-  key: string,
-  defaults: T,
-  merge: (current: T, change: Record<string, unknown>) => T,
-  change: Record<string, unknown>,
-): Promise<T> {
-  return writeTransaction(db, async (transaction) => {
-    const next = merge(await readSettings(db, key, defaults, transaction), change);
-    const repo = db.getRepository('mq_settings');
-    const row = await repo.findOne({ filter: { key }, transaction });
-    if (row) await row.update({ values: next }, { transaction });
-    else await repo.create({ values: { key, values: next }, transaction });
-    return next;
-  });
-}
+export type SettingsStore<S extends SettingsSchema = SettingsSchema> = ReturnType<typeof settingsStore<S>>;
 
-export function getSettings(db: Database, transaction?: Transaction): Promise<LoopSettings> {
-  return readSettings(db, 'three-lists', DEFAULT_SETTINGS, transaction);
-}
+export const loopSettings = settingsStore('three-lists', LOOP_SETTINGS);
 
-export function updateSettings(db: Database, change: Record<string, unknown>): Promise<LoopSettings> {
-  return writeSettings(db, 'three-lists', DEFAULT_SETTINGS, mergeSettings, change);
-}
+export const getSettings = loopSettings.get;
+export const updateSettings = loopSettings.update;

@@ -1,4 +1,5 @@
 import type { Database } from '@nocobase/database';
+import { utcOffsetMinutes } from '../domain/workdays';
 
 /**
  * The few expressions whose SQL differs between the databases we run on. Timestamps are stored in
@@ -9,9 +10,13 @@ export function sqlDialect(db: Database, timeZone: string) {
   const q = (name: string) => db.sequelize.getQueryInterface().quoteIdentifier(name);
   const offsetMinutes = utcOffsetMinutes(timeZone);
   const tz = db.sequelize.escape(timeZone);
+  /** `expr IN ('a', 'b')` for a group of the vocabulary (e.g. OPEN_STATUSES) */
+  const isIn = (expr: string, values: readonly (string | number)[]) =>
+    `${expr} IN (${values.map((v) => db.sequelize.escape(v)).join(', ')})`;
   if (dialect === 'postgres') {
     return {
       q,
+      isIn,
       localDay: (ts: string) => `((${ts}) AT TIME ZONE ${tz})::date`,
       localMonth: (ts: string) => `to_char((${ts}) AT TIME ZONE ${tz}, 'YYYY-MM')`,
       daysBetween: (from: string, to: string) => `(EXTRACT(EPOCH FROM ((${to}) - (${from}))) / 86400.0)`,
@@ -24,6 +29,7 @@ export function sqlDialect(db: Database, timeZone: string) {
     const shift = `'${offsetMinutes >= 0 ? '+' : ''}${offsetMinutes} minutes'`;
     return {
       q,
+      isIn,
       localDay: (ts: string) => `date(${ts}, ${shift})`,
       localMonth: (ts: string) => `strftime('%Y-%m', ${ts}, ${shift})`,
       daysBetween: (from: string, to: string) => `(julianday(${to}) - julianday(${from}))`,
@@ -35,6 +41,7 @@ export function sqlDialect(db: Database, timeZone: string) {
   if (dialect === 'mysql' || dialect === 'mariadb') {
     return {
       q,
+      isIn,
       localDay: (ts: string) => `DATE(DATE_ADD(${ts}, INTERVAL ${offsetMinutes} MINUTE))`,
       localMonth: (ts: string) => `DATE_FORMAT(DATE_ADD(${ts}, INTERVAL ${offsetMinutes} MINUTE), '%Y-%m')`,
       daysBetween: (from: string, to: string) => `(TIMESTAMPDIFF(SECOND, ${from}, ${to}) / 86400.0)`,
@@ -49,21 +56,15 @@ export function sqlDialect(db: Database, timeZone: string) {
 
 export type SqlDialect = ReturnType<typeof sqlDialect>;
 
-function utcOffsetMinutes(timeZone: string) {
-  const now = new Date();
-  const local = new Date(now.toLocaleString('en-US', { timeZone }));
-  const utc = new Date(now.toLocaleString('en-US', { timeZone: 'UTC' }));
-  return Math.round((local.getTime() - utc.getTime()) / 60000);
-}
-
 /** Quoted table name and column names of a collection (honours DB_TABLE_PREFIX and DB_UNDERSCORED). */
 export function tableOf(db: Database, collectionName: string) {
   const collection = db.getCollection(collectionName);
-  const model = collection.model as any;
-  const qi = db.sequelize.getQueryInterface() as any;
-  const table = qi.queryGenerator.quoteTable(collection.getTableNameWithSchema());
+  const qi = db.sequelize.getQueryInterface();
+  // sequelize's query generator quotes a table with its schema; its typings leave it out
+  const generator = (qi as unknown as { queryGenerator: { quoteTable(table: unknown): string } }).queryGenerator;
+  const table = generator.quoteTable(collection.getTableNameWithSchema());
   const column = (attribute: string) => {
-    const raw = model.rawAttributes[attribute];
+    const raw = collection.model.rawAttributes[attribute];
     if (!raw) throw new Error(`${collectionName} has no field ${attribute}`);
     return qi.quoteIdentifier(raw.field ?? attribute);
   };

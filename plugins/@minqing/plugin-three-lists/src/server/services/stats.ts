@@ -1,17 +1,23 @@
-import type { Database } from '@nocobase/database';
+import type { Database, Model } from '@nocobase/database';
 import {
+  addCounts,
   computeFigures,
   emptyCounts,
   leaderRevisitCoverage,
   rankBy,
+  RATE_FIGURES,
   type Figures,
   type GroupCounts,
+  type Ranked,
   type RateFigure,
 } from '../domain/figures';
-import { LoopRuleError } from '../domain/loop';
-import { localDay, nextDay, startOfLocalDay } from '../domain/workdays';
+import { DONE_STATUSES, OPEN_STATUSES } from '../domain/loop';
+import { Refusal } from '../domain/refusal';
+import { SATISFACTION_LEVELS } from '../domain/satisfaction';
+import type { LoopSettings } from '../domain/settings';
+import { isDay, localDay, nextDay, startOfLocalDay } from '../domain/workdays';
 import { getSettings } from './settings';
-import { sqlDialect, tableOf } from './sql';
+import { sqlDialect, tableOf, type SqlDialect } from './sql';
 
 export const GROUP_BY = ['unit', 'region', 'category', 'month'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -27,40 +33,75 @@ export interface StatsQuery {
   category?: string;
 }
 
-const RATES: RateFigure[] = ['responseRate', 'onTimeRate', 'resolutionRate', 'satisfactionRate', 'revisitRate'];
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+export interface StatsGroup {
+  /** the unit's id, the region, the category or the month (YYYY-MM); '' for problems without one */
+  key: string;
+  label: string;
+  counts: GroupCounts;
+  figures: Figures;
+}
 
-function num(v: unknown) {
-  const n = Number(v ?? 0);
-  return Number.isFinite(n) ? n : 0;
+/** What `mqStats:get` answers. */
+export interface Stats {
+  query: StatsQuery & { today: string };
+  minSample: number;
+  overall: { counts: GroupCounts; figures: Figures };
+  leaderRevisitCoverage: ReturnType<typeof leaderRevisitCoverage>;
+  /** with `groupBy` only */
+  groups?: StatsGroup[];
+  /** with `groupBy` only: a league table of each rate */
+  rankings?: Record<RateFigure, Ranked<string>>;
 }
 
 /**
  * 统计: every figure of DOMAIN.md for one group or by unit / region / category / month. The
- * database aggregates (a few GROUP BY queries, no rows loaded into JS); domain/figures.ts divides.
+ * database counts (a few GROUP BY queries, no rows loaded into JS); domain/figures.ts divides.
  */
-export async function computeStats(db: Database, query: StatsQuery) {
+export async function computeStats(db: Database, query: StatsQuery, now = new Date()): Promise<Stats> {
+  const parsed = parseStatsQuery(query);
   const settings = await getSettings(db);
-  const groupBy = query.groupBy;
+  const today = localDay(now, settings.timeZone);
+  const sql = sqlDialect(db, settings.timeZone);
+  const [groups, coverage] = await Promise.all([
+    countGroups(db, sql, parsed, settings, today),
+    leaderCoverage(db, parsed, sql),
+  ]);
+  const labels = parsed.groupBy ? await groupLabels(db, parsed.groupBy, [...groups.keys()]) : new Map<string, string>();
+  return assembleStats(parsed, today, groups, labels, coverage, settings);
+}
+
+/** The query as the API takes it, or a refusal naming the parameter that is not. */
+export function parseStatsQuery(query: StatsQuery): StatsQuery {
+  const { groupBy, from, to, unitId, region, category } = query;
   if (groupBy && !GROUP_BY.includes(groupBy)) {
-    throw new LoopRuleError(
-      'INVALID_VALUE',
-      '{{field}} has no option {{value}}',
-      { field: 'groupBy', value: groupBy },
-      400,
-    );
+    throw new Refusal('INVALID_VALUE', '{{field}} has no option {{value}}', { field: 'groupBy', value: groupBy }, 400);
   }
-  for (const key of ['from', 'to'] as const) {
-    if (query[key] && !DAY.test(query[key])) {
-      throw new LoopRuleError(
-        'INVALID_VALUE',
-        '{{field}} has no option {{value}}',
-        { field: key, value: query[key] },
-        400,
-      );
+  for (const [field, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (value && !isDay(value)) {
+      throw new Refusal('INVALID_VALUE', '{{field}} has no option {{value}}', { field, value }, 400);
     }
   }
-  const sql = sqlDialect(db, settings.timeZone);
+  return { groupBy, from, to, unitId, region, category };
+}
+
+const num = (v: unknown) => {
+  const n = Number(v ?? 0);
+  return Number.isFinite(n) ? n : 0;
+};
+
+type Row = Record<string, unknown>;
+
+/** The counts of each group (`'all'` without `groupBy`), from three aggregate queries. */
+async function countGroups(
+  db: Database,
+  sql: SqlDialect,
+  query: StatsQuery,
+  settings: LoopSettings,
+  today: string,
+): Promise<Map<string, GroupCounts>> {
   const P = tableOf(db, 'mq_problems');
   const R = tableOf(db, 'mq_responsibilities');
   const U = tableOf(db, 'mq_units');
@@ -68,7 +109,7 @@ export async function computeStats(db: Database, query: StatsQuery) {
   const E = tableOf(db, 'mq_evaluations');
   const p = (c: string) => `p.${P.column(c)}`;
   const r = (c: string) => `r.${R.column(c)}`;
-  const today = localDay(new Date(), settings.timeZone);
+  const { groupBy } = query;
 
   const keyExpr = {
     unit: p('unitId'),
@@ -85,12 +126,10 @@ export async function computeStats(db: Database, query: StatsQuery) {
   if (query.from) {
     where.push(`${p('createdAt')} >= :fromInstant`);
     replacements.fromInstant = startOfLocalDay(query.from, settings.timeZone);
-    replacements.from = query.from;
   }
   if (query.to) {
     where.push(`${p('createdAt')} < :toInstant`);
     replacements.toInstant = startOfLocalDay(nextDay(query.to), settings.timeZone);
-    replacements.to = query.to;
   }
   if (query.unitId !== undefined && query.unitId !== '') {
     where.push(`${p('unitId')} = :unitId`);
@@ -107,16 +146,17 @@ export async function computeStats(db: Database, query: StatsQuery) {
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const withUnit = `LEFT JOIN ${U.table} u ON u.${U.column('id')} = ${p('unitId')}`;
 
-  const open = `${p('status')} IN ('assigned', 'in_progress', 'reopened')`;
-  const done = `${p('status')} IN ('done', 'closed')`;
+  const open = sql.isIn(p('status'), OPEN_STATUSES);
+  const done = sql.isIn(p('status'), DONE_STATUSES);
   const overdue = `(${open} AND ${r('deadline')} < :today)`;
   const overdueDays = sql.dayDiff(r('deadline'), ':today');
   // a planned revisit (no outcome yet) is not a revisit until it is done
   const hasRevisit = `EXISTS (SELECT 1 FROM ${V.table} v WHERE v.${V.column('problemId')} = ${p('id')} AND v.${V.column('outcome')} IS NOT NULL)`;
   const revisitWhere = `WHERE ${[...where, `v.${V.column('outcome')} IS NOT NULL`].join(' AND ')}`;
+  const byLevel = (column: string) =>
+    SATISFACTION_LEVELS.map((l) => `SUM(CASE WHEN ${column} = ${l} THEN 1 ELSE 0 END) AS l${l}`).join(', ');
 
-  const run = (text: string) => db.sequelize.query(text, { replacements, type: 'SELECT' }) as Promise<any[]>;
-
+  const run = (text: string) => db.sequelize.query(text, { replacements, type: 'SELECT' }) as Promise<Row[]>;
   const [problemRows, revisitRows, evaluationRows] = await Promise.all([
     run(`
       SELECT ${key} AS k,
@@ -142,13 +182,12 @@ export async function computeStats(db: Database, query: StatsQuery) {
     run(`
       SELECT ${key} AS k, COUNT(*) AS revisits,
         SUM(CASE WHEN v.${V.column('outcome')} = 'resolved' THEN 1 ELSE 0 END) AS resolved,
-        ${[1, 2, 3, 4, 5].map((l) => `SUM(CASE WHEN v.${V.column('satisfaction')} = ${l} THEN 1 ELSE 0 END) AS l${l}`).join(', ')}
+        ${byLevel(`v.${V.column('satisfaction')}`)}
       FROM ${V.table} v JOIN ${P.table} p ON ${p('id')} = v.${V.column('problemId')} ${withUnit}
       ${revisitWhere}
       ${groupSql}`),
     run(`
-      SELECT ${key} AS k,
-        ${[1, 2, 3, 4, 5].map((l) => `SUM(CASE WHEN e.${E.column('score')} = ${l} THEN 1 ELSE 0 END) AS l${l}`).join(', ')}
+      SELECT ${key} AS k, ${byLevel(`e.${E.column('score')}`)}
       FROM ${E.table} e JOIN ${P.table} p ON ${p('id')} = e.${E.column('problemId')} ${withUnit}
       ${whereSql}
       ${groupSql}`),
@@ -157,8 +196,12 @@ export async function computeStats(db: Database, query: StatsQuery) {
   const groups = new Map<string, GroupCounts>();
   const counts = (k: unknown) => {
     const id = k === null || k === undefined ? '' : String(k);
-    if (!groups.has(id)) groups.set(id, emptyCounts());
-    return groups.get(id);
+    const found = groups.get(id) ?? emptyCounts();
+    groups.set(id, found);
+    return found;
+  };
+  const addRatings = (c: GroupCounts, row: Row) => {
+    for (const l of SATISFACTION_LEVELS) c.ratingsByLevel[l] += num(row[`l${l}`]);
   };
   for (const row of problemRows) {
     const c = counts(row.k);
@@ -180,48 +223,38 @@ export async function computeStats(db: Database, query: StatsQuery) {
     const c = counts(row.k);
     c.revisits = num(row.revisits);
     c.revisitsResolved = num(row.resolved);
-    for (let l = 1; l <= 5; l++) c.ratingsByLevel[l] += num(row[`l${l}`]);
+    addRatings(c, row);
   }
-  for (const row of evaluationRows) {
-    const c = counts(row.k);
-    for (let l = 1; l <= 5; l++) c.ratingsByLevel[l] += num(row[`l${l}`]);
-  }
+  for (const row of evaluationRows) addRatings(counts(row.k), row);
+  return groups;
+}
 
+/** The figures of every group and of their sum, and with `groupBy` the league tables. Pure. */
+export function assembleStats(
+  query: StatsQuery,
+  today: string,
+  groups: Map<string, GroupCounts>,
+  labels: Map<string, string>,
+  coverage: Stats['leaderRevisitCoverage'],
+  settings: Pick<LoopSettings, 'basicCountsAsSatisfied' | 'minSample'>,
+): Stats {
   const options = { basicCountsAsSatisfied: settings.basicCountsAsSatisfied };
-  const total = emptyCounts();
-  for (const c of groups.values()) {
-    for (const field of Object.keys(total) as (keyof GroupCounts)[]) {
-      if (field === 'ratingsByLevel') c.ratingsByLevel.forEach((n, i) => (total.ratingsByLevel[i] += n));
-      else if (field === 'overdueDaysMax') total.overdueDaysMax = Math.max(total.overdueDaysMax, c.overdueDaysMax);
-      else (total[field] as number) += c[field] as number;
-    }
-  }
-
-  const coverage = await leaderCoverage(db, query, sql);
-  const result: Record<string, unknown> = {
+  const total = [...groups.values()].reduce(addCounts, emptyCounts());
+  const stats: Stats = {
     query: { ...query, today },
     minSample: settings.minSample,
     overall: { counts: total, figures: computeFigures(total, options) },
     leaderRevisitCoverage: coverage,
   };
-  if (groupBy) {
-    const labels = await groupLabels(db, groupBy, [...groups.keys()]);
-    const rows = [...groups.entries()]
-      .map(([k, c]) => ({ key: k, label: labels.get(k) ?? k, counts: c, figures: computeFigures(c, options) }))
-      .sort((a, b) => a.key.localeCompare(b.key, 'zh-CN', { numeric: true }));
-    result.groups = rows;
-    result.rankings = Object.fromEntries(
-      RATES.map((rate) => [
-        rate,
-        rankBy(
-          rows.map((g) => ({ key: g.key, figures: g.figures as Figures })),
-          rate,
-          settings.minSample,
-        ),
-      ]),
-    );
-  }
-  return result;
+  if (!query.groupBy) return stats;
+  const rows: StatsGroup[] = [...groups.entries()]
+    .map(([key, counts]) => ({ key, label: labels.get(key) ?? key, counts, figures: computeFigures(counts, options) }))
+    .sort((a, b) => a.key.localeCompare(b.key, 'zh-CN', { numeric: true }));
+  stats.groups = rows;
+  stats.rankings = Object.fromEntries(
+    RATE_FIGURES.map((rate) => [rate, rankBy(rows, rate, settings.minSample)]),
+  ) as Record<RateFigure, Ranked<string>>;
+  return stats;
 }
 
 async function groupLabels(db: Database, groupBy: GroupBy, keys: string[]) {
@@ -230,14 +263,14 @@ async function groupLabels(db: Database, groupBy: GroupBy, keys: string[]) {
     const ids = keys.filter(Boolean).map(Number);
     if (ids.length) {
       const units = await db.getRepository('mq_units').find({ filter: { id: ids }, fields: ['id', 'name'] });
-      units.forEach((u) => labels.set(String(u.get('id')), u.get('name') as string));
+      units.forEach((u: Model) => labels.set(String(u.get('id')), u.get('name') as string));
     }
   }
   return labels;
 }
 
 /** 领导回访覆盖率 over users holding the mq_leader role; revisits within the period if one is given. */
-async function leaderCoverage(db: Database, query: StatsQuery, sql: ReturnType<typeof sqlDialect>) {
+async function leaderCoverage(db: Database, query: StatsQuery, sql: SqlDialect) {
   const RU = tableOf(db, 'rolesUsers');
   const V = tableOf(db, 'mq_revisits');
   const range: string[] = [];
@@ -252,6 +285,6 @@ async function leaderCoverage(db: Database, query: StatsQuery, sql: ReturnType<t
        ) THEN ru.${RU.column('userId')} END) AS with_revisit
      FROM ${RU.table} ru WHERE ru.${RU.column('roleName')} = 'mq_leader'`,
     { replacements: { from: query.from, to: query.to }, type: 'SELECT' },
-  )) as any[];
+  )) as Row[];
   return leaderRevisitCoverage(num(row?.leaders), num(row?.with_revisit));
 }

@@ -1,23 +1,19 @@
 import { templateKeys } from '@minqing/test/src/locale';
 import enUS from '../../locale/en-US.json';
 import zhCN from '../../locale/zh-CN.json';
-import { DEFAULT_WARM_HEARTS_SETTINGS, mergeWarmHeartsSettings, suppressSmall } from '../domain/settings';
+import { defaultsOf, mergeSettings } from '@minqing/plugin-three-lists/domain';
+import { WARM_HEARTS_SETTINGS } from '../domain/settings';
 import { CASE_PROJECT_FIELD, WARM_HEARTS_COLLECTIONS } from '../services/collections';
 import { WARM_HEARTS_ROLES, WARM_HEARTS_SCOPES } from '../services/roles';
 
 describe('warm-hearts rules', () => {
-  it('hides counts below the minimum group size, never zero', () => {
-    expect(suppressSmall(0, 5)).toBe(0);
-    expect(suppressSmall(4, 5)).toBe('<5');
-    expect(suppressSmall(5, 5)).toBe(5);
-  });
-
   it('validates the claim range', () => {
-    expect(
-      mergeWarmHeartsSettings(DEFAULT_WARM_HEARTS_SETTINGS, { maxProjectsPerLeader: 3 }).maxProjectsPerLeader,
-    ).toBe(3);
-    expect(() => mergeWarmHeartsSettings(DEFAULT_WARM_HEARTS_SETTINGS, { minProjectsPerLeader: 3 })).toThrow(/minimum/);
-    expect(() => mergeWarmHeartsSettings(DEFAULT_WARM_HEARTS_SETTINGS, { careMinGroupSize: 0 })).toThrow(/must be/);
+    const defaults = defaultsOf(WARM_HEARTS_SETTINGS);
+    expect(defaults).toEqual({ minProjectsPerLeader: 1, maxProjectsPerLeader: 2, careMinGroupSize: 5 });
+    const merge = (change: Record<string, unknown>) => mergeSettings(WARM_HEARTS_SETTINGS, defaults, change);
+    expect(merge({ maxProjectsPerLeader: 3 }).maxProjectsPerLeader).toBe(3);
+    expect(() => merge({ minProjectsPerLeader: 3 })).toThrow(/minimum/);
+    expect(() => merge({ careMinGroupSize: 0 })).toThrow(/must be 1–50/);
   });
 
   it('gives the care ledger to mq_care and mq_admin only, and its log to mq_admin only', () => {
@@ -25,7 +21,7 @@ describe('warm-hearts rules', () => {
       WARM_HEARTS_ROLES.filter((r) => collection in r.resources).map((r) => r.name);
     expect(holders('mq_care_students').sort()).toEqual(['mq_admin', 'mq_care']);
     expect(holders('mq_care_audit')).toEqual(['mq_admin']);
-    expect(WARM_HEARTS_ROLES.find((r) => r.name === 'mq_admin').resources.mq_care_audit).toEqual(['view', 'export']);
+    expect(WARM_HEARTS_ROLES.find((r) => r.name === 'mq_admin')?.resources.mq_care_audit).toEqual(['view', 'export']);
   });
 });
 

@@ -1,5 +1,6 @@
-import { respondWith as respond } from '@minqing/plugin-three-lists';
+import { offerRecordActions, respondWith as respond, settingsActionsOf } from '@minqing/plugin-three-lists';
 import type Application from '@nocobase/server';
+import { NS } from '../domain/fields';
 import { careStats } from '../services/care';
 import { projectToCase } from '../services/cases';
 import { claimCoverage, claimProject, releaseProject } from '../services/claims';
@@ -7,8 +8,7 @@ import { warmHeartsSettings } from '../services/settings';
 
 /** mqWarmHearts:getSettings / updateSettings / claimCoverage */
 export const settingsActions = {
-  getSettings: respond((ctx) => warmHeartsSettings.get(ctx.db)),
-  updateSettings: respond((ctx) => warmHeartsSettings.update(ctx.db, ctx.action.params.values ?? {})),
+  ...settingsActionsOf(warmHeartsSettings),
   claimCoverage: respond((ctx) => claimCoverage(ctx.db)),
 };
 
@@ -18,16 +18,7 @@ export function registerWarmHeartsActions(app: Application) {
     'mq_livelihood_projects:release': respond(releaseProject),
     'mq_livelihood_projects:toCase': respond(projectToCase),
   });
-  for (const [name, title] of [
-    ['claim', 'Claim'],
-    ['release', 'Release'],
-  ]) {
-    app.acl.setAvailableAction(name, {
-      displayName: `{{t("${title}", { ns: "@minqing/plugin-warm-hearts" })}}`,
-      type: 'old-data',
-      onNewRecord: false,
-    });
-  }
+  offerRecordActions(app, NS, { claim: 'Claim', release: 'Release' });
   app.resourceManager.define({ name: 'mqCare', actions: { stats: respond(careStats) } });
   app.acl.registerSnippet({ name: 'pm.minqing.care-stats', actions: ['mqCare:stats'] });
   app.acl.registerSnippet({ name: 'pm.minqing.warm-hearts-coverage', actions: ['mqWarmHearts:claimCoverage'] });

@@ -1,24 +1,34 @@
 import type { Context } from '@nocobase/actions';
-import type { Database } from '@nocobase/database';
+import type { Database, Model, Transaction } from '@nocobase/database';
 import type Application from '@nocobase/server';
-import { suppressSmall } from '../domain/settings';
+import { actionHandler, suppressSmall } from '@minqing/plugin-three-lists';
 import { CARE_COLLECTIONS } from './collections';
 import { refuse } from './errors';
 import { warmHeartsSettings } from './settings';
 
 const CARE = 'mq_care_students';
+
+/** What a model hook gets with a write made through the API: its transaction, and the request. */
+interface HookOptions {
+  transaction?: Transaction;
+  context?: { state?: { currentUser?: { id?: number }; currentRole?: string }; ip?: string };
+}
 const READS = ['list', 'get', 'export'];
 
-function idsOf(body: any): number[] {
-  const data = body?.rows ?? body?.data ?? body;
-  const rows = Array.isArray(data) ? data : data ? [data] : [];
+type Row = { get?: (key: string) => unknown; id?: unknown } | null;
+
+/** The ids of the records an answer holds: a list's rows, or one record. */
+function idsOf(body: unknown): number[] {
+  const wrapped = body as { rows?: unknown; data?: unknown } | null | undefined;
+  const data = wrapped?.rows ?? wrapped?.data ?? body;
+  const rows = (Array.isArray(data) ? data : data ? [data] : []) as Row[];
   return rows
-    .map((r: any) => (typeof r?.get === 'function' ? r.get('id') : r?.id))
-    .filter((id: unknown) => id !== undefined && id !== null)
+    .map((r) => (typeof r?.get === 'function' ? r.get('id') : r?.id))
+    .filter((id) => id !== undefined && id !== null)
     .map(Number);
 }
 
-async function writeAudit(db: Database, values: Record<string, unknown>, transaction?: any) {
+async function writeAudit(db: Database, values: Record<string, unknown>, transaction?: Transaction | null) {
   await db.getModel('mq_care_audit').create(values, { transaction, hooks: false });
 }
 
@@ -29,8 +39,8 @@ async function writeAudit(db: Database, values: Record<string, unknown>, transac
 export function auditCareLedger(app: Application) {
   const db = app.db;
   app.resourceManager.use(
-    async (ctx: Context, next: () => Promise<void>) => {
-      const { resourceName, actionName } = ctx.action ?? ({} as any);
+    actionHandler(async (ctx: Context, next) => {
+      const { resourceName, actionName } = ctx.action ?? {};
       await next();
       if (resourceName !== CARE || !READS.includes(actionName)) return;
       const ids = idsOf(ctx.body);
@@ -41,14 +51,14 @@ export function auditCareLedger(app: Application) {
         recordIds: actionName === 'export' ? 'export' : ids.join(','),
         ip: ctx.ip,
       });
-    },
+    }),
     { tag: 'mqCareAudit', after: 'acl' },
   );
 }
 
 /** …and every change, whichever path it takes (form, import, association, bulk update). */
 export function auditCareChanges(db: Database) {
-  const change = (action: string) => async (model: any, options: any) => {
+  const change = (action: string) => async (model: Model, options: HookOptions) => {
     const user = options?.context?.state?.currentUser;
     await writeAudit(
       db,
@@ -66,10 +76,10 @@ export function auditCareChanges(db: Database) {
   db.on(`${CARE}.afterCreate`, change('create'));
   db.on(`${CARE}.afterUpdate`, change('update'));
   db.on(`${CARE}.afterDestroy`, change('destroy'));
-  db.on(`${CARE}.beforeBulkUpdate`, (options: any) => {
+  db.on(`${CARE}.beforeBulkUpdate`, (options: { individualHooks?: boolean }) => {
     options.individualHooks = true; // each changed record gets its line
   });
-  db.on(`${CARE}.beforeBulkDestroy`, (options: any) => {
+  db.on(`${CARE}.beforeBulkDestroy`, (options: { individualHooks?: boolean }) => {
     options.individualHooks = true;
   });
   // the log itself is append-only
@@ -86,7 +96,7 @@ export function auditCareChanges(db: Database) {
  * situation into a notification text. Checked on every save of a workflow or node.
  */
 export function keepCareOutOfWorkflows(db: Database) {
-  const check = (model: any) => {
+  const check = (model: Model) => {
     const config = JSON.stringify(model.get('config') ?? {});
     if (CARE_COLLECTIONS.some((name) => config.includes(name))) {
       throw refuse(
@@ -105,15 +115,24 @@ export async function careStats(ctx: Context) {
   const { careMinGroupSize } = await warmHeartsSettings.get(db);
   const model = db.getModel(CARE);
   const count = db.sequelize.fn('COUNT', db.sequelize.col('id'));
-  const byKind = (await model.findAll({ attributes: ['kind', [count, 'n']], group: ['kind'], raw: true })) as any[];
-  const byUnit = (await model.findAll({ attributes: ['unitId', [count, 'n']], group: ['unitId'], raw: true })) as any[];
+  type Counted = { kind?: string; unitId?: number; n: number | string };
+  const byKind = (await model.findAll({
+    attributes: ['kind', [count, 'n']],
+    group: ['kind'],
+    raw: true,
+  })) as unknown as Counted[];
+  const byUnit = (await model.findAll({
+    attributes: ['unitId', [count, 'n']],
+    group: ['unitId'],
+    raw: true,
+  })) as unknown as Counted[];
   const names = new Map(
     (
       await db.getRepository('mq_units').find({
         filter: { id: byUnit.map((r) => r.unitId).filter(Boolean) },
         fields: ['id', 'name'],
       })
-    ).map((u) => [Number(u.get('id')), u.get('name') as string]),
+    ).map((u: Model) => [Number(u.get('id')), u.get('name') as string]),
   );
   const total = byKind.reduce((sum, r) => sum + Number(r.n), 0);
   return {

@@ -1,5 +1,5 @@
 import type { Context } from '@nocobase/actions';
-import { Op, type Database } from '@nocobase/database';
+import { Op, type Database, type Model } from '@nocobase/database';
 import { classifyLeaders, isLockConflict, writeTransaction } from '@minqing/plugin-three-lists';
 import { refuse } from './errors';
 import { warmHeartsSettings } from './settings';
@@ -55,13 +55,13 @@ export async function claimProject(ctx: Context) {
       const [taken] = await projects.update(
         {
           claimedCount: db.sequelize.literal(
-            `${db.sequelize.getQueryInterface().quoteIdentifier(projects.rawAttributes.claimedCount.field)} + 1`,
+            `${db.sequelize.getQueryInterface().quoteIdentifier(projects.rawAttributes.claimedCount.field as string)} + 1`,
           ) as any,
         },
         {
           where: {
             id: projectId,
-            claimedCount: { [Op.lt]: db.sequelize.col(projects.rawAttributes.leaderSlots.field) },
+            claimedCount: { [Op.lt]: db.sequelize.col(projects.rawAttributes.leaderSlots.field as string) },
           },
           transaction,
           hooks: false,
@@ -95,7 +95,7 @@ export async function releaseProject(ctx: Context) {
     );
     if (!released) throw refuse('NOT_CLAIMED', 'You have not claimed this project', {}, 409);
     const projects = db.getModel('mq_livelihood_projects');
-    const field = db.sequelize.getQueryInterface().quoteIdentifier(projects.rawAttributes.claimedCount.field);
+    const field = db.sequelize.getQueryInterface().quoteIdentifier(projects.rawAttributes.claimedCount.field as string);
     await projects.update(
       { claimedCount: db.sequelize.literal(`${field} - 1`) as any },
       { where: { id: projectId }, transaction, hooks: false },
@@ -119,10 +119,10 @@ export async function claimCoverage(db: Database) {
         where: { active: true },
         group: ['leaderId'],
         raw: true,
-      })) as any[]
+      })) as unknown as { leaderId: unknown; count: unknown }[]
     ).map((r) => [Number(r.leaderId), Number(r.count)]),
   );
-  const rows = leaders.map((u) => ({
+  const rows = leaders.map((u: Model) => ({
     id: Number(u.get('id')),
     nickname: (u.get('nickname') as string) || (u.get('username') as string),
     count: counts.get(Number(u.get('id'))) ?? 0,
@@ -132,12 +132,13 @@ export async function claimCoverage(db: Database) {
     fields: ['id', 'title', 'leaderSlots', 'claimedCount'],
     sort: ['id'],
   });
+  const range = { min: settings.minProjectsPerLeader, max: settings.maxProjectsPerLeader };
   return {
-    range: { min: settings.minProjectsPerLeader, max: settings.maxProjectsPerLeader },
-    leaders: classifyLeaders(rows, { min: settings.minProjectsPerLeader, max: settings.maxProjectsPerLeader }),
+    range,
+    leaders: classifyLeaders(rows, range),
     projectsWithFreePlaces: open
-      .filter((p) => Number(p.get('claimedCount')) < Number(p.get('leaderSlots')))
-      .map((p) => ({
+      .filter((p: Model) => Number(p.get('claimedCount')) < Number(p.get('leaderSlots')))
+      .map((p: Model) => ({
         id: Number(p.get('id')),
         title: p.get('title'),
         free: Number(p.get('leaderSlots')) - Number(p.get('claimedCount')),
@@ -147,8 +148,8 @@ export async function claimCoverage(db: Database) {
 
 /** claimedCount is the claim actions' business */
 export function guardClaimCount(db: Database) {
-  db.on('mq_livelihood_projects.beforeCreate', (model: any) => model.set('claimedCount', 0));
-  db.on('mq_livelihood_projects.beforeUpdate', (model: any) => {
+  db.on('mq_livelihood_projects.beforeCreate', (model: Model) => model.set('claimedCount', 0));
+  db.on('mq_livelihood_projects.beforeUpdate', (model: Model) => {
     if (model.changed('claimedCount')) model.set('claimedCount', model.previous('claimedCount'));
     if (Number(model.get('leaderSlots')) < Number(model.get('claimedCount'))) {
       throw refuse('SLOTS_BELOW_CLAIMS', 'More leaders have claimed this project than the places you set');

@@ -1,6 +1,5 @@
-import { MQ_ALL, type RoleSpec, type ScopeSpec } from '@minqing/plugin-three-lists';
+import { CURRENT_USER_ID as ME, MQ_ALL, type RoleSpec, type ScopeSpec } from '@minqing/plugin-three-lists';
 
-const ME = '{{$user.id}}';
 const NS = '@minqing/plugin-warm-hearts';
 
 export const WARM_HEARTS_SCOPES: Record<string, ScopeSpec> = {

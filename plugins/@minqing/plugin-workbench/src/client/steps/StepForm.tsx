@@ -43,7 +43,7 @@ function control(field: StepField, t: T, api: Api) {
       return (
         <Select
           allowClear
-          options={field.options.map((o) => ({ value: o.value, label: t(o.label, { ns: THREE_LISTS }) }))}
+          options={(field.options ?? []).map((o) => ({ value: o.value, label: t(o.label, { ns: THREE_LISTS }) }))}
         />
       );
     case 'user':

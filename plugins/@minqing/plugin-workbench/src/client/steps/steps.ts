@@ -1,4 +1,5 @@
 import {
+  DONE_STATUSES,
   LOOP,
   MODE_OPTIONS,
   OUTCOME_OPTIONS,
@@ -83,7 +84,7 @@ export const STEPS: Step[] = [
   {
     key: 'revisit', // 回访
     label: 'Revisit',
-    statuses: ['done', 'closed'],
+    statuses: DONE_STATUSES,
     primary: true,
     fields: [
       { name: 'method', label: 'Method', kind: 'select', options: REVISIT_METHOD_OPTIONS, defaultValue: 'on_site' },
@@ -104,7 +105,7 @@ export const STEPS: Step[] = [
   {
     key: 'publish', // 公开
     label: 'Publish',
-    statuses: ['done', 'closed'],
+    statuses: DONE_STATUSES,
     fields: [
       { name: 'publicTitle', label: 'Public title (no names)', kind: 'text', required: true },
       { name: 'publicSummary', label: 'Public summary', kind: 'textarea', required: true },

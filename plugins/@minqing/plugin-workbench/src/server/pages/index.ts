@@ -1,3 +1,4 @@
+import { DONE_STATUSES, OPEN_STATUSES } from '@minqing/plugin-three-lists';
 import type { ProblemStep } from '../domain/steps';
 import { CURRENT_USER, table, where } from './blocks';
 import { dashboard } from './dashboard';
@@ -19,8 +20,6 @@ export interface WorkbenchPage {
   /** our step buttons (交办, 接收…) on the rows of these table blocks */
   steps?: { block: string; steps: ProblemStep[] }[];
 }
-
-const OPEN = ['assigned', 'in_progress', 'reopened'];
 
 /** A page of one tab, named like the page, with these blocks. */
 const onePage = ({ blocks, ...page }: Omit<WorkbenchPage, 'tabs'> & { blocks: any[] }): WorkbenchPage => ({
@@ -178,7 +177,7 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
         scope: where(
           { path: 'person.id', operator: '$eq', value: CURRENT_USER },
           { path: 'active', operator: '$isTruly' },
-          { path: 'problem.status', operator: '$in', value: OPEN },
+          { path: 'problem.status', operator: '$in', value: OPEN_STATUSES },
         ),
         sort: [{ field: 'deadline', direction: 'asc' }],
         actions: ['refresh'],
@@ -253,7 +252,7 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
       table('mq_problems', {
         key: 'results',
         fields: ['code', 'title', 'unit', 'category', 'status', 'doneAt', 'closedAt', 'isPublic', 'publicTitle'],
-        scope: where({ path: 'status', operator: '$in', value: ['done', 'closed'] }),
+        scope: where({ path: 'status', operator: '$in', value: DONE_STATUSES }),
         sort: [{ field: 'doneAt', direction: 'desc' }],
         actions: ['filter', 'refresh', 'export'],
         recordActions: ['view'],

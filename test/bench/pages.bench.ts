@@ -1,0 +1,55 @@
+/**
+ * Making the campaign pages (@minqing/plugin-workbench) on a fresh database, not a test
+ * (`npm run bench -- pages`): seconds and queries for all eleven pages installed from the stored
+ * definition, and made by flow-engine's page builder (the path before the stored definition, and
+ * the one `npm run pages:capture` runs), in the same run on the same machine.
+ *     npm run bench -- pages                                  (SQLite)
+ *     npm test -- --db postgres --only bench -- pages         (PostgreSQL)
+ *     MINQING_BENCH_PAGES_BUILDER=off npm run bench -- pages  (the stored definition only)
+ */
+import path from 'path';
+import { createMinqingApp, MINQING_PLUGINS } from '@minqing/test';
+import { ensureWorkbenchPages, type MadePage } from '../../plugins/@minqing/plugin-workbench/src/server';
+
+const VIEWS = ['client', 'ui-layout', 'flow-engine', 'ui-templates', 'data-visualization'];
+const COLLECTIONS = path.resolve(__dirname, '../../plugins/@minqing/plugin-workbench/src/server/collections');
+const BUILDER = process.env.MINQING_BENCH_PAGES_BUILDER !== 'off';
+
+async function makePages(via?: 'builder') {
+  // our plugins without the workbench, whose install would make the pages: its collection only
+  const app = await createMinqingApp({ nocobasePlugins: VIEWS, plugins: MINQING_PLUGINS });
+  try {
+    await app.db.import({ directory: COLLECTIONS });
+    await app.db.getCollection('mq_workbench_pages').sync();
+    let queries = 0;
+    const sequelize = app.db.sequelize as any;
+    const logging = sequelize.options.logging;
+    sequelize.options.logging = () => queries++;
+    const t0 = performance.now();
+    let made: MadePage[];
+    try {
+      made = await ensureWorkbenchPages(app.app as any, { via });
+    } finally {
+      sequelize.options.logging = logging;
+    }
+    return { seconds: (performance.now() - t0) / 1000, queries, made };
+  } finally {
+    await app.destroy();
+  }
+}
+
+it('makes the campaign pages on a fresh database', async () => {
+  const dialect = process.env.DB_DIALECT ?? 'sqlite';
+  const lines = [`campaign pages on a fresh ${dialect} database (${new Date().toISOString().slice(0, 10)}):`];
+  const stored = await makePages();
+  expect(stored.made.every((p) => p.via === 'stored')).toBe(true);
+  const line = (what: string, r: typeof stored) =>
+    `  ${what}: ${r.made.length} pages in ${r.seconds.toFixed(1)} s, ${r.queries.toLocaleString('en')} queries`;
+  lines.push(line('from the stored definition', stored));
+  if (BUILDER) {
+    const built = await makePages('builder');
+    lines.push(line('by the page builder      ', built));
+    lines.push(`  → ${(built.seconds / stored.seconds).toFixed(0)}× faster`);
+  }
+  console.log(lines.join('\n'));
+}, 1_800_000);

@@ -121,11 +121,15 @@ export async function ensureWorkbenchPages(app: Application, options: EnsureOpti
   return made;
 }
 
-/** Pages the stored definition cannot make on this app, and why (a test keeps this empty). */
+/**
+ * Pages the stored definition cannot make on this app now, and why (tests keep this empty): of
+ * those whose collections are there, made or not.
+ */
 export async function staleStoredPages(app: Application) {
   const stored = loadStoredPages();
   const enabled = await enabledPackages(app.db);
-  return WORKBENCH_PAGES.map((page) => ({ key: page.key, status: storedPageStatus(app.db, stored, page.key, enabled) }))
+  return WORKBENCH_PAGES.filter((page) => page.needs.every((name) => app.db.hasCollection(name)))
+    .map((page) => ({ key: page.key, status: storedPageStatus(app.db, stored, page.key, enabled) }))
     .filter(({ status }) => 'stale' in status)
     .map(({ key, status }) => `${key}: ${(status as any).stale}`);
 }

@@ -41,6 +41,12 @@ export const blueprintsFingerprint = () =>
   });
 
 /**
+ * Fields no block or popup of ours shows (see fieldGroups): another plugin adding one (liaison's
+ * 联系点 under a unit) changes no page.
+ */
+const TO_MANY_CHILDREN = ['hasMany', 'hasOne'];
+
+/**
  * What of a collection the page builder reads: its titles, and the fields a block or popup may
  * show, in their order. Another field, or another title field, gives other pages.
  */
@@ -55,7 +61,7 @@ export function collectionFingerprint(db: Database, name: string) {
     template: o.template,
     tree: o.tree,
     fields: fieldsInOrder(collection)
-      .filter((field: any) => field.options.interface)
+      .filter((field: any) => field.options.interface && !TO_MANY_CHILDREN.includes(field.type))
       .map((field: any) => {
         const f = field.options;
         return {
@@ -64,8 +70,7 @@ export function collectionFingerprint(db: Database, name: string) {
           interface: f.interface,
           target: f.target,
           foreignKey: f.foreignKey,
-          // filled in for a hasMany only once the collection manager has loaded it
-          targetKey: ['hasMany', 'hasOne'].includes(field.type) ? undefined : f.targetKey,
+          targetKey: f.targetKey,
           sourceKey: f.sourceKey,
           through: f.through,
           title: f.uiSchema?.title,
@@ -84,6 +89,7 @@ export function collectionsShown(db: Database, items: unknown[]): string[] {
   for (const item of items) for (const v of valuesNamed(item, 'collectionName')) if (typeof v === 'string') names.add(v);
   for (const name of [...names]) {
     for (const field of db.getCollection(name)?.fields.values() ?? []) {
+      if (TO_MANY_CHILDREN.includes((field as any).type)) continue;
       const target = (field as any).options.interface && (field as any).options.target;
       if (target) names.add(target);
     }

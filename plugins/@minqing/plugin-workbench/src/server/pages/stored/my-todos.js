@@ -2167,11 +2167,7 @@ module.exports = {
   ],
   "collections": [
     "attachments",
-    "mq_evaluations",
-    "mq_liaison_points",
-    "mq_milestones",
     "mq_problems",
-    "mq_progress_reports",
     "mq_responsibilities",
     "mq_revisits",
     "mq_supervisions",

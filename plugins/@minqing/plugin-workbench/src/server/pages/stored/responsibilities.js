@@ -1047,13 +1047,8 @@ module.exports = {
     "§template:mq_responsibilities:DetailsBlockModel"
   ],
   "collections": [
-    "mq_evaluations",
-    "mq_liaison_points",
     "mq_problems",
     "mq_responsibilities",
-    "mq_revisits",
-    "mq_supervisions",
-    "mq_tasks",
     "mq_units",
     "roles",
     "users"

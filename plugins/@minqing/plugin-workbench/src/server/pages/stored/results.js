@@ -1056,13 +1056,7 @@ module.exports = {
     "§template:mq_problems:DetailsBlockModel"
   ],
   "collections": [
-    "mq_evaluations",
-    "mq_liaison_points",
     "mq_problems",
-    "mq_responsibilities",
-    "mq_revisits",
-    "mq_supervisions",
-    "mq_tasks",
     "mq_units",
     "users"
   ]

@@ -994,13 +994,8 @@ module.exports = {
     "§template:mq_revisits:DetailsBlockModel"
   ],
   "collections": [
-    "mq_evaluations",
-    "mq_liaison_points",
     "mq_problems",
-    "mq_responsibilities",
     "mq_revisits",
-    "mq_supervisions",
-    "mq_tasks",
     "mq_units",
     "roles",
     "users"

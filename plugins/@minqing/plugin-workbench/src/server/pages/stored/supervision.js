@@ -860,13 +860,8 @@ module.exports = {
   ],
   "collections": [
     "attachments",
-    "mq_evaluations",
-    "mq_liaison_points",
-    "mq_milestones",
     "mq_problems",
-    "mq_progress_reports",
     "mq_responsibilities",
-    "mq_revisits",
     "mq_supervisions",
     "mq_tasks",
     "mq_units",

@@ -922,7 +922,6 @@ module.exports = {
   ],
   "collections": [
     "attachments",
-    "mq_liaison_points",
     "mq_problems",
     "mq_units",
     "mq_visits",

@@ -130,18 +130,29 @@ describe('the campaign pages', () => {
       appends: ['children'],
     });
     const repository = app.db.getRepository('flowModels') as any;
-    const page = await repository.findModelByParentId(route.get('schemaUid'), { subKey: 'page', includeAsyncNode: true });
+    const page = await repository.findModelByParentId(route.get('schemaUid'), {
+      subKey: 'page',
+      includeAsyncNode: true,
+    });
     expect(page).toMatchObject({ use: 'RootPageModel', props: { title: '问题清单', routeId: route.get('id') } });
     const tab = route.get('children')[0];
     const grid = await repository.findModelByParentId(tab.get('schemaUid'), { subKey: 'grid', includeAsyncNode: true });
     const table = grid.subModels.items[0];
     expect(table.use).toBe('TableBlockModel');
     const columns = table.subModels.columns.map((c: any) => c.stepParams?.fieldSettings?.init?.fieldPath ?? c.use);
-    expect(columns.filter((c: string) => c !== 'TableActionsColumnModel')).toEqual(
-      ['code', 'title', 'status', 'category', 'unit', 'source', 'createdAt'],
-    );
+    expect(columns.filter((c: string) => c !== 'TableActionsColumnModel')).toEqual([
+      'code',
+      'title',
+      'status',
+      'category',
+      'unit',
+      'source',
+      'createdAt',
+    ]);
     const actions = table.subModels.columns.find((c: any) => c.use === 'TableActionsColumnModel').subModels.actions;
-    expect(actions.map((a: any) => a.use)).toEqual(expect.arrayContaining(['ViewActionModel', 'MqProblemAssignActionModel']));
+    expect(actions.map((a: any) => a.use)).toEqual(
+      expect.arrayContaining(['ViewActionModel', 'MqProblemAssignActionModel']),
+    );
     const view = actions.find((a: any) => a.use === 'ViewActionModel');
     const template = await app.db
       .getRepository('flowModelTemplates')

@@ -61,7 +61,10 @@ describe('stored page definitions', () => {
 
   it('says where two definitions differ, and nothing when they do not', () => {
     expect(jsonDifferences({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] })).toEqual([]);
-    expect(jsonDifferences({ a: [1, { b: 2 }], c: 1 }, { a: [1, { b: 3 }] })).toEqual(['$.a[1].b: 2 ≠ 3', '$.c: 1 ≠ absent']);
+    expect(jsonDifferences({ a: [1, { b: 2 }], c: 1 }, { a: [1, { b: 3 }] })).toEqual([
+      '$.a[1].b: 2 ≠ 3',
+      '$.c: 1 ≠ absent',
+    ]);
     expect(stableStringify({ b: 1, a: { d: 1, c: 2 } })).toBe('{"a":{"c":2,"d":1},"b":1}');
   });
 });

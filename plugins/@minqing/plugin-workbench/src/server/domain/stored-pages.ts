@@ -61,6 +61,8 @@ export interface StoredPages {
   group: StoredRoute;
   pages: Record<string, StoredPage>;
   templates: Record<string, StoredTemplate>;
+  /** fingerprints of what else the builder's output depends on, checked by pages-builder.test.ts */
+  inputs?: Record<string, string>;
 }
 
 /** JSON with sorted keys, so that equal values give equal text. */
@@ -88,7 +90,7 @@ export function mapJson(value: any, map: (value: any, key?: string) => any, key?
   if (Array.isArray(value)) return value.map((item) => mapJson(item, map));
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [typeof k === 'string' ? map(k) ?? k : k, mapJson(v, map, k)]),
+      Object.entries(value).map(([k, v]) => [typeof k === 'string' ? (map(k) ?? k) : k, mapJson(v, map, k)]),
     );
   }
   return map(value, key);

@@ -83,7 +83,10 @@ export async function capturePages(app: Application): Promise<CapturedPages> {
   const descendants = new Map<string, string[]>();
   for (const p of paths) {
     if (p.depth === 1) parentOf.set(p.descendant, { parent: p.ancestor, sort: p.sort });
-    if (p.depth > 0) descendants.set(p.ancestor, [...(descendants.get(p.ancestor) ?? []), p.descendant]);
+    if (p.depth > 0) {
+      if (!descendants.has(p.ancestor)) descendants.set(p.ancestor, []);
+      descendants.get(p.ancestor).push(p.descendant);
+    }
   }
   const selfRow = new Map(paths.filter((p) => p.depth === 0).map((p) => [p.descendant, p]));
   const treeNode = (uid: string) => ({
@@ -120,10 +123,7 @@ export async function capturePages(app: Application): Promise<CapturedPages> {
     });
     const roots = [r, ...tabsOf(r)].map((x: any) => x.schemaUid as string);
     const uids = roots.flatMap((root) => descendants.get(root) ?? []);
-    const tree = labelTree(
-      uids.map(treeNode),
-      new Map(roots.map((root) => [root, labels.get(root)])),
-    );
+    const tree = labelTree(uids.map(treeNode), new Map(roots.map((root) => [root, labels.get(root)])));
     for (const [uid, l] of tree) if (!roots.includes(uid)) labels.set(uid, l);
     pages.push({ key: page.key, route: r, uids });
   }
@@ -171,7 +171,8 @@ export async function capturePages(app: Application): Promise<CapturedPages> {
     for (const rows of valuesNamed(models.get(uid), 'rows')) {
       if (!rows || typeof rows !== 'object') continue;
       for (const ref of Object.values(rows).flat(2)) {
-        if (typeof ref === 'string' && !labels.has(ref) && !models.has(ref)) labels.set(ref, `${labels.get(uid)}/dangling${k++}`);
+        if (typeof ref === 'string' && !labels.has(ref) && !models.has(ref))
+          labels.set(ref, `${labels.get(uid)}/dangling${k++}`);
       }
     }
   }
@@ -267,7 +268,8 @@ export async function capturePages(app: Application): Promise<CapturedPages> {
 
   // the closure rows must be those the insert writes
   const allModels = [...Object.values(storedPages), ...Object.values(storedTemplates)].flatMap((x) => x.models);
-  const storedUids = new Set([...labels].filter(([, l]) => allModels.some((m) => m.uid === l)).map(([uid]) => uid));
+  const modelLabels = new Set(allModels.map((m) => m.uid));
+  const storedUids = new Set([...labels].filter(([, l]) => modelLabels.has(l)).map(([uid]) => uid));
   const label = (uid: string) => labels.get(uid) ?? uid;
   const actual = new Set(
     paths

@@ -103,7 +103,11 @@ export async function ensureWorkbenchPages(app: Application, options: EnsureOpti
       }
       const parentId = route.get('parentId');
       if (groupRouteId === undefined) {
-        await records.updateOrCreate({ filterKeys: ['key'], values: { key: GROUP_KEY, routeId: parentId }, transaction });
+        await records.updateOrCreate({
+          filterKeys: ['key'],
+          values: { key: GROUP_KEY, routeId: parentId },
+          transaction,
+        });
         await grantRoutes(db, [parentId], ['mq_admin', 'mq_leader', 'mq_cadre'], transaction);
       }
       await placeInMenu(db, route, page.key, routeIds, transaction);
@@ -116,7 +120,11 @@ export async function ensureWorkbenchPages(app: Application, options: EnsureOpti
       routeIds.set(page.key, route.get('id'));
       return parentId;
     });
-    made.push({ key: page.key, via: status.ready ? 'stored' : 'builder', ...('stale' in status ? { why: status.stale } : {}) });
+    made.push({
+      key: page.key,
+      via: status.ready ? 'stored' : 'builder',
+      ...('stale' in status ? { why: status.stale } : {}),
+    });
   }
   return made;
 }

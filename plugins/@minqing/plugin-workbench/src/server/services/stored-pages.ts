@@ -37,7 +37,14 @@ export const flowEngineVersion = (): string =>
 export const blueprintsFingerprint = () =>
   fingerprint({
     group: { title: GROUP_TITLE, icon: GROUP_ICON },
-    pages: WORKBENCH_PAGES.map(({ key, title, icon, tabs, assets, steps }) => ({ key, title, icon, tabs, assets, steps })),
+    pages: WORKBENCH_PAGES.map(({ key, title, icon, tabs, assets, steps }) => ({
+      key,
+      title,
+      icon,
+      tabs,
+      assets,
+      steps,
+    })),
   });
 
 /**
@@ -86,7 +93,8 @@ export const collectionFingerprints = (db: Database, names: string[]) =>
 /** The collections a page's blocks and popups show, and those their association fields point at. */
 export function collectionsShown(db: Database, items: unknown[]): string[] {
   const names = new Set<string>();
-  for (const item of items) for (const v of valuesNamed(item, 'collectionName')) if (typeof v === 'string') names.add(v);
+  for (const item of items)
+    for (const v of valuesNamed(item, 'collectionName')) if (typeof v === 'string') names.add(v);
   for (const name of [...names]) {
     for (const field of db.getCollection(name)?.fields.values() ?? []) {
       if (TO_MANY_CHILDREN.includes((field as any).type)) continue;
@@ -114,7 +122,9 @@ function unavailableUses(uses: Set<string>, enabled: Set<string>) {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const catalog = require('@nocobase/plugin-flow-engine/dist/server/flow-surfaces/catalog');
   return [...uses].filter((use) => {
-    const items = [catalog.ACTION_CATALOG_BY_USE.get(use), catalog.BLOCK_CATALOG_BY_USE.get(use)].flat().filter(Boolean);
+    const items = [catalog.ACTION_CATALOG_BY_USE.get(use), catalog.BLOCK_CATALOG_BY_USE.get(use)]
+      .flat()
+      .filter(Boolean);
     return items.length > 0 && !items.some((item: any) => catalog.isCatalogItemAvailable(item, enabled));
   });
 }
@@ -138,7 +148,10 @@ export function storedPageStatus(
   if (!stored) return { ready: false, stale: 'there is no stored definition' };
   if (stored.format !== STORED_PAGES_FORMAT) return { ready: false, stale: `stored format ${stored.format}` };
   if (stored.flowEngine !== flowEngineVersion()) {
-    return { ready: false, stale: `stored from flow-engine ${stored.flowEngine}, this app runs ${flowEngineVersion()}` };
+    return {
+      ready: false,
+      stale: `stored from flow-engine ${stored.flowEngine}, this app runs ${flowEngineVersion()}`,
+    };
   }
   if (stored.blueprints !== blueprintsFingerprint()) {
     return { ready: false, stale: 'the blueprints in src/server/pages changed since the pages were stored' };
@@ -237,7 +250,12 @@ async function ensureTemplate(
     return;
   }
   await insertModels(db, template.models, restorer, transaction);
-  await bulkCreate(db, 'flowModelTemplates', [{ ...restorer.restore(template.values), uid: restorer.uid(label) }], transaction);
+  await bulkCreate(
+    db,
+    'flowModelTemplates',
+    [{ ...restorer.restore(template.values), uid: restorer.uid(label) }],
+    transaction,
+  );
   await insertUsages(db, template.usages, restorer, transaction);
 }
 

@@ -194,6 +194,18 @@ module.exports = {
       }
     ]
   },
+  inputs: {
+    "plugins/@minqing/plugin-workbench/src/server/services/page-builder.ts": "a8aa377e3886e77f",
+    "plugins/@minqing/plugin-workbench/src/server/services/page-capture.ts": "509bbbbd16ab67fe",
+    "plugins/@minqing/plugin-workbench/src/server/domain/stored-pages.ts": "795578580952953d",
+    "plugins/@minqing/plugin-workbench/src/server/domain/steps.ts": "7863b12ce6b06e1c",
+    "plugins/@minqing/plugin-workbench/src/server/pages/blocks.ts": "e4b2c365fd2e5175",
+    "plugins/@minqing/plugin-workbench/src/server/pages/dashboard.ts": "5446b00d4108b752",
+    "plugins/@minqing/plugin-workbench/src/server/pages/index.ts": "8fb29dc7859c8e16",
+    "NocoBase packages": "22518f525ec9f9ab",
+    "plugins enabled": "2d1edf854e77743b",
+    "stored definition": "31c0a6c426453f40"
+  },
   pages: {
     'my-liaison-points': require('./my-liaison-points'),
     'visits': require('./visits'),

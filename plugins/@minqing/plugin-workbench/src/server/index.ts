@@ -1,2 +1,2 @@
 export { default } from './plugin';
-export { ensureWorkbenchPages } from './services/pages';
+export { ensureWorkbenchPages, staleStoredPages, type MadePage } from './services/pages';

@@ -1,36 +1,91 @@
-import { createMinqingApp, MINQING_PLUGINS, type MinqingTestApp } from '@minqing/test';
-import { ensureWorkbenchPages } from '..';
+import { Plugin } from '@nocobase/server';
+import { createMinqingApp, type MinqingTestApp } from '@minqing/test';
+import { ensureWorkbenchPages, staleStoredPages, type MadePage } from '..';
+import { jsonDifferences } from '../domain/stored-pages';
 import { WORKBENCH_PAGES } from '../pages';
+import { capturePages } from '../services/page-capture';
 import { GROUP_TITLE } from '../services/pages';
+import { loadStoredPages } from '../services/stored-pages';
 
 const VIEWS = ['client', 'ui-layout', 'flow-engine', 'ui-templates', 'data-visualization'];
+const LIAISON = '@minqing/plugin-liaison';
+/** the pages that show liaison's collections (联系点, 走访, 调研) */
+const LIAISON_PAGES = WORKBENCH_PAGES.filter((p) =>
+  p.needs.some((name) => ['mq_liaison_points', 'mq_visits', 'mq_research'].includes(name)),
+).map((p) => p.key);
 
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * The pages installed from the stored definition (src/server/pages/stored), on every database;
+ * pages-builder.test.ts checks on SQLite that the definition is what the page builder makes.
+ */
 describe('the campaign pages', () => {
   let app: MinqingTestApp;
-  let firstRun: string[];
+  let firstRun: MadePage[];
+  let recordsBeforeLiaison: string[];
 
   const menu = async (agent: any) => {
     const routes = (await agent.resource('desktopRoutes').listAccessible({ tree: true })).body.data as any[];
     const group = routes.find((r) => r.title === GROUP_TITLE);
     return (group?.children ?? []).map((r: any) => r.title as string);
   };
+  const recordKeys = async () =>
+    (await app.db.getRepository('mq_workbench_pages').find()).map((r: any) => r.get('key') as string).sort();
+
+  /** at install, where `pm enable` makes the pages, the stored definition must fit as well as later */
+  let staleAtInstall: string[];
+  class InstallProbe extends Plugin {
+    async install() {
+      staleAtInstall = await staleStoredPages(this.app);
+    }
+  }
 
   beforeAll(async () => {
+    // liaison is enabled later, as a bureau might: its pages wait for it
     app = await createMinqingApp({
       nocobasePlugins: VIEWS,
-      plugins: [...MINQING_PLUGINS, '@minqing/plugin-workbench'],
+      plugins: [
+        '@minqing/plugin-three-lists',
+        '@minqing/plugin-supervision',
+        '@minqing/plugin-publicity',
+        '@minqing/plugin-warm-hearts',
+        '@minqing/plugin-workbench',
+      ],
+      extraPlugins: [InstallProbe],
     });
-    // the mock server's install ran before it knew which official plugins are enabled: make them now
+    // the mock server's install ran before it recorded the official plugins (export buttons, charts)
     firstRun = await ensureWorkbenchPages(app.app as any);
+    recordsBeforeLiaison = await recordKeys();
+    await app.app.pm.enable(LIAISON);
+    // enabling restarts the app; its afterStart makes the pages
+    await until('the liaison pages', async () =>
+      (await recordKeys()).length === WORKBENCH_PAGES.length + 1 ? true : undefined,
+    );
   }, 900_000);
   afterAll(() => app?.app.destroy());
 
-  it('makes the menu group 下基层察民情 with every page, once', async () => {
-    const records = await app.db.getRepository('mq_workbench_pages').find();
-    expect(records.map((r: any) => r.get('key')).sort()).toEqual(
-      ['group', ...WORKBENCH_PAGES.map((p) => p.key)].sort(),
-    );
+  it('installs them from the stored definition, as it was stored', async () => {
+    expect(staleAtInstall).toEqual([]);
+    expect(await staleStoredPages(app.app as any)).toEqual([]);
     expect(firstRun.length).toBeGreaterThan(0);
+    expect(firstRun.filter((p) => p.via !== 'stored')).toEqual([]);
+    const { definition } = await capturePages(app.app as any);
+    const { inputs, ...stored } = JSON.parse(JSON.stringify(loadStoredPages()));
+    expect(jsonDifferences(definition, stored, 30)).toEqual([]);
+  });
+
+  it('makes the menu group 下基层察民情 with every page once, in menu order, liaison’s when it is enabled', async () => {
+    expect(recordsBeforeLiaison).not.toEqual(expect.arrayContaining(LIAISON_PAGES));
+    expect(await recordKeys()).toEqual(['group', ...WORKBENCH_PAGES.map((p) => p.key)].sort());
     const routes = app.db.getRepository('desktopRoutes');
     const group = await routes.findOne({ filter: { title: GROUP_TITLE, type: 'group' } });
     const pages = await routes.find({ filter: { parentId: group.get('id') }, sort: ['sort'] });
@@ -67,6 +122,45 @@ describe('the campaign pages', () => {
     expect(cadreMenu).not.toContain('督办');
     expect(cadreMenu).not.toContain('数据看板');
     expect(await menu(leader)).toEqual(WORKBENCH_PAGES.map((p) => p.title));
+  });
+
+  it('reads back as a tree, like any page: the table with its columns, the popup templates', async () => {
+    const route = await app.db.getRepository('desktopRoutes').findOne({
+      filter: { title: '问题清单', type: 'flowPage' },
+      appends: ['children'],
+    });
+    const repository = app.db.getRepository('flowModels') as any;
+    const page = await repository.findModelByParentId(route.get('schemaUid'), {
+      subKey: 'page',
+      includeAsyncNode: true,
+    });
+    expect(page).toMatchObject({ use: 'RootPageModel', props: { title: '问题清单', routeId: route.get('id') } });
+    const tab = route.get('children')[0];
+    const grid = await repository.findModelByParentId(tab.get('schemaUid'), { subKey: 'grid', includeAsyncNode: true });
+    const table = grid.subModels.items[0];
+    expect(table.use).toBe('TableBlockModel');
+    const columns = table.subModels.columns.map((c: any) => c.stepParams?.fieldSettings?.init?.fieldPath ?? c.use);
+    expect(columns.filter((c: string) => c !== 'TableActionsColumnModel')).toEqual([
+      'code',
+      'title',
+      'status',
+      'category',
+      'unit',
+      'source',
+      'createdAt',
+    ]);
+    const actions = table.subModels.columns.find((c: any) => c.use === 'TableActionsColumnModel').subModels.actions;
+    expect(actions.map((a: any) => a.use)).toEqual(
+      expect.arrayContaining(['ViewActionModel', 'MqProblemAssignActionModel']),
+    );
+    const view = actions.find((a: any) => a.use === 'ViewActionModel');
+    const template = await app.db
+      .getRepository('flowModelTemplates')
+      .findOne({ filter: { uid: view.stepParams.popupSettings.openView.popupTemplateUid } });
+    expect(template.get('collectionName')).toBe('mq_problems');
+    expect(await repository.findModelById(template.get('targetUid'), { includeAsyncNode: true })).toMatchObject({
+      subModels: { page: { use: 'ChildPageModel' } },
+    });
   });
 
   it('keeps what an administrator changed and never brings back a page they deleted', async () => {

@@ -1,89 +1,10 @@
-import { uid } from '@nocobase/utils';
 import type Application from '@nocobase/server';
 import type { Database } from '@nocobase/database';
-import { stepModelName } from '../domain/steps';
-import { WORKBENCH_PAGES, type WorkbenchPage } from '../pages';
-import { flowSurfaces } from './flow-surfaces';
+import { WORKBENCH_PAGES } from '../pages';
+import { GROUP_KEY, buildPage } from './page-builder';
+import { enabledPackages, insertStoredPage, loadStoredPages, makeStoredGroup, storedPageStatus } from './stored-pages';
 
-export const GROUP_KEY = 'group';
-export const GROUP_TITLE = '下基层察民情';
-
-const NOT_IN_POPUPS = new Set(['id', 'createdBy', 'updatedBy', 'createdById', 'updatedById', 'sort']);
-
-/** Every field a generated view/edit popup may show, first those the page's tables show. */
-function fieldGroups(db: Database, collectionName: string, shown: string[]) {
-  const collection = db.getCollection(collectionName);
-  // a belongsTo shows as the record it points at, never as its bare foreign key
-  const foreignKeys = new Set(
-    [...collection.fields.values()].filter((f: any) => f.type === 'belongsTo').map((f: any) => f.foreignKey),
-  );
-  const all = [...collection.fields.values()]
-    .filter((field: any) => field.options.interface && !NOT_IN_POPUPS.has(field.name) && !foreignKeys.has(field.name))
-    .filter((field: any) => !['hasMany', 'hasOne'].includes(field.type))
-    .map((field: any) => field.name as string);
-  const first = shown.filter((name) => all.includes(name));
-  const rest = all.filter((name) => !first.includes(name));
-  return [
-    { key: 'main', title: '基本信息', fields: first.length ? first : rest },
-    ...(first.length && rest.length ? [{ key: 'more', title: '更多信息', fields: rest }] : []),
-  ];
-}
-
-function blueprint(db: Database, page: WorkbenchPage, groupRouteId?: string | number) {
-  const tables = page.tabs.flatMap((tab) => tab.blocks.filter((block) => block.type === 'table'));
-  // each collection a popup may open: the tables' and those their association columns point at
-  const shown = new Map<string, string[]>();
-  const show = (name: string, fields: string[]) => shown.set(name, [...(shown.get(name) ?? []), ...fields]);
-  for (const block of tables) {
-    show(block.collection, block.fields);
-    for (const name of block.fields) {
-      const target = (db.getCollection(block.collection).getField(name) as any)?.target;
-      if (target && db.hasCollection(target)) show(target, []);
-    }
-  }
-  const collections = Object.fromEntries(
-    [...shown].map(([name, fields]) => [name, { fieldGroups: fieldGroups(db, name, fields) }]),
-  );
-  return {
-    version: '1',
-    mode: 'create',
-    navigation: {
-      group: groupRouteId ? { routeId: groupRouteId } : { title: GROUP_TITLE, icon: 'TeamOutlined' },
-      item: { title: page.title, icon: page.icon },
-    },
-    page: { title: page.title },
-    defaults: { collections },
-    assets: page.assets ?? {},
-    tabs: page.tabs,
-  };
-}
-
-/** The actions column of table `key` in the page just created (blocks are stored in the order given). */
-function actionsColumn(tree: any, page: WorkbenchPage, key: string) {
-  const t = page.tabs.findIndex((tab) => tab.blocks.some((block) => block.key === key));
-  const tab = page.tabs[t];
-  const tables = tab.blocks.filter((block) => block.type === 'table');
-  const items = (tree?.subModels?.tabs?.[t]?.subModels?.grid?.subModels?.items ?? []).filter(
-    (item: any) => item.use === 'TableBlockModel',
-  );
-  const table = items[tables.findIndex((block) => block.key === key)];
-  const column = table?.subModels?.columns?.find((c: any) => c.use === 'TableActionsColumnModel');
-  if (!column) throw new Error(`workbench page ${page.key}: table ${key} has no actions column`);
-  return column.uid as string;
-}
-
-async function addStepButtons(db: Database, tree: any, page: WorkbenchPage, transaction: any) {
-  const repository = db.getRepository('flowModels') as any;
-  for (const { block, steps } of page.steps ?? []) {
-    const parentId = actionsColumn(tree, page, block);
-    for (const step of steps) {
-      await repository.upsertModel(
-        { uid: uid(), parentId, subKey: 'actions', subType: 'array', use: stepModelName(step) },
-        { transaction },
-      );
-    }
-  }
-}
+export { GROUP_KEY, GROUP_TITLE } from './page-builder';
 
 /** The page route, its tab routes and the group, to each role the page is for. */
 async function grantRoutes(db: Database, routeIds: (string | number)[], roles: string[], transaction: any) {
@@ -98,44 +19,125 @@ async function grantRoutes(db: Database, routeIds: (string | number)[], roles: s
 }
 
 /**
- * Creates each of our pages that was never created, under the menu group 下基层察民情, each in
- * one transaction with its bookkeeping row. Pages whose collections are not there (a plugin not
- * enabled) wait for a later start. Returns the keys created.
+ * A page made after some that follow it in the menu (its plugin enabled later) goes before the
+ * first of those still there, not at the end: the menu keeps the order of src/server/pages.
  */
-export async function ensureWorkbenchPages(app: Application): Promise<string[]> {
+async function placeInMenu(db: Database, route: any, key: string, routeIds: Map<string, unknown>, transaction: any) {
+  const following = WORKBENCH_PAGES.slice(WORKBENCH_PAGES.findIndex((p) => p.key === key) + 1)
+    .map((p) => routeIds.get(p.key))
+    .filter((id) => id !== undefined)
+    .map(String);
+  const siblings = (
+    await db.getRepository('desktopRoutes').find({
+      filter: { parentId: route.get('parentId') },
+      fields: ['id', 'sort'],
+      sort: ['sort'],
+      transaction,
+    })
+  ).filter((r: any) => String(r.get('id')) !== String(route.get('id')));
+  const next = siblings.findIndex((r: any) => following.includes(String(r.get('id'))));
+  if (next < 0) return;
+  const upper = Number(siblings[next].get('sort'));
+  const lower = next > 0 ? Number(siblings[next - 1].get('sort')) : upper - 2000;
+  const sort = Math.floor((lower + upper) / 2);
+  if (sort > lower && sort < upper) {
+    await db.getRepository('desktopRoutes').update({ filterByTk: route.get('id'), values: { sort }, transaction });
+  }
+}
+
+export interface MadePage {
+  key: string;
+  /** from the stored definition (seconds for all), or by the page builder (10–20 s a page) */
+  via: 'stored' | 'builder';
+  /** why the stored definition was not used */
+  why?: string;
+}
+
+export interface EnsureOptions {
+  /** make the pages with the page builder, whatever is stored (the capture and its test, the bench) */
+  via?: 'builder';
+  /** told when a page is made with the page builder although it should not need to be */
+  log?: { warn: (message: string) => void };
+}
+
+/**
+ * Creates each of our pages that was never created, under the menu group 下基层察民情, each in
+ * one transaction with its bookkeeping row: from the stored definition (src/server/pages/stored)
+ * when it fits this app, else with the page builder. Pages whose collections or block plugins are
+ * not there (a plugin not enabled) wait for a later start. Returns the pages made.
+ */
+export async function ensureWorkbenchPages(app: Application, options: EnsureOptions = {}): Promise<MadePage[]> {
   const db = app.db;
   const records = db.getRepository('mq_workbench_pages');
+  const routes = db.getRepository('desktopRoutes');
   const known = new Map<string, any>((await records.find()).map((r: any) => [r.get('key'), r]));
   let groupRouteId = known.get(GROUP_KEY)?.get('routeId');
-  const created: string[] = [];
-  const service = flowSurfaces(app);
+  // an administrator may have deleted the group: the next page makes a new one
+  const groupGone = groupRouteId !== undefined && !(await routes.findOne({ filterByTk: groupRouteId }));
+  if (groupGone) groupRouteId = undefined;
+  const stored = options.via === 'builder' ? null : loadStoredPages();
+  const enabled = await enabledPackages(db);
+  const routeIds = new Map<string, unknown>([...known].map(([key, r]) => [key, r.get('routeId')]));
+  const made: MadePage[] = [];
   for (const page of WORKBENCH_PAGES) {
     if (known.has(page.key) || !page.needs.every((name) => db.hasCollection(name))) continue;
-    await db.sequelize.transaction(async (transaction) => {
-      const result = await service
-        .applyBlueprint(blueprint(db, page, groupRouteId), { transaction, currentRoles: ['root'] })
-        .catch((error: any) => {
-          // the builder's message only counts its errors; the list says what to change
-          const details = (error?.errors ?? []).map((e: any) => `${e.path ?? ''} ${e.message}`).join('; ');
-          throw new Error(`page ${page.key} (${page.title}): ${error.message}${details ? `: ${details}` : ''}`);
-        });
-      const pageSchemaUid = result.target.pageSchemaUid;
-      const route = await db.getRepository('desktopRoutes').findOne({
-        filter: { schemaUid: pageSchemaUid },
-        appends: ['children'],
-        transaction,
-      });
-      await addStepButtons(db, result.surface?.tree, page, transaction);
-      if (!groupRouteId) {
-        groupRouteId = route.get('parentId');
-        await records.create({ values: { key: GROUP_KEY, routeId: groupRouteId }, transaction });
-        await grantRoutes(db, [groupRouteId], ['mq_admin', 'mq_leader', 'mq_cadre'], transaction);
+    const status =
+      options.via === 'builder'
+        ? ({ ready: false, stale: 'the page builder was asked for' } as const)
+        : storedPageStatus(db, stored, page.key, enabled);
+    if ('waits' in status) continue;
+    if ('stale' in status && options.via !== 'builder') {
+      // the same page, 10–20 s instead of a fraction of a second
+      options.log?.warn(
+        `page ${page.key}: the stored definition does not fit (${status.stale}); making it with the page builder` +
+          ' (developers: `npm run pages:capture` regenerates the stored pages)',
+      );
+    }
+    groupRouteId = await db.sequelize.transaction(async (transaction) => {
+      let route: any;
+      if (status.ready) {
+        const parentId = groupRouteId ?? (await makeStoredGroup(app, stored, transaction));
+        route = await insertStoredPage(app, stored, page.key, parentId, transaction);
+      } else {
+        route = await buildPage(app, page, groupRouteId, transaction);
       }
+      const parentId = route.get('parentId');
+      if (groupRouteId === undefined) {
+        await records.updateOrCreate({
+          filterKeys: ['key'],
+          values: { key: GROUP_KEY, routeId: parentId },
+          transaction,
+        });
+        await grantRoutes(db, [parentId], ['mq_admin', 'mq_leader', 'mq_cadre'], transaction);
+      }
+      await placeInMenu(db, route, page.key, routeIds, transaction);
       const tabRouteIds = (route.get('children') as any[]).map((child) => child.get('id'));
       await grantRoutes(db, [route.get('id'), ...tabRouteIds], page.roles, transaction);
-      await records.create({ values: { key: page.key, routeId: route.get('id'), pageSchemaUid }, transaction });
+      await records.create({
+        values: { key: page.key, routeId: route.get('id'), pageSchemaUid: route.get('schemaUid') },
+        transaction,
+      });
+      routeIds.set(page.key, route.get('id'));
+      return parentId;
     });
-    created.push(page.key);
+    made.push({
+      key: page.key,
+      via: status.ready ? 'stored' : 'builder',
+      ...('stale' in status ? { why: status.stale } : {}),
+    });
   }
-  return created;
+  return made;
+}
+
+/**
+ * Pages the stored definition cannot make on this app now, and why (tests keep this empty): of
+ * those whose collections are there, made or not.
+ */
+export async function staleStoredPages(app: Application) {
+  const stored = loadStoredPages();
+  const enabled = await enabledPackages(app.db);
+  return WORKBENCH_PAGES.filter((page) => page.needs.every((name) => app.db.hasCollection(name)))
+    .map((page) => ({ key: page.key, status: storedPageStatus(app.db, stored, page.key, enabled) }))
+    .filter(({ status }) => 'stale' in status)
+    .map(({ key, status }) => `${key}: ${(status as any).stale}`);
 }

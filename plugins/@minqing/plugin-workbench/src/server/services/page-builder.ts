@@ -1,0 +1,135 @@
+import { uid } from '@nocobase/utils';
+import type Application from '@nocobase/server';
+import type { Database } from '@nocobase/database';
+import { stepModelName } from '../domain/steps';
+import type { WorkbenchPage } from '../pages';
+
+export const GROUP_KEY = 'group';
+export const GROUP_TITLE = '下基层察民情';
+export const GROUP_ICON = 'TeamOutlined';
+
+/**
+ * flow-engine's page builder, the one behind `POST /api/flowSurfaces:applyBlueprint`. Its class is
+ * not exported from the package index, so it is reached by path; pinned by our NocoBase version.
+ * It writes every generated popup node by node (~10,000 queries for a one-table page): the pages
+ * are made with it once, by `npm run pages:capture`, and installed from what it wrote
+ * (./stored-pages.ts); it runs at install only when that stored definition does not fit.
+ */
+export function flowSurfaces(app: Application) {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { FlowSurfacesService } = require('@nocobase/plugin-flow-engine/dist/server/flow-surfaces/service');
+  return new FlowSurfacesService(app.pm.get('flow-engine'));
+}
+
+const NOT_IN_POPUPS = new Set(['id', 'createdBy', 'updatedBy', 'createdById', 'updatedById', 'sort']);
+
+/**
+ * A collection's fields in the order its definition gives them, then those other plugins added,
+ * by name. Not the order of `collection.fields`: it changes once the collection manager reloads
+ * the collections at start (alphabetical, associations last), and the popups would with it.
+ */
+export function fieldsInOrder(collection: any): any[] {
+  const defined: string[] = (collection.options.fields ?? []).map((f: any) => f.name);
+  const rank = (name: string) => (defined.includes(name) ? defined.indexOf(name) : defined.length);
+  return [...collection.fields.values()].sort(
+    (a: any, b: any) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+}
+
+/** Every field a generated view/edit popup may show, first those the page's tables show. */
+function fieldGroups(db: Database, collectionName: string, shown: string[]) {
+  const collection = db.getCollection(collectionName);
+  // a belongsTo shows as the record it points at, never as its bare foreign key
+  const foreignKeys = new Set(
+    [...collection.fields.values()].filter((f: any) => f.type === 'belongsTo').map((f: any) => f.foreignKey),
+  );
+  const all = fieldsInOrder(collection)
+    .filter((field: any) => field.options.interface && !NOT_IN_POPUPS.has(field.name) && !foreignKeys.has(field.name))
+    .filter((field: any) => !['hasMany', 'hasOne'].includes(field.type))
+    .map((field: any) => field.name as string);
+  const first = shown.filter((name) => all.includes(name));
+  const rest = all.filter((name) => !first.includes(name));
+  return [
+    { key: 'main', title: '基本信息', fields: first.length ? first : rest },
+    ...(first.length && rest.length ? [{ key: 'more', title: '更多信息', fields: rest }] : []),
+  ];
+}
+
+export function blueprint(db: Database, page: WorkbenchPage, groupRouteId?: string | number) {
+  const tables = page.tabs.flatMap((tab) => tab.blocks.filter((block) => block.type === 'table'));
+  // each collection a popup may open: the tables' and those their association columns point at
+  const shown = new Map<string, string[]>();
+  const show = (name: string, fields: string[]) => shown.set(name, [...(shown.get(name) ?? []), ...fields]);
+  for (const block of tables) {
+    show(block.collection, block.fields);
+    for (const name of block.fields) {
+      const target = (db.getCollection(block.collection).getField(name) as any)?.target;
+      if (target && db.hasCollection(target)) show(target, []);
+    }
+  }
+  const collections = Object.fromEntries(
+    [...shown].map(([name, fields]) => [name, { fieldGroups: fieldGroups(db, name, fields) }]),
+  );
+  return {
+    version: '1',
+    mode: 'create',
+    navigation: {
+      group: groupRouteId ? { routeId: groupRouteId } : { title: GROUP_TITLE, icon: GROUP_ICON },
+      item: { title: page.title, icon: page.icon },
+    },
+    page: { title: page.title },
+    defaults: { collections },
+    assets: page.assets ?? {},
+    tabs: page.tabs,
+  };
+}
+
+/** The actions column of table `key` in the page just created (blocks are stored in the order given). */
+function actionsColumn(tree: any, page: WorkbenchPage, key: string) {
+  const t = page.tabs.findIndex((tab) => tab.blocks.some((block) => block.key === key));
+  const tab = page.tabs[t];
+  const tables = tab.blocks.filter((block) => block.type === 'table');
+  const items = (tree?.subModels?.tabs?.[t]?.subModels?.grid?.subModels?.items ?? []).filter(
+    (item: any) => item.use === 'TableBlockModel',
+  );
+  const table = items[tables.findIndex((block) => block.key === key)];
+  const column = table?.subModels?.columns?.find((c: any) => c.use === 'TableActionsColumnModel');
+  if (!column) throw new Error(`workbench page ${page.key}: table ${key} has no actions column`);
+  return column.uid as string;
+}
+
+async function addStepButtons(db: Database, tree: any, page: WorkbenchPage, transaction: any) {
+  const repository = db.getRepository('flowModels') as any;
+  for (const { block, steps } of page.steps ?? []) {
+    const parentId = actionsColumn(tree, page, block);
+    for (const step of steps) {
+      await repository.upsertModel(
+        { uid: uid(), parentId, subKey: 'actions', subType: 'array', use: stepModelName(step) },
+        { transaction },
+      );
+    }
+  }
+}
+
+/** Makes a page with the page builder, then adds our step buttons; returns the page's route. */
+export async function buildPage(
+  app: Application,
+  page: WorkbenchPage,
+  groupRouteId: string | number | undefined,
+  transaction: any,
+) {
+  const db = app.db;
+  const result = await flowSurfaces(app)
+    .applyBlueprint(blueprint(db, page, groupRouteId), { transaction, currentRoles: ['root'] })
+    .catch((error: any) => {
+      // the builder's message only counts its errors; the list says what to change
+      const details = (error?.errors ?? []).map((e: any) => `${e.path ?? ''} ${e.message}`).join('; ');
+      throw new Error(`page ${page.key} (${page.title}): ${error.message}${details ? `: ${details}` : ''}`);
+    });
+  await addStepButtons(db, result.surface?.tree, page, transaction);
+  return db.getRepository('desktopRoutes').findOne({
+    filter: { schemaUid: result.target.pageSchemaUid },
+    appends: ['children'],
+    transaction,
+  });
+}

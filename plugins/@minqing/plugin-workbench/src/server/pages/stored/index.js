@@ -7,7 +7,7 @@ module.exports = {
   collections: {
     "attachments": "c929288adc530bfe",
     "mq_liaison_points": "0ef0a9e1fd71bee4",
-    "mq_problems": "2baa53d7cc28bbaf",
+    "mq_problems": "d9cced00ae2add19",
     "mq_research": "43041d69dcd7884e",
     "mq_responsibilities": "f903ccee7b26e8e6",
     "mq_revisits": "8639ead7fc9b18ce",
@@ -201,10 +201,10 @@ module.exports = {
     "plugins/@minqing/plugin-workbench/src/server/domain/steps.ts": "7863b12ce6b06e1c",
     "plugins/@minqing/plugin-workbench/src/server/pages/blocks.ts": "e4b2c365fd2e5175",
     "plugins/@minqing/plugin-workbench/src/server/pages/dashboard.ts": "5446b00d4108b752",
-    "plugins/@minqing/plugin-workbench/src/server/pages/index.ts": "8fb29dc7859c8e16",
+    "plugins/@minqing/plugin-workbench/src/server/pages/index.ts": "a75aa048190a9301",
     "NocoBase packages": "22518f525ec9f9ab",
     "plugins enabled": "2d1edf854e77743b",
-    "stored definition": "31c0a6c426453f40"
+    "stored definition": "e8cffd868c7e21dc"
   },
   pages: {
     'my-liaison-points': require('./my-liaison-points'),

@@ -14731,7 +14731,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
+                "fieldPath": "assignedAt"
               }
             }
           },
@@ -14744,14 +14744,14 @@ module.exports = {
         "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
         "sort": 1,
         "options": {
-          "use": "CheckboxFieldModel",
+          "use": "DateTimeTzFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
+                "fieldPath": "assignedAt"
               }
             }
           },
@@ -14777,7 +14777,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
+                "fieldPath": "acceptedAt"
               }
             }
           },
@@ -14790,19 +14790,14 @@ module.exports = {
         "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
         "sort": 1,
         "options": {
-          "use": "TextareaFieldModel",
-          "props": {
-            "autoSize": {
-              "maxRows": 10,
-              "minRows": 3
-            }
-          },
+          "use": "DateTimeTzFieldModel",
+          "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
+                "fieldPath": "acceptedAt"
               }
             }
           },
@@ -14828,7 +14823,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
+                "fieldPath": "doneAt"
               }
             }
           },
@@ -14848,7 +14843,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
+                "fieldPath": "doneAt"
               }
             }
           },
@@ -14874,7 +14869,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
+                "fieldPath": "closedAt"
               }
             }
           },
@@ -14894,7 +14889,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
+                "fieldPath": "closedAt"
               }
             }
           },
@@ -14920,7 +14915,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
+                "fieldPath": "reopenedAt"
               }
             }
           },
@@ -14940,7 +14935,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
+                "fieldPath": "reopenedAt"
               }
             }
           },
@@ -14966,7 +14961,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
+                "fieldPath": "reopenReason"
               }
             }
           },
@@ -14979,14 +14974,19 @@ module.exports = {
         "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
         "sort": 1,
         "options": {
-          "use": "DateTimeTzFieldModel",
-          "props": {},
+          "use": "TextareaFieldModel",
+          "props": {
+            "autoSize": {
+              "maxRows": 10,
+              "minRows": 3
+            }
+          },
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
+                "fieldPath": "reopenReason"
               }
             }
           },
@@ -15012,7 +15012,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
+                "fieldPath": "reopenCount"
               }
             }
           },
@@ -15025,14 +15025,14 @@ module.exports = {
         "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
         "sort": 1,
         "options": {
-          "use": "DateTimeTzFieldModel",
+          "use": "NumberFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
+                "fieldPath": "reopenCount"
               }
             }
           },
@@ -15058,7 +15058,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "reopenReason"
+                "fieldPath": "isPublic"
               }
             }
           },
@@ -15071,19 +15071,14 @@ module.exports = {
         "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
         "sort": 1,
         "options": {
-          "use": "TextareaFieldModel",
-          "props": {
-            "autoSize": {
-              "maxRows": 10,
-              "minRows": 3
-            }
-          },
+          "use": "CheckboxFieldModel",
+          "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "reopenReason"
+                "fieldPath": "isPublic"
               }
             }
           },
@@ -15109,7 +15104,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "reopenCount"
+                "fieldPath": "publicSummary"
               }
             }
           },
@@ -15122,14 +15117,19 @@ module.exports = {
         "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
         "sort": 1,
         "options": {
-          "use": "NumberFieldModel",
-          "props": {},
+          "use": "TextareaFieldModel",
+          "props": {
+            "autoSize": {
+              "maxRows": 10,
+              "minRows": 3
+            }
+          },
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "reopenCount"
+                "fieldPath": "publicSummary"
               }
             }
           },
@@ -16238,7 +16238,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
+                "fieldPath": "assignedAt"
               }
             }
           },
@@ -16251,14 +16251,14 @@ module.exports = {
         "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
         "sort": 1,
         "options": {
-          "use": "CheckboxFieldModel",
+          "use": "DateTimeTzFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
+                "fieldPath": "assignedAt"
               }
             }
           },
@@ -16284,7 +16284,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
+                "fieldPath": "acceptedAt"
               }
             }
           },
@@ -16297,19 +16297,14 @@ module.exports = {
         "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
         "sort": 1,
         "options": {
-          "use": "TextareaFieldModel",
-          "props": {
-            "autoSize": {
-              "maxRows": 10,
-              "minRows": 3
-            }
-          },
+          "use": "DateTimeTzFieldModel",
+          "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
+                "fieldPath": "acceptedAt"
               }
             }
           },
@@ -16335,7 +16330,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
+                "fieldPath": "doneAt"
               }
             }
           },
@@ -16355,7 +16350,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
+                "fieldPath": "doneAt"
               }
             }
           },
@@ -16381,7 +16376,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
+                "fieldPath": "closedAt"
               }
             }
           },
@@ -16401,7 +16396,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
+                "fieldPath": "closedAt"
               }
             }
           },
@@ -16427,7 +16422,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
+                "fieldPath": "reopenedAt"
               }
             }
           },
@@ -16447,7 +16442,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
+                "fieldPath": "reopenedAt"
               }
             }
           },
@@ -16473,7 +16468,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
+                "fieldPath": "reopenReason"
               }
             }
           },
@@ -16486,14 +16481,19 @@ module.exports = {
         "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
         "sort": 1,
         "options": {
-          "use": "DateTimeTzFieldModel",
-          "props": {},
+          "use": "TextareaFieldModel",
+          "props": {
+            "autoSize": {
+              "maxRows": 10,
+              "minRows": 3
+            }
+          },
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
+                "fieldPath": "reopenReason"
               }
             }
           },
@@ -16519,7 +16519,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
+                "fieldPath": "reopenCount"
               }
             }
           },
@@ -16532,14 +16532,14 @@ module.exports = {
         "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
         "sort": 1,
         "options": {
-          "use": "DateTimeTzFieldModel",
+          "use": "NumberFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
+                "fieldPath": "reopenCount"
               }
             }
           },
@@ -16565,7 +16565,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "reopenReason"
+                "fieldPath": "isPublic"
               }
             }
           },
@@ -16578,19 +16578,14 @@ module.exports = {
         "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
         "sort": 1,
         "options": {
-          "use": "TextareaFieldModel",
-          "props": {
-            "autoSize": {
-              "maxRows": 10,
-              "minRows": 3
-            }
-          },
+          "use": "CheckboxFieldModel",
+          "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "reopenReason"
+                "fieldPath": "isPublic"
               }
             }
           },
@@ -16616,7 +16611,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "reopenCount"
+                "fieldPath": "publicSummary"
               }
             }
           },
@@ -16629,14 +16624,19 @@ module.exports = {
         "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
         "sort": 1,
         "options": {
-          "use": "NumberFieldModel",
-          "props": {},
+          "use": "TextareaFieldModel",
+          "props": {
+            "autoSize": {
+              "maxRows": 10,
+              "minRows": 3
+            }
+          },
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "reopenCount"
+                "fieldPath": "publicSummary"
               }
             }
           },
@@ -19059,7 +19059,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
+                "fieldPath": "assignedAt"
               }
             }
           },
@@ -19072,14 +19072,14 @@ module.exports = {
         "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
         "sort": 1,
         "options": {
-          "use": "DisplayCheckboxFieldModel",
+          "use": "DisplayDateTimeFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
+                "fieldPath": "assignedAt"
               }
             }
           },
@@ -19105,7 +19105,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
+                "fieldPath": "acceptedAt"
               }
             }
           },
@@ -19118,14 +19118,14 @@ module.exports = {
         "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
         "sort": 1,
         "options": {
-          "use": "DisplayTextFieldModel",
+          "use": "DisplayDateTimeFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
+                "fieldPath": "acceptedAt"
               }
             }
           },
@@ -19151,7 +19151,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
+                "fieldPath": "doneAt"
               }
             }
           },
@@ -19171,7 +19171,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
+                "fieldPath": "doneAt"
               }
             }
           },
@@ -19197,7 +19197,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
+                "fieldPath": "closedAt"
               }
             }
           },
@@ -19217,7 +19217,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
+                "fieldPath": "closedAt"
               }
             }
           },
@@ -19243,7 +19243,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
+                "fieldPath": "reopenedAt"
               }
             }
           },
@@ -19263,7 +19263,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
+                "fieldPath": "reopenedAt"
               }
             }
           },
@@ -19289,7 +19289,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
+                "fieldPath": "reopenReason"
               }
             }
           },
@@ -19302,14 +19302,14 @@ module.exports = {
         "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
         "sort": 1,
         "options": {
-          "use": "DisplayDateTimeFieldModel",
+          "use": "DisplayTextFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
+                "fieldPath": "reopenReason"
               }
             }
           },
@@ -19335,7 +19335,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
+                "fieldPath": "reopenCount"
               }
             }
           },
@@ -19348,14 +19348,14 @@ module.exports = {
         "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
         "sort": 1,
         "options": {
-          "use": "DisplayDateTimeFieldModel",
+          "use": "DisplayNumberFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
+                "fieldPath": "reopenCount"
               }
             }
           },
@@ -19381,7 +19381,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "reopenReason"
+                "fieldPath": "isPublic"
               }
             }
           },
@@ -19394,14 +19394,14 @@ module.exports = {
         "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
         "sort": 1,
         "options": {
-          "use": "DisplayTextFieldModel",
+          "use": "DisplayCheckboxFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "reopenReason"
+                "fieldPath": "isPublic"
               }
             }
           },
@@ -19473,7 +19473,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "reopenCount"
+                "fieldPath": "publicSummary"
               }
             }
           },
@@ -19486,14 +19486,14 @@ module.exports = {
         "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
         "sort": 1,
         "options": {
-          "use": "DisplayNumberFieldModel",
+          "use": "DisplayTextFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "reopenCount"
+                "fieldPath": "publicSummary"
               }
             }
           },

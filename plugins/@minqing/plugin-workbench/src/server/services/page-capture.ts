@@ -84,8 +84,9 @@ export async function capturePages(app: Application): Promise<CapturedPages> {
   for (const p of paths) {
     if (p.depth === 1) parentOf.set(p.descendant, { parent: p.ancestor, sort: p.sort });
     if (p.depth > 0) {
-      if (!descendants.has(p.ancestor)) descendants.set(p.ancestor, []);
-      descendants.get(p.ancestor).push(p.descendant);
+      const below = descendants.get(p.ancestor) ?? [];
+      below.push(p.descendant);
+      descendants.set(p.ancestor, below);
     }
   }
   const selfRow = new Map(paths.filter((p) => p.depth === 0).map((p) => [p.descendant, p]));
@@ -97,6 +98,12 @@ export async function capturePages(app: Application): Promise<CapturedPages> {
   });
 
   const labels = new Map<string, string>(); // uid → label
+  // a uid labelled earlier in this capture; a missing one is a bug of the capture, not of the pages
+  const labelOf = (uid: string): string => {
+    const l = labels.get(uid);
+    if (l === undefined) throw new Error(`page capture: ${uid} was not labelled`);
+    return l;
+  };
   const routeIds = new Map<string, string>(); // String(route id) → route label
   const surroundings: PageSurroundings = { roles: {}, layouts: {}, menu: [] };
   const noteRoute = (r: any, label: string) => {
@@ -123,11 +130,11 @@ export async function capturePages(app: Application): Promise<CapturedPages> {
     });
     const roots = [r, ...tabsOf(r)].map((x: any) => x.schemaUid as string);
     const uids = roots.flatMap((root) => descendants.get(root) ?? []);
-    const tree = labelTree(uids.map(treeNode), new Map(roots.map((root) => [root, labels.get(root)])));
+    const tree = labelTree(uids.map(treeNode), new Map(roots.map((root) => [root, labelOf(root)])));
     for (const [uid, l] of tree) if (!roots.includes(uid)) labels.set(uid, l);
     pages.push({ key: page.key, route: r, uids });
   }
-  surroundings.menu = menu.map((r) => routeIds.get(String(r.id))).filter(Boolean);
+  surroundings.menu = menu.flatMap((r) => routeIds.get(String(r.id)) ?? []);
 
   // the popup templates they use, and the templates those use, labelled by what they show
   const templateOrder: string[] = [];
@@ -164,7 +171,7 @@ export async function capturePages(app: Application): Promise<CapturedPages> {
   // grid layouts of popups the builder copied into templates still name the copied-from items:
   // uids of nothing, random on each run; labelled by place, made up afresh at install like the builder does
   const inOrder = [...pages.flatMap((p) => p.uids), ...[...templateModels.values()].flat()].sort((a, b) =>
-    compareText(labels.get(a), labels.get(b)),
+    compareText(labelOf(a), labelOf(b)),
   );
   for (const uid of inOrder) {
     let k = 0;
@@ -192,7 +199,7 @@ export async function capturePages(app: Application): Promise<CapturedPages> {
     uids.map((uid) => {
       const node = treeNode(uid);
       const model: StoredModel = {
-        uid: labels.get(uid),
+        uid: labelOf(uid),
         ...(node.parent !== undefined ? { parent: labels.get(node.parent) ?? node.parent } : {}),
         ...(node.parent !== undefined ? { sort: node.sort ?? null } : {}),
         ...(selfRow.get(uid)?.async ? { async: true } : {}),
@@ -226,8 +233,8 @@ export async function capturePages(app: Application): Promise<CapturedPages> {
   const storedTemplates: Record<string, StoredTemplate> = {};
   for (const templateUid of templateOrder) {
     const t = templates.get(templateUid);
-    const label = labels.get(templateUid);
-    const uids = templateModels.get(templateUid);
+    const label = labelOf(templateUid);
+    const uids = templateModels.get(templateUid) ?? [];
     const values = Object.fromEntries(
       Object.entries(t).filter(([k, v]) => !['uid', 'createdAt', 'updatedAt'].includes(k) && v !== null),
     );
@@ -240,9 +247,9 @@ export async function capturePages(app: Application): Promise<CapturedPages> {
   const usedTemplates = (uids: string[]) => {
     const order: string[] = [];
     const visit = (templateUid: string) => {
-      const label = labels.get(templateUid);
+      const label = labelOf(templateUid);
       if (order.includes(label)) return;
-      for (const nested of templatesUsedBy(templateModels.get(templateUid))) visit(nested);
+      for (const nested of templatesUsedBy(templateModels.get(templateUid) ?? [])) visit(nested);
       order.push(label);
     };
     for (const t of templatesUsedBy(uids)) visit(t);

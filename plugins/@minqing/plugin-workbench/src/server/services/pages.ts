@@ -95,7 +95,7 @@ export async function ensureWorkbenchPages(app: Application, options: EnsureOpti
     }
     groupRouteId = await db.sequelize.transaction(async (transaction) => {
       let route: any;
-      if (status.ready) {
+      if (status.ready && stored) {
         const parentId = groupRouteId ?? (await makeStoredGroup(app, stored, transaction));
         route = await insertStoredPage(app, stored, page.key, parentId, transaction);
       } else {

@@ -171,9 +171,12 @@ class Restorer {
   readonly uids = new Map<string, string>();
   readonly routeIds = new Map<string, unknown>();
 
-  uid(label: string) {
-    if (!this.uids.has(label)) this.uids.set(label, uid());
-    return this.uids.get(label);
+  uid(label: string): string {
+    const known = this.uids.get(label);
+    if (known !== undefined) return known;
+    const fresh = uid();
+    this.uids.set(label, fresh);
+    return fresh;
   }
 
   restore<T>(value: T): T {

@@ -196,7 +196,7 @@ module.exports = {
   },
   inputs: {
     "plugins/@minqing/plugin-workbench/src/server/services/page-builder.ts": "a8aa377e3886e77f",
-    "plugins/@minqing/plugin-workbench/src/server/services/page-capture.ts": "509bbbbd16ab67fe",
+    "plugins/@minqing/plugin-workbench/src/server/services/page-capture.ts": "d3b7b411ca94d4d4",
     "plugins/@minqing/plugin-workbench/src/server/domain/stored-pages.ts": "795578580952953d",
     "plugins/@minqing/plugin-workbench/src/server/domain/steps.ts": "7863b12ce6b06e1c",
     "plugins/@minqing/plugin-workbench/src/server/pages/blocks.ts": "e4b2c365fd2e5175",

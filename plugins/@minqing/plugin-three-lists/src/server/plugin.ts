@@ -5,11 +5,12 @@ import { settingsActions } from './actions/settings';
 import { registerStatsResource } from './actions/stats';
 import { feedbackRules } from './hooks/feedback';
 import { guardLoopFields } from './hooks/guard-loop-fields';
+import { ensureSequenceRows, lockSequenceRows } from './hooks/sequence-lock';
 import { oncePerDatabase } from './services/once';
 import { exposePluginInfo } from './services/plugin-info';
 import { translateOptionLabels } from './services/option-labels';
 import { installRoles } from './services/roles';
-import { waitOnBusySqlite } from './services/sqlite';
+import { queueSqliteWrites } from './services/sqlite';
 import { protectSchema, syncToCollectionManager } from './services/schema';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -27,7 +28,9 @@ export class PluginThreeListsServer extends Plugin {
       feedbackRules(this.db);
       protectSchema(this.db);
       translateOptionLabels(this.db);
-      waitOnBusySqlite(this.db);
+      queueSqliteWrites(this.db);
+      lockSequenceRows(this.db);
+      this.app.on('afterStart', () => ensureSequenceRows(this.db, 'mq_problems'));
     });
   }
 

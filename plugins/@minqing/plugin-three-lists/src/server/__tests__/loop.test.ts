@@ -307,6 +307,38 @@ describe('the closed loop over HTTP, as users with roles', () => {
     expect((await problem(id)).status).toBe('closed');
   });
 
+  it('many at once: unique codes, a conflict only when another request really changed that record', async () => {
+    // 10 problems filed at the same moment, each in its own transaction: each its own code
+    const created = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        app.db.getRepository('mq_problems').create({ values: { title: `并发问题${i}`, unitId, category: 'canteen' } }),
+      ),
+    );
+    const ids = created.map((p) => p.get('id') as number);
+    const codes = created.map((p) => p.get('code') as string);
+    expect(new Set(codes).size).toBe(10);
+    codes.forEach((code) => expect(code).toMatch(/^WT\d{4}-\d{6}$/));
+
+    // 10 assignments of 10 different problems: nobody else touched them, all succeed
+    const assigned = await Promise.all(ids.map((id) => act(admin, 'assign', id, { personId: users.cadreA.id })));
+    expect(assigned.map((r) => r.status)).toEqual(Array(10).fill(200));
+    for (const id of ids) {
+      const p = await problem(id);
+      expect([p.status, p.responsibilities.length]).toEqual(['assigned', 1]);
+    }
+
+    // 20 accepts of one problem: one wins, 19 are told someone else changed it, one task
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => act(i % 2 ? admin : cadreA, 'accept', ids[0], { measures: `措施${i}` })),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, ...Array(19).fill(409)]);
+    results
+      .filter((r) => r.status === 409)
+      .forEach((r) => expect(['CONFLICT', 'TRANSITION_NOT_ALLOWED']).toContain(r.body.errors[0].code));
+    expect(await app.db.getRepository('mq_tasks').count({ filter: { problemId: ids[0] } })).toBe(1);
+  });
+
   it('revisits and evaluations come after completion', async () => {
     const id = await report(cadreA, '图书室开放时间短');
     const early = await leader.resource('mq_revisits').create({ values: { problemId: id, outcome: 'resolved' } });

@@ -7,7 +7,7 @@ import { Refusal, requireValue } from '../domain/refusal';
 import type { LoopSettings } from '../domain/settings';
 import { localDay } from '../domain/workdays';
 import { getSettings } from './settings';
-import { writeTransaction } from './sqlite';
+import { claimRow, isLockError, writeTransaction } from './sqlite';
 
 /** Transactions in which the loop itself writes a problem's status: the guard lets only these through. */
 const loopTransactions = new WeakSet<Transaction>();
@@ -79,11 +79,7 @@ async function inTransaction<T>(db: Database, parent: Transaction | undefined, f
 }
 
 /** A write that lost to a concurrent one (SQLite busy, PostgreSQL serialization or deadlock, MySQL deadlock). */
-export function isLockConflict(error: unknown) {
-  const e = error as { code?: string; parent?: { code?: string }; original?: { code?: string } } | null;
-  const code = e?.parent?.code ?? e?.original?.code ?? e?.code;
-  return code === 'SQLITE_BUSY' || code === '40001' || code === '40P01' || code === 'ER_LOCK_DEADLOCK';
-}
+export const isLockConflict = isLockError;
 
 /**
  * Moves one problem one step along the loop, in one transaction: checks the rule, claims the
@@ -111,13 +107,9 @@ export async function transition(
       const from = problem.get('status') as ProblemStatus;
       const to = nextStatus(from, action);
       const now = new Date();
-      // rewriting the status it still has takes the row: a concurrent request for the same step
-      // waits here, then matches no row (the status moved on) and is told it lost
-      const [claimed] = await repo.model.update(
-        { status: from, updatedAt: now },
-        { where: { id: problem.get('id'), status: from }, transaction, hooks: false },
-      );
-      if (!claimed) {
+      // takes the row if it still has that status: a concurrent request for the same step waits
+      // here, then matches nothing (the status moved on) and is told it lost
+      if (!(await claimRow(repo.model, problem.get('id'), { status: from }, transaction))) {
         throw new Refusal('CONFLICT', 'Someone else changed this problem just now; reload it and try again', {}, 409);
       }
       const settings = await getSettings(db, transaction);
@@ -133,8 +125,10 @@ export async function transition(
       return after;
     });
   } catch (error) {
-    if (isLockConflict(error)) {
-      throw new Refusal('CONFLICT', 'Someone else changed this problem just now; reload it and try again', {}, 409);
+    // the database gave the step up (a deadlock, a lock it could not get) even after the retries:
+    // nobody changed this problem, so no "conflict" — ask to try again
+    if (isLockError(error)) {
+      throw new Refusal('BUSY', 'Many people are saving at this moment; please try again', {}, 503);
     }
     throw error;
   }

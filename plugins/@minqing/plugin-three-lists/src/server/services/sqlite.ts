@@ -1,30 +1,259 @@
 import type { Database } from '@nocobase/database';
 
+/**
+ * SQLite under concurrency.
+ *
+ * Why it stalled: Sequelize opens a connection of its own for every SQLite transaction, and
+ * node-sqlite3 runs every statement of every connection on libuv's thread pool (4 threads). Twenty
+ * requests that each began a write transaction left one holding SQLite's write lock and the others
+ * in SQLite's busy handler — which sleeps (nanosleep) *on a pool thread* for up to the busy
+ * timeout. Four waiters took the four threads, so the holder's next statement (and its COMMIT, and
+ * every read of the app, `app:getInfo` included) queued behind them until a waiter gave up; a
+ * waiter that gave up got SQLITE_BUSY (Sequelize retried it 5 times, then the user saw a 500) or
+ * was mapped to a false "someone else changed this problem". Each statement of the holder cost
+ * about one busy timeout: minutes per request.
+ *
+ * The mechanism now: one write queue per database file in the process. A transaction takes its
+ * turn in JavaScript *before* it opens/begins (no thread is held while it waits), and so does a
+ * write outside a transaction; SQLite therefore never sees two writers of ours at once. The
+ * journal is WAL, so reads outside transactions (lists, the public page, app:getInfo) neither wait
+ * for the writer nor hold it. The busy timeout stays as a last resort for another process (the CLI,
+ * a backup) touching the file. A transaction's connection is kept for the next one (opening a
+ * connection re-reads NocoBase's whole schema on its first statement).
+ */
 const BUSY_TIMEOUT_MS = 5000;
+/**
+ * How long a transaction waits for its turn before going ahead anyway (SQLite's busy timeout
+ * decides then). Only code that opens a second transaction while it holds one — and waits for it —
+ * can wait that long: the queue itself moves in milliseconds per transaction.
+ */
+export const QUEUE_PATIENCE_MS = 10_000;
+/** Idle transaction connections kept open (the queue lets one transaction run at a time). */
+const IDLE_CONNECTIONS = 2;
+
+type Release = () => void;
+
+/** A FIFO lock: `acquire()` resolves with the function that lets the next one go. */
+export class WriteQueue {
+  private tail: Promise<void> = Promise.resolve();
+  /** transactions and writes waiting or running (for the benchmark and the tests) */
+  pending = 0;
+  /** how often a turn was not given within the patience (each logged) */
+  impatient = 0;
+
+  constructor(private readonly patienceMs = QUEUE_PATIENCE_MS) {}
+
+  acquire(onImpatient?: () => void): Promise<Release> {
+    this.pending++;
+    let release!: Release;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.tail;
+    this.tail = previous.then(() => mine);
+    let released = false;
+    const done: Release = () => {
+      if (released) return;
+      released = true;
+      this.pending--;
+      release();
+    };
+    let timer: NodeJS.Timeout | undefined;
+    const patience = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        this.impatient++;
+        onImpatient?.();
+        resolve();
+      }, this.patienceMs);
+      timer.unref?.();
+    });
+    return Promise.race([previous, patience]).then(() => {
+      clearTimeout(timer);
+      return done;
+    });
+  }
+
+  /** Runs `fn` in its turn. */
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+}
+
+const QUEUES_KEY = Symbol.for('minqing.sqlite.writeQueues');
+const PATCHED = Symbol.for('minqing.sqlite.queued');
+
+/** The queue of a database file, shared by every Database instance of the process on that file. */
+export function writeQueueOf(db: Database): WriteQueue | undefined {
+  if (db.sequelize.getDialect() !== 'sqlite') return undefined;
+  const storage = String((db.sequelize as any).options.storage ?? ':memory:');
+  const queues: Map<string, WriteQueue> = ((globalThis as any)[QUEUES_KEY] ??= new Map());
+  let queue = queues.get(storage);
+  if (!queue) queues.set(storage, (queue = new WriteQueue()));
+  return queue;
+}
+
+/** A statement that writes (INSERT/UPDATE/DELETE, schema changes), outside a transaction. */
+const WRITE_SQL = /^\s*(insert|update|delete|replace|create|drop|alter|pragma\s+\w+\s*=|vacuum|reindex)\b/i;
 
 /**
- * On SQLite each transaction has its own connection, and a write that meets another (a background
- * workflow, a second user) fails at once with SQLITE_BUSY. A busy timeout makes it wait its turn,
- * as PostgreSQL would; set on every connection Sequelize opens.
+ * Puts every transaction, and every write outside one, of this database through the file's write
+ * queue; WAL journal; busy timeout as the last resort. Once per Database instance.
  */
-export function waitOnBusySqlite(db: Database) {
+export function queueSqliteWrites(db: Database) {
   if (db.sequelize.getDialect() !== 'sqlite') return;
-  const manager = db.sequelize.connectionManager as any;
-  const configure = (connection: any) => connection?.configure?.('busyTimeout', BUSY_TIMEOUT_MS);
+  const sequelize = db.sequelize as any;
+  const manager = sequelize.connectionManager as any;
+  if (manager[PATCHED]) return;
+  manager[PATCHED] = true;
+  const queue = writeQueueOf(db)!;
+  const warn = (what: string) => () =>
+    db.logger?.warn?.(
+      `SQLite write queue: ${what} waited ${QUEUE_PATIENCE_MS} ms for its turn and goes ahead (a transaction opened while another is held?)`,
+    );
+
+  const configure = (connection: any) => {
+    if (!connection || connection.__mqConfigured) return;
+    connection.__mqConfigured = true;
+    connection.configure?.('busyTimeout', BUSY_TIMEOUT_MS);
+    // kept in the file: readers and the writer no longer wait for each other
+    if (connection.filename && connection.filename !== ':memory:') connection.run?.('PRAGMA journal_mode=WAL');
+    // WAL: durable across a crash of the process (kill -9); a power cut may lose the last commits
+    connection.run?.('PRAGMA synchronous=NORMAL');
+  };
   Object.values(manager.connections ?? {}).forEach(configure);
+
+  const idle: any[] = [];
+  /** transaction id → its turn's release */
+  const turns = new Map<string, Release>();
   const getConnection = manager.getConnection.bind(manager);
-  manager.getConnection = async (...args: any[]) => {
-    const connection = await getConnection(...args);
-    configure(connection);
-    return connection;
+  const releaseConnection = manager.releaseConnection.bind(manager);
+  const onProcessExit = manager._onProcessExit.bind(manager);
+
+  manager.getConnection = async (options: any = {}) => {
+    const uuid = options.uuid;
+    if (!uuid || uuid === 'default' || manager.connections[uuid]) {
+      const connection = await getConnection(options);
+      configure(connection);
+      return connection;
+    }
+    // a transaction's own connection: its turn first, then a kept connection or a new one
+    const release = await queue.acquire(warn('a transaction'));
+    try {
+      let connection = idle.pop();
+      if (connection) manager.connections[uuid] = connection;
+      else connection = await getConnection(options);
+      configure(connection);
+      turns.set(uuid, release);
+      return connection;
+    } catch (error) {
+      release();
+      throw error;
+    }
+  };
+
+  const endTurn = (uuid: string | undefined) => {
+    if (!uuid) return;
+    const release = turns.get(uuid);
+    turns.delete(uuid);
+    release?.();
+  };
+
+  manager.releaseConnection = (connection: any, force?: boolean) => {
+    const uuid = connection?.uuid;
+    if (uuid && turns.has(uuid) && !force && idle.length < IDLE_CONNECTIONS && connection.open !== false) {
+      // committed or rolled back: the connection is clean, keep it for the next transaction
+      delete manager.connections[uuid];
+      idle.push(connection);
+    } else {
+      releaseConnection(connection, force);
+    }
+    endTurn(uuid);
+  };
+
+  // a COMMIT or ROLLBACK that failed: the connection's state is unknown, close it
+  manager.destroyConnection = async (connection: any) => {
+    const uuid = connection?.uuid;
+    if (uuid) delete manager.connections[uuid];
+    await new Promise<void>((resolve) => (connection?.close ? connection.close(() => resolve()) : resolve()));
+    endTurn(uuid);
+  };
+
+  manager._onProcessExit = async () => {
+    const closing = idle.splice(0).map((c) => new Promise<void>((resolve) => c.close(() => resolve())));
+    await Promise.all(closing);
+    return onProcessExit();
+  };
+
+  // writes outside a transaction (NocoBase's own bookkeeping, a hook without a transaction) take
+  // their turn too: SQLite would otherwise make them wait on a pool thread
+  const query = sequelize.query.bind(sequelize);
+  sequelize.query = (sql: any, options?: any) => {
+    const text = typeof sql === 'string' ? sql : sql?.query;
+    if (!options?.transaction && typeof text === 'string' && WRITE_SQL.test(text)) {
+      return queue.acquire(warn('a write')).then(async (release) => {
+        try {
+          return await query(sql, options);
+        } finally {
+          release();
+        }
+      });
+    }
+    return query(sql, options);
   };
 }
 
+/** A write that lost to a concurrent one: SQLite busy, PostgreSQL serialization failure or deadlock, MySQL deadlock or lock wait. */
+export function isLockError(error: unknown) {
+  const e = error as { code?: string; parent?: { code?: string }; original?: { code?: string } } | null;
+  const code = e?.parent?.code ?? e?.original?.code ?? e?.code;
+  return (
+    code === 'SQLITE_BUSY' ||
+    code === '40001' ||
+    code === '40P01' ||
+    code === 'ER_LOCK_DEADLOCK' ||
+    code === 'ER_LOCK_WAIT_TIMEOUT'
+  );
+}
+
+/** Attempts of a write transaction that lost to a concurrent one (a deadlock is nobody's mistake). */
+const WRITE_ATTEMPTS = 3;
+
 /**
- * A transaction that will write. On SQLite it begins IMMEDIATE: a deferred one that reads first
- * and writes later can deadlock against another writer, and SQLite then fails it at once, busy
- * timeout or not. Other databases ignore the type.
+ * A transaction that will write, run again (from the start, in a new transaction) when the
+ * database gave it up for a deadlock or a lock it could not get: `fn` writes only through the
+ * transaction and acts outside the database in `transaction.afterCommit`.
+ * On SQLite it begins IMMEDIATE: it holds the write lock from its first statement (with the queue
+ * nobody else of ours wants it, and another process waits for it rather than deadlocking with a
+ * deferred one). Other databases ignore the type.
  */
-export function writeTransaction<T>(db: Database, fn: (transaction: any) => Promise<T>): Promise<T> {
-  return db.sequelize.transaction({ type: 'IMMEDIATE' } as any, fn);
+export async function writeTransaction<T>(db: Database, fn: (transaction: any) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.sequelize.transaction({ type: 'IMMEDIATE' } as any, fn);
+    } catch (error) {
+      if (!isLockError(error) || attempt >= WRITE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/**
+ * Takes the row `id` of `model` for the rest of the transaction if it still matches `where`, and
+ * says whether it did. A concurrent transaction that claims the same row waits for this one, then
+ * sees the row as it was left and matches nothing: it lost. A locking read, not an UPDATE, so
+ * that "matched" never depends on whether a value changed (MySQL/MariaDB count changed rows: an
+ * update within the same millisecond, or to the same value, would claim nothing). SQLite has no
+ * row locks and needs none: the write queue runs one transaction at a time.
+ */
+export async function claimRow(model: any, id: unknown, where: Record<string, unknown>, transaction: any) {
+  const pk = model.primaryKeyAttribute;
+  const row = await model.findOne({
+    where: { ...where, [pk]: id },
+    attributes: [pk],
+    transaction,
+    lock: transaction.LOCK?.UPDATE,
+  });
+  return Boolean(row);
 }

@@ -11,6 +11,7 @@ import dispatchReports from './collections/mq_dispatch_reports';
 import WorkflowPlugin from '@nocobase/plugin-workflow';
 import { Plugin } from '@nocobase/server';
 import { respond } from './actions/respond';
+import { scanNow } from './actions/scan-now';
 import { registerWorkflowExtensions } from './extensions';
 import { EscalateInstruction } from './instructions/EscalateInstruction';
 import { IssueSupervisionInstruction } from './instructions/IssueSupervisionInstruction';
@@ -28,7 +29,7 @@ const packageJson = require('../../package.json');
 /** 督办与回访: our triggers and nodes in NocoBase's workflow designer. */
 export class PluginSupervisionServer extends Plugin {
   async load() {
-    exposePluginInfo(this, { resource: 'mqSupervision', packageJson });
+    exposePluginInfo(this, { resource: 'mqSupervision', packageJson, actions: { scanNow } });
     const workflow = this.app.pm.get(WorkflowPlugin) as WorkflowPlugin;
     registerWorkflowExtensions(workflow, {
       triggers: { [SupervisionTrigger.TYPE]: SupervisionTrigger, [RevisitTrigger.TYPE]: RevisitTrigger },

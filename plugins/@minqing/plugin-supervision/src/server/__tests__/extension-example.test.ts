@@ -1,10 +1,12 @@
 import type { Model } from '@nocobase/database';
 import { createMinqingApp, eventually, type MinqingTestApp } from '@minqing/test';
 import ExampleCarriedOverPlugin from '../../../examples/carried-over-plugin';
+import { ScanTimers } from '../triggers/scanning';
 
 describe('README › Extending: the example trigger and node run', () => {
   let app: MinqingTestApp;
   beforeAll(async () => {
+    ScanTimers.firstScanDelayMs = null; // the scans counted here are the test's own
     app = await createMinqingApp({
       plugins: ['@minqing/plugin-three-lists', '@minqing/plugin-supervision'],
       extraPlugins: [ExampleCarriedOverPlugin],

@@ -12,6 +12,7 @@ import {
 } from '@minqing/test';
 import { findSupervisionEvents } from '../services/scan';
 import { eventKey, scanConfig } from '../domain/supervision';
+import { ScanTimers } from '../triggers/scanning';
 
 const DAY = 86400000;
 /** the file's clock: Wednesday 18 November 2026, 10:00 in the bureau, weeks from any holiday */
@@ -38,6 +39,8 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
 
   beforeAll(async () => {
     pinClock(START);
+    // the scans of this file are the ones it runs, at the moments it names
+    ScanTimers.firstScanDelayMs = null;
     app = await createMinqingApp({ plugins: ['@minqing/plugin-three-lists', '@minqing/plugin-supervision'] });
     users = {
       admin: await app.createUser({ username: 'office', roles: ['mq_admin'] }),
@@ -344,5 +347,36 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
       .resource('workflows.nodes', wf.body.data.id)
       .create({ values: { type: 'mq-escalate', title: '升级', config: {} } });
     expect(node.status).toBe(200);
+  });
+
+  it('scans soon after a start and at once on "run now"; neither fires an event twice', async () => {
+    const today = localDay(new Date());
+    const workflow = await preset('临期提醒');
+    const workflows = app.db.getRepository('workflows');
+    const first = await assigned('图书角书籍陈旧', addWorkingDays(today, 2));
+    // a start: the workflow is switched on again, as a server start does with every enabled one
+    ScanTimers.firstScanDelayMs = 0;
+    try {
+      await workflows.update({ filterByTk: workflow.get('id'), values: { enabled: false } });
+      await workflows.update({ filterByTk: workflow.get('id'), values: { enabled: true } });
+      await eventually(async () => (await supervisions({ problemId: first })).length === 1, {
+        what: 'the first scan after the start',
+      });
+    } finally {
+      ScanTimers.firstScanDelayMs = null;
+    }
+
+    // run now (an administrator, through the plugin's settings resource)
+    const second = await assigned('课桌椅损坏', addWorkingDays(today, 2));
+    const now = await admin.post('/mqSupervision:scanNow').send({});
+    expect(now.status).toBe(200);
+    const mine = now.body.data.workflows.find((w: any) => w.workflowId === workflow.get('id'));
+    expect(mine.fired).toBeGreaterThanOrEqual(1);
+    await eventually(async () => (await supervisions({ problemId: second })).length === 1, { what: 'run now' });
+    await workflowsSettled(app.app);
+    const again = await admin.post('/mqSupervision:scanNow').send({});
+    expect([again.status, again.body.data.fired]).toEqual([200, 0]);
+    expect((await supervisions({ problemId: first })).length).toBe(1);
+    expect((await cadre.post('/mqSupervision:scanNow').send({})).status).toBe(403);
   });
 });

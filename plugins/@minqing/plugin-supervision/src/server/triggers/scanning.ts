@@ -7,19 +7,25 @@ export type ScanWorkflow = WorkflowModel;
 /**
  * Runs a workflow's scan on its own interval on every node; duplicates across nodes and restarts
  * are collapsed by deterministic event keys (unique in `executions`), so no node has to be "the one".
+ * The first scan comes soon after the workflow starts (a server start, an enable), not an interval
+ * later: a server restarted more often than its interval would otherwise never scan.
  */
 export class ScanTimers {
-  private timers = new Map<number, NodeJS.Timeout>();
+  /** Delay of the first scan after a start; null: none before the first interval (tests that count events). */
+  static firstScanDelayMs: number | null = 60_000;
+  private timers = new Map<number, NodeJS.Timeout[]>();
 
   start(workflow: ScanWorkflow, minutes: number, scan: () => Promise<unknown>, log: (e: unknown) => void) {
     this.stop(workflow);
-    const timer = setInterval(() => scan().catch(log), Math.max(1, minutes) * 60_000);
-    timer.unref?.();
-    this.timers.set(workflow.id, timer);
+    const run = () => void scan().catch(log);
+    const timers = [setInterval(run, Math.max(1, minutes) * 60_000)];
+    if (ScanTimers.firstScanDelayMs !== null) timers.push(setTimeout(run, ScanTimers.firstScanDelayMs));
+    timers.forEach((timer) => timer.unref?.());
+    this.timers.set(workflow.id, timers);
   }
 
   stop(workflow: ScanWorkflow) {
-    clearInterval(this.timers.get(workflow.id));
+    this.timers.get(workflow.id)?.forEach((timer) => clearTimeout(timer));
     this.timers.delete(workflow.id);
   }
 }

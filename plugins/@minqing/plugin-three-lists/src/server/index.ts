@@ -20,6 +20,6 @@ export type { Stats, StatsGroup, StatsQuery } from './services/stats';
 export { oncePerDatabase } from './services/once';
 export { isLockConflict, onLoopStep } from './services/loop';
 export type { LoopStepEvent } from './services/loop';
-export { writeTransaction } from './services/sqlite';
+export { claimRow, isLockError, writeTransaction } from './services/sqlite';
 export { actionHandler, respondWith } from './actions/respond';
 export { default } from './plugin';

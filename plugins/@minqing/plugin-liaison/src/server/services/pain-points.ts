@@ -1,5 +1,5 @@
 import type { Context } from '@nocobase/actions';
-import { isLockConflict, writeTransaction } from '@minqing/plugin-three-lists';
+import { claimRow, isLockConflict, writeTransaction } from '@minqing/plugin-three-lists';
 import { refuse } from './errors';
 
 /** 难点/堵点/痛点 → 问题清单, in one action and one transaction; a pain point becomes one problem. */
@@ -21,10 +21,7 @@ export async function painPointToProblem(ctx: Context) {
       if (!point)
         throw refuse('NOT_FOUND', 'Pain point {{id}} does not exist or is not yours', { id: filterByTk }, 404);
       // claim it: of two clicks, one creates the problem
-      const [claimed] = await points.model.update(
-        { problemId: null, updatedAt: new Date() },
-        { where: { id: point.get('id'), problemId: null }, transaction, hooks: false },
-      );
+      const claimed = await claimRow(points.model, point.get('id'), { problemId: null }, transaction);
       if (!claimed || point.get('problemId')) {
         throw refuse('ALREADY_A_PROBLEM', 'This pain point is already in the problem list', {}, 409);
       }

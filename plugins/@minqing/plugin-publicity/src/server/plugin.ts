@@ -12,8 +12,8 @@ import { Plugin } from '@nocobase/server';
 import { registerPublicResource } from './actions/public';
 import { settingsActions } from './actions/settings';
 import { NS } from './domain/fields';
-import { RateLimiter } from './domain/rate-limit';
 import { PublicCache } from './services/cache';
+import { RateCounters } from './services/rate-limit';
 import { PROBLEM_PUBLIC_FIELDS, PUBLICITY_COLLECTIONS } from './services/collections';
 import { issueLinksOnCompletion } from './services/evaluation';
 import { problemToCase, publicationRules, publish, unpublish } from './services/publication';
@@ -24,12 +24,14 @@ const packageJson = require('../../package.json');
 
 /** 公开与群众评价: the public page's data, 接诉即办 intake, and single-use evaluation links. */
 export class PluginPublicityServer extends Plugin {
-  readonly rateLimiter = new RateLimiter();
+  /** the public doors' rate-limit counters (shared cache store, else the database) */
+  readonly rateLimiter = new RateCounters(this.app);
   readonly publicCache = new PublicCache(this.app);
 
   async load() {
     exposePluginInfo(this, { resource: 'mqPublicity', packageJson, actions: settingsActions });
     await this.publicCache.load();
+    await this.rateLimiter.load();
     registerPublicResource(this.app, this.rateLimiter, this.publicCache);
     this.app.resourceManager.registerActionHandlers({
       'mq_problems:publish': actionHandler(publish),

@@ -148,10 +148,42 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
       expect(res.headers['retry-after']).toMatch(/^\d+$/);
       expect(res.body.errors[0].message).toMatch(/请求过于频繁/);
       expect(await count('mq_problems')).toBe(before);
-      // another client address is not affected: the window is per address
-      plugin().rateLimiter.reset();
+      await plugin().rateLimiter.reset();
       expect((await submit({ description: '重置后可以再次提交' })).status).toBe(200);
       await settings({ submissionsPerWindow: 5 });
+    });
+
+    it('limits each device, and the address higher: one device does not lock out its school', async () => {
+      expect((await settings({ submissionsPerWindow: 2, submissionsPerAddress: 3 })).status).toBe(200);
+      const from = (device: string, description: string) =>
+        anonymous.post('/mqPublic:submit').set('X-Minqing-Device', device).send({ description });
+      const before = { problems: await count('mq_problems'), reports: await count('mq_public_reports') };
+      expect((await from('phone-of-parent-a', '家长甲：食堂饭菜是凉的')).status).toBe(200);
+      expect((await from('phone-of-parent-a', '家长甲：食堂饭菜还是凉的')).status).toBe(200);
+      const overDevice = await from('phone-of-parent-a', '家长甲：第三次反映');
+      expect(overDevice.status).toBe(429);
+      // the same school network, another phone: its own allowance, within the address's
+      expect((await from('phone-of-parent-b', '家长乙：校门口交通拥堵')).status).toBe(200);
+      const overAddress = await from('phone-of-parent-b', '家长乙：校门口交通仍然拥堵');
+      expect(overAddress.status).toBe(429);
+      expect(Number(overAddress.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await from('phone-of-parent-c', '家长丙：操场积水')).status).toBe(429);
+      expect({ problems: await count('mq_problems'), reports: await count('mq_public_reports') }).toEqual({
+        problems: before.problems + 3,
+        reports: before.reports + 3,
+      });
+      // the counters are not the process's: no row names an address as it is
+      const keys = (await app.db.getRepository('mq_rate_counters').find()).map((r: Model) => r.get('key') as string);
+      expect(keys.some((k) => k.startsWith('submissions:address:'))).toBe(true);
+      expect(keys.join(' ')).not.toMatch(/127\.0\.0\.1/);
+      await settings({ submissionsPerWindow: 5, submissionsPerAddress: 100 });
+    });
+
+    it('refuses an address limit below the device limit, and changes nothing', async () => {
+      const res = await settings({ submissionsPerWindow: 10, submissionsPerAddress: 5 });
+      expect(res.status).toBe(400);
+      const stored = await admin.get('/mqPublicity:getSettings');
+      expect(stored.body.data).toMatchObject({ submissionsPerWindow: 5, submissionsPerAddress: 100 });
     });
 
     it('answers 413 to an oversized body before reading it, and writes nothing', async () => {
@@ -552,6 +584,27 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
       expect(await title('publishedAt')).toBe('公开日期');
       // the columns and what is in them stay
       expect(await count('mq_problems', { isPublic: true })).toBe(published);
+    });
+  });
+
+  // last: it restarts the app
+  describe('after a restart', () => {
+    it('a client over the limit stays over it: the counters are not the process’s', async () => {
+      expect((await settings({ submissionsPerWindow: 1, submissionsPerAddress: 100 })).status).toBe(200);
+      const from = (agent: Agent) =>
+        agent.post('/mqPublic:submit').set('X-Minqing-Device', 'restart-phone-1').send({ description: '重启前后的限额' });
+      expect((await from(anonymous)).status).toBe(200);
+      expect((await from(anonymous)).status).toBe(429);
+      await app.app.restart();
+      const before = await count('mq_problems');
+      const again = app.anonymous();
+      expect((await from(again)).status).toBe(429);
+      expect(await count('mq_problems')).toBe(before);
+      // another device behind the same address still gets through
+      const other = await again.post('/mqPublic:submit').set('X-Minqing-Device', 'restart-phone-2').send({
+        description: '重启后另一台手机',
+      });
+      expect(other.status).toBe(200);
     });
   });
 });

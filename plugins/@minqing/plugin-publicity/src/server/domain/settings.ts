@@ -10,21 +10,44 @@ const BASE64_GROWTH = 1.4;
 export const PUBLICITY_SETTINGS = {
   ns: '@minqing/plugin-publicity',
   fields: {
-    /** 接诉即办 submissions one client address may make per window */
+    /** 接诉即办 submissions one device (browser, phone) may make per window */
     submissionsPerWindow: {
       type: 'integer',
       default: 5,
       min: 1,
       max: 10000,
-      label: 'Reports one address may send per window',
+      label: 'Reports one device may send per window',
     },
-    /** tracking and evaluation requests one client address may make per window */
+    /** … and one network address, higher: a school's parents may share one address */
+    submissionsPerAddress: {
+      type: 'integer',
+      default: 100,
+      min: 1,
+      max: 100000,
+      label: 'Reports one network address may send per window',
+    },
+    /** tracking and evaluation requests one device may make per window */
     lookupsPerWindow: {
       type: 'integer',
       default: 60,
       min: 1,
       max: 100000,
-      label: 'Tracking and evaluation requests per address per window',
+      label: 'Tracking and evaluation requests per device per window',
+    },
+    lookupsPerAddress: {
+      type: 'integer',
+      default: 1200,
+      min: 1,
+      max: 1000000,
+      label: 'Tracking and evaluation requests per network address per window',
+    },
+    /** requests one Open311 client system (one API key's user) may file per window */
+    open311RequestsPerWindow: {
+      type: 'integer',
+      default: 600,
+      min: 1,
+      max: 100000,
+      label: 'Open311 requests one client system may file per window',
     },
     windowMinutes: { type: 'integer', default: 60, min: 1, max: 1440, label: 'Window (minutes)' },
     /** the largest request body the intake accepts, photos included; NocoBase parses none over 10 MB */
@@ -59,6 +82,10 @@ export const PUBLICITY_SETTINGS = {
       label: 'Address of this site, for links sent out',
     },
   },
+  ranges: [
+    ['submissionsPerWindow', 'submissionsPerAddress'],
+    ['lookupsPerWindow', 'lookupsPerAddress'],
+  ],
   check: (next) =>
     Number(next.maxPhotos) * Number(next.maxPhotoKB) * BASE64_GROWTH > Number(next.maxBodyKB)
       ? { code: 'INVALID_RANGE', key: 'The body limit must hold every photo at its largest' }

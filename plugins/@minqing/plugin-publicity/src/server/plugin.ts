@@ -13,6 +13,7 @@ import { registerPublicResource } from './actions/public';
 import { settingsActions } from './actions/settings';
 import { NS } from './domain/fields';
 import { PublicCache } from './services/cache';
+import { registerOpen311 } from './services/open311';
 import { RateCounters } from './services/rate-limit';
 import { PROBLEM_PUBLIC_FIELDS, PUBLICITY_COLLECTIONS } from './services/collections';
 import { issueLinksOnCompletion } from './services/evaluation';
@@ -33,6 +34,7 @@ export class PluginPublicityServer extends Plugin {
     await this.publicCache.load();
     await this.rateLimiter.load();
     registerPublicResource(this.app, this.rateLimiter, this.publicCache);
+    registerOpen311(this.app, this.rateLimiter);
     this.app.resourceManager.registerActionHandlers({
       'mq_problems:publish': actionHandler(publish),
       'mq_problems:unpublish': actionHandler(unpublish),

@@ -174,7 +174,7 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
       });
       // the counters are not the process's: no row names an address as it is
       const keys = (await app.db.getRepository('mq_rate_counters').find()).map((r: Model) => r.get('key') as string);
-      expect(keys.some((k) => k.startsWith('submissions:address:'))).toBe(true);
+      expect(keys.some((k: string) => k.startsWith('submissions:address:'))).toBe(true);
       expect(keys.join(' ')).not.toMatch(/127\.0\.0\.1/);
       await settings({ submissionsPerWindow: 5, submissionsPerAddress: 100 });
     });

@@ -89,7 +89,10 @@ export function registerPublicResource(app: Application, limiter: RateCounters, 
   serveCachedReads(app, cache);
   actions.submit = async (ctx, next) => {
     const settings = await limited(ctx, 'submissions');
-    ctx.body = await submitReport(app, ctx.action.params.values ?? {}, settings);
+    ctx.body = await submitReport(app, ctx.action.params.values ?? {}, settings, {
+      channel: 'web',
+      locale: ctx.get('X-Locale') || ctx.get('Accept-Language'),
+    });
     await next();
   };
   actions.track = async (ctx, next) => {

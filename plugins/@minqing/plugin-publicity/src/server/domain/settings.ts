@@ -81,6 +81,15 @@ export const PUBLICITY_SETTINGS = {
       rule: 'http(s)://…',
       label: 'Address of this site, for links sent out',
     },
+    /** Open311: the jurisdiction_id clients send; empty: any is accepted */
+    open311Jurisdiction: {
+      type: 'text',
+      default: '',
+      maxLength: 100,
+      pattern: /^[A-Za-z0-9._-]+$/,
+      rule: 'letters, digits, . _ -',
+      label: 'Open311 jurisdiction_id (empty: any)',
+    },
   },
   ranges: [
     ['submissionsPerWindow', 'submissionsPerAddress'],

@@ -27,11 +27,35 @@ function optionalText(value: unknown, max: number, field: string) {
   return text || null;
 }
 
+/** Where a report came from, kept on the report for the office (never shown to the public). */
+export interface ReportOrigin {
+  channel?: 'web' | 'open311';
+  /** the Open311 client system (its API key's user) */
+  clientName?: string | null;
+  /** the reporter's language: the updates sent to them are in it */
+  locale?: string | null;
+  location?: string | null;
+  mediaUrl?: string | null;
+}
+
+/** The languages reporter updates are written in; anything else gets the first. */
+export const REPORTER_LOCALES = ['zh-CN', 'en-US'] as const;
+
+export function reporterLocale(value: unknown): (typeof REPORTER_LOCALES)[number] {
+  const wanted = typeof value === 'string' ? value.split(',')[0].trim().toLowerCase() : '';
+  return REPORTER_LOCALES.find((l) => wanted.startsWith(l.toLowerCase().slice(0, 2))) ?? REPORTER_LOCALES[0];
+}
+
 /**
  * POST mqPublic:submit — 接诉即办 from someone without an account: the problem (source 接诉即办)
  * and the report with the contact details, in one transaction; answers with the tracking code.
  */
-export async function submitReport(app: Application, values: Submission, settings?: PublicitySettings) {
+export async function submitReport(
+  app: Application,
+  values: Submission,
+  settings?: PublicitySettings,
+  origin: ReportOrigin = {},
+) {
   const db = app.db;
   settings ??= await publicitySettings.get(db);
   const description = cleanText(values.description, settings.maxDescriptionLength);
@@ -80,6 +104,11 @@ export async function submitReport(app: Application, values: Submission, setting
         contactPhone,
         contactEmail,
         photos: photoIds.map((id) => ({ id })),
+        channel: origin.channel ?? 'web',
+        clientName: origin.clientName ?? null,
+        locale: reporterLocale(origin.locale),
+        location: origin.location ?? null,
+        mediaUrl: origin.mediaUrl ?? null,
       },
       transaction,
     });

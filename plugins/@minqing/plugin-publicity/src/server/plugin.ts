@@ -18,6 +18,7 @@ import { RateCounters } from './services/rate-limit';
 import { PROBLEM_PUBLIC_FIELDS, PUBLICITY_COLLECTIONS } from './services/collections';
 import { issueLinksOnCompletion } from './services/evaluation';
 import { problemToCase, publicationRules, publish, unpublish } from './services/publication';
+import { notifyReporters } from './services/reporter-updates';
 import { PUBLICITY_ROLES } from './services/roles';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -48,6 +49,7 @@ export class PluginPublicityServer extends Plugin {
     oncePerDatabase(this.db, 'publicity', () => {
       publicationRules(this.db);
       issueLinksOnCompletion(this.app);
+      notifyReporters(this.app);
       this.publicCache.watch(this.db);
       protectSchema(this.db, [...PUBLICITY_COLLECTIONS, { name: 'mq_problems', fields: PROBLEM_PUBLIC_FIELDS }]);
     });

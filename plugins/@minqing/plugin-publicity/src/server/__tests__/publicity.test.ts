@@ -1,6 +1,13 @@
 import type { Model } from '@nocobase/database';
 import { randomBytes } from 'crypto';
-import { createMinqingApp, eventually, type Agent, type MinqingTestApp, type TestUser } from '@minqing/test';
+import {
+  createMinqingApp,
+  eventually,
+  TestSmtpServer,
+  type Agent,
+  type MinqingTestApp,
+  type TestUser,
+} from '@minqing/test';
 import PublicFieldsBelongToPublicity from '../migrations/20261207000000-public-fields-belong-to-publicity';
 
 const PLUGINS = ['@minqing/plugin-three-lists', '@minqing/plugin-publicity'];
@@ -18,7 +25,7 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
   let unitId: number;
 
   beforeAll(async () => {
-    app = await createMinqingApp({ plugins: PLUGINS });
+    app = await createMinqingApp({ plugins: PLUGINS, nocobasePlugins: ['notification-email'] });
     users = {
       admin: await app.createUser({ username: 'office', roles: ['mq_admin'] }),
       cadre: await app.createUser({ username: 'cadre', roles: ['mq_cadre'] }),
@@ -584,6 +591,157 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
       expect(await title('publishedAt')).toBe('公开日期');
       // the columns and what is in them stay
       expect(await count('mq_problems', { isPublic: true })).toBe(published);
+    });
+  });
+
+  describe('reporter updates by e-mail (through an SMTP server the test runs)', () => {
+    let smtp: TestSmtpServer;
+    const BASE = 'https://minqing.example.edu.cn';
+
+    beforeAll(async () => {
+      smtp = await new TestSmtpServer().start();
+      await app.db.getRepository('notificationChannels').create({
+        values: {
+          name: 'mq-mail',
+          title: '民情邮件',
+          notificationType: 'email',
+          options: {
+            host: '127.0.0.1',
+            port: smtp.port,
+            secure: false,
+            account: 'minqing',
+            password: 'secret',
+            from: 'noreply@minqing.local',
+          },
+        },
+      });
+      expect((await settings({ notificationChannel: 'mq-mail', publicBaseUrl: BASE })).status).toBe(200);
+      // 销号 on the public's own confirmation (else a leader's revisit is needed)
+      expect((await admin.post('/mqThreeLists:updateSettings').send({ closeOnSatisfiedEvaluation: true })).status).toBe(
+        200,
+      );
+    });
+    afterAll(async () => {
+      await settings({ notificationChannel: '' });
+      await admin.post('/mqThreeLists:updateSettings').send({ closeOnSatisfiedEvaluation: false });
+      await smtp?.stop();
+    });
+
+    const mails = (to: string, n: number) =>
+      eventually(() => {
+        const got = smtp.to(to);
+        if (got.length < n) throw new Error(`${got.length} of ${n} messages to ${to}`);
+        return got;
+      });
+    const linkIn = (text: string) => new RegExp(`${BASE}/minqing/public/evaluate/([A-Za-z0-9_-]{43})`).exec(text)?.[1];
+
+    it('from intake to 销号: each step that matters reaches the reporter, the link in the mail works', async () => {
+      const email = 'parent.zhang@example.com';
+      const res = await submit({ category: 'canteen', unitId, description: '食堂的饭菜经常是凉的', contactEmail: email });
+      const code = res.body.data.trackingCode;
+      const { problemId } = (
+        await app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: code } })
+      ).toJSON() as { problemId: number };
+
+      expect((await act(admin, 'assign', problemId, { personId: users.cadre.id })).status).toBe(200);
+      expect((await act(cadre, 'accept', problemId, { measures: '约谈食堂经理张某某，内部整改' })).status).toBe(200);
+      const [accepted] = await mails(email, 1);
+      expect(accepted.subject).toBe(`您反映的问题已受理（${code}）`);
+      expect(accepted.text).toContain(`${BASE}/minqing/public?tab=track&code=${code}`);
+      expect(accepted.from).toBe('noreply@minqing.local');
+
+      // the office's reply to the public goes out; the internal texts never do
+      const report = await app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: code } });
+      expect(
+        (await admin.resource('mq_public_reports').update({ filterByTk: report.get('id'), values: { reply: '已督促食堂配备保温设备' } }))
+          .status,
+      ).toBe(200);
+      expect((await act(cadre, 'complete', problemId, { completionSummary: '内部：已处分承包商李某某' })).status).toBe(
+        200,
+      );
+      const completed = (await mails(email, 2))[1];
+      expect(completed.subject).toBe(`您反映的问题已办结，请评价（${code}）`);
+      expect(completed.text).toContain('已督促食堂配备保温设备');
+      const firstLink = linkIn(completed.text)!;
+      expect(firstLink).toBeTruthy();
+
+      // 不满意 through the mailed link: the problem is reopened, and the reporter hears of it
+      expect((await anonymous.get(`/mqPublic:evaluation?token=${firstLink}`)).status).toBe(200);
+      const unhappy = await anonymous.post('/mqPublic:evaluate').send({ token: firstLink, score: 2, comment: '还是凉的' });
+      expect([unhappy.status, unhappy.body.data.status]).toEqual([200, 'reopened']);
+      const reopened = (await mails(email, 3))[2];
+      expect(reopened.subject).toBe(`您反映的问题已重新办理（${code}）`);
+
+      expect((await act(cadre, 'complete', problemId, { completionSummary: '内部：更换了保温台' })).status).toBe(200);
+      const again = (await mails(email, 4))[3];
+      const secondLink = linkIn(again.text)!;
+      expect(secondLink).not.toBe(firstLink);
+      expect((await anonymous.post('/mqPublic:evaluate').send({ token: firstLink, score: 5 })).status).toBe(409);
+      expect((await anonymous.post('/mqPublic:evaluate').send({ token: secondLink, score: 5 })).status).toBe(200);
+      expect((await act(admin, 'close', problemId)).status).toBe(200);
+      const closed = (await mails(email, 5))[4];
+      expect(closed.subject).toBe(`您反映的问题已销号（${code}）`);
+
+      const all = smtp.to(email);
+      expect(all).toHaveLength(5);
+      for (const mail of all) {
+        expect(mail.to).toEqual([email]);
+        expect(`${mail.subject}\n${mail.text}`).not.toMatch(/张某某|李某某|内部|保温台|cadre|office/);
+      }
+      expect((await app.db.getRepository('mq_public_reports').findOne({ filterByTk: report.get('id') })).get(
+        'evaluationSentAt',
+      )).toBeTruthy();
+    });
+
+    it('in the reporter’s language, with the office’s own text', async () => {
+      expect(
+        (
+          await settings({
+            updateAcceptedEn: 'We are on it: {{code}}\nThank you. Track it at {{trackUrl}}\n{{reply}}\nBureau of Education',
+          })
+        ).status,
+      ).toBe(200);
+      const email = 'parent.smith@example.com';
+      const res = await submit({ description: 'The school bus is always late', contactEmail: email, unitId }, 'en-US');
+      const code = res.body.data.trackingCode;
+      const report = await app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: code } });
+      expect(report.get('locale')).toBe('en-US');
+      const problemId = report.get('problemId') as number;
+      expect((await act(admin, 'assign', problemId, { personId: users.cadre.id })).status).toBe(200);
+      expect((await act(cadre, 'accept', problemId, { measures: 'check the timetable' })).status).toBe(200);
+      const [mail] = await mails(email, 1);
+      expect(mail.subject).toBe(`We are on it: ${code}`);
+      // the line of a reply not yet written is left out
+      expect(mail.text).toBe(`Thank you. Track it at ${BASE}/minqing/public?tab=track&code=${code}\nBureau of Education`);
+      await settings({ updateAcceptedEn: (await import('../domain/reporter-updates')).DEFAULT_UPDATES.accept['en-US'] });
+    });
+
+    it('nobody is written to without a channel, or without an address', async () => {
+      await settings({ notificationChannel: '' });
+      const res = await submit({ description: '操场的灯坏了很久', contactEmail: 'quiet@example.com', unitId });
+      const problemId = (
+        await app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: res.body.data.trackingCode } })
+      ).get('problemId') as number;
+      expect((await act(admin, 'assign', problemId, { personId: users.cadre.id })).status).toBe(200);
+      expect((await act(cadre, 'accept', problemId, { measures: '维修' })).status).toBe(200);
+      await settings({ notificationChannel: 'mq-mail' });
+      const none = await submit({ description: '操场的灯还是坏的', unitId });
+      const noneId = (
+        await app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: none.body.data.trackingCode } })
+      ).get('problemId') as number;
+      expect((await act(admin, 'assign', noneId, { personId: users.cadre.id })).status).toBe(200);
+      const before = smtp.messages.length;
+      expect((await act(cadre, 'accept', noneId, { measures: '维修' })).status).toBe(200);
+      // a message that did go out in between would have arrived by now: the one above did
+      const marker = await submit({ description: '标记：确认邮件已送达', contactEmail: 'marker@example.com', unitId });
+      const markerId = (
+        await app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: marker.body.data.trackingCode } })
+      ).get('problemId') as number;
+      await act(admin, 'assign', markerId, { personId: users.cadre.id });
+      await act(cadre, 'accept', markerId, { measures: '维修' });
+      await mails('marker@example.com', 1);
+      expect(smtp.messages.length).toBe(before + 1);
+      expect(smtp.to('quiet@example.com')).toHaveLength(0);
     });
   });
 

@@ -3,6 +3,7 @@
  * settings page is made from it, and the core's schema helper checks every change against it.
  */
 import type { SettingsOf, SettingsSchema } from '@minqing/plugin-three-lists';
+import { DEFAULT_UPDATES } from './reporter-updates';
 
 /** base64 makes a photo about 4/3 of its size in the JSON body; this leaves room for the rest */
 const BASE64_GROWTH = 1.4;
@@ -65,13 +66,23 @@ export const PUBLICITY_SETTINGS = {
     evaluationDays: { type: 'integer', default: 30, min: 1, max: 365, label: 'Days an evaluation link stays valid' },
     /** seconds public answers are cached (invalidated on every change anyway) */
     cacheSeconds: { type: 'integer', default: 300, min: 1, max: 86400, label: 'Seconds public answers are cached' },
-    /** a notification-manager channel (e.g. e-mail) that sends evaluation links to the contact */
+    /** a notification-manager channel (e.g. e-mail) that tells reporters what happens to their report */
     notificationChannel: {
       type: 'text',
       default: '',
       maxLength: 500,
-      label: 'Notification channel that sends evaluation links (e.g. an e-mail channel)',
+      label: 'Notification channel that keeps reporters informed (e.g. an e-mail channel)',
     },
+    // the texts reporters receive, per step and language: first line the subject, then the body;
+    // {{code}} {{reply}} {{trackUrl}} {{evaluationUrl}} {{days}} are filled in
+    updateAcceptedZh: { type: 'text', default: DEFAULT_UPDATES.accept['zh-CN'], maxLength: 2000, multiline: true, label: 'Text when accepted (Chinese)' },
+    updateAcceptedEn: { type: 'text', default: DEFAULT_UPDATES.accept['en-US'], maxLength: 2000, multiline: true, label: 'Text when accepted (English)' },
+    updateCompletedZh: { type: 'text', default: DEFAULT_UPDATES.complete['zh-CN'], maxLength: 2000, multiline: true, label: 'Text when completed, with the evaluation link (Chinese)' },
+    updateCompletedEn: { type: 'text', default: DEFAULT_UPDATES.complete['en-US'], maxLength: 2000, multiline: true, label: 'Text when completed, with the evaluation link (English)' },
+    updateClosedZh: { type: 'text', default: DEFAULT_UPDATES.close['zh-CN'], maxLength: 2000, multiline: true, label: 'Text when closed (Chinese)' },
+    updateClosedEn: { type: 'text', default: DEFAULT_UPDATES.close['en-US'], maxLength: 2000, multiline: true, label: 'Text when closed (English)' },
+    updateReopenedZh: { type: 'text', default: DEFAULT_UPDATES.reopen['zh-CN'], maxLength: 2000, multiline: true, label: 'Text when reopened (Chinese)' },
+    updateReopenedEn: { type: 'text', default: DEFAULT_UPDATES.reopen['en-US'], maxLength: 2000, multiline: true, label: 'Text when reopened (English)' },
     /** where the public page is served, for links sent out of the app */
     publicBaseUrl: {
       type: 'text',

@@ -13,6 +13,7 @@ import { registerPublicResource } from './actions/public';
 import { settingsActions } from './actions/settings';
 import { NS } from './domain/fields';
 import { PublicCache } from './services/cache';
+import { mergeProblems, similarProblems } from './services/duplicates';
 import { registerOpen311 } from './services/open311';
 import { RateCounters } from './services/rate-limit';
 import { PROBLEM_PUBLIC_FIELDS, PUBLICITY_COLLECTIONS } from './services/collections';
@@ -40,11 +41,15 @@ export class PluginPublicityServer extends Plugin {
       'mq_problems:publish': actionHandler(publish),
       'mq_problems:unpublish': actionHandler(unpublish),
       'mq_problems:toCase': actionHandler(problemToCase),
+      'mq_problems:similar': actionHandler(similarProblems),
+      'mq_problems:merge': actionHandler(mergeProblems),
     });
     offerRecordActions(this.app, NS, {
       publish: 'action.publish',
       unpublish: 'action.unpublish',
       toCase: 'action.toCase',
+      similar: 'action.similar',
+      merge: 'action.merge',
     });
     oncePerDatabase(this.db, 'publicity', () => {
       publicationRules(this.db);

@@ -743,6 +743,196 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
       expect(smtp.messages.length).toBe(before + 1);
       expect(smtp.to('quiet@example.com')).toHaveLength(0);
     });
+
+    it('five similar reports at one unit: one office action makes one problem with five reporters, all kept informed', async () => {
+      const unit = await admin.resource('mq_units').create({ values: { name: '荆州市第二中学', region: '荆州区' } });
+      const at = unit.body.data.id as number;
+      await settings({ submissionsPerWindow: 20 }); // six reports from this one test client
+      const texts = [
+        '学校食堂的饭菜经常是凉的',
+        '食堂饭菜总是凉的，孩子吃了肚子疼',
+        '孩子说学校食堂的饭菜是凉的',
+        '食堂的饭菜冬天都是凉的',
+        '反映：食堂饭菜凉了，希望改进',
+      ];
+      const codes: string[] = [];
+      for (const [i, description] of texts.entries()) {
+        const res = await submit({ category: 'canteen', unitId: at, description, contactEmail: `merge${i}@example.com` });
+        expect(res.status).toBe(200);
+        codes.push(res.body.data.trackingCode);
+      }
+      const unrelated = await submit({ category: 'canteen', unitId: at, description: '食堂窗口的价格表看不清楚' });
+      const reportOf = (code: string) => app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: code } });
+      const ids = await Promise.all(codes.map(async (c) => (await reportOf(c)).get('problemId') as number));
+      const unrelatedId = (await reportOf(unrelated.body.data.trackingCode)).get('problemId') as number;
+
+      // at triage the office sees the other four, not the unrelated one
+      const similar = await admin.get(`/mq_problems:similar?filterByTk=${ids[0]}`);
+      expect(similar.status).toBe(200);
+      expect(similar.body.data.map((p: any) => p.id).sort()).toEqual(ids.slice(1).sort());
+      expect(similar.body.data.every((p: any) => p.mergeable && p.publicReports === 1 && p.similarity >= 0.2)).toBe(true);
+      expect(similar.body.data.map((p: any) => p.id)).not.toContain(unrelatedId);
+
+      const merged = await admin
+        .post(`/mq_problems:merge?filterByTk=${ids[0]}`)
+        .send({ duplicateIds: ids.slice(1), reason: '同一问题，多人反映' });
+      expect(merged.status).toBe(200);
+      expect(merged.body.data).toMatchObject({ id: ids[0], publicReports: 5, status: 'new' });
+      expect(await count('mq_problems', { unitId: at })).toBe(2); // the merged one and the unrelated one
+      expect(await count('mq_public_reports', { problemId: ids[0] })).toBe(5);
+      const history = await app.db.getRepository('mq_problem_merges').find({ filter: { problemId: ids[0] } });
+      expect(history).toHaveLength(4);
+      expect(history.map((h: Model) => h.get('mergedDescription')).sort()).toEqual(texts.slice(1).sort());
+      expect(history.every((h: Model) => h.get('createdById') === users.admin.id && h.get('reason') === '同一问题，多人反映')).toBe(true);
+      // every tracking code follows the one problem
+      for (const code of codes) {
+        const tracked = await anonymous.get(`/mqPublic:track?code=${code}`);
+        expect(tracked.body.data.status).toBe('new');
+      }
+
+      // the loop runs once; every reporter hears of it and gets their own evaluation link
+      expect((await act(admin, 'assign', ids[0], { personId: users.cadre.id })).status).toBe(200);
+      expect((await act(cadre, 'accept', ids[0], { measures: '更换保温餐台' })).status).toBe(200);
+      expect((await act(cadre, 'complete', ids[0], { completionSummary: '已更换保温餐台' })).status).toBe(200);
+      const links = new Set<string>();
+      for (const i of texts.keys()) {
+        const got = await mails(`merge${i}@example.com`, 2);
+        expect(got.map((m) => m.subject)).toEqual([
+          `您反映的问题已受理（${codes[i]}）`,
+          `您反映的问题已办结，请评价（${codes[i]}）`,
+        ]);
+        links.add(linkIn(got[1].text)!);
+      }
+      expect(links.size).toBe(5);
+      for (const token of links) {
+        expect((await anonymous.post('/mqPublic:evaluate').send({ token, score: 5 })).status).toBe(200);
+      }
+
+      // the figures count one problem; the public page shows one result
+      const stats = await anonymous.get(`/mqPublic:stats?unitId=${at}&category=canteen`);
+      expect(stats.body.data.overall.problems).toBe(1);
+      expect(
+        (await act(admin, 'publish', ids[0], { publicTitle: '食堂饭菜温度问题', publicSummary: '已更换保温餐台' })).status,
+      ).toBe(200);
+      const list = await anonymous.get(`/mqPublic:list?unitId=${at}`);
+      expect(list.body.meta.count).toBe(1);
+      expect(list.body.data[0].evaluations).toBe(5);
+      await settings({ submissionsPerWindow: 5 });
+    });
+  });
+
+  describe('merging refuses what it may not do, and changes nothing', () => {
+    let primaryId: number, otherUnitId: number;
+    const make = async (values: Record<string, unknown>) =>
+      (await admin.resource('mq_problems').create({ values: { category: 'canteen', ...values } })).body.data.id as number;
+    const state = async () => ({
+      problems: await count('mq_problems'),
+      reports: await count('mq_public_reports'),
+      merges: await count('mq_problem_merges'),
+    });
+
+    beforeAll(async () => {
+      primaryId = await make({ title: '宿舍热水不足', unitId });
+      otherUnitId = (await admin.resource('mq_units').create({ values: { name: '荆州市第三中学', region: '沙市区' } })).body
+        .data.id;
+    });
+
+    it('as the office: itself, nothing, a missing one, one in the loop, one at another unit', async () => {
+      const assigned = await make({ title: '宿舍热水不足（已交办）', unitId });
+      expect((await act(admin, 'assign', assigned, { personId: users.cadre.id })).status).toBe(200);
+      const elsewhere = await make({ title: '宿舍热水不足（其他学校）', unitId: otherUnitId });
+      const fine = await make({ title: '宿舍热水不够用', unitId });
+      const before = await state();
+      const cases: [unknown, number, string][] = [
+        [[primaryId], 400, 'MERGE_INTO_ITSELF'],
+        [[], 400, 'MERGE_NEEDS_DUPLICATES'],
+        [['x'], 400, 'MERGE_NEEDS_DUPLICATES'],
+        [[fine, 999999], 404, 'PROBLEM_NOT_FOUND'],
+        [[fine, assigned], 409, 'MERGE_ONLY_NEW'],
+        [[fine, elsewhere], 409, 'MERGE_OTHER_UNIT'],
+      ];
+      for (const [duplicateIds, status, code] of cases) {
+        const res = await admin
+          .post(`/mq_problems:merge?filterByTk=${primaryId}`)
+          .set('X-Locale', 'zh-CN')
+          .send({ duplicateIds });
+        expect([res.status, res.body.errors?.[0]?.code]).toEqual([status, code]);
+      }
+      const inLoop = await admin
+        .post(`/mq_problems:merge?filterByTk=${primaryId}`)
+        .set('X-Locale', 'zh-CN')
+        .send({ duplicateIds: [assigned] });
+      expect(inLoop.body.errors[0].message).toMatch(/已进入办理流程（已交办）/);
+      expect(await state()).toEqual(before);
+    });
+
+    it('as anyone else: refused, nothing changes', async () => {
+      const fine = await make({ title: '宿舍热水供应时间短', unitId });
+      const leader = await app.agentAs(users.leader);
+      const before = await state();
+      for (const agent of [cadre, leader, anonymous]) {
+        const res = await agent.post(`/mq_problems:merge?filterByTk=${primaryId}`).send({ duplicateIds: [fine] });
+        expect([401, 403]).toContain(res.status);
+        expect((await agent.get(`/mq_problems:similar?filterByTk=${primaryId}`)).status).toBeGreaterThanOrEqual(401);
+      }
+      expect(await state()).toEqual(before);
+    });
+  });
+
+  describe('before a report is sent: others reported this, follow it instead', () => {
+    let code: string;
+    let at: number;
+
+    beforeAll(async () => {
+      at = (await admin.resource('mq_units').create({ values: { name: '荆州市实验小学', region: '沙市区' } })).body.data.id;
+      const created = await admin
+        .resource('mq_problems')
+        .create({ values: { title: '王老师反映操场跑道破损', unitId: at, category: 'campus_safety' } });
+      const id = created.body.data.id;
+      await admin.resource('mq_problems').create({
+        values: { title: '操场跑道破损严重', description: '体育课容易摔倒', unitId: at, category: 'campus_safety' },
+      });
+      expect(
+        (await act(admin, 'publish', id, { publicTitle: '操场跑道破损', publicSummary: '学校已安排修缮' })).status,
+      ).toBe(200);
+      code = (await app.db.getRepository('mq_problems').findOne({ filterByTk: id })).get('code') as string;
+    });
+
+    it('shows the published ones by their public texts, and only counts the others', async () => {
+      const res = await anonymous.get(
+        `/mqPublic:similar?unitId=${at}&category=campus_safety&description=${encodeURIComponent('操场跑道破损了，孩子容易摔倒')}`,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.data.published).toEqual([
+        expect.objectContaining({ code, title: '操场跑道破损', summary: '学校已安排修缮', status: 'new' }),
+      ]);
+      expect(res.body.data.others).toBe(1);
+      expect(JSON.stringify(res.body.data)).not.toMatch(/王老师|体育课/);
+      const none = await anonymous.get(`/mqPublic:similar?unitId=${at}&description=${encodeURIComponent('食堂价格偏高')}`);
+      expect(none.body.data).toEqual({ published: [], others: 0 });
+    });
+
+    it('following adds the person as a reporter of that problem, no new problem', async () => {
+      const before = await count('mq_problems');
+      const res = await submit({ description: '操场跑道还是坏的', contactEmail: 'follower@example.com', sameAs: code });
+      expect(res.status).toBe(200);
+      expect(res.body.data.following).toBe(true);
+      expect(await count('mq_problems')).toBe(before);
+      const report = await app.db
+        .getRepository('mq_public_reports')
+        .findOne({ filter: { trackingCode: res.body.data.trackingCode }, appends: ['problem'] });
+      expect((report.get('problem') as any).get('code')).toBe(code);
+      expect(report.get('followerText')).toBe('操场跑道还是坏的');
+      // an unpublished problem's code cannot be followed: refused, nothing written
+      const hidden = (await app.db.getRepository('mq_problems').findOne({ filter: { title: '操场跑道破损严重' } })).get('code');
+      const reports = await count('mq_public_reports');
+      const refused = await submit({ description: '操场跑道还是坏的', sameAs: hidden });
+      expect([refused.status, refused.body.errors[0].code]).toEqual([404, 'FOLLOW_NOT_FOUND']);
+      expect({ problems: await count('mq_problems'), reports: await count('mq_public_reports') }).toEqual({
+        problems: before,
+        reports,
+      });
+    });
   });
 
   // last: it restarts the app

@@ -3,6 +3,7 @@ import type Application from '@nocobase/server';
 import { deviceFingerprint, publicRateRules, windowOf } from '../domain/rate-limit';
 import type { RateCounters } from '../services/rate-limit';
 import { refuse } from '../services/errors';
+import { publicSimilar } from '../services/duplicates';
 import { checkEvaluation, evaluate } from '../services/evaluation';
 import { submitReport, trackReport } from '../services/intake';
 import { PublicCache } from '../services/cache';
@@ -105,6 +106,13 @@ export function registerPublicResource(app: Application, limiter: RateCounters, 
     await limited(ctx, 'lookups');
     ctx.set('Cache-Control', 'no-store');
     ctx.body = await checkEvaluation(ctx.db, ctx.action.params.token);
+    await next();
+  };
+  // before a report is sent: "others reported this — follow it instead?"
+  actions.similar = async (ctx, next) => {
+    await limited(ctx, 'lookups');
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = await publicSimilar(ctx.db, ctx.action.params);
     await next();
   };
   actions.evaluate = async (ctx, next) => {

@@ -19,6 +19,7 @@ export const REPORT_FIELDS_ADDED = [
   f.input('locale', 'Language of the reporter'),
   f.input('location', 'Location given'),
   f.input('mediaUrl', 'Photo link given'),
+  f.textarea('followerText', 'What the person wrote (following a published problem)'),
 ];
 
 /**

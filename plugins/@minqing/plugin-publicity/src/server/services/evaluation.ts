@@ -1,4 +1,4 @@
-import type { Database, Transaction } from '@nocobase/database';
+import type { Database, Model, Transaction } from '@nocobase/database';
 import type Application from '@nocobase/server';
 import {
   EVALUATOR_OPTIONS,
@@ -37,28 +37,38 @@ export function issueLinksOnCompletion(app: Application) {
       transaction,
     });
     if (!reports.length) return;
-    const settings = await publicitySettings.get(db, transaction);
-    const now = new Date();
-    const tokens = db.getRepository('mq_evaluation_tokens');
-    for (const report of reports) {
-      await tokens.update({
-        filter: { reportId: report.get('id'), usedAt: null, revokedAt: null },
-        values: { revokedAt: now },
-        transaction,
-      });
-      const nonce = newNonce();
-      await tokens.create({
-        values: {
-          reportId: report.get('id'),
-          problemId,
-          tokenHash: sha256(evaluationToken(tokenSecret(), nonce)),
-          nonce,
-          expiresAt: new Date(now.getTime() + settings.evaluationDays * DAY_MS),
-        },
-        transaction,
-      });
-    }
+    await issueLinks(
+      db,
+      problemId,
+      reports.map((r: Model) => Number(r.get('id'))),
+      transaction,
+    );
   });
+}
+
+/** Fresh evaluation links for these reports of a problem; their earlier links stop working. */
+export async function issueLinks(db: Database, problemId: number, reportIds: number[], transaction?: Transaction) {
+  const settings = await publicitySettings.get(db, transaction);
+  const now = new Date();
+  const tokens = db.getRepository('mq_evaluation_tokens');
+  for (const reportId of reportIds) {
+    await tokens.update({
+      filter: { reportId, usedAt: null, revokedAt: null },
+      values: { revokedAt: now },
+      transaction,
+    });
+    const nonce = newNonce();
+    await tokens.create({
+      values: {
+        reportId,
+        problemId,
+        tokenHash: sha256(evaluationToken(tokenSecret(), nonce)),
+        nonce,
+        expiresAt: new Date(now.getTime() + settings.evaluationDays * DAY_MS),
+      },
+      transaction,
+    });
+  }
 }
 
 /** The evaluation state shown on the tracking page; the link itself only while it can be used. */

@@ -3,6 +3,7 @@ import { writeTransaction } from '@minqing/plugin-three-lists';
 import { newTrackingCode, normalizeTrackingCode } from '../domain/codes';
 import { cleanText, EMAIL, PHONE } from '../domain/text';
 import { refuse } from './errors';
+import { followedProblem } from './duplicates';
 import { currentEvaluation } from './evaluation';
 import { decodePhotos, storePhotos } from './photos';
 import { categoryOptions } from './public-read';
@@ -17,6 +18,8 @@ export interface Submission {
   contactPhone?: unknown;
   contactEmail?: unknown;
   photos?: unknown;
+  /** the code of a published problem the person follows instead of reporting anew */
+  sameAs?: unknown;
 }
 
 function optionalText(value: unknown, max: number, field: string) {
@@ -89,16 +92,22 @@ export async function submitReport(
 
   const firstLine = description.split(/\r?\n/)[0];
   const title = firstLine.length > 40 ? `${firstLine.slice(0, 40)}…` : firstLine;
+  const following = values.sameAs !== undefined && values.sameAs !== null && values.sameAs !== '';
   return writeTransaction(db, async (transaction) => {
-    const problem = await db.getRepository('mq_problems').create({
-      values: { title, description, category, unitId, source: 'complaint' },
-      transaction,
-    });
+    // one problem, several reporters: following a published problem adds a report to it, no problem
+    const problem = following
+      ? await followedProblem(db, values.sameAs, transaction)
+      : await db.getRepository('mq_problems').create({
+          values: { title, description, category, unitId, source: 'complaint' },
+          transaction,
+        });
     const photoIds = await storePhotos(app, photos, transaction);
     const trackingCode = newTrackingCode();
-    await db.getRepository('mq_public_reports').create({
+    const report = await db.getRepository('mq_public_reports').create({
       values: {
         problemId: problem.get('id'),
+        // what this person wrote: on the problem when it is theirs, here when they follow another
+        followerText: following ? description : null,
         trackingCode,
         contactName,
         contactPhone,
@@ -112,7 +121,7 @@ export async function submitReport(
       },
       transaction,
     });
-    return { trackingCode, submittedAt: (problem.get('createdAt') as Date).toISOString() };
+    return { trackingCode, submittedAt: (report.get('createdAt') as Date).toISOString(), ...(following ? { following: true } : {}) };
   });
 }
 

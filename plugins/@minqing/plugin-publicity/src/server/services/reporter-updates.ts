@@ -17,7 +17,7 @@ interface NotificationManager {
   send(options: Record<string, unknown>): Promise<unknown>;
 }
 
-interface Recipient {
+export interface Recipient {
   reportId: number;
   code: string;
   email: string;
@@ -47,7 +47,7 @@ export function notifyReporters(app: Application) {
   }
 }
 
-async function recipientsOf(db: Database, problemId: number, transaction?: unknown): Promise<Recipient[]> {
+export async function recipientsOf(db: Database, problemId: number, transaction?: unknown): Promise<Recipient[]> {
   const reports = await db.getRepository('mq_public_reports').find({
     filter: { problemId, contactEmail: { $notEmpty: true } },
     fields: ['id', 'trackingCode', 'contactEmail', 'locale', 'reply'],

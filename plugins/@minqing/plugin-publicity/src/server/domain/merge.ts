@@ -5,7 +5,7 @@
  * the primary is not closed. The reports of the duplicates move to the primary, the duplicates
  * are removed, and what they were is kept in the merge's history (mq_problem_merges).
  */
-import { Refusal } from '@minqing/plugin-three-lists';
+import { Refusal } from '@minqing/plugin-three-lists/domain';
 
 const NS = '@minqing/plugin-publicity';
 

@@ -8,7 +8,7 @@
  * disclosure rules give it (`publicProblem`), or a tracked report as the tracking page shows it to
  * whoever holds its code. Nothing of a record is passed through.
  */
-import { DONE_STATUSES, isIn } from '@minqing/plugin-three-lists';
+import { DONE_STATUSES, isIn } from '@minqing/plugin-three-lists/domain';
 
 /** the ACL snippet a role needs for its API keys to file requests (role 民情接入系统 has it) */
 export const OPEN311_SNIPPET = 'pm.minqing.open311';

@@ -6,7 +6,7 @@
  * office's reply to the public and links to the public page. Never an internal text (measures,
  * completion summaries, names of staff).
  */
-import type { LoopAction } from '@minqing/plugin-three-lists';
+import type { LoopAction } from '@minqing/plugin-three-lists/domain';
 
 /** the loop steps a reporter hears about */
 export const REPORTER_STEPS = ['accept', 'complete', 'close', 'reopen'] as const satisfies readonly LoopAction[];

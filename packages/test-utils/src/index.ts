@@ -5,3 +5,5 @@ export { eventually } from './eventually';
 export type { EventuallyOptions } from './eventually';
 export { workflowsSettled } from './workflows';
 export { importRows } from './xlsx';
+export { TestSmtpServer } from './smtp';
+export type { ReceivedMail } from './smtp';

@@ -4,6 +4,7 @@
  * answer is a type error on the page that reads it.
  */
 import type { checkEvaluation, evaluate } from './services/evaluation';
+import type { publicSimilar } from './services/duplicates';
 import type { submitReport, trackReport } from './services/intake';
 import type { listCases, listPublished, publicOptions, publicStats } from './services/public-read';
 
@@ -24,3 +25,4 @@ export type Tracking = Answer<typeof trackReport>;
 export type Submitted = Answer<typeof submitReport>;
 export type EvaluationCheck = Answer<typeof checkEvaluation>;
 export type Evaluated = Answer<typeof evaluate>;
+export type SimilarReports = Answer<typeof publicSimilar>;

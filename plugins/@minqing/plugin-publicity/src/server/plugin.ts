@@ -12,11 +12,14 @@ import { Plugin } from '@nocobase/server';
 import { registerPublicResource } from './actions/public';
 import { settingsActions } from './actions/settings';
 import { NS } from './domain/fields';
-import { RateLimiter } from './domain/rate-limit';
 import { PublicCache } from './services/cache';
+import { mergeProblems, similarProblems } from './services/duplicates';
+import { registerOpen311 } from './services/open311';
+import { RateCounters } from './services/rate-limit';
 import { PROBLEM_PUBLIC_FIELDS, PUBLICITY_COLLECTIONS } from './services/collections';
 import { issueLinksOnCompletion } from './services/evaluation';
 import { problemToCase, publicationRules, publish, unpublish } from './services/publication';
+import { notifyReporters } from './services/reporter-updates';
 import { PUBLICITY_ROLES } from './services/roles';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -24,26 +27,34 @@ const packageJson = require('../../package.json');
 
 /** 公开与群众评价: the public page's data, 接诉即办 intake, and single-use evaluation links. */
 export class PluginPublicityServer extends Plugin {
-  readonly rateLimiter = new RateLimiter();
+  /** the public doors' rate-limit counters (shared cache store, else the database) */
+  readonly rateLimiter = new RateCounters(this.app);
   readonly publicCache = new PublicCache(this.app);
 
   async load() {
     exposePluginInfo(this, { resource: 'mqPublicity', packageJson, actions: settingsActions });
     await this.publicCache.load();
+    await this.rateLimiter.load();
     registerPublicResource(this.app, this.rateLimiter, this.publicCache);
+    registerOpen311(this.app, this.rateLimiter);
     this.app.resourceManager.registerActionHandlers({
       'mq_problems:publish': actionHandler(publish),
       'mq_problems:unpublish': actionHandler(unpublish),
       'mq_problems:toCase': actionHandler(problemToCase),
+      'mq_problems:similar': actionHandler(similarProblems),
+      'mq_problems:merge': actionHandler(mergeProblems),
     });
     offerRecordActions(this.app, NS, {
       publish: 'action.publish',
       unpublish: 'action.unpublish',
       toCase: 'action.toCase',
+      similar: 'action.similar',
+      merge: 'action.merge',
     });
     oncePerDatabase(this.db, 'publicity', () => {
       publicationRules(this.db);
       issueLinksOnCompletion(this.app);
+      notifyReporters(this.app);
       this.publicCache.watch(this.db);
       protectSchema(this.db, [...PUBLICITY_COLLECTIONS, { name: 'mq_problems', fields: PROBLEM_PUBLIC_FIELDS }]);
     });

@@ -1,7 +1,7 @@
 import { Alert, Button, Collapse, Form, Input, Result, Select, Space, Typography } from 'antd';
 import React from 'react';
 import { usePublicApi, usePublicT } from './api';
-import type { Submitted } from '../../server/answers';
+import type { SimilarReports, Submitted } from '../../server/answers';
 import { UnitSelect } from './UnitSelect';
 
 const MAX_SIDE = 1600;
@@ -42,6 +42,20 @@ export function ReportForm({
   const [error, setError] = React.useState<string>();
   const [sending, setSending] = React.useState(false);
   const [done, setDone] = React.useState<Submitted>();
+  const [similar, setSimilar] = React.useState<SimilarReports>();
+  const [sameAs, setSameAs] = React.useState<{ code: string; title: string }>();
+  const { status } = usePublicT();
+
+  // "others reported this — follow it instead?": asked when the text is written and the unit chosen
+  const lookSimilar = async () => {
+    const { description, unitId, category } = form.getFieldsValue();
+    if (!unitId || typeof description !== 'string' || description.trim().length < 5) return setSimilar(undefined);
+    try {
+      setSimilar(await call<SimilarReports>('similar', { params: { description, unitId, category } }));
+    } catch {
+      setSimilar(undefined); // a hint, never in the way of the report
+    }
+  };
 
   const addPhotos = async (files: FileList | null) => {
     const chosen = Array.from(files ?? []).slice(0, 3 - photos.length);
@@ -53,7 +67,7 @@ export function ReportForm({
     setSending(true);
     setError(undefined);
     try {
-      setDone(await call<Submitted>('submit', { body: { ...values, photos } }));
+      setDone(await call<Submitted>('submit', { body: { ...values, photos, ...(sameAs ? { sameAs: sameAs.code } : {}) } }));
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -81,6 +95,8 @@ export function ReportForm({
               form.resetFields();
               setPhotos([]);
               setDone(undefined);
+              setSimilar(undefined);
+              setSameAs(undefined);
             }}
           >
             {t('Report another')}
@@ -96,6 +112,9 @@ export function ReportForm({
       layout="vertical"
       onFinish={submit}
       initialValues={{ category: 'other' }}
+      onValuesChange={(changed: Record<string, unknown>) => {
+        if ('unitId' in changed || 'category' in changed) void lookSimilar();
+      }}
       data-testid="mq-report-form"
     >
       <Form.Item
@@ -109,6 +128,7 @@ export function ReportForm({
           showCount
           placeholder={t('Where, when, what: the more precise, the faster it is handled')}
           data-testid="mq-report-description"
+          onBlur={lookSimilar}
         />
       </Form.Item>
       <Form.Item name="category" label={t('Category')}>
@@ -120,6 +140,48 @@ export function ReportForm({
       <Form.Item name="unitId" label={t('School or unit (optional)')}>
         <UnitSelect placeholder={t('Search by name')} testId="mq-report-unit" />
       </Form.Item>
+      {sameAs ? (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="mq-report-following"
+          message={t('You follow: {{title}}', { title: sameAs.title })}
+          description={t('Your report is added to this problem; you are told what happens to it')}
+          action={
+            <Button size="small" onClick={() => setSameAs(undefined)}>
+              {t('Report it separately')}
+            </Button>
+          }
+        />
+      ) : similar && (similar.published.length || similar.others) ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="mq-report-similar"
+          message={t('Others reported something like this')}
+          description={
+            <Space direction="vertical" style={{ width: '100%' }}>
+              {similar.published.map((p) => (
+                <Space key={p.code} wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+                  <span>
+                    {p.title} · {status(p.status)}
+                  </span>
+                  <Button size="small" onClick={() => setSameAs({ code: p.code, title: p.title })}>
+                    {t('Follow it instead')}
+                  </Button>
+                </Space>
+              ))}
+              {similar.others ? (
+                <Typography.Text type="secondary">
+                  {t('{{count}} similar reports at this unit are being handled', { count: similar.others })}
+                </Typography.Text>
+              ) : null}
+            </Space>
+          }
+        />
+      ) : null}
       <Form.Item label={t('Photos (optional, up to 3)')}>
         <Space wrap>
           {photos.map((src, i) => (
@@ -155,7 +217,7 @@ export function ReportForm({
                 <Form.Item name="contactPhone" label={t('Phone')}>
                   <Input maxLength={20} inputMode="tel" />
                 </Form.Item>
-                <Form.Item name="contactEmail" label={t('E-mail (the evaluation link is sent here)')}>
+                <Form.Item name="contactEmail" label={t('E-mail (you are told what happens, and get the evaluation link)')}>
                   <Input maxLength={100} inputMode="email" />
                 </Form.Item>
               </>

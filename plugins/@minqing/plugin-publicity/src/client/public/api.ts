@@ -16,6 +16,26 @@ export class PublicError extends Error {
 }
 
 /**
+ * A random id this browser keeps, sent with every request: the rate limits count per device
+ * (behind one school's address there are many) as well as per address. Not a tracker: nothing
+ * else is derived from it, and the server keeps only a hash of it with the address.
+ */
+function deviceId(): string {
+  try {
+    let id = window.localStorage.getItem('mq-device');
+    if (!id || !/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
+      const bytes = new Uint8Array(16);
+      window.crypto.getRandomValues(bytes);
+      id = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+      window.localStorage.setItem('mq-device', id);
+    }
+    return id;
+  } catch {
+    return '';
+  }
+}
+
+/**
  * The public pages talk to `mqPublic` with plain fetch: no session, no token, and errors shown
  * where the person is looking instead of in the admin client's notifications.
  */
@@ -35,7 +55,11 @@ export function usePublicApi() {
       const url = `${base}mqPublic:${action}${query.toString() ? `?${query}` : ''}`;
       const res = await fetch(url, {
         method: options.body === undefined ? 'GET' : 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Locale': i18n.language || 'zh-CN' },
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Locale': i18n.language || 'zh-CN',
+          ...(deviceId() ? { 'X-Minqing-Device': deviceId() } : {}),
+        },
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
       });
       const json = await res.json().catch(() => ({}));

@@ -37,7 +37,7 @@ describe('privacy: nothing personal or internal reaches the public', () => {
     cadre = await app.agentAs(users.cadre);
     leader = await app.agentAs(users.leader);
     anonymous = app.anonymous();
-    (app.app.pm.get('@minqing/plugin-publicity') as any).rateLimiter.reset();
+    await (app.app.pm.get('@minqing/plugin-publicity') as any).rateLimiter.reset();
 
     // an administrator's own fields, added later in the collection manager
     const root = await app.rootAgent();

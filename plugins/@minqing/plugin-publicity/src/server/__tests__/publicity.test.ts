@@ -1,6 +1,13 @@
 import type { Model } from '@nocobase/database';
 import { randomBytes } from 'crypto';
-import { createMinqingApp, eventually, type Agent, type MinqingTestApp, type TestUser } from '@minqing/test';
+import {
+  createMinqingApp,
+  eventually,
+  TestSmtpServer,
+  type Agent,
+  type MinqingTestApp,
+  type TestUser,
+} from '@minqing/test';
 import PublicFieldsBelongToPublicity from '../migrations/20261207000000-public-fields-belong-to-publicity';
 
 const PLUGINS = ['@minqing/plugin-three-lists', '@minqing/plugin-publicity'];
@@ -18,7 +25,7 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
   let unitId: number;
 
   beforeAll(async () => {
-    app = await createMinqingApp({ plugins: PLUGINS });
+    app = await createMinqingApp({ plugins: PLUGINS, nocobasePlugins: ['notification-email'] });
     users = {
       admin: await app.createUser({ username: 'office', roles: ['mq_admin'] }),
       cadre: await app.createUser({ username: 'cadre', roles: ['mq_cadre'] }),
@@ -148,10 +155,42 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
       expect(res.headers['retry-after']).toMatch(/^\d+$/);
       expect(res.body.errors[0].message).toMatch(/请求过于频繁/);
       expect(await count('mq_problems')).toBe(before);
-      // another client address is not affected: the window is per address
-      plugin().rateLimiter.reset();
+      await plugin().rateLimiter.reset();
       expect((await submit({ description: '重置后可以再次提交' })).status).toBe(200);
       await settings({ submissionsPerWindow: 5 });
+    });
+
+    it('limits each device, and the address higher: one device does not lock out its school', async () => {
+      expect((await settings({ submissionsPerWindow: 2, submissionsPerAddress: 3 })).status).toBe(200);
+      const from = (device: string, description: string) =>
+        anonymous.post('/mqPublic:submit').set('X-Minqing-Device', device).send({ description });
+      const before = { problems: await count('mq_problems'), reports: await count('mq_public_reports') };
+      expect((await from('phone-of-parent-a', '家长甲：食堂饭菜是凉的')).status).toBe(200);
+      expect((await from('phone-of-parent-a', '家长甲：食堂饭菜还是凉的')).status).toBe(200);
+      const overDevice = await from('phone-of-parent-a', '家长甲：第三次反映');
+      expect(overDevice.status).toBe(429);
+      // the same school network, another phone: its own allowance, within the address's
+      expect((await from('phone-of-parent-b', '家长乙：校门口交通拥堵')).status).toBe(200);
+      const overAddress = await from('phone-of-parent-b', '家长乙：校门口交通仍然拥堵');
+      expect(overAddress.status).toBe(429);
+      expect(Number(overAddress.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await from('phone-of-parent-c', '家长丙：操场积水')).status).toBe(429);
+      expect({ problems: await count('mq_problems'), reports: await count('mq_public_reports') }).toEqual({
+        problems: before.problems + 3,
+        reports: before.reports + 3,
+      });
+      // the counters are not the process's: no row names an address as it is
+      const keys = (await app.db.getRepository('mq_rate_counters').find()).map((r: Model) => r.get('key') as string);
+      expect(keys.some((k: string) => k.startsWith('submissions:address:'))).toBe(true);
+      expect(keys.join(' ')).not.toMatch(/127\.0\.0\.1/);
+      await settings({ submissionsPerWindow: 5, submissionsPerAddress: 100 });
+    });
+
+    it('refuses an address limit below the device limit, and changes nothing', async () => {
+      const res = await settings({ submissionsPerWindow: 10, submissionsPerAddress: 5 });
+      expect(res.status).toBe(400);
+      const stored = await admin.get('/mqPublicity:getSettings');
+      expect(stored.body.data).toMatchObject({ submissionsPerWindow: 5, submissionsPerAddress: 100 });
     });
 
     it('answers 413 to an oversized body before reading it, and writes nothing', async () => {
@@ -552,6 +591,368 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
       expect(await title('publishedAt')).toBe('公开日期');
       // the columns and what is in them stay
       expect(await count('mq_problems', { isPublic: true })).toBe(published);
+    });
+  });
+
+  describe('reporter updates by e-mail (through an SMTP server the test runs)', () => {
+    let smtp: TestSmtpServer;
+    const BASE = 'https://minqing.example.edu.cn';
+
+    beforeAll(async () => {
+      smtp = await new TestSmtpServer().start();
+      await app.db.getRepository('notificationChannels').create({
+        values: {
+          name: 'mq-mail',
+          title: '民情邮件',
+          notificationType: 'email',
+          options: {
+            host: '127.0.0.1',
+            port: smtp.port,
+            secure: false,
+            account: 'minqing',
+            password: 'secret',
+            from: 'noreply@minqing.local',
+          },
+        },
+      });
+      expect((await settings({ notificationChannel: 'mq-mail', publicBaseUrl: BASE })).status).toBe(200);
+      // 销号 on the public's own confirmation (else a leader's revisit is needed)
+      expect((await admin.post('/mqThreeLists:updateSettings').send({ closeOnSatisfiedEvaluation: true })).status).toBe(
+        200,
+      );
+    });
+    afterAll(async () => {
+      await settings({ notificationChannel: '' });
+      await admin.post('/mqThreeLists:updateSettings').send({ closeOnSatisfiedEvaluation: false });
+      await smtp?.stop();
+    });
+
+    const mails = (to: string, n: number) =>
+      eventually(() => {
+        const got = smtp.to(to);
+        if (got.length < n) throw new Error(`${got.length} of ${n} messages to ${to}`);
+        return got;
+      });
+    const linkIn = (text: string) => new RegExp(`${BASE}/minqing/public/evaluate/([A-Za-z0-9_-]{43})`).exec(text)?.[1];
+
+    it('from intake to 销号: each step that matters reaches the reporter, the link in the mail works', async () => {
+      const email = 'parent.zhang@example.com';
+      const res = await submit({ category: 'canteen', unitId, description: '食堂的饭菜经常是凉的', contactEmail: email });
+      const code = res.body.data.trackingCode;
+      const { problemId } = (
+        await app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: code } })
+      ).toJSON() as { problemId: number };
+
+      expect((await act(admin, 'assign', problemId, { personId: users.cadre.id })).status).toBe(200);
+      expect((await act(cadre, 'accept', problemId, { measures: '约谈食堂经理张某某，内部整改' })).status).toBe(200);
+      const [accepted] = await mails(email, 1);
+      expect(accepted.subject).toBe(`您反映的问题已受理（${code}）`);
+      expect(accepted.text).toContain(`${BASE}/minqing/public?tab=track&code=${code}`);
+      expect(accepted.from).toBe('noreply@minqing.local');
+
+      // the office's reply to the public goes out; the internal texts never do
+      const report = await app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: code } });
+      expect(
+        (await admin.resource('mq_public_reports').update({ filterByTk: report.get('id'), values: { reply: '已督促食堂配备保温设备' } }))
+          .status,
+      ).toBe(200);
+      expect((await act(cadre, 'complete', problemId, { completionSummary: '内部：已处分承包商李某某' })).status).toBe(
+        200,
+      );
+      const completed = (await mails(email, 2))[1];
+      expect(completed.subject).toBe(`您反映的问题已办结，请评价（${code}）`);
+      expect(completed.text).toContain('已督促食堂配备保温设备');
+      const firstLink = linkIn(completed.text)!;
+      expect(firstLink).toBeTruthy();
+
+      // 不满意 through the mailed link: the problem is reopened, and the reporter hears of it
+      expect((await anonymous.get(`/mqPublic:evaluation?token=${firstLink}`)).status).toBe(200);
+      const unhappy = await anonymous.post('/mqPublic:evaluate').send({ token: firstLink, score: 2, comment: '还是凉的' });
+      expect([unhappy.status, unhappy.body.data.status]).toEqual([200, 'reopened']);
+      const reopened = (await mails(email, 3))[2];
+      expect(reopened.subject).toBe(`您反映的问题已重新办理（${code}）`);
+
+      expect((await act(cadre, 'complete', problemId, { completionSummary: '内部：更换了保温台' })).status).toBe(200);
+      const again = (await mails(email, 4))[3];
+      const secondLink = linkIn(again.text)!;
+      expect(secondLink).not.toBe(firstLink);
+      expect((await anonymous.post('/mqPublic:evaluate').send({ token: firstLink, score: 5 })).status).toBe(409);
+      expect((await anonymous.post('/mqPublic:evaluate').send({ token: secondLink, score: 5 })).status).toBe(200);
+      expect((await act(admin, 'close', problemId)).status).toBe(200);
+      const closed = (await mails(email, 5))[4];
+      expect(closed.subject).toBe(`您反映的问题已销号（${code}）`);
+
+      const all = smtp.to(email);
+      expect(all).toHaveLength(5);
+      for (const mail of all) {
+        expect(mail.to).toEqual([email]);
+        expect(`${mail.subject}\n${mail.text}`).not.toMatch(/张某某|李某某|内部|保温台|cadre|office/);
+      }
+      expect((await app.db.getRepository('mq_public_reports').findOne({ filterByTk: report.get('id') })).get(
+        'evaluationSentAt',
+      )).toBeTruthy();
+    });
+
+    it('in the reporter’s language, with the office’s own text', async () => {
+      expect(
+        (
+          await settings({
+            updateAcceptedEn: 'We are on it: {{code}}\nThank you. Track it at {{trackUrl}}\n{{reply}}\nBureau of Education',
+          })
+        ).status,
+      ).toBe(200);
+      const email = 'parent.smith@example.com';
+      const res = await submit({ description: 'The school bus is always late', contactEmail: email, unitId }, 'en-US');
+      const code = res.body.data.trackingCode;
+      const report = await app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: code } });
+      expect(report.get('locale')).toBe('en-US');
+      const problemId = report.get('problemId') as number;
+      expect((await act(admin, 'assign', problemId, { personId: users.cadre.id })).status).toBe(200);
+      expect((await act(cadre, 'accept', problemId, { measures: 'check the timetable' })).status).toBe(200);
+      const [mail] = await mails(email, 1);
+      expect(mail.subject).toBe(`We are on it: ${code}`);
+      // the line of a reply not yet written is left out
+      expect(mail.text).toBe(`Thank you. Track it at ${BASE}/minqing/public?tab=track&code=${code}\nBureau of Education`);
+      await settings({ updateAcceptedEn: (await import('../domain/reporter-updates')).DEFAULT_UPDATES.accept['en-US'] });
+    });
+
+    it('nobody is written to without a channel, or without an address', async () => {
+      await settings({ notificationChannel: '' });
+      const res = await submit({ description: '操场的灯坏了很久', contactEmail: 'quiet@example.com', unitId });
+      const problemId = (
+        await app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: res.body.data.trackingCode } })
+      ).get('problemId') as number;
+      expect((await act(admin, 'assign', problemId, { personId: users.cadre.id })).status).toBe(200);
+      expect((await act(cadre, 'accept', problemId, { measures: '维修' })).status).toBe(200);
+      await settings({ notificationChannel: 'mq-mail' });
+      const none = await submit({ description: '操场的灯还是坏的', unitId });
+      const noneId = (
+        await app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: none.body.data.trackingCode } })
+      ).get('problemId') as number;
+      expect((await act(admin, 'assign', noneId, { personId: users.cadre.id })).status).toBe(200);
+      const before = smtp.messages.length;
+      expect((await act(cadre, 'accept', noneId, { measures: '维修' })).status).toBe(200);
+      // a message that did go out in between would have arrived by now: the one above did
+      const marker = await submit({ description: '标记：确认邮件已送达', contactEmail: 'marker@example.com', unitId });
+      const markerId = (
+        await app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: marker.body.data.trackingCode } })
+      ).get('problemId') as number;
+      await act(admin, 'assign', markerId, { personId: users.cadre.id });
+      await act(cadre, 'accept', markerId, { measures: '维修' });
+      await mails('marker@example.com', 1);
+      expect(smtp.messages.length).toBe(before + 1);
+      expect(smtp.to('quiet@example.com')).toHaveLength(0);
+    });
+
+    it('five similar reports at one unit: one office action makes one problem with five reporters, all kept informed', async () => {
+      const unit = await admin.resource('mq_units').create({ values: { name: '荆州市第二中学', region: '荆州区' } });
+      const at = unit.body.data.id as number;
+      await settings({ submissionsPerWindow: 20 }); // six reports from this one test client
+      const texts = [
+        '学校食堂的饭菜经常是凉的',
+        '食堂饭菜总是凉的，孩子吃了肚子疼',
+        '孩子说学校食堂的饭菜是凉的',
+        '食堂的饭菜冬天都是凉的',
+        '反映：食堂饭菜凉了，希望改进',
+      ];
+      const codes: string[] = [];
+      for (const [i, description] of texts.entries()) {
+        const res = await submit({ category: 'canteen', unitId: at, description, contactEmail: `merge${i}@example.com` });
+        expect(res.status).toBe(200);
+        codes.push(res.body.data.trackingCode);
+      }
+      const unrelated = await submit({ category: 'canteen', unitId: at, description: '食堂窗口的价格表看不清楚' });
+      const reportOf = (code: string) => app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: code } });
+      const ids = await Promise.all(codes.map(async (c) => (await reportOf(c)).get('problemId') as number));
+      const unrelatedId = (await reportOf(unrelated.body.data.trackingCode)).get('problemId') as number;
+
+      // at triage the office sees the other four, not the unrelated one
+      const similar = await admin.get(`/mq_problems:similar?filterByTk=${ids[0]}`);
+      expect(similar.status).toBe(200);
+      expect(similar.body.data.map((p: any) => p.id).sort()).toEqual(ids.slice(1).sort());
+      expect(similar.body.data.every((p: any) => p.mergeable && p.publicReports === 1 && p.similarity >= 0.2)).toBe(true);
+      expect(similar.body.data.map((p: any) => p.id)).not.toContain(unrelatedId);
+
+      const merged = await admin
+        .post(`/mq_problems:merge?filterByTk=${ids[0]}`)
+        .send({ duplicateIds: ids.slice(1), reason: '同一问题，多人反映' });
+      expect(merged.status).toBe(200);
+      expect(merged.body.data).toMatchObject({ id: ids[0], publicReports: 5, status: 'new' });
+      expect(await count('mq_problems', { unitId: at })).toBe(2); // the merged one and the unrelated one
+      expect(await count('mq_public_reports', { problemId: ids[0] })).toBe(5);
+      const history = await app.db.getRepository('mq_problem_merges').find({ filter: { problemId: ids[0] } });
+      expect(history).toHaveLength(4);
+      expect(history.map((h: Model) => h.get('mergedDescription')).sort()).toEqual(texts.slice(1).sort());
+      expect(history.every((h: Model) => h.get('createdById') === users.admin.id && h.get('reason') === '同一问题，多人反映')).toBe(true);
+      // every tracking code follows the one problem
+      for (const code of codes) {
+        const tracked = await anonymous.get(`/mqPublic:track?code=${code}`);
+        expect(tracked.body.data.status).toBe('new');
+      }
+
+      // the loop runs once; every reporter hears of it and gets their own evaluation link
+      expect((await act(admin, 'assign', ids[0], { personId: users.cadre.id })).status).toBe(200);
+      expect((await act(cadre, 'accept', ids[0], { measures: '更换保温餐台' })).status).toBe(200);
+      expect((await act(cadre, 'complete', ids[0], { completionSummary: '已更换保温餐台' })).status).toBe(200);
+      const links = new Set<string>();
+      for (const i of texts.keys()) {
+        const got = await mails(`merge${i}@example.com`, 2);
+        expect(got.map((m) => m.subject)).toEqual([
+          `您反映的问题已受理（${codes[i]}）`,
+          `您反映的问题已办结，请评价（${codes[i]}）`,
+        ]);
+        links.add(linkIn(got[1].text)!);
+      }
+      expect(links.size).toBe(5);
+      for (const token of links) {
+        expect((await anonymous.post('/mqPublic:evaluate').send({ token, score: 5 })).status).toBe(200);
+      }
+
+      // the figures count one problem; the public page shows one result
+      const stats = await anonymous.get(`/mqPublic:stats?unitId=${at}&category=canteen`);
+      expect(stats.body.data.overall.problems).toBe(1);
+      expect(
+        (await act(admin, 'publish', ids[0], { publicTitle: '食堂饭菜温度问题', publicSummary: '已更换保温餐台' })).status,
+      ).toBe(200);
+      const list = await anonymous.get(`/mqPublic:list?unitId=${at}`);
+      expect(list.body.meta.count).toBe(1);
+      expect(list.body.data[0].evaluations).toBe(5);
+      await settings({ submissionsPerWindow: 5 });
+    });
+  });
+
+  describe('merging refuses what it may not do, and changes nothing', () => {
+    let primaryId: number, otherUnitId: number;
+    const make = async (values: Record<string, unknown>) =>
+      (await admin.resource('mq_problems').create({ values: { category: 'canteen', ...values } })).body.data.id as number;
+    const state = async () => ({
+      problems: await count('mq_problems'),
+      reports: await count('mq_public_reports'),
+      merges: await count('mq_problem_merges'),
+    });
+
+    beforeAll(async () => {
+      primaryId = await make({ title: '宿舍热水不足', unitId });
+      otherUnitId = (await admin.resource('mq_units').create({ values: { name: '荆州市第三中学', region: '沙市区' } })).body
+        .data.id;
+    });
+
+    it('as the office: itself, nothing, a missing one, one in the loop, one at another unit', async () => {
+      const assigned = await make({ title: '宿舍热水不足（已交办）', unitId });
+      expect((await act(admin, 'assign', assigned, { personId: users.cadre.id })).status).toBe(200);
+      const elsewhere = await make({ title: '宿舍热水不足（其他学校）', unitId: otherUnitId });
+      const fine = await make({ title: '宿舍热水不够用', unitId });
+      const before = await state();
+      const cases: [unknown, number, string][] = [
+        [[primaryId], 400, 'MERGE_INTO_ITSELF'],
+        [[], 400, 'MERGE_NEEDS_DUPLICATES'],
+        [['x'], 400, 'MERGE_NEEDS_DUPLICATES'],
+        [[fine, 999999], 404, 'PROBLEM_NOT_FOUND'],
+        [[fine, assigned], 409, 'MERGE_ONLY_NEW'],
+        [[fine, elsewhere], 409, 'MERGE_OTHER_UNIT'],
+      ];
+      for (const [duplicateIds, status, code] of cases) {
+        const res = await admin
+          .post(`/mq_problems:merge?filterByTk=${primaryId}`)
+          .set('X-Locale', 'zh-CN')
+          .send({ duplicateIds });
+        expect([res.status, res.body.errors?.[0]?.code]).toEqual([status, code]);
+      }
+      const inLoop = await admin
+        .post(`/mq_problems:merge?filterByTk=${primaryId}`)
+        .set('X-Locale', 'zh-CN')
+        .send({ duplicateIds: [assigned] });
+      expect(inLoop.body.errors[0].message).toMatch(/已进入办理流程（已交办）/);
+      expect(await state()).toEqual(before);
+    });
+
+    it('as anyone else: refused, nothing changes', async () => {
+      const fine = await make({ title: '宿舍热水供应时间短', unitId });
+      const leader = await app.agentAs(users.leader);
+      const before = await state();
+      for (const agent of [cadre, leader, anonymous]) {
+        const res = await agent.post(`/mq_problems:merge?filterByTk=${primaryId}`).send({ duplicateIds: [fine] });
+        expect([401, 403]).toContain(res.status);
+        expect((await agent.get(`/mq_problems:similar?filterByTk=${primaryId}`)).status).toBeGreaterThanOrEqual(401);
+      }
+      expect(await state()).toEqual(before);
+    });
+  });
+
+  describe('before a report is sent: others reported this, follow it instead', () => {
+    let code: string;
+    let at: number;
+
+    beforeAll(async () => {
+      at = (await admin.resource('mq_units').create({ values: { name: '荆州市实验小学', region: '沙市区' } })).body.data.id;
+      const created = await admin
+        .resource('mq_problems')
+        .create({ values: { title: '王老师反映操场跑道破损', unitId: at, category: 'campus_safety' } });
+      const id = created.body.data.id;
+      await admin.resource('mq_problems').create({
+        values: { title: '操场跑道破损严重', description: '体育课容易摔倒', unitId: at, category: 'campus_safety' },
+      });
+      expect(
+        (await act(admin, 'publish', id, { publicTitle: '操场跑道破损', publicSummary: '学校已安排修缮' })).status,
+      ).toBe(200);
+      code = (await app.db.getRepository('mq_problems').findOne({ filterByTk: id })).get('code') as string;
+    });
+
+    it('shows the published ones by their public texts, and only counts the others', async () => {
+      const res = await anonymous.get(
+        `/mqPublic:similar?unitId=${at}&category=campus_safety&description=${encodeURIComponent('操场跑道破损了，孩子容易摔倒')}`,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.data.published).toEqual([
+        expect.objectContaining({ code, title: '操场跑道破损', summary: '学校已安排修缮', status: 'new' }),
+      ]);
+      expect(res.body.data.others).toBe(1);
+      expect(JSON.stringify(res.body.data)).not.toMatch(/王老师|体育课/);
+      const none = await anonymous.get(`/mqPublic:similar?unitId=${at}&description=${encodeURIComponent('食堂价格偏高')}`);
+      expect(none.body.data).toEqual({ published: [], others: 0 });
+    });
+
+    it('following adds the person as a reporter of that problem, no new problem', async () => {
+      const before = await count('mq_problems');
+      const res = await submit({ description: '操场跑道还是坏的', contactEmail: 'follower@example.com', sameAs: code });
+      expect(res.status).toBe(200);
+      expect(res.body.data.following).toBe(true);
+      expect(await count('mq_problems')).toBe(before);
+      const report = await app.db
+        .getRepository('mq_public_reports')
+        .findOne({ filter: { trackingCode: res.body.data.trackingCode }, appends: ['problem'] });
+      expect((report.get('problem') as any).get('code')).toBe(code);
+      expect(report.get('followerText')).toBe('操场跑道还是坏的');
+      // an unpublished problem's code cannot be followed: refused, nothing written
+      const hidden = (await app.db.getRepository('mq_problems').findOne({ filter: { title: '操场跑道破损严重' } })).get('code');
+      const reports = await count('mq_public_reports');
+      const refused = await submit({ description: '操场跑道还是坏的', sameAs: hidden });
+      expect([refused.status, refused.body.errors[0].code]).toEqual([404, 'FOLLOW_NOT_FOUND']);
+      expect({ problems: await count('mq_problems'), reports: await count('mq_public_reports') }).toEqual({
+        problems: before,
+        reports,
+      });
+    });
+  });
+
+  // last: it restarts the app
+  describe('after a restart', () => {
+    it('a client over the limit stays over it: the counters are not the process’s', async () => {
+      expect((await settings({ submissionsPerWindow: 1, submissionsPerAddress: 100 })).status).toBe(200);
+      const from = (agent: Agent) =>
+        agent.post('/mqPublic:submit').set('X-Minqing-Device', 'restart-phone-1').send({ description: '重启前后的限额' });
+      expect((await from(anonymous)).status).toBe(200);
+      expect((await from(anonymous)).status).toBe(429);
+      await app.app.restart();
+      const before = await count('mq_problems');
+      const again = app.anonymous();
+      expect((await from(again)).status).toBe(429);
+      expect(await count('mq_problems')).toBe(before);
+      // another device behind the same address still gets through
+      const other = await again.post('/mqPublic:submit').set('X-Minqing-Device', 'restart-phone-2').send({
+        description: '重启后另一台手机',
+      });
+      expect(other.status).toBe(200);
     });
   });
 });

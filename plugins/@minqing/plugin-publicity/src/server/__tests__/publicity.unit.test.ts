@@ -2,7 +2,7 @@ import { templateKeys } from '@minqing/test/src/locale';
 import enUS from '../../locale/en-US.json';
 import zhCN from '../../locale/zh-CN.json';
 import { evaluationToken, isTokenShaped, newTrackingCode, normalizeTrackingCode } from '../domain/codes';
-import { RateLimiter } from '../domain/rate-limit';
+import { brokenRule, deviceFingerprint, publicRateRules, retryAfterSeconds, windowOf } from '../domain/rate-limit';
 import { defaultsOf, mergeSettings } from '@minqing/plugin-three-lists/domain';
 import { PUBLICITY_SETTINGS } from '../domain/settings';
 import { cleanText, imageKind } from '../domain/text';
@@ -36,17 +36,41 @@ describe('evaluation tokens', () => {
   });
 });
 
-describe('rate limiter', () => {
-  it('allows `limit` per window per key, then refuses until the window passes', () => {
-    let now = 0;
-    const limiter = new RateLimiter(() => now);
-    expect([1, 2, 3, 4].map(() => limiter.take('a', 3, 1000))).toEqual([true, true, true, false]);
-    expect(limiter.take('b', 3, 1000)).toBe(true);
-    expect(limiter.retryAfter('a', 1000)).toBe(1);
-    now = 999;
-    expect(limiter.take('a', 3, 1000)).toBe(false);
-    now = 1000;
-    expect(limiter.take('a', 3, 1000)).toBe(true);
+describe('rate limits per device and per address', () => {
+  const rules = (address: string, device: string, index = 7) =>
+    publicRateRules('submissions', address, device, { perDevice: 5, perAddress: 100 }, index);
+
+  it('counts each request against its device and, with a higher limit, its address', () => {
+    const [device, address] = rules('10.0.0.1', 'dev');
+    expect([device.limit, address.limit]).toEqual([5, 100]);
+    expect(device.key).toMatch(/^submissions:device:dev:7$/);
+    // the address is not stored as it is
+    expect(address.key).not.toContain('10.0.0.1');
+    expect(rules('10.0.0.1', 'dev', 8)[1].key).not.toBe(address.key);
+  });
+
+  it('refuses when either count is over its limit', () => {
+    const r = rules('10.0.0.1', 'dev');
+    expect(brokenRule(r, [5, 100])).toBeUndefined();
+    expect(brokenRule(r, [6, 7])).toBe(r[0]);
+    expect(brokenRule(r, [1, 101])).toBe(r[1]);
+  });
+
+  it('tells devices behind one address apart, and binds a device id to its address', () => {
+    const a = deviceFingerprint('10.0.0.1', { userAgent: 'iPhone', language: 'zh-CN' });
+    expect(deviceFingerprint('10.0.0.1', { userAgent: 'Android', language: 'zh-CN' })).not.toBe(a);
+    expect(deviceFingerprint('10.0.0.1', { userAgent: 'iPhone', language: 'zh-CN' })).toBe(a);
+    const id = deviceFingerprint('10.0.0.1', { device: 'abcdefgh1234' });
+    expect(deviceFingerprint('10.0.0.2', { device: 'abcdefgh1234' })).not.toBe(id);
+    // a malformed id counts as none
+    expect(deviceFingerprint('10.0.0.1', { device: "x' OR 1=1" })).toBe(deviceFingerprint('10.0.0.1', {}));
+  });
+
+  it('windows are fixed; a refused client is told when the window ends', () => {
+    expect(windowOf(3_600_000 * 5 + 10, 3_600_000)).toEqual({ index: 5, endsAt: 3_600_000 * 6 });
+    expect(retryAfterSeconds(0, 1000)).toBe(1);
+    expect(retryAfterSeconds(0, 90_500)).toBe(91);
+    expect(retryAfterSeconds(2000, 1000)).toBe(1);
   });
 });
 

@@ -1,7 +1,9 @@
 import type { Context, Next } from '@nocobase/actions';
 import type Application from '@nocobase/server';
-import { RateLimiter } from '../domain/rate-limit';
+import { deviceFingerprint, publicRateRules, windowOf } from '../domain/rate-limit';
+import type { RateCounters } from '../services/rate-limit';
 import { refuse } from '../services/errors';
+import { publicSimilar } from '../services/duplicates';
 import { checkEvaluation, evaluate } from '../services/evaluation';
 import { submitReport, trackReport } from '../services/intake';
 import { PublicCache } from '../services/cache';
@@ -36,21 +38,35 @@ const READS: Record<
  * 接诉即办 intake, tracking by code and single-use evaluation; nothing else of ours is open to
  * anonymous users (no `mq_*` collection action is).
  */
-export function registerPublicResource(app: Application, limiter: RateLimiter, cache: PublicCache) {
-  /** Counts the request against its window; returns the settings it read, for the action to reuse. */
+export function registerPublicResource(app: Application, limiter: RateCounters, cache: PublicCache) {
+  /**
+   * Counts the request against its device's and its address's windows (in the shared counters);
+   * answers the settings it read, for the action to reuse.
+   */
   const limited = async (ctx: Context, kind: 'submissions' | 'lookups') => {
     const settings = await publicitySettings.get(ctx.db);
-    const limit = kind === 'submissions' ? settings.submissionsPerWindow : settings.lookupsPerWindow;
-    const windowMs = settings.windowMinutes * 60_000;
-    const key = `${kind}:${ctx.ip}`;
-    if (!limiter.take(key, limit, windowMs)) {
-      ctx.set('Retry-After', String(limiter.retryAfter(key, windowMs)));
+    const limits =
+      kind === 'submissions'
+        ? { perDevice: settings.submissionsPerWindow, perAddress: settings.submissionsPerAddress }
+        : { perDevice: settings.lookupsPerWindow, perAddress: settings.lookupsPerAddress };
+    const now = Date.now();
+    const window = windowOf(now, settings.windowMinutes * 60_000);
+    const address = String(ctx.ip ?? '');
+    const device = deviceFingerprint(address, {
+      device: ctx.get('X-Minqing-Device'),
+      userAgent: ctx.get('User-Agent'),
+      language: ctx.get('Accept-Language'),
+    });
+    const { broken, retryAfter } = await limiter.take(
+      publicRateRules(kind, address, device, limits, window.index),
+      window.endsAt,
+    );
+    if (broken) {
+      ctx.set('Retry-After', String(retryAfter));
       throw refuse(
         'TOO_MANY_REQUESTS',
         'Too many requests from your network; please try again in {{minutes}} minutes',
-        {
-          minutes: Math.ceil(limiter.retryAfter(key, windowMs) / 60),
-        },
+        { minutes: Math.ceil(retryAfter / 60) },
         429,
       );
     }
@@ -74,7 +90,10 @@ export function registerPublicResource(app: Application, limiter: RateLimiter, c
   serveCachedReads(app, cache);
   actions.submit = async (ctx, next) => {
     const settings = await limited(ctx, 'submissions');
-    ctx.body = await submitReport(app, ctx.action.params.values ?? {}, settings);
+    ctx.body = await submitReport(app, ctx.action.params.values ?? {}, settings, {
+      channel: 'web',
+      locale: ctx.get('X-Locale') || ctx.get('Accept-Language'),
+    });
     await next();
   };
   actions.track = async (ctx, next) => {
@@ -87,6 +106,13 @@ export function registerPublicResource(app: Application, limiter: RateLimiter, c
     await limited(ctx, 'lookups');
     ctx.set('Cache-Control', 'no-store');
     ctx.body = await checkEvaluation(ctx.db, ctx.action.params.token);
+    await next();
+  };
+  // before a report is sent: "others reported this — follow it instead?"
+  actions.similar = async (ctx, next) => {
+    await limited(ctx, 'lookups');
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = await publicSimilar(ctx.db, ctx.action.params);
     await next();
   };
   actions.evaluate = async (ctx, next) => {

@@ -1,9 +1,10 @@
 import cases from '../collections/mq_cases';
 import evaluationTokens from '../collections/mq_evaluation_tokens';
+import problemMerges from '../collections/mq_problem_merges';
 import publicReports from '../collections/mq_public_reports';
 import { f } from '../domain/fields';
 
-export const PUBLICITY_COLLECTIONS = [publicReports, evaluationTokens, cases];
+export const PUBLICITY_COLLECTIONS = [publicReports, evaluationTokens, cases, problemMerges];
 
 /**
  * Added to the core's `mq_problems` (as liaison adds to `mq_units`): whether a problem is published

@@ -1,4 +1,4 @@
-import type { Database, Transaction } from '@nocobase/database';
+import type { Database, Model, Transaction } from '@nocobase/database';
 import type Application from '@nocobase/server';
 import {
   EVALUATOR_OPTIONS,
@@ -8,17 +8,12 @@ import {
   type LoopStepEvent,
 } from '@minqing/plugin-three-lists';
 import { evaluationToken, isTokenShaped, newNonce, sha256 } from '../domain/codes';
-import type { PublicitySettings } from '../domain/settings';
 import { cleanText } from '../domain/text';
 import { refuse } from './errors';
 import { publicitySettings } from './settings';
 
 const DAY_MS = 24 * 3600 * 1000;
 const EVALUATOR_KINDS = EVALUATOR_OPTIONS.map((o) => String(o.value));
-
-interface NotificationManager {
-  send(options: Record<string, unknown>): Promise<unknown>;
-}
 
 /** The secret evaluation tokens are derived from: the app key, which never enters the database. */
 export function tokenSecret() {
@@ -28,71 +23,51 @@ export function tokenSecret() {
 }
 
 /**
- * When a problem that came from the public is done (办结, as the core announces it), its report
- * gets a fresh evaluation link; links issued for an earlier completion stop working. In the
- * completion's transaction.
+ * When a problem that came from the public is done (办结, as the core announces it), each of its
+ * reports (several once duplicates are merged) gets a fresh evaluation link; links issued for an
+ * earlier completion stop working. In the completion's transaction. The link reaches the reporter
+ * through the tracking page and the completion's update (services/reporter-updates.ts).
  */
 export function issueLinksOnCompletion(app: Application) {
   const db = app.db;
   onLoopStep(db, 'complete', async ({ problemId, transaction }: LoopStepEvent) => {
-    const report = await db.getRepository('mq_public_reports').findOne({
+    const reports = await db.getRepository('mq_public_reports').find({
       filter: { problemId },
-      fields: ['id', 'contactEmail'],
+      fields: ['id'],
       transaction,
     });
-    if (!report) return;
-    const settings = await publicitySettings.get(db, transaction);
-    const now = new Date();
-    const tokens = db.getRepository('mq_evaluation_tokens');
+    if (!reports.length) return;
+    await issueLinks(
+      db,
+      problemId,
+      reports.map((r: Model) => Number(r.get('id'))),
+      transaction,
+    );
+  });
+}
+
+/** Fresh evaluation links for these reports of a problem; their earlier links stop working. */
+export async function issueLinks(db: Database, problemId: number, reportIds: number[], transaction?: Transaction) {
+  const settings = await publicitySettings.get(db, transaction);
+  const now = new Date();
+  const tokens = db.getRepository('mq_evaluation_tokens');
+  for (const reportId of reportIds) {
     await tokens.update({
-      filter: { reportId: report.get('id'), usedAt: null, revokedAt: null },
+      filter: { reportId, usedAt: null, revokedAt: null },
       values: { revokedAt: now },
       transaction,
     });
     const nonce = newNonce();
-    const token = evaluationToken(tokenSecret(), nonce);
     await tokens.create({
       values: {
-        reportId: report.get('id'),
+        reportId,
         problemId,
-        tokenHash: sha256(token),
+        tokenHash: sha256(evaluationToken(tokenSecret(), nonce)),
         nonce,
         expiresAt: new Date(now.getTime() + settings.evaluationDays * DAY_MS),
       },
       transaction,
     });
-    const email = report.get('contactEmail') as string | null;
-    if (email && settings.notificationChannel) {
-      // sent once the completion is committed: a link must not reach anyone for a rolled-back one
-      transaction.afterCommit(() => sendLink(app, Number(report.get('id')), email, token, settings));
-    }
-  });
-}
-
-/** Sends the link through the notification channel an administrator chose (e.g. e-mail). */
-async function sendLink(app: Application, reportId: number, email: string, token: string, settings: PublicitySettings) {
-  const manager = app.pm.get('notification-manager') as unknown as NotificationManager | undefined;
-  if (!manager) return;
-  const base = (settings.publicBaseUrl || `http://localhost:${process.env.APP_PORT || 13000}`).replace(/\/$/, '');
-  const url = `${base}/minqing/public/evaluate/${token}`;
-  try {
-    await manager.send({
-      channelName: settings.notificationChannel,
-      message: {
-        to: [email],
-        subject: '您反映的问题已办结，请评价',
-        contentType: 'text',
-        text: `您好！您通过“接诉即办”反映的问题已办结。请在 ${settings.evaluationDays} 天内打开以下链接评价办理结果（链接仅能使用一次）：\n${url}`,
-        title: '您反映的问题已办结，请评价',
-        content: `请打开以下链接评价办理结果（仅能使用一次）：${url}`,
-      },
-      triggerFrom: 'minqing-publicity',
-    });
-    await app.db
-      .getRepository('mq_public_reports')
-      .update({ filterByTk: reportId, values: { evaluationSentAt: new Date() } });
-  } catch (error) {
-    app.logger.warn(`[minqing-publicity] could not send the evaluation link of report ${reportId}: ${error}`);
   }
 }
 

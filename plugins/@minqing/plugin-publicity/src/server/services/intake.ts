@@ -3,6 +3,7 @@ import { writeTransaction } from '@minqing/plugin-three-lists';
 import { newTrackingCode, normalizeTrackingCode } from '../domain/codes';
 import { cleanText, EMAIL, PHONE } from '../domain/text';
 import { refuse } from './errors';
+import { followedProblem } from './duplicates';
 import { currentEvaluation } from './evaluation';
 import { decodePhotos, storePhotos } from './photos';
 import { categoryOptions } from './public-read';
@@ -17,6 +18,8 @@ export interface Submission {
   contactPhone?: unknown;
   contactEmail?: unknown;
   photos?: unknown;
+  /** the code of a published problem the person follows instead of reporting anew */
+  sameAs?: unknown;
 }
 
 function optionalText(value: unknown, max: number, field: string) {
@@ -27,11 +30,35 @@ function optionalText(value: unknown, max: number, field: string) {
   return text || null;
 }
 
+/** Where a report came from, kept on the report for the office (never shown to the public). */
+export interface ReportOrigin {
+  channel?: 'web' | 'open311';
+  /** the Open311 client system (its API key's user) */
+  clientName?: string | null;
+  /** the reporter's language: the updates sent to them are in it */
+  locale?: string | null;
+  location?: string | null;
+  mediaUrl?: string | null;
+}
+
+/** The languages reporter updates are written in; anything else gets the first. */
+export const REPORTER_LOCALES = ['zh-CN', 'en-US'] as const;
+
+export function reporterLocale(value: unknown): (typeof REPORTER_LOCALES)[number] {
+  const wanted = typeof value === 'string' ? value.split(',')[0].trim().toLowerCase() : '';
+  return REPORTER_LOCALES.find((l) => wanted.startsWith(l.toLowerCase().slice(0, 2))) ?? REPORTER_LOCALES[0];
+}
+
 /**
  * POST mqPublic:submit — 接诉即办 from someone without an account: the problem (source 接诉即办)
  * and the report with the contact details, in one transaction; answers with the tracking code.
  */
-export async function submitReport(app: Application, values: Submission, settings?: PublicitySettings) {
+export async function submitReport(
+  app: Application,
+  values: Submission,
+  settings?: PublicitySettings,
+  origin: ReportOrigin = {},
+) {
   const db = app.db;
   settings ??= await publicitySettings.get(db);
   const description = cleanText(values.description, settings.maxDescriptionLength);
@@ -65,25 +92,36 @@ export async function submitReport(app: Application, values: Submission, setting
 
   const firstLine = description.split(/\r?\n/)[0];
   const title = firstLine.length > 40 ? `${firstLine.slice(0, 40)}…` : firstLine;
+  const following = values.sameAs !== undefined && values.sameAs !== null && values.sameAs !== '';
   return writeTransaction(db, async (transaction) => {
-    const problem = await db.getRepository('mq_problems').create({
-      values: { title, description, category, unitId, source: 'complaint' },
-      transaction,
-    });
+    // one problem, several reporters: following a published problem adds a report to it, no problem
+    const problem = following
+      ? await followedProblem(db, values.sameAs, transaction)
+      : await db.getRepository('mq_problems').create({
+          values: { title, description, category, unitId, source: 'complaint' },
+          transaction,
+        });
     const photoIds = await storePhotos(app, photos, transaction);
     const trackingCode = newTrackingCode();
-    await db.getRepository('mq_public_reports').create({
+    const report = await db.getRepository('mq_public_reports').create({
       values: {
         problemId: problem.get('id'),
+        // what this person wrote: on the problem when it is theirs, here when they follow another
+        followerText: following ? description : null,
         trackingCode,
         contactName,
         contactPhone,
         contactEmail,
         photos: photoIds.map((id) => ({ id })),
+        channel: origin.channel ?? 'web',
+        clientName: origin.clientName ?? null,
+        locale: reporterLocale(origin.locale),
+        location: origin.location ?? null,
+        mediaUrl: origin.mediaUrl ?? null,
       },
       transaction,
     });
-    return { trackingCode, submittedAt: (problem.get('createdAt') as Date).toISOString() };
+    return { trackingCode, submittedAt: (report.get('createdAt') as Date).toISOString(), ...(following ? { following: true } : {}) };
   });
 }
 

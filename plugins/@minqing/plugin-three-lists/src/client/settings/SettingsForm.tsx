@@ -28,7 +28,11 @@ function input(name: string, spec: SettingSpec) {
     case 'boolean':
       return <Switch data-testid={testId} />;
     default:
-      return <Input style={{ maxWidth: 400 }} data-testid={testId} />;
+      return spec.type === 'text' && spec.multiline ? (
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} style={{ maxWidth: 560 }} data-testid={testId} />
+      ) : (
+        <Input style={{ maxWidth: 400 }} data-testid={testId} />
+      );
   }
 }
 

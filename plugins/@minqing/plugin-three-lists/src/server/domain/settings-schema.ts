@@ -29,6 +29,8 @@ export interface TextSetting extends SettingBase {
   /** what a non-empty value must look like, and how the refusal describes it */
   pattern?: RegExp;
   rule?: string;
+  /** a text of several lines (a message template): the settings page gives it a text area */
+  multiline?: boolean;
 }
 
 /** an IANA time zone, e.g. Asia/Shanghai */

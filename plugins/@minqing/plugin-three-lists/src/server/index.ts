@@ -21,5 +21,6 @@ export { oncePerDatabase } from './services/once';
 export { isLockConflict, onLoopStep } from './services/loop';
 export type { LoopStepEvent } from './services/loop';
 export { writeTransaction } from './services/sqlite';
+export { asServer, holdRecords } from './services/records';
 export { actionHandler, respondWith } from './actions/respond';
 export { default } from './plugin';

@@ -82,13 +82,15 @@ export const ROLES: RoleSpec[] = [
     resources: {
       mq_units: MQ_ALL,
       mq_problems: [...MQ_ALL, ...LOOP_ACTIONS],
-      mq_responsibilities: MQ_ALL,
-      mq_tasks: MQ_ALL,
+      // the records the figures count from are corrected (更正, with a reason), not edited
+      mq_responsibilities: [...MQ_ALL, 'correct'],
+      mq_tasks: [...MQ_ALL, 'correct'],
       mq_milestones: MQ_ALL,
       mq_progress_reports: MQ_ALL,
-      mq_revisits: MQ_ALL,
-      mq_evaluations: MQ_ALL,
+      mq_revisits: [...MQ_ALL, 'correct'],
+      mq_evaluations: [...MQ_ALL, 'correct'],
       mq_supervisions: MQ_ALL,
+      mq_corrections: ['view', 'export'],
     },
   },
   {

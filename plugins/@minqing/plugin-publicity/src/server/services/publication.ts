@@ -29,7 +29,10 @@ export function publicationRules(db: Database) {
           'Write a public title and a public summary before publishing: the public sees only these',
         );
       }
-      if (model.changed('isPublic') || !model.get('publishedAt')) model.set('publishedAt', new Date());
+      // publish names its own time; any other path that makes a problem public gets one here
+      if ((model.changed('isPublic') || !model.get('publishedAt')) && !model.changed('publishedAt')) {
+        model.set('publishedAt', new Date());
+      }
     } else if (model.changed('isPublic')) {
       model.set('publishedAt', null);
     }
@@ -49,6 +52,8 @@ async function setPublication(ctx: Context, values: Record<string, unknown>) {
     const repo = db.getRepository('mq_problems');
     const problem = await repo.findOne({ filterByTk, transaction });
     if (!problem) throw refuse('PROBLEM_NOT_FOUND', 'Problem {{id}} does not exist', { id: filterByTk }, 404);
+    // the moment of publication is part of what this step writes (a republication keeps the first)
+    values.publishedAt = values.isPublic ? (problem.get('isPublic') && problem.get('publishedAt')) || new Date() : null;
     await asServer(transaction, { collection: 'mq_problems', id: problem.get('id'), values }, () =>
       repo.update({ filterByTk, values, transaction, context: ctx }),
     );

@@ -142,6 +142,8 @@ export const RECORD_RULES: Record<string, RecordRule> = {
       CLOCK,
       // 前期遗留 is said when the problem is reported or imported, and stays
       recordedFacts(['carriedOver']),
+      // what the figures group it by: edited freely until it is assigned, then corrected with a reason
+      recordedFacts(['unitId', 'category', 'source'], { while: (problem) => problem.status !== 'new' }),
     ],
     // a problem nobody has been given yet may still be withdrawn; after that it is the ledger's
     destroyable: (problem) => problem.status === 'new' && isEmpty(problem.assignedAt),
@@ -198,7 +200,8 @@ export const RECORD_RULES: Record<string, RecordRule> = {
     title: 'Corrections',
     madeBy: 'correct',
     clauses: [
-      serverOwned(['collectionName', 'recordId', 'problemId', 'changes', 'reason', 'createdById']),
+      serverOwned(['collectionName', 'recordId', 'problemId', 'changes', 'reason']),
+      recordedFacts(['createdById']),
       CLOCK,
     ],
     destroyable: () => false,
@@ -210,6 +213,7 @@ export const RECORD_RULES: Record<string, RecordRule> = {
  * names the record, the new values and a reason, and is kept (mq_corrections) with the old values.
  */
 export const CORRECTABLE: Record<string, readonly string[]> = {
+  mq_problems: ['unitId', 'category', 'source'],
   mq_responsibilities: ['deadline', 'acceptBy', 'acceptedAt', 'personId', 'unitId', 'guarantorId'],
   mq_tasks: ['progress'],
   mq_revisits: ['outcome', 'satisfaction', 'revisitedAt', 'revisiterId'],

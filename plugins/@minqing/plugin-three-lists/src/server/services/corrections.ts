@@ -1,26 +1,19 @@
 import type { Database, Filter } from '@nocobase/database';
 import { comparable, CORRECTABLE, planCorrection } from '../domain/records';
 import { Refusal } from '../domain/refusal';
-import {
-  CHANNEL_OPTIONS,
-  EVALUATOR_OPTIONS,
-  OUTCOME_OPTIONS,
-  SATISFACTION_OPTIONS,
-} from '../domain/vocabulary';
 import { asServer, labelOf } from './records';
 import { writeTransaction } from './sqlite';
 
-const values = (options: { value: string | number }[]) => options.map((o) => o.value);
-
-/** the option lists a corrected value must come from */
-const OPTIONS: Record<string, Record<string, readonly (string | number)[]>> = {
-  mq_revisits: { outcome: values(OUTCOME_OPTIONS), satisfaction: values(SATISFACTION_OPTIONS) },
-  mq_evaluations: {
-    score: values(SATISFACTION_OPTIONS),
-    evaluatorKind: values(EVALUATOR_OPTIONS),
-    channel: values(CHANNEL_OPTIONS),
-  },
-};
+/** the option lists a corrected value must come from: the field's own, as the collection manager has it */
+function optionsOf(db: Database, collection: string) {
+  const lists: Record<string, (string | number)[]> = {};
+  for (const field of CORRECTABLE[collection] ?? []) {
+    const choices = (db.getCollection(collection)?.getField(field)?.options as { uiSchema?: { enum?: { value: string | number }[] } })
+      ?.uiSchema?.enum;
+    if (Array.isArray(choices) && choices.length) lists[field] = choices.map((o) => o.value);
+  }
+  return lists;
+}
 
 /** what the record a `…Id` names must be */
 const TARGETS: Record<string, string> = {
@@ -48,7 +41,7 @@ export async function correct(db: Database, request: CorrectionRequest) {
   const { collection, id, userId, scope } = request;
   if (!CORRECTABLE[collection]) throw new Refusal('NOT_CORRECTABLE', 'Nothing to correct here', {}, 404);
   const label = (field: string) => labelOf(db, collection, field);
-  const { change, reason } = planCorrection(collection, request.values, OPTIONS[collection] ?? {}, new Date(), label);
+  const { change, reason } = planCorrection(collection, request.values, optionsOf(db, collection), new Date(), label);
   return writeTransaction(db, async (transaction) => {
     const repo = db.getRepository(collection);
     const record = await repo.findOne({ filterByTk: id as number, filter: scope, transaction });
@@ -77,7 +70,7 @@ export async function correct(db: Database, request: CorrectionRequest) {
     const trace = {
       collectionName: collection,
       recordId,
-      problemId: record.get('problemId') ?? null,
+      problemId: collection === 'mq_problems' ? recordId : (record.get('problemId') ?? null),
       changes,
       reason,
     };

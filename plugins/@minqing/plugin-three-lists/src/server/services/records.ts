@@ -125,19 +125,28 @@ export function holdRecords(db: Database, collection: string, rule: RecordRule, 
       ns,
     );
   };
-  db.on(`${collection}.beforeCreate`, checkCreate);
-  // NocoBase's import inserts with bulkCreate, which runs no per-row hooks
-  db.on(`${collection}.beforeBulkCreate`, (models: Model[], options: Options) => {
-    if (!options?.individualHooks) models.forEach((model) => checkCreate(model, options));
-  });
-
-  db.on(`${collection}.beforeUpdate`, (model: Model, options: Options) => {
+  const checkUpdate = (model: Model, options: Options) => {
     const changed = ((model.changed() || []) as string[]).filter((f) => f !== 'updatedAt');
     if (!changed.length) return;
     const previous = (model as unknown as { _previousDataValues: Values })._previousDataValues;
     const list = sanctionsFor(options?.transaction, collection, model.get('id'));
     refuseFirst(db, collection, rule, { kind: 'update', previous, changed }, allowedBy(list, (f) => model.get(f)), ns);
+  };
+  // before any other hook of the save (NocoBase runs every beforeSave before any beforeCreate or
+  // beforeUpdate): what is checked is what the request asked, not what the server's hooks add
+  const first = (event: string, listener: (...args: any[]) => void) => {
+    db.on(event, listener); // binds the model hook
+    db.removeListener(event, listener);
+    db.prependListener(event, listener);
+  };
+  first(`${collection}.beforeSave`, (model: Model, options: Options) =>
+    model.isNewRecord ? checkCreate(model, options) : checkUpdate(model, options),
+  );
+  // NocoBase's import inserts with bulkCreate, which runs no per-row hooks
+  db.on(`${collection}.beforeBulkCreate`, (models: Model[], options: Options) => {
+    if (!options?.individualHooks) models.forEach((model) => checkCreate(model, options));
   });
+
   // an update by filter (association remove/set, a workflow's bulk node) runs no per-row hooks
   db.on(`${collection}.beforeBulkUpdate`, (options: Options) => {
     if (options?.individualHooks) return;

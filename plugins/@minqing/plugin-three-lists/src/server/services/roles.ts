@@ -81,7 +81,7 @@ export const ROLES: RoleSpec[] = [
     snippets: ['pm.minqing.*'],
     resources: {
       mq_units: MQ_ALL,
-      mq_problems: [...MQ_ALL, ...LOOP_ACTIONS],
+      mq_problems: [...MQ_ALL, ...LOOP_ACTIONS, 'correct'],
       // the records the figures count from are corrected (更正, with a reason), not edited
       mq_responsibilities: [...MQ_ALL, 'correct'],
       mq_tasks: [...MQ_ALL, 'correct'],

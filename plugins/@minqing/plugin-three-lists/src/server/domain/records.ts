@@ -276,7 +276,9 @@ export function planCorrection(
     } else if (field === 'progress') {
       change[field] = checkPercent(value);
     } else if (field === 'deadline' || field === 'acceptBy') {
-      if (typeof value !== 'string' || !DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw bad();
+      // strictly a calendar day: 2026-02-30 is no day, not 2 March
+      const day = typeof value === 'string' && DAY.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+      if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) throw bad();
       change[field] = value;
     } else if (field.endsWith('At')) {
       const at = typeof value === 'string' && INSTANT.test(value) ? new Date(value) : null;

@@ -64,7 +64,9 @@ describe('the closed loop over HTTP, as users with roles', () => {
   }
 
   async function driveToDone(id: number, person = users.cadreA, agent = cadreA) {
-    expect((await act(admin, 'assign', id, { personId: person.id })).status).toBe(200);
+    // the leader guarantees it, and so may revisit it
+    const guaranteed = { personId: person.id, mode: 'leader_guarantee', guarantorId: users.leader.id, goal: '限期解决' };
+    expect((await act(admin, 'assign', id, guaranteed)).status).toBe(200);
     expect((await act(agent, 'accept', id, { measures: '错峰就餐，增设窗口' })).status).toBe(200);
     expect((await act(agent, 'reportProgress', id, { content: '已增设两个窗口', percent: 60 })).status).toBe(200);
     expect((await act(agent, 'complete', id, { completionSummary: '排队时间由20分钟降至5分钟' })).status).toBe(200);
@@ -98,11 +100,21 @@ describe('the closed loop over HTTP, as users with roles', () => {
     expect(done.body.data.status).toBe('done');
     expect(done.body.data.tasks[0]).toMatchObject({ progress: 100, completionSummary: '排队时间降至5分钟' });
 
-    const revisit = await leader.resource('mq_revisits').create({
-      values: { problemId: id, outcome: 'resolved', satisfaction: 5, method: 'on_site', comment: '家长反映明显改善' },
-    });
+    // 首接首办: no guarantor; a leader unrelated to it may not revisit it until the office appoints them
+    const values = { problemId: id, outcome: 'resolved', satisfaction: 5, method: 'on_site', comment: '家长反映明显改善' };
+    const unrelated = await leader.post('/mq_revisits:create').set('X-Locale', 'zh-CN').send(values);
+    expect([unrelated.status, unrelated.body.errors[0].code]).toEqual([403, 'REVISIT_NOT_RELATED']);
+    expect(unrelated.body.errors[0].message).toContain('包保');
+    const onAnothersName = await admin.resource('mq_revisits').create({ values: { ...values, revisiterId: users.leader.id } });
+    expect([onAnothersName.status, onAnothersName.body.errors[0].code]).toEqual([403, 'NOT_ON_ANOTHERS_NAME']);
+    const planned = await admin
+      .resource('mq_revisits')
+      .create({ values: { problemId: id, state: 'pending', revisiterId: users.leader.id } });
+    expect(planned.status).toBe(200);
+    expect((await cadreA.resource('mq_revisits').create({ values })).status).toBe(403);
+    const revisit = await leader.resource('mq_revisits').update({ filterByTk: planned.body.data.id, values });
     expect(revisit.status).toBe(200);
-    expect(revisit.body.data.revisiterId).toBe(users.leader.id);
+    expect(revisit.body.data[0]).toMatchObject({ revisiterId: users.leader.id, state: 'done', outcome: 'resolved' });
 
     const closed = await act(admin, 'close', id);
     expect(closed.status).toBe(200);

@@ -1,5 +1,5 @@
 import type { Database, Model } from '@nocobase/database';
-import { holdCoreRecords } from '../services/records';
+import { holdActingPerson, holdCoreRecords } from '../services/records';
 
 /**
  * Status and transition times change only through the loop's actions; the records the figures
@@ -16,4 +16,6 @@ export function holdRecordsOfTheLoop(db: Database) {
   db.on('mq_problems.beforeCreate', flagCarriedOver);
   db.on('mq_problems.beforeBulkCreate', (models: Model[]) => models.forEach(flagCarriedOver));
   holdCoreRecords(db);
+  // 回访 is recorded by the leader who revisits, signed in; a planned one names whom it appoints
+  holdActingPerson(db, 'mq_revisits', 'revisiterId', 'Revisits', { appoints: (revisit) => revisit.get('state') === 'pending' });
 }

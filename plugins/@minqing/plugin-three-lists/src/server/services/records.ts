@@ -177,3 +177,44 @@ export function holdCoreRecords(db: Database) {
 }
 
 export type { FieldClause, RecordRule };
+
+interface ActorOptions extends Options {
+  context?: { state?: { currentUser?: { id?: number } } };
+}
+
+/** The signed-in user of a request, in a hook's options (none for a workflow or the server itself). */
+export function actorOf(options: ActorOptions | undefined) {
+  return options?.context?.state?.currentUser?.id;
+}
+
+/**
+ * `field` names the person who acts (the revisiting leader, the visiting cadre): on a request,
+ * it is the signed-in user — filled in when left empty, refused when it names someone else — and
+ * it never changes afterwards. A workflow or the server's own write (no user) names whom it must.
+ */
+export function holdActingPerson(
+  db: Database,
+  collection: string,
+  field: string,
+  title: string,
+  options: { ns?: string; appoints?: (model: Model) => boolean } = {},
+) {
+  const { ns, appoints } = options;
+  holdRecords(db, collection, { title, clauses: [{ fields: [field], code: 'RECORDED_FACT', kind: 'fixed' }] }, ns);
+  db.on(`${collection}.beforeCreate`, (model: Model, options: ActorOptions) => {
+    const userId = actorOf(options);
+    // no user (a workflow, the server), or a record that appoints someone (a planned revisit)
+    if (!userId || appoints?.(model)) return;
+    const given = model.get(field);
+    if (given !== undefined && given !== null && given !== '' && comparable(given) !== comparable(userId)) {
+      throw new Refusal(
+        'NOT_ON_ANOTHERS_NAME',
+        '{{names}} is whoever records it, signed in: a record is never filed on someone else\'s name',
+        { names: [labelOf(db, collection, field)] },
+        403,
+        ns,
+      );
+    }
+    model.set(field, userId);
+  });
+}

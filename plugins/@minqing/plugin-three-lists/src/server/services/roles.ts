@@ -111,7 +111,8 @@ export const ROLES: RoleSpec[] = [
       mq_responsibilities: [['view', 'myResponsibilities']],
       mq_tasks: [['view', 'tasksOfMyProblems']],
       mq_progress_reports: ['view'],
-      mq_revisits: [['view', 'leaderRevisits'], 'create'],
+      // a planned revisit is recorded by the leader it appoints (hooks/feedback.ts)
+      mq_revisits: [['view', 'leaderRevisits'], 'create', ['update', 'leaderRevisits']],
       mq_evaluations: ['view'],
       mq_supervisions: ['view'],
     },

@@ -1,7 +1,7 @@
 import { Plugin } from '@nocobase/server';
 import { registerCorrections } from './actions/corrections';
 import { registerLoopActions } from './actions/loop';
-import { renderRefusals } from './actions/errors';
+import { renderRefusals, renderValidationErrors } from './actions/errors';
 import { settingsActions } from './actions/settings';
 import { registerStatsResource } from './actions/stats';
 import { feedbackRules } from './hooks/feedback';
@@ -24,6 +24,7 @@ export class PluginThreeListsServer extends Plugin {
     registerCorrections(this.app);
     registerStatsResource(this.app);
     renderRefusals(this.app);
+    renderValidationErrors(this.app);
     oncePerDatabase(this.db, 'three-lists', () => {
       holdRecordsOfTheLoop(this.db);
       feedbackRules(this.db);

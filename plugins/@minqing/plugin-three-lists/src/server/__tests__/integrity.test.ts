@@ -1,4 +1,13 @@
-import { createMinqingApp, importRows, pinClock, unpinClock, type Agent, type MinqingTestApp, type TestUser } from '@minqing/test';
+import {
+  createMinqingApp,
+  importRows,
+  pinClock,
+  unpinClock,
+  workflowsSettled,
+  type Agent,
+  type MinqingTestApp,
+  type TestUser,
+} from '@minqing/test';
 import enUS from '../../locale/en-US.json';
 import zhCN from '../../locale/zh-CN.json';
 import publicityEn from '../../../../plugin-publicity/src/locale/en-US.json';
@@ -445,6 +454,47 @@ describe('loop integrity: no path writes what only the loop or the server may', 
           WRITE_CODES,
         );
       }
+    }
+  });
+
+  it('workflow create, update and destroy nodes are held too — the database unchanged', async () => {
+    const nodes: [string, Values][] = [
+      ['update', { collection: 'mq_problems', params: { filter: { id: w.P }, values: { status: 'new', reopenCount: 9 }, individualHooks: false } }],
+      ['update', { collection: 'mq_revisits', params: { filter: { id: w.mq_revisits }, values: { outcome: 'unresolved' }, individualHooks: true } }],
+      ['create', { collection: 'mq_responsibilities', params: { values: { problemId: w.N, personId: users.cadre.id, active: true } } }],
+      ['destroy', { collection: 'mq_evaluations', params: { filter: { id: w.mq_evaluations } } }],
+      ['update', { collection: 'mq_problems', params: { filter: { id: w.P }, values: { isPublic: false } } }],
+    ];
+    const workflows: number[] = [];
+    for (const [type, config] of nodes) {
+      const workflow = await root.resource('workflows').create({
+        values: { title: `伪造 ${type} ${config.collection}`, type: 'collection', sync: false, enabled: true, config: { mode: 1, collection: 'mq_units' } },
+      });
+      expect(workflow.status).toBe(200);
+      workflows.push(workflow.body.data.id);
+      const node = await root.resource('workflows.nodes', workflow.body.data.id).create({ values: { type, config } });
+      expect(node.status).toBe(200);
+      count('3 workflow nodes');
+    }
+    const before = await rows();
+    // any new unit sets them off
+    expect((await agents.admin.resource('mq_units').create({ values: { name: '触发工作流的单位' } })).status).toBe(200);
+    await workflowsSettled(app.app);
+    const executions = await app.db.getRepository('executions').find({ filter: { workflowId: workflows } });
+    expect(executions.map((e: any) => e.get('status'))).toEqual(workflows.map(() => expect.any(Number)));
+    // each failed on the guard (a job in error), none resolved
+    expect(executions.every((e: any) => e.get('status') < 0)).toBe(true);
+    expect(await rows()).toEqual(before);
+    for (const id of workflows) await root.resource('workflows').update({ filterByTk: id, values: { enabled: false } });
+  });
+
+  it('4. a visit is filed under the signed-in cadre, and stays theirs', async () => {
+    const { cadre } = agents;
+    await attempt('4 acting person', 'cadre', (a) => a.post('/mq_visits:create').send({ unitId: w.unit, cadreId: users.leader.id, summary: '替人填报' }), ['NOT_ON_ANOTHERS_NAME'], 'mq_visits.');
+    const mine = await cadre.resource('mq_visits').create({ values: { unitId: w.unit, summary: '本人走访' } });
+    expect([mine.status, mine.body.data.cadreId]).toEqual([200, users.cadre.id]);
+    for (const role of ROLES) {
+      await attempt('4 acting person', role, (a) => a.post(`/mq_visits:update?filterByTk=${mine.body.data.id}`).send({ cadreId: users.leader.id }), WRITE_CODES, 'mq_visits.');
     }
   });
 

@@ -255,6 +255,20 @@ describe('the closed loop over HTTP, as users with roles', () => {
     expect((await problem(id)).status).toBe('new');
   });
 
+  it('a required field left empty is refused in the caller’s language, naming the field (not a raw template)', async () => {
+    for (const [locale, title] of [
+      ['zh-CN', '标题'],
+      ['en-US', 'Title'],
+    ]) {
+      const res = await cadreA.post('/mq_problems:create').set('X-Locale', locale).send({ description: '没有标题' });
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0]).toMatchObject({ code: 'REQUIRED' });
+      expect(res.body.errors[0].message).toContain(title);
+      expect(res.body.errors[0].message).not.toContain('{{');
+    }
+    expect(await app.db.getRepository('mq_problems').count({ filter: { description: '没有标题' } })).toBe(0);
+  });
+
   it('a cadre cannot see or act on another cadre’s problems', async () => {
     const id = await report(cadreA, '学生资助发放延迟');
     expect((await act(admin, 'assign', id, { personId: users.cadreA.id })).status).toBe(200);
@@ -313,7 +327,8 @@ describe('the closed loop over HTTP, as users with roles', () => {
     expect(await app.db.getRepository('mq_tasks').count({ filter: { problemId: id } })).toBe(1);
 
     expect((await act(cadreA, 'complete', id, { completionSummary: '已修复' })).status).toBe(200);
-    await leader.resource('mq_revisits').create({ values: { problemId: id, outcome: 'resolved' } });
+    // the office revisits it (no guarantor here)
+    expect((await admin.resource('mq_revisits').create({ values: { problemId: id, outcome: 'resolved' } })).status).toBe(200);
     const closes = await Promise.all([act(admin, 'close', id), act(admin, 'close', id)]);
     expect(closes.map((r) => r.status).sort()).toEqual([200, 409]);
     expect((await problem(id)).status).toBe('closed');

@@ -10,7 +10,7 @@ import { Plugin } from '@nocobase/server';
 import { registerLiaisonActions, settingsActions } from './actions';
 import { LIAISON_COLLECTIONS, UNIT_LIAISON_FIELD } from './services/collections';
 import { LIAISON_ROLES, LIAISON_SCOPES, widenLeaderProblemScope } from './services/roles';
-import { visitRules } from './services/visits';
+import { actingPeople, visitRules } from './services/visits';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const packageJson = require('../../package.json');
@@ -22,6 +22,7 @@ export class PluginLiaisonServer extends Plugin {
     registerLiaisonActions(this.app);
     oncePerDatabase(this.db, 'liaison', () => {
       visitRules(this.db);
+      actingPeople(this.db);
       protectSchema(this.db, [...LIAISON_COLLECTIONS, { name: 'mq_units', fields: [UNIT_LIAISON_FIELD] }]);
     });
   }

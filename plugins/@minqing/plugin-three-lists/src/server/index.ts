@@ -22,5 +22,8 @@ export { translateLabel } from './services/option-labels';
 export { isLockConflict, onLoopStep } from './services/loop';
 export type { LoopStepEvent } from './services/loop';
 export { claimRow, isLockError, writeTransaction } from './services/sqlite';
+export { actorOf, asServer, holdActingPerson, holdRecords } from './services/records';
+export { addRevisitRelation } from './hooks/feedback';
+export type { RevisitRelationTest } from './hooks/feedback';
 export { actionHandler, respondWith } from './actions/respond';
 export { default } from './plugin';

@@ -1,10 +1,11 @@
 import { Plugin } from '@nocobase/server';
+import { registerCorrections } from './actions/corrections';
 import { registerLoopActions } from './actions/loop';
-import { renderRefusals } from './actions/errors';
+import { renderRefusals, renderValidationErrors } from './actions/errors';
 import { settingsActions } from './actions/settings';
 import { registerStatsResource } from './actions/stats';
 import { feedbackRules } from './hooks/feedback';
-import { guardLoopFields } from './hooks/guard-loop-fields';
+import { holdRecordsOfTheLoop } from './hooks/hold-records';
 import { ensureSequenceRows, lockSequenceRows } from './hooks/sequence-lock';
 import { oncePerDatabase } from './services/once';
 import { exposePluginInfo } from './services/plugin-info';
@@ -21,10 +22,12 @@ export class PluginThreeListsServer extends Plugin {
   async load() {
     exposePluginInfo(this, { resource: 'mqThreeLists', packageJson, actions: settingsActions });
     registerLoopActions(this.app);
+    registerCorrections(this.app);
     registerStatsResource(this.app);
     renderRefusals(this.app);
+    renderValidationErrors(this.app);
     oncePerDatabase(this.db, 'three-lists', () => {
-      guardLoopFields(this.db);
+      holdRecordsOfTheLoop(this.db);
       feedbackRules(this.db);
       protectSchema(this.db);
       translateOptionLabels(this.db);

@@ -1,5 +1,7 @@
 import type { Context } from '@nocobase/actions';
 import type { Database, Model, Transaction } from '@nocobase/database';
+import { addRevisitRelation, holdActingPerson } from '@minqing/plugin-three-lists';
+import { NS } from '../domain/fields';
 import { refuse } from './errors';
 import { assertNotInFuture, createWithProblems } from './found-problems';
 
@@ -35,5 +37,22 @@ export function createResearch(ctx: Context) {
     if (typeof values.title !== 'string' || !values.title.trim())
       throw refuse('TITLE_REQUIRED', 'Give the research a title');
     values.leaderId ??= userId;
+  });
+}
+
+/**
+ * Who went down is whoever files it, signed in (the visiting cadre, the researching leader, the
+ * leader at the window): never someone else's name, never changed afterwards. And a leader who
+ * liaises a unit may revisit its problems (the core's revisit rule).
+ */
+export function actingPeople(db: Database) {
+  holdActingPerson(db, 'mq_visits', 'cadreId', 'Visits', { ns: NS });
+  holdActingPerson(db, 'mq_research', 'leaderId', 'Research', { ns: NS });
+  holdActingPerson(db, 'mq_window_sittings', 'cadreId', 'Window sittings', { ns: NS });
+  addRevisitRelation(db, 'liaison', async (userId, problem, transaction) => {
+    const unitId = problem.get('unitId');
+    if (!unitId) return false;
+    const points = await db.getRepository('mq_liaison_points').count({ filter: { cadreId: userId, unitId, active: true }, transaction });
+    return points > 0;
   });
 }

@@ -1,14 +1,26 @@
 import type { Context } from '@nocobase/actions';
 import type { Database, Model } from '@nocobase/database';
-import { DONE_STATUSES, hasPublicText, isIn, writeTransaction } from '@minqing/plugin-three-lists';
+import { asServer, DONE_STATUSES, hasPublicText, holdRecords, isIn, writeTransaction } from '@minqing/plugin-three-lists';
+import { NS } from '../domain/fields';
 import { cleanText } from '../domain/text';
 import { refuse } from './errors';
 
+/** What the public sees of a problem: written only by Publish / Unpublish. */
+export const PUBLICATION_FIELDS = ['isPublic', 'publishedAt', 'publicTitle', 'publicSummary'] as const;
+
 /**
- * Publishing is an explicit step of an administrator: a problem is public only with a title and
- * a summary written for the public, whichever way it is set (our action, a form, an import).
+ * Publishing is an explicit step of a role allowed to publish (`publish`, granted in Users &
+ * permissions): the publication fields are refused on every other path (the stock form and API,
+ * bulk updates, imports, nested values, workflows), and a problem is public only with a title and
+ * a summary written for the public.
  */
 export function publicationRules(db: Database) {
+  holdRecords(
+    db,
+    'mq_problems',
+    { title: 'Problem list', clauses: [{ fields: PUBLICATION_FIELDS, code: 'PUBLISH_BY_ACTION_ONLY', kind: 'server' }] },
+    NS,
+  );
   db.on('mq_problems.beforeSave', (model: Model) => {
     if (model.get('isPublic')) {
       if (!hasPublicText({ publicTitle: model.get('publicTitle'), publicSummary: model.get('publicSummary') })) {
@@ -17,15 +29,12 @@ export function publicationRules(db: Database) {
           'Write a public title and a public summary before publishing: the public sees only these',
         );
       }
-      if (model.changed('isPublic') || !model.get('publishedAt')) model.set('publishedAt', new Date());
+      // publish names its own time; any other path that makes a problem public gets one here
+      if ((model.changed('isPublic') || !model.get('publishedAt')) && !model.changed('publishedAt')) {
+        model.set('publishedAt', new Date());
+      }
     } else if (model.changed('isPublic')) {
       model.set('publishedAt', null);
-    }
-  });
-  db.on('mq_problems.beforeBulkUpdate', (options: { attributes?: Record<string, unknown> }) => {
-    // a bulk update does not run the per-row rule above: refuse it for publication
-    if (options?.attributes && 'isPublic' in options.attributes && options.attributes.isPublic) {
-      throw refuse('PUBLISH_ONE_BY_ONE', 'Problems are published one at a time, each with its own public text');
     }
   });
   db.on('mq_cases.beforeSave', (model: Model) => {
@@ -43,7 +52,11 @@ async function setPublication(ctx: Context, values: Record<string, unknown>) {
     const repo = db.getRepository('mq_problems');
     const problem = await repo.findOne({ filterByTk, transaction });
     if (!problem) throw refuse('PROBLEM_NOT_FOUND', 'Problem {{id}} does not exist', { id: filterByTk }, 404);
-    await repo.update({ filterByTk, values, transaction, context: ctx });
+    // the moment of publication is part of what this step writes (a republication keeps the first)
+    values.publishedAt = values.isPublic ? (problem.get('isPublic') && problem.get('publishedAt')) || new Date() : null;
+    await asServer(transaction, { collection: 'mq_problems', id: problem.get('id'), values }, () =>
+      repo.update({ filterByTk, values, transaction, context: ctx }),
+    );
     return repo.findOne({
       filterByTk,
       fields: ['id', 'code', 'isPublic', 'publicTitle', 'publicSummary', 'publishedAt'],

@@ -66,7 +66,8 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
     // the deadline as the scenario needs it (the loop refuses past deadlines on assignment)
     await app.db
       .getRepository('mq_responsibilities')
-      .update({ filter: { problemId: id, active: true }, values: { deadline } });
+      // (a fixture's write past the guard: the deadline is a recorded fact, corrected only with a reason)
+      .update({ filter: { problemId: id, active: true }, values: { deadline }, hooks: false });
     return id as number;
   }
 
@@ -285,7 +286,11 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
 
   it('a revisit pending for a done problem is planned exactly once, and recording it 未解决 reopens the problem', async () => {
     const today = localDay(new Date());
-    const id = await assigned('课后服务收费不透明', addWorkingDays(today, 10));
+    const id = await assigned('课后服务收费不透明', addWorkingDays(today, 10), {
+      mode: 'leader_guarantee',
+      guarantorId: users.leader.id,
+      goal: '公示收费标准',
+    });
     await cadre.post(`/mq_problems:accept?filterByTk=${id}`).send({});
     await cadre.post(`/mq_problems:complete?filterByTk=${id}`).send({ completionSummary: '已公示收费标准' });
     const workflow = await preset('办结回访'); // 3 working days after completion
@@ -305,8 +310,14 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
     expect(await executionsOf(workflow)).toBe(1);
     expect(await app.db.getRepository('mq_revisits').count({ filter: { problemId: id } })).toBe(1);
 
-    // the problem is still 已办结 until someone records the revisit
-    const recorded = await admin
+    // the problem is still 已办结 until the appointed leader (the guarantor) records the revisit;
+    // the office may not record it on their name
+    expect(planned.get('revisiterId')).toBe(users.leader.id);
+    const onTheirName = await admin
+      .resource('mq_revisits')
+      .update({ filterByTk: planned.get('id'), values: { outcome: 'resolved', satisfaction: 5 } });
+    expect([onTheirName.status, onTheirName.body.errors[0].code]).toEqual([403, 'NOT_ON_ANOTHERS_NAME']);
+    const recorded = await leader
       .resource('mq_revisits')
       .update({ filterByTk: planned.get('id'), values: { outcome: 'unresolved', satisfaction: 2 } });
     expect(recorded.status).toBe(200);

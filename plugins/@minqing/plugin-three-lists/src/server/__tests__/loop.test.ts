@@ -64,7 +64,9 @@ describe('the closed loop over HTTP, as users with roles', () => {
   }
 
   async function driveToDone(id: number, person = users.cadreA, agent = cadreA) {
-    expect((await act(admin, 'assign', id, { personId: person.id })).status).toBe(200);
+    // the leader guarantees it, and so may revisit it
+    const guaranteed = { personId: person.id, mode: 'leader_guarantee', guarantorId: users.leader.id, goal: '限期解决' };
+    expect((await act(admin, 'assign', id, guaranteed)).status).toBe(200);
     expect((await act(agent, 'accept', id, { measures: '错峰就餐，增设窗口' })).status).toBe(200);
     expect((await act(agent, 'reportProgress', id, { content: '已增设两个窗口', percent: 60 })).status).toBe(200);
     expect((await act(agent, 'complete', id, { completionSummary: '排队时间由20分钟降至5分钟' })).status).toBe(200);
@@ -98,11 +100,21 @@ describe('the closed loop over HTTP, as users with roles', () => {
     expect(done.body.data.status).toBe('done');
     expect(done.body.data.tasks[0]).toMatchObject({ progress: 100, completionSummary: '排队时间降至5分钟' });
 
-    const revisit = await leader.resource('mq_revisits').create({
-      values: { problemId: id, outcome: 'resolved', satisfaction: 5, method: 'on_site', comment: '家长反映明显改善' },
-    });
+    // 首接首办: no guarantor; a leader unrelated to it may not revisit it until the office appoints them
+    const values = { problemId: id, outcome: 'resolved', satisfaction: 5, method: 'on_site', comment: '家长反映明显改善' };
+    const unrelated = await leader.post('/mq_revisits:create').set('X-Locale', 'zh-CN').send(values);
+    expect([unrelated.status, unrelated.body.errors[0].code]).toEqual([403, 'REVISIT_NOT_RELATED']);
+    expect(unrelated.body.errors[0].message).toContain('包保');
+    const onAnothersName = await admin.resource('mq_revisits').create({ values: { ...values, revisiterId: users.leader.id } });
+    expect([onAnothersName.status, onAnothersName.body.errors[0].code]).toEqual([403, 'NOT_ON_ANOTHERS_NAME']);
+    const planned = await admin
+      .resource('mq_revisits')
+      .create({ values: { problemId: id, state: 'pending', revisiterId: users.leader.id } });
+    expect(planned.status).toBe(200);
+    expect((await cadreA.resource('mq_revisits').create({ values })).status).toBe(403);
+    const revisit = await leader.resource('mq_revisits').update({ filterByTk: planned.body.data.id, values });
     expect(revisit.status).toBe(200);
-    expect(revisit.body.data.revisiterId).toBe(users.leader.id);
+    expect(revisit.body.data[0]).toMatchObject({ revisiterId: users.leader.id, state: 'done', outcome: 'resolved' });
 
     const closed = await act(admin, 'close', id);
     expect(closed.status).toBe(200);
@@ -243,6 +255,20 @@ describe('the closed loop over HTTP, as users with roles', () => {
     expect((await problem(id)).status).toBe('new');
   });
 
+  it('a required field left empty is refused in the caller’s language, naming the field (not a raw template)', async () => {
+    for (const [locale, title] of [
+      ['zh-CN', '标题'],
+      ['en-US', 'Title'],
+    ]) {
+      const res = await cadreA.post('/mq_problems:create').set('X-Locale', locale).send({ description: '没有标题' });
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0]).toMatchObject({ code: 'REQUIRED' });
+      expect(res.body.errors[0].message).toContain(title);
+      expect(res.body.errors[0].message).not.toContain('{{');
+    }
+    expect(await app.db.getRepository('mq_problems').count({ filter: { description: '没有标题' } })).toBe(0);
+  });
+
   it('a cadre cannot see or act on another cadre’s problems', async () => {
     const id = await report(cadreA, '学生资助发放延迟');
     expect((await act(admin, 'assign', id, { personId: users.cadreA.id })).status).toBe(200);
@@ -301,7 +327,8 @@ describe('the closed loop over HTTP, as users with roles', () => {
     expect(await app.db.getRepository('mq_tasks').count({ filter: { problemId: id } })).toBe(1);
 
     expect((await act(cadreA, 'complete', id, { completionSummary: '已修复' })).status).toBe(200);
-    await leader.resource('mq_revisits').create({ values: { problemId: id, outcome: 'resolved' } });
+    // the office revisits it (no guarantor here)
+    expect((await admin.resource('mq_revisits').create({ values: { problemId: id, outcome: 'resolved' } })).status).toBe(200);
     const closes = await Promise.all([act(admin, 'close', id), act(admin, 'close', id)]);
     expect(closes.map((r) => r.status).sort()).toEqual([200, 409]);
     expect((await problem(id)).status).toBe('closed');

@@ -47,3 +47,58 @@ export function renderRefusals(app: Application) {
     };
   });
 }
+
+interface ValidationItem {
+  type?: string;
+  path?: string;
+  value?: unknown;
+  instance?: { constructor: unknown };
+}
+
+/** the title of a field in its own namespace: `{{t("Title", { ns: "…" })}}` → ["Title", "…"] */
+const TITLE = /^\{\{\s*t\(\s*"((?:[^"\\]|\\.)+)"\s*(?:,\s*\{\s*ns:\s*"([^"]+)"\s*\})?\s*\)\s*\}\}$/;
+
+/**
+ * The database's own refusals on our collections (a required field left empty, a duplicate of a
+ * unique value) in the caller's language, naming the field as the forms title it. NocoBase's
+ * handler reads only titles without a namespace and shows ours as raw templates; this one comes
+ * first for our collections and leaves every other to it.
+ */
+export function renderValidationErrors(app: Application) {
+  const errorHandler = (
+    app.pm.get('error-handler') as unknown as { errorHandler?: { handlers?: { guard: unknown; render: unknown }[] } } | undefined
+  )?.errorHandler;
+  if (!errorHandler?.handlers) return;
+  const collectionOf = (item: ValidationItem) =>
+    item.instance ? app.db.modelCollection.get(item.instance.constructor as never) : undefined;
+  const ours = (error: unknown) => {
+    const e = error as { name?: string; errors?: ValidationItem[] } | null;
+    return (
+      (e?.name === 'SequelizeValidationError' || e?.name === 'SequelizeUniqueConstraintError') &&
+      Boolean(e.errors?.length) &&
+      e.errors!.every((item) => collectionOf(item)?.name.startsWith('mq_'))
+    );
+  };
+  const render = (error: { errors: ValidationItem[] }, ctx: Context) => {
+    const label = (item: ValidationItem) => {
+      const title = String(collectionOf(item)?.getField(item.path ?? '')?.options?.uiSchema?.title ?? item.path ?? '');
+      const m = TITLE.exec(title);
+      return m ? ctx.t(JSON.parse(`"${m[1]}"`), { ns: m[2] ?? NS }) : title;
+    };
+    ctx.status = 400;
+    ctx.body = {
+      errors: error.errors.map((item) => {
+        const [code, key] =
+          item.type === 'notNull Violation' || item.type === 'notnull violation'
+            ? ['REQUIRED', '{{field}} is required']
+            : item.type === 'unique violation'
+              ? ['NOT_UNIQUE', '{{field}} must be unique: {{value}} is taken']
+              : ['INVALID_VALUE', '{{field}} has no option {{value}}'];
+        const message = ctx.t(key, { ns: NS, field: label(item), value: String(item.value ?? ''), interpolation: { escapeValue: false } });
+        return { code, message };
+      }),
+    };
+  };
+  // first in line: NocoBase's handler would take these before ours
+  errorHandler.handlers.unshift({ guard: ours, render });
+}

@@ -81,3 +81,21 @@ export function reopenReason(
   if (!settings[REOPEN_SETTING[verdict]] || !isIn(DONE_STATUSES, problemStatus)) return null;
   return REOPEN_REASONS[verdict];
 }
+
+/**
+ * Why someone may record a revisit of a problem (回访人): the office (民情活动管理员, or root),
+ * the leader who guarantees it (包保领导), one the office or a workflow appointed (a planned
+ * revisit in their name), or one another plugin relates to it (liaison: the leader liaises its
+ * unit). Bureaus that let any leader revisit turn `revisitOnlyByRelated` off.
+ */
+export type RevisitRelation = 'office' | 'guarantor' | 'appointed' | 'liaison' | (string & {});
+
+export function checkRevisiter(relations: readonly RevisitRelation[], settings: Pick<LoopSettings, 'revisitOnlyByRelated'>) {
+  if (!settings.revisitOnlyByRelated || relations.length) return;
+  throw new Refusal(
+    'REVISIT_NOT_RELATED',
+    'You may revisit only problems you relate to: as the guarantor leader, as the leader liaising its unit, or appointed by the campaign office',
+    {},
+    403,
+  );
+}

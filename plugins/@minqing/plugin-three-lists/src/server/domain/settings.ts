@@ -41,6 +41,12 @@ export const LOOP_SETTINGS = {
       default: true,
       label: 'Reopen on a dissatisfied public evaluation',
     },
+    /** 回访 only by the office or a leader related to the problem (guarantor, liaison, appointed) */
+    revisitOnlyByRelated: {
+      type: 'boolean',
+      default: true,
+      label: 'Revisits only by leaders related to the problem (guarantor, liaison unit, appointed)',
+    },
     /** 满意率 counts 基本满意 as satisfied */
     basicCountsAsSatisfied: {
       type: 'boolean',

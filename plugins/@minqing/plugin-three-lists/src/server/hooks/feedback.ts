@@ -2,6 +2,8 @@ import type { Database, Model, Transaction } from '@nocobase/database';
 import {
   acceptsFeedback,
   checkRevisit,
+  checkRevisiter,
+  type RevisitRelation,
   checkScore,
   evaluationFindsUnsolved,
   reopenReason,
@@ -14,7 +16,38 @@ import { getSettings } from '../services/settings';
 
 interface HookOptions {
   transaction?: Transaction;
-  context?: { state?: { currentUser?: { id?: number } } };
+  context?: { state?: { currentUser?: { id?: number }; currentRole?: string; currentRoles?: string[] } };
+}
+
+/** Does `userId` relate to `problem` (another plugin's reason to let them revisit it)? */
+export type RevisitRelationTest = (userId: number, problem: Model, transaction?: Transaction) => Promise<boolean>;
+const relationTests = new WeakMap<Database, Map<RevisitRelation, RevisitRelationTest>>();
+
+/** Lets another plugin name a relation that allows a leader to revisit (liaison: the unit they liaise). */
+export function addRevisitRelation(db: Database, relation: RevisitRelation, test: RevisitRelationTest) {
+  const tests = relationTests.get(db) ?? new Map();
+  relationTests.set(db, tests.set(relation, test));
+}
+
+const OFFICE_ROLES = ['root', 'mq_admin'];
+
+/** Why the signed-in user may revisit this problem (domain/feedback.ts checkRevisiter). */
+async function revisitRelations(db: Database, userId: number, problem: Model, options: HookOptions) {
+  const { transaction, context } = options;
+  const roles = [context?.state?.currentRole, ...(context?.state?.currentRoles ?? [])];
+  const relations: RevisitRelation[] = [];
+  if (roles.some((role) => role && OFFICE_ROLES.includes(role))) relations.push('office');
+  const problemId = problem.get('id');
+  if (await db.getRepository('mq_responsibilities').count({ filter: { problemId, guarantorId: userId }, transaction })) {
+    relations.push('guarantor');
+  }
+  if (await db.getRepository('mq_revisits').count({ filter: { problemId, revisiterId: userId, state: 'pending' }, transaction })) {
+    relations.push('appointed');
+  }
+  for (const [relation, test] of relationTests.get(db) ?? []) {
+    if (await test(userId, problem, transaction)) relations.push(relation);
+  }
+  return relations;
 }
 
 async function problemOf(db: Database, model: Model, transaction?: Transaction) {
@@ -40,8 +73,16 @@ export function feedbackRules(db: Database) {
     }
     checkRevisit({ state: model.get('state'), outcome: model.get('outcome'), satisfaction: model.get('satisfaction') });
     if (!model.get('revisitedAt') && model.get('state') !== 'pending') model.set('revisitedAt', new Date());
-    const currentUserId = context?.state?.currentUser?.id;
-    if (!model.get('revisiterId') && currentUserId) model.set('revisiterId', currentUserId);
+    const userId = context?.state?.currentUser?.id;
+    if (userId) {
+      // a planned revisit is appointed by the office; a recorded one only by someone related to the problem
+      const relations = await revisitRelations(db, userId, problem, { transaction, context });
+      const planning = model.get('state') === 'pending';
+      checkRevisiter(planning ? relations.filter((r) => r === 'office') : relations, await getSettings(db, transaction));
+      if (planning && !relations.includes('office')) {
+        throw new Refusal('REVISIT_NOT_RELATED', 'Only the campaign office plans revisits for others', {}, 403);
+      }
+    }
   });
 
   db.on('mq_evaluations.beforeCreate', async (model: Model, { transaction }: HookOptions) => {
@@ -57,9 +98,20 @@ export function feedbackRules(db: Database) {
     checkScore(model.get('score'));
   });
 
-  // a planned revisit is completed later: recording its outcome is the revisit
-  db.on('mq_revisits.beforeUpdate', (model: Model) => {
+  // a planned revisit is completed later: recording its outcome is the revisit, by whom it appoints
+  db.on('mq_revisits.beforeUpdate', (model: Model, { context }: HookOptions) => {
     if (model.changed('outcome') && model.get('outcome') && model.get('state') === 'pending') {
+      const userId = context?.state?.currentUser?.id;
+      const appointed = model.get('revisiterId');
+      if (userId && appointed && Number(appointed) !== Number(userId)) {
+        throw new Refusal(
+          'NOT_ON_ANOTHERS_NAME',
+          '{{names}} is whoever records it, signed in: a record is never filed on someone else\'s name',
+          { names: ['Revisited by'] },
+          403,
+        );
+      }
+      if (userId && !appointed) model.set('revisiterId', userId);
       model.set('state', 'done');
       if (!model.get('revisitedAt')) model.set('revisitedAt', new Date());
     }

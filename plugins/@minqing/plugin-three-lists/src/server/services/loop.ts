@@ -6,15 +6,9 @@ import { checkPercent } from '../domain/progress';
 import { Refusal, requireValue } from '../domain/refusal';
 import type { LoopSettings } from '../domain/settings';
 import { localDay } from '../domain/workdays';
+import { asServer } from './records';
 import { getSettings } from './settings';
 import { claimRow, isLockError, writeTransaction } from './sqlite';
-
-/** Transactions in which the loop itself writes a problem's status: the guard lets only these through. */
-const loopTransactions = new WeakSet<Transaction>();
-
-export function isLoopTransaction(transaction?: Transaction | null) {
-  return Boolean(transaction && loopTransactions.has(transaction));
-}
 
 export interface Actor {
   userId?: number;
@@ -67,15 +61,11 @@ export interface TransitionOptions {
   transaction?: Transaction;
 }
 
+// the step's own writes are named one by one with `asServer` (services/records.ts): a transaction
+// that carries a step is not thereby allowed anything else
 async function inTransaction<T>(db: Database, parent: Transaction | undefined, fn: (t: Transaction) => Promise<T>) {
-  if (parent) {
-    loopTransactions.add(parent);
-    return fn(parent);
-  }
-  return writeTransaction(db, async (transaction) => {
-    loopTransactions.add(transaction);
-    return fn(transaction);
-  });
+  if (parent) return fn(parent);
+  return writeTransaction(db, fn);
 }
 
 /** A write that lost to a concurrent one (SQLite busy, PostgreSQL serialization or deadlock, MySQL deadlock). */
@@ -118,7 +108,9 @@ export async function transition(
       const stamp = LOOP[action].stamp;
       const values = { ...extra, ...(to !== from ? { status: to } : {}), ...(stamp ? { [stamp]: now } : {}) };
       const id = problem.get('id') as number;
-      await repo.update({ filterByTk: id, values, transaction, context });
+      await asServer(transaction, { collection: 'mq_problems', id, values }, () =>
+        repo.update({ filterByTk: id, values, transaction, context }),
+      );
       const after = await repo.findOne({ filterByTk: id, transaction, appends: ['responsibilities', 'tasks'] });
       const event: LoopStepEvent = { action, problemId: id, from, to, problem: after, actor, at: now, transaction };
       await db.emitAsync(LOOP_EVENTS[action], event);
@@ -148,9 +140,19 @@ async function activeResponsibility(db: Database, problemId: number, transaction
 
 async function currentTask(db: Database, problemId: number, transaction: Transaction, context: StepContext['context']) {
   const repo = db.getRepository('mq_tasks');
+  const values = { problemId, progress: 0 };
   return (
     (await repo.findOne({ filter: { problemId }, sort: ['-id'], transaction })) ??
-    (await repo.create({ values: { problemId, progress: 0 }, transaction, context }))
+    (await asServer(transaction, { collection: 'mq_tasks', values, create: true }, () =>
+      repo.create({ values, transaction, context }),
+    ))
+  );
+}
+
+/** The step writes `values` to one record of `collection`, and nothing else passes with it. */
+function writeAs(transaction: Transaction, collection: string, record: Model, values: Record<string, unknown>) {
+  return asServer(transaction, { collection, id: record.get('id'), values }, () =>
+    record.update(values, { transaction }),
   );
 }
 
@@ -193,13 +195,14 @@ export function assign(db: Database, options: Omit<TransitionOptions, 'action'>,
     // 领导包保: the leader who answers for it must exist
     if (plan.mode === LEADER_GUARANTEE) await mustExist(db, 'users', plan.guarantorId, 'Guarantor leader', transaction);
     const responsibilities = db.getRepository('mq_responsibilities');
-    await responsibilities.update({
-      filter: { problemId, active: true },
-      values: { active: false },
-      transaction,
-      context,
-    });
-    await responsibilities.create({ values: { problemId, ...plan, active: true }, transaction, context });
+    const retired = { active: false };
+    await asServer(transaction, { collection: 'mq_responsibilities', values: retired }, () =>
+      responsibilities.update({ filter: { problemId, active: true }, values: retired, transaction, context }),
+    );
+    const responsibility = { problemId, ...plan, active: true };
+    await asServer(transaction, { collection: 'mq_responsibilities', values: responsibility, create: true }, () =>
+      responsibilities.create({ values: responsibility, transaction, context }),
+    );
   });
 }
 
@@ -207,9 +210,9 @@ export function assign(db: Database, options: Omit<TransitionOptions, 'action'>,
 export function accept(db: Database, options: Omit<TransitionOptions, 'action'>, values: AcceptValues = {}) {
   return transition(db, { ...options, action: 'accept' }, async ({ problem, transaction, now, context }) => {
     const responsibility = await activeResponsibility(db, problem.get('id') as number, transaction);
-    if (responsibility) await responsibility.update({ acceptedAt: now }, { transaction });
+    if (responsibility) await writeAs(transaction, 'mq_responsibilities', responsibility, { acceptedAt: now });
     const task = await currentTask(db, problem.get('id') as number, transaction, context);
-    if (values.measures) await task.update({ measures: values.measures }, { transaction });
+    if (values.measures) await writeAs(transaction, 'mq_tasks', task, { measures: values.measures });
   });
 }
 
@@ -222,18 +225,17 @@ export function reportProgress(db: Database, options: Omit<TransitionOptions, 'a
       const content = requireValue<string>(values, 'content', 'Content');
       const task = await currentTask(db, problem.get('id') as number, transaction, context);
       const percent = checkPercent(values.percent ?? task.get('progress'));
-      await db.getRepository('mq_progress_reports').create({
-        values: {
-          taskId: task.get('id'),
-          problemId: problem.get('id'),
-          reportedOn: values.reportedOn ?? localDay(now, settings.timeZone),
-          content,
-          percent,
-        },
-        transaction,
-        context,
-      });
-      await task.update({ progress: percent, lastReportedAt: now }, { transaction });
+      const report = {
+        taskId: task.get('id'),
+        problemId: problem.get('id'),
+        reportedOn: values.reportedOn ?? localDay(now, settings.timeZone),
+        content,
+        percent,
+      };
+      await asServer(transaction, { collection: 'mq_progress_reports', values: report, create: true }, () =>
+        db.getRepository('mq_progress_reports').create({ values: report, transaction, context }),
+      );
+      await writeAs(transaction, 'mq_tasks', task, { progress: percent, lastReportedAt: now });
     },
   );
 }
@@ -243,17 +245,20 @@ export function complete(db: Database, options: Omit<TransitionOptions, 'action'
   return transition(db, { ...options, action: 'complete' }, async ({ problem, transaction, now, context }) => {
     const completionSummary = requireValue<string>(values, 'completionSummary', 'Completion summary');
     const task = await currentTask(db, problem.get('id') as number, transaction, context);
-    await db.getRepository('mq_tasks').update({
-      filterByTk: task.get('id') as number,
-      values: {
-        completionSummary,
-        progress: 100,
-        lastReportedAt: now,
-        ...(values.evidence ? { evidence: values.evidence } : {}),
-      },
-      transaction,
-      context,
-    });
+    const completion = {
+      completionSummary,
+      progress: 100,
+      lastReportedAt: now,
+      ...(values.evidence ? { evidence: values.evidence } : {}),
+    };
+    await asServer(transaction, { collection: 'mq_tasks', id: task.get('id'), values: completion }, () =>
+      db.getRepository('mq_tasks').update({
+        filterByTk: task.get('id') as number,
+        values: completion,
+        transaction,
+        context,
+      }),
+    );
   });
 }
 

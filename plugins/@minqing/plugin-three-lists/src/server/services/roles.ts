@@ -81,14 +81,16 @@ export const ROLES: RoleSpec[] = [
     snippets: ['pm.minqing.*'],
     resources: {
       mq_units: MQ_ALL,
-      mq_problems: [...MQ_ALL, ...LOOP_ACTIONS],
-      mq_responsibilities: MQ_ALL,
-      mq_tasks: MQ_ALL,
+      mq_problems: [...MQ_ALL, ...LOOP_ACTIONS, 'correct'],
+      // the records the figures count from are corrected (更正, with a reason), not edited
+      mq_responsibilities: [...MQ_ALL, 'correct'],
+      mq_tasks: [...MQ_ALL, 'correct'],
       mq_milestones: MQ_ALL,
       mq_progress_reports: MQ_ALL,
-      mq_revisits: MQ_ALL,
-      mq_evaluations: MQ_ALL,
+      mq_revisits: [...MQ_ALL, 'correct'],
+      mq_evaluations: [...MQ_ALL, 'correct'],
       mq_supervisions: MQ_ALL,
+      mq_corrections: ['view', 'export'],
     },
   },
   {
@@ -109,7 +111,8 @@ export const ROLES: RoleSpec[] = [
       mq_responsibilities: [['view', 'myResponsibilities']],
       mq_tasks: [['view', 'tasksOfMyProblems']],
       mq_progress_reports: ['view'],
-      mq_revisits: [['view', 'leaderRevisits'], 'create'],
+      // a planned revisit is recorded by the leader it appoints (hooks/feedback.ts)
+      mq_revisits: [['view', 'leaderRevisits'], 'create', ['update', 'leaderRevisits']],
       mq_evaluations: ['view'],
       mq_supervisions: ['view'],
     },

@@ -9,6 +9,7 @@ import responsibilities from '../collections/mq_responsibilities';
 import revisits from '../collections/mq_revisits';
 import supervisions from '../collections/mq_supervisions';
 import tasks from '../collections/mq_tasks';
+import corrections from '../collections/mq_corrections';
 import units from '../collections/mq_units';
 
 /** Our collections in dependency order (a target before what points at it). */
@@ -22,6 +23,7 @@ export const LIST_COLLECTIONS = [
   revisits,
   evaluations,
   supervisions,
+  corrections,
 ];
 
 const SYSTEM_FIELDS = ['createdBy', 'createdById', 'updatedBy', 'updatedById', 'parentId'];

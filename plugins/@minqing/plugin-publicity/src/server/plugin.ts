@@ -16,6 +16,7 @@ import { RateLimiter } from './domain/rate-limit';
 import { PublicCache } from './services/cache';
 import { PROBLEM_PUBLIC_FIELDS, PUBLICITY_COLLECTIONS } from './services/collections';
 import { issueLinksOnCompletion } from './services/evaluation';
+import { checkPublicTexts } from './services/personal-data-check';
 import { problemToCase, publicationRules, publish, unpublish } from './services/publication';
 import { PUBLICITY_ROLES } from './services/roles';
 
@@ -43,6 +44,7 @@ export class PluginPublicityServer extends Plugin {
     });
     oncePerDatabase(this.db, 'publicity', () => {
       publicationRules(this.db);
+      checkPublicTexts(this.db);
       issueLinksOnCompletion(this.app);
       this.publicCache.watch(this.db);
       protectSchema(this.db, [...PUBLICITY_COLLECTIONS, { name: 'mq_problems', fields: PROBLEM_PUBLIC_FIELDS }]);

@@ -8,7 +8,10 @@ import { guardLoopFields } from './hooks/guard-loop-fields';
 import { oncePerDatabase } from './services/once';
 import { exposePluginInfo } from './services/plugin-info';
 import { translateOptionLabels } from './services/option-labels';
+import { redactLogs } from './services/log-redaction';
+import { holdReadScopes } from './services/read-scope';
 import { installRoles } from './services/roles';
+import { closeSelfRegistration } from './services/sign-up';
 import { waitOnBusySqlite } from './services/sqlite';
 import { protectSchema, syncToCollectionManager } from './services/schema';
 
@@ -22,6 +25,8 @@ export class PluginThreeListsServer extends Plugin {
     registerLoopActions(this.app);
     registerStatsResource(this.app);
     renderRefusals(this.app);
+    holdReadScopes(this.app);
+    redactLogs(this.app);
     oncePerDatabase(this.db, 'three-lists', () => {
       guardLoopFields(this.db);
       feedbackRules(this.db);
@@ -34,6 +39,7 @@ export class PluginThreeListsServer extends Plugin {
   async install() {
     await syncToCollectionManager(this.db);
     await installRoles(this.db);
+    await closeSelfRegistration(this.db);
   }
 }
 

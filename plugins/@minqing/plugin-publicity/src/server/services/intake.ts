@@ -1,5 +1,5 @@
 import type Application from '@nocobase/server';
-import { writeTransaction } from '@minqing/plugin-three-lists';
+import { maskPersonalData, writeTransaction } from '@minqing/plugin-three-lists';
 import { newTrackingCode, normalizeTrackingCode } from '../domain/codes';
 import { cleanText, EMAIL, PHONE } from '../domain/text';
 import { refuse } from './errors';
@@ -63,11 +63,15 @@ export async function submitReport(app: Application, values: Submission, setting
   if (contactEmail && !EMAIL.test(contactEmail)) throw refuse('INVALID_EMAIL', 'The e-mail address is not valid');
   const photos = decodePhotos(values.photos, settings.maxPhotos, settings.maxPhotoKB);
 
-  const firstLine = description.split(/\r?\n/)[0];
+  // 来件原文 stays with the report (mq_admin only); the problem, which every handler sees, gets the
+  // text with phones, ID numbers, addresses and the contact's name masked ([电话]…). A bureau's
+  // office reads the original when it needs to call back; nobody else needs it.
+  const masked = maskPersonalData(description, { names: [contactName] });
+  const firstLine = masked.split(/\r?\n/)[0];
   const title = firstLine.length > 40 ? `${firstLine.slice(0, 40)}…` : firstLine;
   return writeTransaction(db, async (transaction) => {
     const problem = await db.getRepository('mq_problems').create({
-      values: { title, description, category, unitId, source: 'complaint' },
+      values: { title, description: masked, category, unitId, source: 'complaint' },
       transaction,
     });
     const photoIds = await storePhotos(app, photos, transaction);
@@ -79,6 +83,7 @@ export async function submitReport(app: Application, values: Submission, setting
         contactName,
         contactPhone,
         contactEmail,
+        description,
         photos: photoIds.map((id) => ({ id })),
       },
       transaction,

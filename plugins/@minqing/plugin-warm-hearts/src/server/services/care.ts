@@ -41,8 +41,21 @@ export function auditCareLedger(app: Application) {
   app.resourceManager.use(
     actionHandler(async (ctx: Context, next) => {
       const { resourceName, actionName } = ctx.action ?? {};
-      await next();
-      if (resourceName !== CARE || !READS.includes(actionName)) return;
+      if (resourceName !== CARE) return next();
+      try {
+        await next();
+      } catch (error) {
+        // a refused attempt is a line too: who tried, and that it was refused
+        await writeAudit(db, {
+          userId: ctx.state.currentUser?.id ?? null,
+          roleName: ctx.state.currentRole ?? null,
+          action: `refused:${actionName}`,
+          recordIds: '',
+          ip: ctx.ip,
+        });
+        throw error;
+      }
+      if (!READS.includes(actionName)) return;
       const ids = idsOf(ctx.body);
       await writeAudit(db, {
         userId: ctx.state.currentUser?.id ?? null,
@@ -52,7 +65,8 @@ export function auditCareLedger(app: Application) {
         ip: ctx.ip,
       });
     }),
-    { tag: 'mqCareAudit', after: 'acl' },
+    // before the ACL, so that a refused attempt reaches it too
+    { tag: 'mqCareAudit', after: 'setCurrentRole', before: 'acl' },
   );
 }
 
@@ -97,8 +111,9 @@ export function auditCareChanges(db: Database) {
  */
 export function keepCareOutOfWorkflows(db: Database) {
   const check = (model: Model) => {
-    const config = JSON.stringify(model.get('config') ?? {});
-    if (CARE_COLLECTIONS.some((name) => config.includes(name))) {
+    // identifiers are case-insensitive in SQL (MQ_CARE_STUDENTS, "mq_care_students"…): compare so
+    const config = JSON.stringify(model.get('config') ?? {}).toLowerCase();
+    if (CARE_COLLECTIONS.some((name) => config.includes(name.toLowerCase()))) {
       throw refuse(
         'CARE_NOT_IN_WORKFLOWS',
         'The care ledger cannot be used in workflows: it must not reach notifications',

@@ -64,7 +64,8 @@ describe('confidentiality: complainants, the care ledger and internal notes stay
   const leaks = (role: string, text: string) => forbiddenFor(role).filter((m) => text.includes(m));
 
   beforeAll(async () => {
-    app = await createMinqingApp();
+    // with the charts' data API, a way to the care ledger that must stay closed
+    app = await createMinqingApp({ nocobasePlugins: ['data-visualization'] });
     // every request in the request log, as in production (the tests' default is errors only)
     (app.app as any).requestLogger.level = 'info';
     users = {
@@ -184,7 +185,7 @@ describe('confidentiality: complainants, the care ledger and internal notes stay
     // the entitled do see them: it is not for want of data
     const office = JSON.stringify((await agents.office.get('/mq_public_reports:list')).body);
     expect(office).toContain(M.phone);
-    const cadre = JSON.stringify((await agents.cadreA.get('/mq_progress_reports:list')).body);
+    const cadre = JSON.stringify((await agents.cadreA.get('/mq_tasks:list')).body);
     expect(cadre).toContain(M.internal);
   }, 600_000);
 
@@ -233,8 +234,10 @@ describe('confidentiality: complainants, the care ledger and internal notes stay
     const report = await ok(agents.office.get(`/mq_public_reports:get?filterByTk=${reportId}`));
     expect(report.description).toContain(M.phone);
     // and the report stays the office's
-    for (const role of ['cadreA', 'leaderA', 'cadreB', 'member'])
-      expect((await agents[role].get(`/mq_public_reports:get?filterByTk=${reportId}`)).status).toBe(403);
+    for (const role of ['cadreA', 'leaderA', 'cadreB', 'member']) {
+      const res = await agents[role].get(`/mq_public_reports:get?filterByTk=${reportId}`);
+      expect(`${role} → ${res.status} ${JSON.stringify(res.body).includes(M.phone)}`).toBe(`${role} → 403 false`);
+    }
   });
 
   it("a complainant's photo is for the office only, and nobody signs up after install", async () => {
@@ -249,7 +252,8 @@ describe('confidentiality: complainants, the care ledger and internal notes stay
       const list = await agents[role].get('/attachments:list').query({ pageSize: 200 });
       expect(JSON.stringify(list.body ?? '')).not.toContain(photo.filename);
     }
-    expect((await agents.office.get(`/attachments:get?filterByTk=${photo.id}`)).status).toBe(200);
+    // the office opens it, through the file manager's own way to a file
+    expect((await agents.office.get(`/attachments:getFile?filterByTk=${photo.id}`)).status).toBe(302);
 
     const signUp = await agents.anonymous
       .post('/auth:signUp')
@@ -288,4 +292,43 @@ describe('confidentiality: complainants, the care ledger and internal notes stay
     // the requests are there, without their personal values
     expect(bytes).toBeGreaterThan(10000);
   });
+
+  it('audits every read of the care ledger once, by any path, and refuses the sideways ones', async () => {
+    const audit = () => app.db.getRepository('mq_care_audit').count();
+    const careId = (await app.db.getRepository('mq_care_students').findOne({})).get('id');
+    const lines: string[] = [];
+    const expectOneLine = async (what: string, request: () => Promise<any>, status: RegExp) => {
+      const before = await audit();
+      const res = await request();
+      lines.push(`${what} → ${res.status} +${(await audit()) - before}`);
+      expect(`${what} → ${res.status}`).toMatch(status);
+    };
+    const { care, office, cadreB, member, root } = agents;
+    await expectOneLine('care list', () => care.get('/mq_care_students:list'), /200$/);
+    await expectOneLine('care get', () => care.get(`/mq_care_students:get?filterByTk=${careId}`), /200$/);
+    await expectOneLine('office export', () => office.post('/mq_care_students:export').send({ columns: [{ dataIndex: ['studentName'] }] }), /20\d$/);
+    await expectOneLine('cadre list', () => cadreB.get('/mq_care_students:list'), /403$/);
+    await expectOneLine('member get', () => member.get(`/mq_care_students:get?filterByTk=${careId}`), /403$/);
+    await expectOneLine('care query', () => care.post('/mq_care_students:query').send({ measures: [{ field: ['id'], aggregation: 'count', alias: 'n' }] }), /403$/);
+    await expectOneLine('chart', () =>
+      care.post('/charts:queryData').send({ collection: 'mq_care_students', measures: [{ field: ['id'], aggregation: 'count', alias: 'n' }] }), /403$/);
+    await expectOneLine('chart, upper case', () =>
+      root.post('/charts:queryData').send({ dataSource: 'main', collection: 'MQ_CARE_STUDENTS', measures: [{ field: ['id'], aggregation: 'count' }] }), /403$/);
+    await expectOneLine('SQL node test run', () => root.post('/flow_nodes:test').send({ values: { type: 'sql', config: { sql: 'SELECT * FROM MQ_CARE_STUDENTS' } } }), /403$/);
+
+    // an association an administrator adds later, from the units to the ledger
+    await ok(root.resource('collections.fields', 'mq_units').create({
+      values: { name: 'careStudents', type: 'hasMany', target: 'mq_care_students', foreignKey: 'unitId', interface: 'o2m', uiSchema: { title: '关爱学生' } },
+    }));
+    await expectOneLine('office appends', () => office.get(`/mq_units:get?filterByTk=${unitA}&appends=careStudents`), /200$/);
+    const outsider = await cadreB.get(`/mq_units:get?filterByTk=${unitA}&appends=careStudents`);
+    expect(JSON.stringify(outsider.body)).not.toContain(M.careName);
+    // a workflow naming the ledger in upper case is refused like in lower case
+    const wf = await root.resource('workflows').create({
+      values: { title: 'x', type: 'collection', config: { mode: 1, collection: 'MQ_CARE_STUDENTS' } },
+    });
+    expect(wf.status).toBeGreaterThanOrEqual(400);
+    expect(lines.filter((l) => !l.endsWith('+1'))).toEqual([]);
+  });
 });
+

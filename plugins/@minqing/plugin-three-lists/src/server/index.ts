@@ -8,7 +8,7 @@ export { defineListCollection, fieldBuilders, t } from './collections/fields';
 export type { Option } from './collections/fields';
 export { ensureFields, protectSchema, syncToCollectionManager } from './services/schema';
 export { grantRoles, LEADER_PROBLEM_RECORD_SCOPES, LEADER_PROBLEM_SCOPE, MQ_ALL, scopeThrough } from './services/roles';
-export { holdReadScopes, viewScope, isGuarded } from './services/read-scope';
+export { holdReadScopes, isGuarded, onGuardedRead, viewScope } from './services/read-scope';
 export type { Grant, RoleSpec, ScopeSpec } from './services/roles';
 export { CURRENT_USER_ID, offerRecordActions } from './services/acl';
 export { settingsStore, getSettings as getLoopSettings } from './services/settings';

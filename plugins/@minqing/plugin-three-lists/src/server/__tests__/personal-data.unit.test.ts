@@ -1,4 +1,5 @@
 import { describeMatches, findPersonalData, maskPersonalData, validIdNumber } from '../domain/personal-data';
+import { redactLogEntry } from '../services/log-redaction';
 
 // a valid ID number (check digit 9) and the same with a wrong check digit
 const ID = '421002198503176429';
@@ -57,5 +58,31 @@ describe('personal data in a text', () => {
     const described = describeMatches(findPersonalData('电话13971234567', {}));
     expect(described).toContain('[电话]');
     expect(described).not.toContain('13971234567');
+  });
+});
+
+describe("the request log's sanitiser", () => {
+  const LEVEL = Symbol.for('level');
+  it('writes the values and filters of our resources as their shape, and masks the rest', () => {
+    const entry = {
+      level: 'info',
+      [LEVEL]: 'info',
+      message: 'request GET /api/mq_problems:list?filter=%7B%22description%22%3A%2213971234567%22%7D',
+      action: {
+        resourceName: 'mqPublic',
+        actionName: 'submit',
+        params: { values: { contactName: '赵秀英', contactPhone: '13971234567', photos: ['data:image/png;base64,iVBO='] } },
+      },
+      other: { resourceName: 'workflows', params: { values: { note: `电话13971234567 身份证${ID}`, confirm_password: 'x' } } },
+    };
+    const out = redactLogEntry(entry as any) as any;
+    const text = JSON.stringify(out);
+    for (const secret of ['赵秀英', '13971234567', ID, 'data:image', '"x"']) expect(text).not.toContain(secret);
+    expect(out.action.params.values).toEqual({ contactName: '[…]', contactPhone: '[…]', photos: ['[…]'] });
+    expect(out.other.params.values.note).toBe('电话[电话] 身份证[身份证号]');
+    expect(out.other.params.values.confirm_password).toBe('[redacted]');
+    expect(out[LEVEL]).toBe('info');
+    // the entry itself is left alone: it holds the live request's parameters
+    expect(entry.action.params.values.contactPhone).toBe('13971234567');
   });
 });

@@ -18,7 +18,8 @@ import { maskPersonalData } from '../domain/personal-data';
 
 const SECRET_KEY = /pass(word)?|secret|token|confirm_?password/i;
 const OURS = /^(mq[_A-Z]|users\b|auth\b|attachments\b)/;
-const OUR_URL = /\/api\/(mq[_A-Z]|users[:/.]|auth[:/.]|attachments[:/.])/;
+// a path of ours, with or without the API prefix: /api/mq_problems:list?…, /mqPublic:submit
+const OUR_URL = /(^|\s|\/)(mq[_A-Z]|users[:/.]|auth[:/.]|attachments[:/.])/;
 
 const shapeOf = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(shapeOf);
@@ -28,8 +29,17 @@ const shapeOf = (value: unknown): unknown => {
   return value === null || value === undefined ? value : '[…]';
 };
 
+function decoded(text: string) {
+  if (!text.includes('%')) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function maskString(text: string): string {
-  const cut = text.replace(/data:[a-z]+\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/=]+/gi, '[data URL]');
+  const cut = decoded(text).replace(/data:[a-z]+\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/=]+/gi, '[data URL]');
   const url = OUR_URL.test(cut) ? cut.replace(/\?[^\s"]*/g, '?[…]') : cut;
   return maskPersonalData(url);
 }
@@ -90,10 +100,25 @@ function redactLogger(logger: FormattedLogger | undefined | null) {
   logger.__minqingRedacted = true;
 }
 
-export function redactLogs(app: Application) {
+function redactAppLoggers(app: Application) {
   const anyApp = app as any;
   redactLogger(anyApp.requestLogger);
   // app.log is a child: its entries go through its parent's pipeline
   const system = anyApp._logger ?? anyApp.log;
   redactLogger(system && Object.getPrototypeOf(system)?.format ? Object.getPrototypeOf(system) : system);
+}
+
+/**
+ * The loggers are made anew when the app re-initialises (a restart, a reload): the format is put
+ * in front of whichever logger is current, before each request reaches the request logger.
+ */
+export function redactLogs(app: Application) {
+  redactAppLoggers(app);
+  app.use(
+    async (_ctx: unknown, next: () => Promise<void>) => {
+      redactAppLoggers(app);
+      await next();
+    },
+    { tag: 'minqingLogRedaction', before: 'logger' },
+  );
 }

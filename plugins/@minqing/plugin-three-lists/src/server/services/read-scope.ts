@@ -179,7 +179,8 @@ async function rewriteFilter(ctx: Context, collection: Collection, filter: unkno
 
 async function guardQuery(ctx: Context, next: Next) {
   const permission: any = (ctx as any).permission;
-  if (permission?.skip || isRoot(ctx)) return next();
+  // no permission at all: NocoBase's own refusal comes next, nothing to look into
+  if (permission?.skip || !permission?.can || isRoot(ctx)) return next();
   const collection = collectionOfAction(ctx);
   if (!collection) return next();
   const params: any = ctx.action.params;
@@ -281,9 +282,24 @@ async function pruneAppended(ctx: Context, rows: any[], scoped: ScopedPath[]) {
   }
 }
 
+type GuardedRead = (ctx: Context, ids: unknown[]) => Promise<unknown>;
+const guardedReads = new WeakMap<Application, Map<string, GuardedRead[]>>();
+
+/**
+ * Calls `listener` with the ids of `collectionName`'s records that another collection's answer
+ * brings along through its appends (after the data scope has taken out what the caller may not
+ * see): the care ledger audits such reads.
+ */
+export function onGuardedRead(app: Application, collectionName: string, listener: GuardedRead) {
+  if (!guardedReads.has(app)) guardedReads.set(app, new Map());
+  const listeners = guardedReads.get(app)!;
+  listeners.set(collectionName, [...(listeners.get(collectionName) ?? []), listener]);
+}
+
 async function guardAppends(ctx: Context, next: Next) {
   const permission: any = (ctx as any).permission;
-  if (permission?.skip || isRoot(ctx)) return next();
+  if (permission?.skip) return next();
+  const root = isRoot(ctx);
   const collection = collectionOfAction(ctx);
   const params: any = ctx.action?.params;
   if (!collection || !params) return next();
@@ -295,14 +311,17 @@ async function guardAppends(ctx: Context, next: Next) {
   }
   if (!paths.size) return next();
 
+  const listeners = guardedReads.get(ctx.app as Application);
   const dropped = new Set<string>();
   const scoped = new Map<string, ScopedPath>();
+  const audited = new Map<string, { path: string[]; target: string }>();
   for (const append of paths) {
     const segments = append.split('.');
     for (const hop of guardedHops(db, collection, segments)) {
       const prefix = segments.slice(0, hop.depth);
       const key = prefix.join('.');
-      if (scoped.has(key) || dropped.has(key)) continue;
+      if (listeners?.has(hop.target)) audited.set(key, { path: prefix, target: hop.target });
+      if (root || scoped.has(key) || dropped.has(key)) continue;
       const scope = await viewScope(ctx, hop.target);
       if (!scope.allowed) {
         dropped.add(key);
@@ -315,13 +334,21 @@ async function guardAppends(ctx: Context, next: Next) {
     const under = (p: string) => [...dropped].some((d) => p === d || p.startsWith(`${d}.`));
     if (params.appends) params.appends = (params.appends as string[]).filter((a) => !under(a));
     if (params.fields) params.fields = (params.fields as string[]).filter((f) => !under(f));
+    for (const key of [...audited.keys()]) if (under(key)) audited.delete(key);
   }
   await next();
-  if (!scoped.size || !ctx.body) return;
+  if (!ctx.body || (!scoped.size && !audited.size)) return;
 
   const body: any = ctx.body;
   const rows = Array.isArray(body) ? body : Array.isArray(body?.rows) ? body.rows : typeof body === 'object' ? [body] : [];
-  await pruneAppended(ctx, rows, [...scoped.values()]);
+  if (scoped.size) await pruneAppended(ctx, rows, [...scoped.values()]);
+  for (const { path, target } of audited.values()) {
+    const pk = primaryKeyOf(db, target);
+    const ids = recordsAt(rows, path)
+      .flatMap(({ value }) => (Array.isArray(value) ? value : value ? [value] : []))
+      .map((record) => read(record, pk));
+    if (ids.length) for (const listener of listeners?.get(target) ?? []) await listener(ctx, ids);
+  }
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -40,7 +40,8 @@ function decoded(text: string) {
 
 function maskString(text: string): string {
   const cut = decoded(text).replace(/data:[a-z]+\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/=]+/gi, '[data URL]');
-  const url = OUR_URL.test(cut) ? cut.replace(/\?[^\s"]*/g, '?[…]') : cut;
+  // a request line of ours: everything after the path goes (the query is JSON once decoded)
+  const url = OUR_URL.test(cut) ? cut.replace(/\?[\s\S]*$/, '?[…]') : cut;
   return maskPersonalData(url);
 }
 

@@ -171,7 +171,7 @@ export const ROLES: RoleSpec[] = [
   },
 ];
 
-async function ensureScopes(db: Database, scopes: Record<string, ScopeSpec>, transaction: Transaction) {
+export async function ensureScopes(db: Database, scopes: Record<string, ScopeSpec>, transaction: Transaction) {
   const repo = db.getRepository('dataSourcesRolesResourcesScopes');
   const ids: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(scopes)) {

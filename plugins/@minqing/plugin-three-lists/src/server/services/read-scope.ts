@@ -98,6 +98,10 @@ function primaryKeyOf(db: Context['db'], collectionName: string): string {
 
 const refuse = (ctx: Context) => ctx.throw(403, 'No permissions');
 
+/** `appends=a` comes as a string, `appends[]=a&appends[]=b` as an array */
+const listOf = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? value.split(',') : [];
+
 // ------------------------------------------------------------------------------------------------
 // filters, sorts and export columns (before core)
 
@@ -190,7 +194,7 @@ async function guardQuery(ctx: Context, next: Next) {
   }
   // a sort through a guarded association would order by what the caller may not see
   if (params.sort) {
-    const sort = (Array.isArray(params.sort) ? params.sort : String(params.sort).split(',')) as string[];
+    const sort = listOf(params.sort);
     params.sort = sort.filter((s) => !guardedHops(db, collection, s.replace(/^-/, '').split('.')).length);
   }
   // an export's columns are its appends: one through a guarded collection needs an unscoped view there
@@ -283,7 +287,13 @@ async function pruneAppended(ctx: Context, rows: any[], scoped: ScopedPath[]) {
 }
 
 type GuardedRead = (ctx: Context, ids: unknown[]) => Promise<unknown>;
-const guardedReads = new WeakMap<Application, Map<string, GuardedRead[]>>();
+// kept on the app: a plugin importing this module may hold another copy of it than the core's
+const REGISTRY = Symbol.for('minqing.guardedReads');
+const guardedReads = {
+  get: (app: Application) => (app as any)[REGISTRY] as Map<string, GuardedRead[]> | undefined,
+  has: (app: Application) => !!(app as any)[REGISTRY],
+  set: (app: Application, map: Map<string, GuardedRead[]>) => ((app as any)[REGISTRY] = map),
+};
 
 /**
  * Calls `listener` with the ids of `collectionName`'s records that another collection's answer
@@ -305,9 +315,13 @@ async function guardAppends(ctx: Context, next: Next) {
   if (!collection || !params) return next();
   const db = ctx.db;
   const paths = new Set<string>();
+  if (params.appends !== undefined) params.appends = listOf(params.appends);
+  if (params.fields !== undefined) params.fields = listOf(params.fields);
   for (const append of (params.appends ?? []) as string[]) paths.add(append);
   for (const field of (params.fields ?? []) as string[]) {
+    // a role's field list (which NocoBase puts in `fields`) names associations too: they are loaded
     if (field.includes('.')) paths.add(field.split('.').slice(0, -1).join('.'));
+    else if ((collection.getField(field) as any)?.target) paths.add(field);
   }
   if (!paths.size) return next();
 

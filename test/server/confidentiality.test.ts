@@ -302,6 +302,52 @@ describe('confidentiality: complainants, the care ledger and internal notes stay
     expect(bytes).toBeGreaterThan(10000);
   });
 
+  it('refuses personal data in what becomes public: a summary, a case, a reply — in both languages', async () => {
+    const { office } = agents;
+    const refused = (res: any) => [res.status, res.body.errors?.[0]?.code];
+    const publish = (summary: string, locale: string) =>
+      office
+        .post(`/mq_problems:publish?filterByTk=${problemId}`)
+        .set('X-Locale', locale)
+        .send({ publicTitle: '助学金发放延迟', publicSummary: summary });
+    const zh = await publish(`已联系家长，电话${M.phone}`, 'zh-CN');
+    expect(refused(zh)).toEqual([400, 'PERSONAL_DATA_IN_PUBLIC_TEXT']);
+    expect(zh.body.errors[0].message).toMatch(/个人信息/);
+    expect(zh.body.errors[0].message).not.toContain(M.phone);
+    const en = await publish(`家长${M.name}已领取`, 'en-US'); // the complainant's own name
+    expect(refused(en)).toEqual([400, 'PERSONAL_DATA_IN_PUBLIC_TEXT']);
+    expect(en.body.errors[0].message).toMatch(/personal data/);
+    expect(refused(await publish(`身份证${M.idNumber}`, 'zh-CN'))).toEqual([400, 'PERSONAL_DATA_IN_PUBLIC_TEXT']);
+    expect(refused(await publish(`送到${M.address}`, 'zh-CN'))).toEqual([400, 'PERSONAL_DATA_IN_PUBLIC_TEXT']);
+    // database unchanged by the refusals
+    const problem = await app.db.getRepository('mq_problems').findOne({ filterByTk: problemId });
+    expect([problem.get('isPublic'), problem.get('publicSummary') ?? null]).toEqual([false, null]);
+    // a number that is no phone, an ID with a wrong check digit: published
+    const wrongId = M.idNumber.slice(0, 17) + (M.idNumber[17] === '0' ? '1' : '0');
+    expect((await publish(`补发资助金 1397123456789 元，单号 ${wrongId}`, 'zh-CN')).status).toBe(200);
+
+    // a typical case naming a student of the care ledger, when published
+    const draft = await ok(
+      office.resource('mq_cases').create({
+        values: { title: '精准资助', story: `${M.careName}同学得到资助`, unitId: unitA, isPublished: false },
+      }),
+    );
+    const publishCase = await office
+      .post(`/mq_cases:update?filterByTk=${draft.id}`)
+      .set('X-Locale', 'zh-CN')
+      .send({ isPublished: true });
+    expect(refused(publishCase)).toEqual([400, 'PERSONAL_DATA_IN_PUBLIC_TEXT']);
+    expect((await app.db.getRepository('mq_cases').findOne({ filterByTk: draft.id })).get('isPublished')).toBe(false);
+
+    // the reply on the tracking page
+    const reply = await office
+      .post(`/mq_public_reports:update?filterByTk=${reportId}`)
+      .set('X-Locale', 'en-US')
+      .send({ reply: `请拨打${M.phone}咨询` });
+    expect(refused(reply)).toEqual([400, 'PERSONAL_DATA_IN_PUBLIC_TEXT']);
+    expect((await app.db.getRepository('mq_public_reports').findOne({ filterByTk: reportId })).get('reply') ?? null).toBeNull();
+  });
+
   it('audits every read of the care ledger once, by any path, and refuses the sideways ones', async () => {
     const audit = () => app.db.getRepository('mq_care_audit').count();
     const careId = (await app.db.getRepository('mq_care_students').findOne({})).get('id');

@@ -60,7 +60,11 @@ export async function viewScope(ctx: Context, collectionName: string): Promise<V
     } as any);
     filter = (resolved as any).mergedParams?.filter ?? params.filter;
   }
-  const fields = Array.isArray(params.fields) && params.fields.length ? (params.fields as string[]) : undefined;
+  // NocoBase lists a role's scalar fields in `fields` and its associations in `appends`
+  const fields =
+    Array.isArray(params.fields) && params.fields.length
+      ? [...(params.fields as string[]), ...((params.appends as string[] | undefined) ?? [])]
+      : undefined;
   return { allowed: true, filter, fields };
 }
 

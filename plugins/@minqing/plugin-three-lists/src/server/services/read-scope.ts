@@ -196,10 +196,18 @@ async function guardQuery(ctx: Context, next: Next) {
   if (params.filter && Object.keys(params.filter).length) {
     params.filter = await rewriteFilter(ctx, collection, params.filter);
   }
-  // a sort through a guarded association would order by what the caller may not see
+  // a sort through a guarded association the caller sees only in part would order by the rest
   if (params.sort) {
-    const sort = listOf(params.sort);
-    params.sort = sort.filter((s) => !guardedHops(db, collection, s.replace(/^-/, '').split('.')).length);
+    const kept: string[] = [];
+    for (const key of listOf(params.sort)) {
+      let visible = true;
+      for (const hop of guardedHops(db, collection, key.replace(/^-/, '').split('.'))) {
+        const scope = await viewScope(ctx, hop.target);
+        if (!scope.allowed || scope.filter) visible = false;
+      }
+      if (visible) kept.push(key);
+    }
+    params.sort = kept;
   }
   // an export's columns are its appends: one through a guarded collection needs an unscoped view there
   const columns = params.values?.columns;

@@ -18,6 +18,7 @@ import { registerOpen311 } from './services/open311';
 import { RateCounters } from './services/rate-limit';
 import { PROBLEM_PUBLIC_FIELDS, PUBLICITY_COLLECTIONS } from './services/collections';
 import { issueLinksOnCompletion } from './services/evaluation';
+import { checkPublicTexts } from './services/personal-data-check';
 import { problemToCase, publicationRules, publish, unpublish } from './services/publication';
 import { notifyReporters } from './services/reporter-updates';
 import { PUBLICITY_ROLES } from './services/roles';
@@ -53,6 +54,7 @@ export class PluginPublicityServer extends Plugin {
     });
     oncePerDatabase(this.db, 'publicity', () => {
       publicationRules(this.db);
+      checkPublicTexts(this.db);
       issueLinksOnCompletion(this.app);
       notifyReporters(this.app);
       this.publicCache.watch(this.db);

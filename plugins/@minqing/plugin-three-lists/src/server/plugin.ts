@@ -10,7 +10,10 @@ import { ensureSequenceRows, lockSequenceRows } from './hooks/sequence-lock';
 import { oncePerDatabase } from './services/once';
 import { exposePluginInfo } from './services/plugin-info';
 import { translateOptionLabels } from './services/option-labels';
+import { redactLogs } from './services/log-redaction';
+import { holdReadScopes } from './services/read-scope';
 import { installRoles } from './services/roles';
+import { closeSelfRegistration } from './services/sign-up';
 import { queueSqliteWrites } from './services/sqlite';
 import { protectSchema, syncToCollectionManager } from './services/schema';
 
@@ -26,6 +29,8 @@ export class PluginThreeListsServer extends Plugin {
     registerStatsResource(this.app);
     renderRefusals(this.app);
     renderValidationErrors(this.app);
+    holdReadScopes(this.app);
+    redactLogs(this.app);
     oncePerDatabase(this.db, 'three-lists', () => {
       holdRecordsOfTheLoop(this.db);
       feedbackRules(this.db);
@@ -40,6 +45,7 @@ export class PluginThreeListsServer extends Plugin {
   async install() {
     await syncToCollectionManager(this.db);
     await installRoles(this.db);
+    await closeSelfRegistration(this.db);
   }
 }
 

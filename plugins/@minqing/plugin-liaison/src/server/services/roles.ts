@@ -1,8 +1,10 @@
 import type { Database } from '@nocobase/database';
 import {
   CURRENT_USER_ID as ME,
+  LEADER_PROBLEM_RECORD_SCOPES,
   LEADER_PROBLEM_SCOPE,
   MQ_ALL,
+  scopeThrough,
   type RoleSpec,
   type ScopeSpec,
 } from '@minqing/plugin-three-lists';
@@ -108,6 +110,16 @@ export const LIAISON_ROLES: RoleSpec[] = [
  */
 export async function widenLeaderProblemScope(db: Database) {
   const scopes = db.getRepository('dataSourcesRolesResourcesScopes');
+  // the records of those problems (progress reports, evaluations, supervisions) follow them
+  for (const [key, spec] of Object.entries(LEADER_PROBLEM_RECORD_SCOPES)) {
+    const record = await scopes.findOne({ filter: { key: `mq_${key}`, dataSourceKey: 'main' } });
+    if (!record || !isDeepStrictEqual(record.get('scope'), spec.scope)) continue;
+    const or = (spec.scope as { $or: unknown[] }).$or;
+    await scopes.update({
+      filterByTk: record.get('id') as number,
+      values: { scope: { $or: [...or, scopeThrough('problem', LIAISED_UNIT)] } },
+    });
+  }
   const record = await scopes.findOne({ filter: { key: `mq_${LEADER_PROBLEM_SCOPE.key}`, dataSourceKey: 'main' } });
   if (!record || !isDeepStrictEqual(record.get('scope'), LEADER_PROBLEM_SCOPE.spec.scope)) return;
   const or = (LEADER_PROBLEM_SCOPE.spec.scope as { $or: unknown[] }).$or;

@@ -39,6 +39,8 @@ export default defineCollection(
         f.input('contactName', 'Contact name'),
         f.input('contactPhone', 'Contact phone'),
         f.input('contactEmail', 'Contact email'),
+        // 来件原文: what the person wrote, as written; the problem gets a copy with personal data masked
+        f.textarea('description', 'Original text'),
         f.textarea('reply', 'Reply to the public'), // 答复群众: shown on the tracking page
         f.attachments('photos', 'Photos', 'mq_public_reports_photos'),
         f.datetime('evaluationSentAt', 'Evaluation link sent at'),

@@ -1,5 +1,5 @@
 import type Application from '@nocobase/server';
-import { writeTransaction } from '@minqing/plugin-three-lists';
+import { maskPersonalData, writeTransaction } from '@minqing/plugin-three-lists';
 import { newTrackingCode, normalizeTrackingCode } from '../domain/codes';
 import { cleanText, EMAIL, PHONE } from '../domain/text';
 import { refuse } from './errors';
@@ -90,7 +90,11 @@ export async function submitReport(
   if (contactEmail && !EMAIL.test(contactEmail)) throw refuse('INVALID_EMAIL', 'The e-mail address is not valid');
   const photos = decodePhotos(values.photos, settings.maxPhotos, settings.maxPhotoKB);
 
-  const firstLine = description.split(/\r?\n/)[0];
+  // 来件原文 stays with the report (mq_admin only); the problem, which every handler sees, gets the
+  // text with phones, ID numbers, addresses and the contact's name masked ([电话]…). A bureau's
+  // office reads the original when it needs to call back; nobody else needs it.
+  const masked = maskPersonalData(description, { names: [contactName] });
+  const firstLine = masked.split(/\r?\n/)[0];
   const title = firstLine.length > 40 ? `${firstLine.slice(0, 40)}…` : firstLine;
   const following = values.sameAs !== undefined && values.sameAs !== null && values.sameAs !== '';
   return writeTransaction(db, async (transaction) => {
@@ -98,7 +102,7 @@ export async function submitReport(
     const problem = following
       ? await followedProblem(db, values.sameAs, transaction)
       : await db.getRepository('mq_problems').create({
-          values: { title, description, category, unitId, source: 'complaint' },
+          values: { title, description: masked, category, unitId, source: 'complaint' },
           transaction,
         });
     const photoIds = await storePhotos(app, photos, transaction);
@@ -112,6 +116,7 @@ export async function submitReport(
         contactName,
         contactPhone,
         contactEmail,
+        description,
         photos: photoIds.map((id) => ({ id })),
         channel: origin.channel ?? 'web',
         clientName: origin.clientName ?? null,

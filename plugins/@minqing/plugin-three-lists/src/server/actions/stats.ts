@@ -1,5 +1,6 @@
 import type { Context, Next } from '@nocobase/actions';
 import type Application from '@nocobase/server';
+import { viewScope } from '../services/read-scope';
 import { listResults, type ResultsQuery } from '../services/results';
 import { computeStats, type StatsQuery } from '../services/stats';
 
@@ -21,7 +22,10 @@ export function registerStatsResource(app: Application) {
     actions: {
       async list(ctx: Context, next: Next) {
         const { page, pageSize, unitId, category } = ctx.action.params as ResultsQuery;
-        const { data, meta } = await listResults(ctx.db, { page, pageSize, unitId, category });
+        // the results are problems: the caller's data scope of the problem list holds here too
+        const scope = await viewScope(ctx, 'mq_problems');
+        if (!scope.allowed) return ctx.throw(403, 'No permissions');
+        const { data, meta } = await listResults(ctx.db, { page, pageSize, unitId, category }, scope.filter);
         ctx.body = { rows: data, ...meta }; // wrapped by NocoBase as { data, meta }
         await next();
       },

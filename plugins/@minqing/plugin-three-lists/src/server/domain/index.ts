@@ -20,3 +20,4 @@ export * from './settings-schema';
 export * from './settings';
 export * from './vocabulary';
 export * from './records';
+export * from './personal-data';

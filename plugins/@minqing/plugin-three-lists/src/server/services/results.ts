@@ -28,7 +28,7 @@ export interface ResultsQuery {
  * 成效清单: closed problems with what was done, the revisit's verdict and the public's score.
  * One page at a time; the associations of that page only.
  */
-export async function listResults(db: Database, query: ResultsQuery) {
+export async function listResults(db: Database, query: ResultsQuery, scope?: Record<string, unknown>) {
   const page = Number(query.page ?? 1);
   const pageSize = Number(query.pageSize ?? 20);
   if (!Number.isInteger(page) || page < 1 || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
@@ -37,8 +37,9 @@ export async function listResults(db: Database, query: ResultsQuery) {
   const filter: FilterWithValue = { status: 'closed' };
   if (query.unitId) filter.unitId = Number(query.unitId);
   if (query.category) filter.category = query.category;
+  const where = scope ? { $and: [filter, scope] } : filter;
   const [rows, count] = await db.getRepository('mq_problems').findAndCount({
-    filter,
+    filter: where,
     fields: ['id', 'code', 'title', 'category', 'source', 'unitId', 'doneAt', 'closedAt', 'reopenCount'],
     appends: ['unit', 'tasks', 'revisits', 'evaluations'],
     sort: ['-closedAt', '-id'],

@@ -49,6 +49,42 @@ export const SCOPES: Record<string, ScopeSpec> = {
   },
 };
 
+/** `{ a: x }` → `{ 'problem.a': x }`, through `$and`/`$or`: a problem's scope seen from a record of it */
+export function scopeThrough(association: string, scope: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(scope)) {
+    if (key === '$and' || key === '$or') {
+      out[key] = (value as Record<string, unknown>[]).map((item) => scopeThrough(association, item));
+    } else out[key.startsWith('$') ? key : `${association}.${key}`] = value;
+  }
+  return out;
+}
+
+/**
+ * 领导干部 see the progress reports, evaluations and supervisions of the problems they see, not
+ * all of them: those texts repeat what the problem says (names, phones) and add internal notes.
+ * Each is the leaders' problem scope seen through the record's `problem` (liaison widens them
+ * together with it).
+ */
+export const LEADER_PROBLEM_RECORD_SCOPES: Record<string, ScopeSpec> = {
+  leaderProgressReports: {
+    name: 'Progress reports of problems I see',
+    resourceName: 'mq_progress_reports',
+    scope: scopeThrough('problem', SCOPES.leaderProblems.scope),
+  },
+  leaderEvaluations: {
+    name: 'Evaluations of problems I see',
+    resourceName: 'mq_evaluations',
+    scope: scopeThrough('problem', SCOPES.leaderProblems.scope),
+  },
+  leaderSupervisions: {
+    name: 'Supervisions of problems I see',
+    resourceName: 'mq_supervisions',
+    scope: scopeThrough('problem', SCOPES.leaderProblems.scope),
+  },
+};
+Object.assign(SCOPES, LEADER_PROBLEM_RECORD_SCOPES);
+
 export interface ScopeSpec {
   name: string;
   resourceName: string;
@@ -110,11 +146,11 @@ export const ROLES: RoleSpec[] = [
       ],
       mq_responsibilities: [['view', 'myResponsibilities']],
       mq_tasks: [['view', 'tasksOfMyProblems']],
-      mq_progress_reports: ['view'],
+      mq_progress_reports: [['view', 'leaderProgressReports']],
       // a planned revisit is recorded by the leader it appoints (hooks/feedback.ts)
       mq_revisits: [['view', 'leaderRevisits'], 'create', ['update', 'leaderRevisits']],
-      mq_evaluations: ['view'],
-      mq_supervisions: ['view'],
+      mq_evaluations: [['view', 'leaderEvaluations']],
+      mq_supervisions: [['view', 'leaderSupervisions']],
     },
   },
   {
@@ -138,7 +174,7 @@ export const ROLES: RoleSpec[] = [
   },
 ];
 
-async function ensureScopes(db: Database, scopes: Record<string, ScopeSpec>, transaction: Transaction) {
+export async function ensureScopes(db: Database, scopes: Record<string, ScopeSpec>, transaction: Transaction) {
   const repo = db.getRepository('dataSourcesRolesResourcesScopes');
   const ids: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(scopes)) {

@@ -1,9 +1,10 @@
 import type { Context } from '@nocobase/actions';
 import type { Database, Model, Transaction } from '@nocobase/database';
 import type Application from '@nocobase/server';
-import { actionHandler, suppressSmall } from '@minqing/plugin-three-lists';
+import { actionHandler, onGuardedRead, suppressSmall } from '@minqing/plugin-three-lists';
 import { CARE_COLLECTIONS } from './collections';
 import { refuse } from './errors';
+import { NS } from '../domain/fields';
 import { warmHeartsSettings } from './settings';
 
 const CARE = 'mq_care_students';
@@ -38,22 +39,55 @@ async function writeAudit(db: Database, values: Record<string, unknown>, transac
  */
 export function auditCareLedger(app: Application) {
   const db = app.db;
+  const audit = (ctx: Context, action: string, recordIds: string) =>
+    writeAudit(db, {
+      userId: ctx.state.currentUser?.id ?? null,
+      roleName: ctx.state.currentRole ?? null,
+      action,
+      recordIds,
+      ip: ctx.ip,
+    });
   app.resourceManager.use(
     actionHandler(async (ctx: Context, next) => {
       const { resourceName, actionName } = ctx.action ?? {};
-      await next();
-      if (resourceName !== CARE || !READS.includes(actionName)) return;
+      // the ledger is read by list, get and export only: an aggregate query, a chart or a workflow
+      // node's test run would read it past the audit, so they are refused (and the attempt audited)
+      if (reachesCareSideways(resourceName, actionName, ctx.action?.params)) {
+        await audit(ctx, `refused:${resourceName}:${actionName}`, '');
+        return ctx.throw(403, ctx.t('The care ledger is read through its own list only', { ns: NS }));
+      }
+      if (resourceName !== CARE) return next();
+      try {
+        await next();
+      } catch (error) {
+        // a refused attempt is a line too: who tried, and that it was refused
+        await audit(ctx, `refused:${actionName}`, '');
+        throw error;
+      }
+      if (!READS.includes(actionName)) return;
       const ids = idsOf(ctx.body);
-      await writeAudit(db, {
-        userId: ctx.state.currentUser?.id ?? null,
-        roleName: ctx.state.currentRole ?? null,
-        action: actionName,
-        recordIds: actionName === 'export' ? 'export' : ids.join(','),
-        ip: ctx.ip,
-      });
+      await audit(ctx, actionName, actionName === 'export' ? 'export' : ids.join(','));
     }),
-    { tag: 'mqCareAudit', after: 'acl' },
+    // before the ACL, so that a refused attempt reaches it too
+    { tag: 'mqCareAudit', after: 'setCurrentRole', before: 'acl' },
   );
+  // records of the ledger brought along by another collection's appends (an association an
+  // administrator adds later): each such answer is a read too
+  onGuardedRead(app, CARE, (ctx, ids) => audit(ctx, `append:${ctx.action?.resourceName}`, ids.join(',')));
+}
+
+const mentionsCare = (value: unknown) => {
+  const text = JSON.stringify(value ?? '').toLowerCase();
+  return CARE_COLLECTIONS.some((name) => text.includes(name.toLowerCase()));
+};
+
+/** charts:queryData, <care>:query, a workflow node's test run naming the ledger in any case */
+function reachesCareSideways(resourceName?: string, actionName?: string, params?: any) {
+  if (!resourceName || !actionName) return false;
+  if (resourceName.toLowerCase() === CARE && actionName === 'query') return true;
+  if (resourceName === 'charts') return mentionsCare(params?.values ?? params);
+  if (resourceName === 'flow_nodes' && actionName === 'test') return mentionsCare(params?.values ?? params);
+  return false;
 }
 
 /** …and every change, whichever path it takes (form, import, association, bulk update). */
@@ -97,8 +131,9 @@ export function auditCareChanges(db: Database) {
  */
 export function keepCareOutOfWorkflows(db: Database) {
   const check = (model: Model) => {
-    const config = JSON.stringify(model.get('config') ?? {});
-    if (CARE_COLLECTIONS.some((name) => config.includes(name))) {
+    // identifiers are case-insensitive in SQL (MQ_CARE_STUDENTS, "mq_care_students"…): compare so
+    const config = JSON.stringify(model.get('config') ?? {}).toLowerCase();
+    if (CARE_COLLECTIONS.some((name) => config.includes(name.toLowerCase()))) {
       throw refuse(
         'CARE_NOT_IN_WORKFLOWS',
         'The care ledger cannot be used in workflows: it must not reach notifications',

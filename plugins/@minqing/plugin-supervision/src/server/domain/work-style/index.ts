@@ -1,0 +1,3 @@
+export * from './settings';
+export * from './flags';
+export * from './proactive';

@@ -150,9 +150,11 @@ describe('作风监督 · 表面文章', () => {
     expect(repeatedProgress(task, [same[0], same[2]], S)).toBeNull();
   });
 
-  it('a task at 100% with no report fires; 99% or one report does not', () => {
+  it('a task at 100% with no report fires (open, or a 领导包保 problem done); 99%, one report or a quick closure does not', () => {
     const task = { taskId: 4, problemId: 9, progress: 100, reports: 0 };
     expect(fullWithoutReport(task)?.kind).toBe('task_full_without_report');
+    expect(fullWithoutReport({ ...task, done: true, mode: 'leader_guarantee' })?.kind).toBe('task_full_without_report');
+    expect(fullWithoutReport({ ...task, done: true, mode: 'first_receiver' })).toBeNull(); // 即知即办
     expect(fullWithoutReport({ ...task, progress: 99 })).toBeNull();
     expect(fullWithoutReport({ ...task, reports: 1 })).toBeNull();
   });
@@ -220,7 +222,15 @@ describe('未诉先办 candidates', () => {
     createdAt: '2026-11-10T00:00:00Z',
     ...over,
   });
-  const s = { ...S, recurringDays: 90, recurringAtUnit: 3, risingUnits: 3, risingFactor: 2, unseenComplaints: 3 };
+  const s = {
+    ...S,
+    recurringDays: 90,
+    risingDays: 90,
+    recurringAtUnit: 3,
+    risingUnits: 3,
+    risingFactor: 2,
+    unseenComplaints: 3,
+  };
 
   it('the same category at one unit N times within the window is a candidate; N−1, another unit or out of the window is not', () => {
     const three = [p(1), p(2), p(3)];

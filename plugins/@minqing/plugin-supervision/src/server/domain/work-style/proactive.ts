@@ -83,11 +83,11 @@ export function recurringAtUnit(
 export function risingCategories(
   problems: ProblemFacts[],
   now: Date,
-  s: Pick<WorkStyleSettings, 'recurringDays' | 'risingUnits' | 'risingFactor'>,
+  s: Pick<WorkStyleSettings, 'risingDays' | 'risingUnits' | 'risingFactor'>,
 ): FoundCandidate[] {
   const end = now.getTime();
-  const from = end - s.recurringDays * DAY;
-  const before = from - s.recurringDays * DAY;
+  const from = end - s.risingDays * DAY;
+  const before = from - s.risingDays * DAY;
   const current = new Map<string, ProblemFacts[]>();
   const previous = new Map<string, number>();
   for (const p of problems) {
@@ -107,7 +107,7 @@ export function risingCategories(
       key: ['rising_category', category, ids[0]].join(':'),
       category,
       why: '{{count}} problems at {{units}} units within {{days}} days, {{earlier}} in the days before',
-      params: { count: ids.length, units: units.size, days: s.recurringDays, earlier },
+      params: { count: ids.length, units: units.size, days: s.risingDays, earlier },
       evidence: { problems: ids, units: [...units].sort((a, b) => Number(a) - Number(b)) },
     });
   }

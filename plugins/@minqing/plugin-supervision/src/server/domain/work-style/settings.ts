@@ -7,6 +7,14 @@ import type { SettingsOf, SettingsSchema } from '@minqing/plugin-three-lists/dom
 export const WORK_STYLE_SETTINGS = {
   ns: '@minqing/plugin-supervision',
   fields: {
+    /** the flags look at the work recorded in this many days (a closure, a revisit, an evaluation…) */
+    lookbackDays: {
+      type: 'integer',
+      default: 90,
+      min: 7,
+      max: 730,
+      label: 'Flags look at the work of the last (days)',
+    },
     // 走马观花 visits
     /** a visit that contacted nobody and whose summary is shorter than this says nothing */
     visitMinSummaryChars: {
@@ -103,6 +111,8 @@ export const WORK_STYLE_SETTINGS = {
       max: 100,
       label: 'Recurring at one unit: problems of a category, at least',
     },
+    /** a category rising across units: this many days against as many days before */
+    risingDays: { type: 'integer', default: 30, min: 7, max: 365, label: 'Rising category: window (days)' },
     /** units reporting one category within the window, for a category rising across units */
     risingUnits: { type: 'integer', default: 4, min: 2, max: 1000, label: 'Rising category: units, at least' },
     /** … and this many times as many problems as in the window before */

@@ -1,4 +1,5 @@
 import type { Model } from '@nocobase/database';
+import { monthOfWorkStyle } from '../instructions/MonthlyReportInstruction';
 import {
   createMinqingApp,
   pinClock,
@@ -295,5 +296,13 @@ describe('作风监督 and 未诉先办: flags on the work and problems before t
         [far, 'proactive', 'enrollment'],
       ].sort(),
     );
+  });
+
+  it('每月调度 counts the month\'s flags by kind and those still to decide', async () => {
+    const all = await flags();
+    const month = await monthOfWorkStyle(app.db, '2026-11-01', '2026-11-30');
+    expect(month).toMatchObject({ flags: all.length, open: all.filter((f) => f.state === 'open').length });
+    expect(month.byKind.self_revisit).toBe(1);
+    expect(await monthOfWorkStyle(app.db, '2026-10-01', '2026-10-31')).toMatchObject({ flags: 0, candidates: 0 });
   });
 });

@@ -243,15 +243,15 @@ describe('作风监督 and 未诉先办: flags on the work and problems before t
   });
 
   it('未诉先办: a recurring issue is proposed with its evidence; one click makes a proactive problem; the same situation is not proposed again', async () => {
-    // three canteen problems at 实验小学 within the window (two from the first test, one more)
-    await cadre
-      .resource('mq_problems')
-      .create({ values: { title: '食堂饭菜偏凉', unitId: near, category: 'canteen' } });
+    // four canteen problems at 实验小学 within the window (two from the first test, two more)
+    for (const title of ['食堂饭菜偏凉', '食堂餐具消毒不到位']) {
+      await cadre.resource('mq_problems').create({ values: { title, unitId: near, category: 'canteen' } });
+    }
     await compute();
     const candidates = (await office.resource('mq_proactive_candidates').list({ sort: ['id'] })).body.data;
     const recurring = candidates.find((c: any) => c.kind === 'recurring_at_unit');
     expect(recurring).toMatchObject({ unitId: near, category: 'canteen', state: 'open' });
-    expect(recurring.evidence.problems).toHaveLength(3);
+    expect(recurring.evidence.problems).toHaveLength(4);
     const adopted = await office.post(`/mq_proactive_candidates:adopt?filterByTk=${recurring.id}`).send({});
     expect(adopted.status).toBe(200);
     const problem = await app.db.getRepository('mq_problems').findOne({ filterByTk: adopted.body.data.problem.id });
@@ -298,7 +298,7 @@ describe('作风监督 and 未诉先办: flags on the work and problems before t
     );
   });
 
-  it('每月调度 counts the month\'s flags by kind and those still to decide', async () => {
+  it("每月调度 counts the month's flags by kind and those still to decide", async () => {
     const all = await flags();
     const month = await monthOfWorkStyle(app.db, '2026-11-01', '2026-11-30');
     expect(month).toMatchObject({ flags: all.length, open: all.filter((f) => f.state === 'open').length });

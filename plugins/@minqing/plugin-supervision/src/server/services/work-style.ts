@@ -338,8 +338,9 @@ async function recordFlags(db: Database, flags: FoundFlag[], now: Date, transact
   );
   const fresh = flags.filter((flag) => !known.has(flag.key) && known.add(flag.key));
   if (!fresh.length) return 0;
-  await db.getRepository('mq_work_style_flags').createMany({
-    records: fresh.map((flag) => ({
+  // one multi-row INSERT (a first computation over a big backlog records thousands)
+  await db.getModel('mq_work_style_flags').bulkCreate(
+    fresh.map((flag) => ({
       kind: flag.kind,
       family: FLAG_FAMILY[flag.kind],
       key: flag.key,
@@ -352,51 +353,67 @@ async function recordFlags(db: Database, flags: FoundFlag[], now: Date, transact
       detectedAt: now,
       state: 'open',
     })),
-    transaction,
-  });
+    { transaction },
+  );
   return fresh.length;
 }
 
 async function recordCandidates(db: Database, found: FoundCandidate[], now: Date, transaction: Transaction) {
   const repo = db.getRepository('mq_proactive_candidates');
-  const earlier = await repo.find({
+  const situation = (kind: string, unitId: unknown, category: unknown) => `${kind}:${unitId ?? ''}:${category ?? ''}`;
+  const earlier = new Map<string, { model: Model; problems: number[] }[]>();
+  const keys = new Set<string>();
+  for (const model of await repo.find({
     fields: ['id', 'kind', 'key', 'unitId', 'category', 'evidence', 'state'],
     transaction,
-  });
-  let added = 0;
+  })) {
+    const k = situation(model.get('kind') as string, model.get('unitId'), model.get('category'));
+    const problems = ((model.get('evidence') as { problems?: number[] } | null)?.problems ?? []).map(Number);
+    earlier.set(k, [...(earlier.get(k) ?? []), { model, problems }]);
+    keys.add(model.get('key') as string);
+  }
+  const fresh: FoundCandidate[] = [];
   for (const candidate of found) {
-    const same = earlier.find((e: Model) =>
+    const same = (earlier.get(situation(candidate.kind, candidate.unitId, candidate.category)) ?? []).find((e) =>
       sameSituation(
         {
-          kind: e.get('kind') as string,
-          unitId: e.get('unitId') as number | null,
-          category: e.get('category') as string,
-          problems: ((e.get('evidence') as { problems?: number[] } | null)?.problems ?? []).map(Number),
+          kind: e.model.get('kind') as string,
+          unitId: e.model.get('unitId') as number | null,
+          category: e.model.get('category') as string,
+          problems: e.problems,
         },
         candidate,
       ),
     );
-    const why = inBureauWords(candidate.why, candidate.params);
     if (same) {
-      if (same.get('state') === 'open') await same.update({ evidence: candidate.evidence, why }, { transaction });
+      // an open one takes the new evidence; a decided one stays as the office left it
+      const changed = JSON.stringify(same.problems) !== JSON.stringify(candidate.evidence.problems);
+      if (same.model.get('state') === 'open' && changed) {
+        await same.model.update(
+          { evidence: candidate.evidence, why: inBureauWords(candidate.why, candidate.params) },
+          { transaction },
+        );
+      }
       continue;
     }
-    if (earlier.some((e: Model) => e.get('key') === candidate.key)) continue;
-    const created = await repo.create({
-      values: {
+    if (keys.has(candidate.key)) continue;
+    keys.add(candidate.key);
+    fresh.push(candidate);
+  }
+  if (fresh.length) {
+    await db.getModel('mq_proactive_candidates').bulkCreate(
+      fresh.map((candidate) => ({
         kind: candidate.kind,
         key: candidate.key,
         category: candidate.category,
         unitId: candidate.unitId ?? null,
-        why,
+        why: inBureauWords(candidate.why, candidate.params),
         evidence: candidate.evidence,
         detectedAt: now,
         state: 'open',
-      },
-      transaction,
-    });
-    earlier.push(created);
-    added++;
+      })),
+      { transaction },
+    );
   }
-  return added;
+  return fresh.length;
 }

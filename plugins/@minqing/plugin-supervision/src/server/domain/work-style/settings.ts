@@ -51,7 +51,7 @@ export const WORK_STYLE_SETTINGS = {
     /** an active liaison point nobody visited for this many days */
     liaisonUnvisitedDays: {
       type: 'integer',
-      default: 60,
+      default: 90,
       min: 7,
       max: 365,
       label: 'Liaison point not visited for (days)',
@@ -106,7 +106,7 @@ export const WORK_STYLE_SETTINGS = {
     /** problems of one category at one unit within the window */
     recurringAtUnit: {
       type: 'integer',
-      default: 3,
+      default: 4,
       min: 2,
       max: 100,
       label: 'Recurring at one unit: problems of a category, at least',

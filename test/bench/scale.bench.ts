@@ -365,6 +365,11 @@ it(`bureau/province scale: ${N} problems`, async () => {
              WHERE v.${t('outcome')} IS NOT NULL AND v.${t('revisitedAt')} >= :from`,
             `SELECT p.${t('unitId')}, COUNT(*) FROM ${t('mq_evaluations')} e JOIN ${t('mq_problems')} p ON p.${t('id')} = e.${t('problemId')}
              WHERE e.${t('createdAt')} >= :from GROUP BY p.${t('unitId')}`,
+            `SELECT x.${t('id')}, x.${t('progress')} FROM ${t('mq_tasks')} x
+             WHERE x.${t('progress')} >= 100 AND x.${t('updatedAt')} >= :from
+               AND NOT EXISTS (SELECT 1 FROM ${t('mq_progress_reports')} pr WHERE pr.${t('taskId')} = x.${t('id')})`,
+            `SELECT ${t('id')}, ${t('createdById')}, ${t('createdAt')} FROM ${t('mq_evaluations')}
+             WHERE ${t('byStaff')} = ${dialect === 'postgres' ? 'TRUE' : '1'} AND ${t('createdAt')} >= :from`,
             `SELECT ${t('id')}, ${t('category')}, ${t('unitId')}, ${t('source')}, ${t('createdAt')} FROM ${t('mq_problems')}
              WHERE ${t('createdAt')} >= :windowFrom AND ${t('createdAt')} <= :now`,
           ].map((text) => db.sequelize.query(text, { replacements: { from, windowFrom, now }, type: 'SELECT' })),

@@ -2,6 +2,11 @@ import type { Counters, Row } from './dataset';
 
 const DAY = 24 * 3600 * 1000;
 const MINUTE = 60 * 1000;
+function groupInto<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 const time = (v: unknown) => (v instanceof Date ? v.getTime() : new Date(v as string).getTime());
 
 interface Lists {
@@ -26,7 +31,7 @@ export function addBadHabits(out: Lists, ids: Counters, now: number, cadreIds: n
   const linked = new Set(out.mq_visits_problems.map((l) => l.visitId as number));
   const recent = (v: Row, days: number) => time(v.visitedAt) >= now - days * DAY;
   const byVisitor = new Map<number, Row[]>();
-  for (const v of out.mq_visits) byVisitor.set(v.cadreId as number, [...(byVisitor.get(v.cadreId as number) ?? []), v]);
+  for (const v of out.mq_visits) groupInto(byVisitor, v.cadreId as number, v);
 
   // 走马观花: the first cadre with four recent visits that found nothing stops hearing anyone
   for (const id of cadreIds) {
@@ -96,11 +101,10 @@ export function addBadHabits(out: Lists, ids: Counters, now: number, cadreIds: n
   for (const p of out.mq_problems) {
     if (!['done', 'closed'].includes(p.status as string) || doneAt(p) < now - 60 * DAY || doneAt(p) > now - 2 * DAY)
       continue;
-    byUnit.set(p.unitId as number, [...(byUnit.get(p.unitId as number) ?? []), p]);
+    groupInto(byUnit, p.unitId as number, p);
   }
   const scored = new Map<number, number[]>();
-  for (const e of out.mq_evaluations)
-    scored.set(e.problemId as number, [...(scored.get(e.problemId as number) ?? []), e.score as number]);
+  for (const e of out.mq_evaluations) groupInto(scored, e.problemId as number, e.score as number);
   // the unit with the most such problems whose public is otherwise content
   const lowAt = new Set(
     out.mq_problems.filter((p) => (scored.get(p.id as number) ?? []).some((x) => x < 4)).map((p) => p.unitId as number),

@@ -32,6 +32,7 @@ import {
   type VisitFacts,
   type WorkStyleSettings,
 } from '../domain/work-style';
+import { groupInto } from '../domain/work-style/group';
 
 export const workStyleSettings = settingsStore('work-style', WORK_STYLE_SETTINGS);
 
@@ -123,7 +124,7 @@ export async function findFlags(db: Database, now: Date, s: WorkStyleSettings): 
      FROM ${PR.table} pr WHERE pr.${PR.column('createdAt')} >= :from`,
   );
   const byTask = new Map<number, Row[]>();
-  for (const row of reports) byTask.set(Number(row.task_id), [...(byTask.get(Number(row.task_id)) ?? []), row]);
+  for (const row of reports) groupInto(byTask, Number(row.task_id), row);
   for (const [taskId, rows] of byTask) {
     const flag = repeatedProgress(
       { taskId, problemId: Number(rows[0].problem_id), personId: id(rows[rows.length - 1].by_id) },
@@ -167,7 +168,7 @@ export async function findFlags(db: Database, now: Date, s: WorkStyleSettings): 
      WHERE v.${V.column('outcome')} IS NOT NULL AND v.${V.column('revisitedAt')} >= :from`,
   );
   const byRevisit = new Map<number, Row[]>();
-  for (const row of revisits) byRevisit.set(Number(row.id), [...(byRevisit.get(Number(row.id)) ?? []), row]);
+  for (const row of revisits) groupInto(byRevisit, Number(row.id), row);
   for (const [revisitId, rows] of byRevisit) {
     const flag = selfRevisit(
       {
@@ -246,7 +247,7 @@ export async function findFlags(db: Database, now: Date, s: WorkStyleSettings): 
       };
       const flag = visitNobodyHeard(visit, s);
       if (flag) flags.push(flag);
-      if (visit.cadreId) byCadre.set(visit.cadreId, [...(byCadre.get(visit.cadreId) ?? []), visit]);
+      if (visit.cadreId) groupInto(byCadre, visit.cadreId, visit);
     }
     for (const [cadreId, list] of byCadre) {
       flags.push(...rushedVisits(list, s));
@@ -369,7 +370,7 @@ async function recordCandidates(db: Database, found: FoundCandidate[], now: Date
   })) {
     const k = situation(model.get('kind') as string, model.get('unitId'), model.get('category'));
     const problems = ((model.get('evidence') as { problems?: number[] } | null)?.problems ?? []).map(Number);
-    earlier.set(k, [...(earlier.get(k) ?? []), { model, problems }]);
+    groupInto(earlier, k, { model, problems });
     keys.add(model.get('key') as string);
   }
   const fresh: FoundCandidate[] = [];

@@ -10,6 +10,7 @@ export const DEFAULT_WORK_STYLE: WorkStyleSettings = defaultsOf(WORK_STYLE_SETTI
 
 export * from './kinds';
 import type { FlagKind } from './kinds';
+import { groupInto } from './group';
 
 /** The office's decision on a flag; a dismissal keeps its reason. */
 export const FLAG_STATES = ['open', 'confirmed', 'dismissed'] as const;
@@ -238,7 +239,7 @@ export function repeatedProgress(
   for (const r of reports) {
     const key = normalizedText(r.content);
     if (!key) continue;
-    byText.set(key, [...(byText.get(key) ?? []), r.id]);
+    groupInto(byText, key, r.id);
   }
   const repeated = [...byText.values()].filter((ids) => ids.length >= s.repeatedReports).flat();
   if (!repeated.length) return null;

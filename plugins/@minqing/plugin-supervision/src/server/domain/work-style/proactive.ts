@@ -4,6 +4,7 @@
  * a proactive problem (source 未诉先办).
  */
 import type { WorkStyleSettings } from './settings';
+import { groupInto } from './group';
 
 export const CANDIDATE_KINDS = [
   'recurring_at_unit', // the same category at the same unit, again and again within the window
@@ -56,7 +57,7 @@ export function recurringAtUnit(
   for (const p of problems) {
     if (!p.unitId || !p.category || p.category === 'other' || time(p.createdAt) < from) continue;
     const k = `${p.unitId}:${p.category}`;
-    groups.set(k, [...(groups.get(k) ?? []), p]);
+    groupInto(groups, k, p);
   }
   const found: FoundCandidate[] = [];
   for (const group of groups.values()) {
@@ -93,7 +94,7 @@ export function risingCategories(
   for (const p of problems) {
     if (!p.category || p.category === 'other') continue;
     const at = time(p.createdAt);
-    if (at >= from && at <= end) current.set(p.category, [...(current.get(p.category) ?? []), p]);
+    if (at >= from && at <= end) groupInto(current, p.category, p);
     else if (at >= before && at < from) previous.set(p.category, (previous.get(p.category) ?? 0) + 1);
   }
   const found: FoundCandidate[] = [];
@@ -126,7 +127,7 @@ export function unseenByVisits(
   for (const p of problems) {
     if (!p.category || p.category === 'other' || time(p.createdAt) < from) continue;
     if ((COMPLAINT_SOURCES as readonly (string | null)[]).includes(p.source)) {
-      complaints.set(p.category, [...(complaints.get(p.category) ?? []), p]);
+      groupInto(complaints, p.category, p);
     }
     if ((FOUND_BY_VISITS_SOURCES as readonly (string | null)[]).includes(p.source)) seen.add(p.category);
   }

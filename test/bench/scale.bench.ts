@@ -8,7 +8,9 @@
  *   3. the supervision scan vs the raw SQL that finds the due rows: a workflow's first scan (every
  *      event new) and its later ones (what it fired left out);
  *   4. the public endpoints under 50 concurrent clients (a separate process), cached and uncached;
- *   5. the server's RSS after each.
+ *   5. 作风监督 and 未诉先办: computing the flags and candidates (their rules over the rows of the
+ *      look-back period, and the check of what is already recorded) vs the raw SQL reading those rows;
+ *   6. the server's RSS after each.
  *     MINQING_BENCH_PROBLEMS=100000 npm run bench -- scale
  *     MINQING_BENCH_PROBLEMS=100000 npm test -- --db postgres --only bench -- scale   (PostgreSQL)
  */
@@ -20,13 +22,17 @@ import { loadDataset } from '@minqing/demo';
 import { DONE_STATUSES, SATISFIED } from '@minqing/plugin-three-lists/domain';
 import { findSupervisionEvents } from '../../plugins/@minqing/plugin-supervision/src/server/services/scan';
 import { eventKey, scanConfig } from '../../plugins/@minqing/plugin-supervision/src/server/domain/supervision';
+import {
+  computeWorkStyle,
+  workStyleSettings,
+} from '../../plugins/@minqing/plugin-supervision/src/server/services/work-style';
 
 const N = Number(process.env.MINQING_BENCH_PROBLEMS ?? 100000);
 const RUNS = Number(process.env.MINQING_BENCH_RUNS ?? 15);
 const CONCURRENCY = 50;
 const LOAD_SECONDS = Number(process.env.MINQING_BENCH_LOAD_SECONDS ?? 5);
 /** e.g. MINQING_BENCH_MEASURES=stats,scan for a quicker run at a million problems */
-const MEASURES = (process.env.MINQING_BENCH_MEASURES ?? 'list,stats,scan,public').split(',');
+const MEASURES = (process.env.MINQING_BENCH_MEASURES ?? 'list,stats,scan,public,workstyle').split(',');
 
 async function median(fn: () => Promise<unknown>, runs = RUNS) {
   await fn(); // warm
@@ -333,6 +339,53 @@ it(`bureau/province scale: ${N} problems`, async () => {
       const uncached = await load();
       Object.assign(plugin.publicCache, { body, wrap });
       print(`4. public endpoints, uncached, ${CONCURRENCY} clients: ${JSON.stringify(uncached)} | RSS ${rss()}`);
+    }
+
+    // 5. 作风监督 and 未诉先办 over the look-back period
+    if (MEASURES.includes('workstyle')) {
+      const now = new Date();
+      const settings = await workStyleSettings.get(db);
+      const from = new Date(now.getTime() - settings.lookbackDays * 86400000);
+      const windowFrom = new Date(now.getTime() - Math.max(settings.recurringDays, 2 * settings.risingDays) * 86400000);
+      const t = (name: string) => q(name);
+      // the rows the rules read, and nothing done with them
+      const raw = () =>
+        Promise.all(
+          [
+            `SELECT p.${t('id')}, p.${t('title')}, p.${t('description')}, p.${t('assignedAt')}, p.${t('doneAt')}, r.${t('mode')}, x.${t('completionSummary')},
+               (SELECT COUNT(*) FROM ${t('mq_tasks_evidence')} ev WHERE ev.${t('ownerId')} = x.${t('id')}) AS evidence
+             FROM ${t('mq_problems')} p
+             LEFT JOIN ${t('mq_responsibilities')} r ON r.${t('problemId')} = p.${t('id')} AND r.${t('active')} = ${dialect === 'postgres' ? 'TRUE' : '1'}
+             LEFT JOIN ${t('mq_tasks')} x ON x.${t('problemId')} = p.${t('id')}
+             WHERE p.${t('status')} IN ('done', 'closed') AND p.${t('doneAt')} >= :from`,
+            `SELECT ${t('id')}, ${t('taskId')}, ${t('content')} FROM ${t('mq_progress_reports')} WHERE ${t('createdAt')} >= :from`,
+            `SELECT v.${t('id')}, r.${t('personId')}, r.${t('guarantorId')} FROM ${t('mq_revisits')} v
+             JOIN ${t('mq_responsibilities')} r ON r.${t('problemId')} = v.${t('problemId')}
+               AND (r.${t('personId')} = v.${t('revisiterId')} OR r.${t('guarantorId')} = v.${t('revisiterId')})
+             WHERE v.${t('outcome')} IS NOT NULL AND v.${t('revisitedAt')} >= :from`,
+            `SELECT p.${t('unitId')}, COUNT(*) FROM ${t('mq_evaluations')} e JOIN ${t('mq_problems')} p ON p.${t('id')} = e.${t('problemId')}
+             WHERE e.${t('createdAt')} >= :from GROUP BY p.${t('unitId')}`,
+            `SELECT x.${t('id')}, x.${t('progress')} FROM ${t('mq_tasks')} x
+             WHERE x.${t('progress')} >= 100 AND x.${t('updatedAt')} >= :from
+               AND NOT EXISTS (SELECT 1 FROM ${t('mq_progress_reports')} pr WHERE pr.${t('taskId')} = x.${t('id')})`,
+            `SELECT ${t('id')}, ${t('createdById')}, ${t('createdAt')} FROM ${t('mq_evaluations')}
+             WHERE ${t('byStaff')} = ${dialect === 'postgres' ? 'TRUE' : '1'} AND ${t('createdAt')} >= :from`,
+            `SELECT ${t('id')}, ${t('category')}, ${t('unitId')}, ${t('source')}, ${t('createdAt')} FROM ${t('mq_problems')}
+             WHERE ${t('createdAt')} >= :windowFrom AND ${t('createdAt')} <= :now`,
+          ].map((text) => db.sequelize.query(text, { replacements: { from, windowFrom, now }, type: 'SELECT' })),
+        );
+      // the first computation records every flag; the daily one finds them again and adds nothing
+      const t0 = performance.now();
+      const first = await computeWorkStyle(db, now);
+      const firstMs = performance.now() - t0;
+      const flags = await db.getRepository('mq_work_style_flags').find({ fields: ['kind'] });
+      const byKind: Record<string, number> = {};
+      for (const flag of flags) byKind[flag.get('kind') as string] = (byKind[flag.get('kind') as string] ?? 0) + 1;
+      print(
+        `5. work style, first computation ${firstMs.toFixed(0)} ms: ${first.flags} flags ${JSON.stringify(byKind)}, ${first.candidates} candidates`,
+      );
+      const [daily, rawMs] = await medians([() => computeWorkStyle(db, now), raw], 5);
+      report(`5. work style, daily computation (${first.found.flags} flags found)`, daily, [['raw SQL', rawMs]]);
     }
   } finally {
     server.close();

@@ -1,5 +1,6 @@
 import { loadBureau } from '@minqing/demo';
 import { createMinqingApp, type MinqingTestApp } from '@minqing/test';
+import { computeWorkStyle } from '@minqing/plugin-supervision';
 
 // The loaders write around model hooks (multi-row INSERTs; one JSON parameter per batch on
 // PostgreSQL): what they write must read back as the app would have written it.
@@ -57,6 +58,35 @@ describe('the demo bureau loads into a running app, on every database', () => {
       .create({ values: { title: '新发现的问题', unitId: problem.get('unitId') } });
     expect(created.status).toBe(200);
     expect(created.body.data.id).toBeGreaterThan(problem.get('id') as number);
+  });
+
+  it('作风监督 finds on the demo a small, believable set of flags: its few bad habits, not hundreds', async () => {
+    const now = new Date(Date.UTC(2026, 10, 20));
+    const result = await computeWorkStyle(app.db, now);
+    const byKind: Record<string, number> = {};
+    for (const flag of await app.db.getRepository('mq_work_style_flags').find({ fields: ['kind'] })) {
+      byKind[flag.get('kind') as string] = (byKind[flag.get('kind') as string] ?? 0) + 1;
+    }
+    const candidates: Record<string, number> = {};
+    for (const c of await app.db.getRepository('mq_proactive_candidates').find({ fields: ['kind'] })) {
+      candidates[c.get('kind') as string] = (candidates[c.get('kind') as string] ?? 0) + 1;
+    }
+    // the demo's planted habits (packages/demo/src/habits.ts), a few self-revisits its random
+    // draw makes, and the liaison points nobody visited for a quarter
+    expect(byKind).toEqual({
+      visit_nobody_heard: 4,
+      visitor_found_nothing: 1,
+      visits_rushed: 1,
+      liaison_unvisited: 15,
+      closure_hollow: 2,
+      closure_too_fast: 1,
+      progress_repeated: 1,
+      self_revisit: 3,
+      too_good_unit: 1,
+      evaluation_cluster: 1,
+    });
+    expect(result.flags).toBe(30);
+    expect(candidates).toEqual({ recurring_at_unit: 7 });
   });
 
   it('refuses a database that already holds problems, and writes nothing', async () => {

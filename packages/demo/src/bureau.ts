@@ -1,4 +1,5 @@
 import { emptyChunk, newCounters, problemLife, type Chunk, type People, type Row } from './dataset';
+import { addBadHabits } from './habits';
 import { seeded, type Random } from './random';
 
 /** A city bureau of education as it stands a few months into the campaign. */
@@ -274,5 +275,17 @@ export function bureau(options: BureauOptions = {}): Bureau {
         updatedAt: visit.visitedAt,
       });
   }
+  // 代录: some ratings were taken by phone and entered by the problem's handler
+  const handler = new Map(out.mq_responsibilities.map((r) => [r.problemId as number, r.personId as number]));
+  for (const e of out.mq_evaluations) {
+    if ((e.id as number) % 10 === 0)
+      Object.assign(e, { byStaff: true, channel: 'phone', createdById: handler.get(e.problemId as number) });
+  }
+  addBadHabits(
+    out,
+    ids,
+    now,
+    cadres.map((c) => c.id),
+  );
   return out;
 }

@@ -2,7 +2,8 @@ import { AlertOutlined, BarChartOutlined, RiseOutlined, ScheduleOutlined } from 
 import { Instruction } from '@nocobase/plugin-workflow/client';
 import React from 'react';
 import { DEFAULTS } from '../server/domain/defaults';
-import { item, LEVEL_ENUM, number, REASON_ENUM, t } from './schema';
+import { CATEGORY_OPTIONS, UNIT_TYPE_OPTIONS } from '@minqing/plugin-three-lists/client';
+import { coreOptions, item, LEVEL_ENUM, number, REASON_ENUM, t } from './schema';
 
 const problemId = item('Problem ID', 'Input', {
   default: '{{$context.problemId}}',
@@ -62,4 +63,23 @@ export class MonthlyReportInstruction extends Instruction {
   description = t('Last month’s figures by unit, saved as a report and sent to every leader in-app');
   icon = (<BarChartOutlined />);
   fieldset = {};
+}
+
+/** 未诉先办: proactive problems for the units of given types (the seasonal presets use it) */
+export class ProactiveProblemsInstruction extends Instruction {
+  title = t('Proactive problems for units');
+  type = 'mq-proactive-problems';
+  group = 'extended';
+  description = t('Minqing: handle before complaint');
+  icon = (<ScheduleOutlined />);
+  fieldset = {
+    title: item('Title', 'Input', { required: true }),
+    description: item('Description', 'Input.TextArea'),
+    category: item('Category', 'Select', { enum: coreOptions(CATEGORY_OPTIONS) }),
+    unitTypes: item('Unit types', 'Select', {
+      type: 'array',
+      enum: coreOptions(UNIT_TYPE_OPTIONS),
+      'x-component-props': { mode: 'multiple', allowClear: true, placeholder: t('All units') },
+    }),
+  };
 }

@@ -4,9 +4,11 @@ import {
   EscalateInstruction,
   IssueSupervisionInstruction,
   MonthlyReportInstruction,
+  ProactiveProblemsInstruction,
   ScheduleRevisitInstruction,
 } from './instructions';
-import { RevisitTrigger, SupervisionTrigger } from './triggers';
+import { RevisitTrigger, SupervisionTrigger, WorkStyleTrigger } from './triggers';
+import { WORK_STYLE_SETTINGS } from '../server/domain/work-style/settings';
 
 export class PluginSupervisionClient extends Plugin {
   async load() {
@@ -16,10 +18,14 @@ export class PluginSupervisionClient extends Plugin {
       title: '{{t("Supervision and revisits", { ns: "@minqing/plugin-supervision" })}}',
       icon: 'AlertOutlined',
       sort: 3,
+      // 作风监督 and 未诉先办: every threshold, from the one settings schema
+      settings: { schema: WORK_STYLE_SETTINGS, title: 'Work-style flags', testId: 'mq-work-style-settings' },
     });
     const workflow = this.app.pm.get('workflow') as any;
     workflow.registerTrigger('mq-supervision', SupervisionTrigger);
     workflow.registerTrigger('mq-revisit', RevisitTrigger);
+    workflow.registerTrigger('mq-work-style', WorkStyleTrigger);
+    workflow.registerInstruction('mq-proactive-problems', ProactiveProblemsInstruction);
     workflow.registerInstruction('mq-issue-supervision', IssueSupervisionInstruction);
     workflow.registerInstruction('mq-escalate', EscalateInstruction);
     workflow.registerInstruction('mq-schedule-revisit', ScheduleRevisitInstruction);

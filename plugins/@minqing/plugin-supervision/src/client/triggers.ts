@@ -1,5 +1,6 @@
 import { BASICALLY_SATISFIED, CATEGORY_OPTIONS, MODE_OPTIONS } from '@minqing/plugin-three-lists/client';
 import { DEFAULTS } from '../server/domain/defaults';
+import { FLAG_KIND_LABELS, FLAG_KINDS } from '../server/domain/work-style/kinds';
 import { Trigger } from '@nocobase/plugin-workflow/client';
 import { contextVariables, coreOptions, item, number, REASON_ENUM, t } from './schema';
 
@@ -80,5 +81,32 @@ export class RevisitTrigger extends Trigger {
 
   useVariables() {
     return [...contextVariables(), { key: 'leaderId', value: 'leaderId', label: t('Leader ID') }];
+  }
+}
+
+/** 作风监督 trigger: the flags on the work, computed on an interval; fires once per new flag. */
+export class WorkStyleTrigger extends Trigger {
+  title = t('Minqing work-style watch');
+  description = t(
+    'Computes flags on the work (cursory visits, surface closures, self-certification, figures too good) and fires once per new flag',
+  );
+  fieldset = {
+    kinds: item('Flag kinds', 'Select', {
+      type: 'array',
+      enum: FLAG_KINDS.map((value) => ({ value, label: t(FLAG_KIND_LABELS[value]) })),
+      'x-component-props': { mode: 'multiple', allowClear: true, placeholder: t('All kinds') },
+    }),
+    intervalMinutes: number('Scan every (minutes)', 1, 10080, 1440),
+  };
+
+  useVariables() {
+    return [
+      { key: 'flagId', value: 'flagId', label: t('Flag') },
+      { key: 'kind', value: 'kind', label: t('Flag kinds') },
+      { key: 'why', value: 'why', label: t('Why') },
+      { key: 'userId', value: 'userId', label: t('userId') },
+      { key: 'unitId', value: 'unitId', label: t('unitId') },
+      { key: 'problemId', value: 'problemId', label: t('problemId') },
+    ];
   }
 }

@@ -9,3 +9,7 @@ export type { EventContext, EventResponsibility } from './services/context';
 export { loadEventContext } from './services/context';
 export { notify } from './services/notify';
 export * from './domain/supervision';
+export { WorkStyleTrigger, kindsOf } from './triggers/WorkStyleTrigger';
+export type { WorkStyleConfig } from './triggers/WorkStyleTrigger';
+export { computeWorkStyle, findCandidates, findFlags, workStyleSettings } from './services/work-style';
+export * from './domain/work-style';

@@ -13,6 +13,7 @@ export {
   SATISFACTION_OPTIONS,
   SUPERVISION_LEVEL_OPTIONS,
   SUPERVISION_REASON_OPTIONS,
+  UNIT_TYPE_OPTIONS,
 } from '../server/domain/vocabulary';
 export {
   allowedActions,

@@ -1,6 +1,8 @@
 import enUS from '../../locale/en-US.json';
 import zhCN from '../../locale/zh-CN.json';
 import dispatchReports from '../collections/mq_dispatch_reports';
+import proactiveCandidates from '../collections/mq_proactive_candidates';
+import workStyleFlags from '../collections/mq_work_style_flags';
 import { BASICALLY_SATISFIED } from '@minqing/plugin-three-lists/domain';
 import {
   inReminderWindow,
@@ -110,6 +112,8 @@ describe('every title of the supervision plugin speaks zh-CN and en-US', () => {
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
   walk(dispatchReports);
+  walk(workStyleFlags);
+  walk(proactiveCandidates);
   PRESETS.forEach((p) => keys.add(p.description));
   it.each([...keys])('%s', (key) => {
     expect((enUS as Record<string, string>)[key]).toBeTruthy();

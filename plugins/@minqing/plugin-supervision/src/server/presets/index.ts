@@ -81,6 +81,76 @@ export const PRESETS: Preset[] = [
     config: { mode: 0, startsOn: '2026-01-01T00:30:00.000Z', repeat: '30 8 1 * *' },
     nodes: [{ type: 'mq-monthly-report', title: '每月调度报告', config: {} }],
   },
+  // 作风监督: computes the flags daily; the office adds its response (a notice, a supervision) in the designer
+  {
+    title: '作风监督',
+    description: 'Every day: the work-style flags and the handle-before-complaint candidates are computed',
+    type: 'mq-work-style',
+    config: { intervalMinutes: 1440 },
+    nodes: [],
+  },
+  // 未诉先办 by the calendar (seed 二(二)): off until the office checks the dates and switches them on
+  {
+    title: '开学季入学风险排查',
+    description:
+      'Before the school year: an enrolment check at every school and kindergarten, handled before anyone complains',
+    type: 'schedule',
+    enabled: false,
+    // 20 August, 08:30 bureau time
+    config: { mode: 0, startsOn: '2026-01-01T00:30:00.000Z', repeat: '30 8 20 8 *' },
+    nodes: [
+      {
+        type: 'mq-proactive-problems',
+        title: '开学入学排查',
+        config: {
+          title: '开学季入学、学位与资助政策排查',
+          description: '开学前主动排查入学报名、学位安排、资助申请中的难点，未诉先办。',
+          category: 'enrollment',
+          unitTypes: ['primary_secondary', 'kindergarten'],
+        },
+      },
+    ],
+  },
+  {
+    title: '汛期防溺水排查',
+    description: 'Before the flood season: drowning prevention at every school',
+    type: 'schedule',
+    enabled: false,
+    // 15 May, 08:30
+    config: { mode: 0, startsOn: '2026-01-01T00:30:00.000Z', repeat: '30 8 15 5 *' },
+    nodes: [
+      {
+        type: 'mq-proactive-problems',
+        title: '防溺水排查',
+        config: {
+          title: '汛期防溺水安全排查',
+          description: '汛期前排查校园周边水域、警示标识、安全教育与家校提醒落实情况。',
+          category: 'campus_safety',
+          unitTypes: ['primary_secondary', 'vocational'],
+        },
+      },
+    ],
+  },
+  {
+    title: '招考周服务排查',
+    description: 'Before the examination weeks: exam and admission services at schools and service windows',
+    type: 'schedule',
+    enabled: false,
+    // 25 May, 08:30 (中考、高考 in June)
+    config: { mode: 0, startsOn: '2026-01-01T00:30:00.000Z', repeat: '30 8 25 5 *' },
+    nodes: [
+      {
+        type: 'mq-proactive-problems',
+        title: '招考服务排查',
+        config: {
+          title: '招考期间考务与咨询服务排查',
+          description: '中考、高考前排查考点保障、政策咨询、窗口服务中的堵点，未诉先办。',
+          category: 'exams',
+          unitTypes: ['primary_secondary', 'service_window'],
+        },
+      },
+    ],
+  },
 ];
 
 export async function installPresets(db: Database) {

@@ -112,13 +112,23 @@ describe('the minimum sample and small groups', () => {
       satisfactionRate: null,
       revisitRate: null,
       samples: figures.samples,
+      fromPublic: { satisfactionRate: null, rated: 0, ratedByStaff: 0 },
+      proactive: { count: 0, share: null },
       overdueCount: 1,
       avgDaysToAccept: null,
       avgDaysToComplete: null,
     });
     // nothing else of the figures (the overdue days of one office) reaches the public
     expect(Object.keys(shown).sort()).toEqual(
-      [...RATE_FIGURES, 'samples', 'overdueCount', 'avgDaysToAccept', 'avgDaysToComplete'].sort(),
+      [
+        ...RATE_FIGURES,
+        'samples',
+        'fromPublic',
+        'proactive',
+        'overdueCount',
+        'avgDaysToAccept',
+        'avgDaysToComplete',
+      ].sort(),
     );
   });
 

@@ -29,6 +29,10 @@ describe('figures of DOMAIN.md', () => {
     revisits: 5,
     revisitsResolved: 3,
     ratingsByLevel: [0, 0, 1, 2, 3, 2] as [number, number, number, number, number, number],
+    // 3 of the 8 from the public itself: a 2, a 4 and a 5
+    publicRatingsByLevel: [0, 0, 1, 0, 1, 1] as [number, number, number, number, number, number],
+    problems: 12,
+    proactive: 3,
     done: 6,
     doneWithRevisit: 4,
     overdue: 1,
@@ -52,8 +56,17 @@ describe('figures of DOMAIN.md', () => {
       overdueMaxDays: 3,
       avgDaysToAccept: 1,
       avgDaysToComplete: 10,
+      fromPublic: { satisfactionRate: 0.6667, rated: 3, ratedByStaff: 5 },
+      proactive: { count: 3, share: 0.25 },
       samples: { response: 10, onTime: 7, resolution: 5, satisfaction: 8, revisit: 6 },
     });
+  });
+
+  it("tells the public's own ratings from those staff entered, and counts 未诉先办", () => {
+    const f = computeFigures({ ...emptyCounts(), ratingsByLevel: [0, 0, 0, 0, 0, 6] });
+    // 100% on ratings none of which came from the public
+    expect([f.satisfactionRate, f.fromPublic]).toEqual([1, { satisfactionRate: null, rated: 0, ratedByStaff: 6 }]);
+    expect(f.proactive).toEqual({ count: 0, share: null });
   });
 
   it('counts 基本满意 as satisfied only when configured', () => {
@@ -108,6 +121,8 @@ describe('the overall figures are those of the sum of the groups', () => {
     const total = [a, b].reduce(addCounts, emptyCounts());
     expect(total).toMatchObject({ assigned: 5, overdue: 3, overdueDaysSum: 9, overdueDaysMax: 5 });
     expect(total.ratingsByLevel).toEqual([0, 2, 0, 0, 4, 0]);
+    b.publicRatingsByLevel[4] = 1;
+    expect([a, b].reduce(addCounts, emptyCounts()).publicRatingsByLevel).toEqual([0, 0, 0, 0, 1, 0]);
     expect(a.assigned).toBe(2); // the groups stay as they were
   });
 

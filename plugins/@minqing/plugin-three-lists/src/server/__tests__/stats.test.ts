@@ -72,8 +72,8 @@ async function seed(app: MinqingTestApp) {
         acceptedAt: '2026-10-05T12:00:00Z',
         doneAt: '2026-10-20T00:00:00Z',
       }),
-      // P5: not assigned yet
-      P(5, 2, 'canteen', 'new', '2026-10-20T00:00:00Z'),
+      // P5: not assigned yet; found before anyone complained (未诉先办)
+      { ...P(5, 2, 'canteen', 'new', '2026-10-20T00:00:00Z'), source: 'proactive' },
       // P6: assigned, never accepted, 1 day overdue
       P(6, 2, 'canteen', 'assigned', '2026-10-21T00:00:00Z', { assignedAt: '2026-10-21T00:00:00Z' }),
     ],
@@ -123,7 +123,8 @@ async function seed(app: MinqingTestApp) {
   await db.getModel('mq_evaluations').bulkCreate(
     [
       { problemId: 1, score: 4, evaluatorKind: 'parent' },
-      { problemId: 2, score: 3, evaluatorKind: 'teacher' },
+      // entered by staff on the public's behalf (代录)
+      { problemId: 2, score: 3, evaluatorKind: 'teacher', byStaff: true },
     ],
     { hooks: false },
   );
@@ -165,6 +166,10 @@ describe('mqStats:get against hand-computed figures', () => {
       overdueMaxDays: 3,
       avgDaysToAccept: 1, // 0.5 + 2 + 1 + 0.5 over 4
       avgDaysToComplete: 7, // 4 + 10 over 2
+      // of the 4 ratings only the evaluation 4 came from the public itself; the revisits' and the
+      // evaluation staff entered are staff's
+      fromPublic: { satisfactionRate: 1, rated: 1, ratedByStaff: 3 },
+      proactive: { count: 1, share: 0.1667 }, // P5 of 6
       samples: { response: 5, onTime: 4, resolution: 2, satisfaction: 4, revisit: 2 },
     });
     expect(leaderRevisitCoverage).toEqual({ rate: 0.6667, leaders: 3, leadersWithRevisit: 2 });

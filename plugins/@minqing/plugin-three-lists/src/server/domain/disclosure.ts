@@ -100,6 +100,13 @@ export function publicFigures(figures: Figures, minSample: number) {
       RATE_FIGURES.map((rate) => [rate, discloseRate(figures[rate], figures.samples[SAMPLE_OF[rate]], minSample)]),
     ) as Record<RateFigure, number | null>),
     samples: { ...figures.samples },
+    // the public sees how many ratings came from itself, and "solved before anyone asked"
+    fromPublic: {
+      satisfactionRate: discloseRate(figures.fromPublic.satisfactionRate, figures.fromPublic.rated, minSample),
+      rated: figures.fromPublic.rated,
+      ratedByStaff: figures.fromPublic.ratedByStaff,
+    },
+    proactive: { ...figures.proactive },
     overdueCount: figures.overdueCount,
     avgDaysToAccept: figures.avgDaysToAccept,
     avgDaysToComplete: figures.avgDaysToComplete,

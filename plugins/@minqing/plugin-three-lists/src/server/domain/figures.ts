@@ -19,6 +19,14 @@ export interface GroupCounts {
   revisitsResolved: number;
   /** ratings (evaluation scores and revisit satisfaction) by level: index 1 = 非常不满意 … 5 = 非常满意 */
   ratingsByLevel: [number, number, number, number, number, number];
+  /**
+   * of those, the public's own: evaluations the public entered itself (not entered by staff on its
+   * behalf, `byStaff`, and not a revisit's satisfaction, which staff record), by level
+   */
+  publicRatingsByLevel: [number, number, number, number, number, number];
+  /** problems found (every status), and of those 未诉先办 (source `proactive`) */
+  problems: number;
+  proactive: number;
   /** problems that reached 已办结 */
   done: number;
   /** of those, with at least one revisit */
@@ -56,6 +64,10 @@ export interface Figures {
   overdueMaxDays: number | null;
   avgDaysToAccept: number | null;
   avgDaysToComplete: number | null;
+  /** 满意率 of the public's own ratings, and how many ratings came from the public and from staff */
+  fromPublic: { satisfactionRate: number | null; rated: number; ratedByStaff: number };
+  /** 未诉先办: problems handled before anyone complained, and their share of the problems found */
+  proactive: { count: number; share: number | null };
   /** denominators, so a reader (and a league table) can tell 1/1 from 90/100 */
   samples: { response: number; onTime: number; resolution: number; satisfaction: number; revisit: number };
 }
@@ -69,6 +81,9 @@ export function emptyCounts(): GroupCounts {
     revisits: 0,
     revisitsResolved: 0,
     ratingsByLevel: [0, 0, 0, 0, 0, 0],
+    publicRatingsByLevel: [0, 0, 0, 0, 0, 0],
+    problems: 0,
+    proactive: 0,
     done: 0,
     doneWithRevisit: 0,
     overdue: 0,
@@ -96,7 +111,8 @@ export function average(sum: number, count: number): number | null {
 /** Adds one group's counts into `total` (the overall figures are those of the sum). */
 export function addCounts(total: GroupCounts, c: GroupCounts): GroupCounts {
   for (const field of Object.keys(total) as (keyof GroupCounts)[]) {
-    if (field === 'ratingsByLevel') c.ratingsByLevel.forEach((n, i) => (total.ratingsByLevel[i] += n));
+    if (field === 'ratingsByLevel' || field === 'publicRatingsByLevel')
+      c[field].forEach((n, i) => (total[field][i] += n));
     else if (field === 'overdueDaysMax') total.overdueDaysMax = Math.max(total.overdueDaysMax, c.overdueDaysMax);
     else total[field] += c[field];
   }
@@ -104,8 +120,11 @@ export function addCounts(total: GroupCounts, c: GroupCounts): GroupCounts {
 }
 
 export function computeFigures(c: GroupCounts, options: FigureOptions = {}): Figures {
-  const rated = c.ratingsByLevel.slice(1).reduce((a, b) => a + b, 0);
-  const satisfied = c.ratingsByLevel.slice(lowestSatisfied(options.basicCountsAsSatisfied)).reduce((a, b) => a + b, 0);
+  const sum = (levels: number[]) => levels.reduce((a, b) => a + b, 0);
+  const lowest = lowestSatisfied(options.basicCountsAsSatisfied);
+  const rated = sum(c.ratingsByLevel.slice(1));
+  const satisfied = sum(c.ratingsByLevel.slice(lowest));
+  const publicRated = sum(c.publicRatingsByLevel.slice(1));
   return {
     responseRate: ratio(c.acceptedInTime, c.assigned),
     onTimeRate: ratio(c.doneOnTime, c.dueOrDone),
@@ -117,6 +136,12 @@ export function computeFigures(c: GroupCounts, options: FigureOptions = {}): Fig
     overdueMaxDays: c.overdue ? c.overdueDaysMax : null,
     avgDaysToAccept: average(c.acceptDaysSum, c.accepted),
     avgDaysToComplete: average(c.completeDaysSum, c.completed),
+    fromPublic: {
+      satisfactionRate: ratio(sum(c.publicRatingsByLevel.slice(lowest)), publicRated),
+      rated: publicRated,
+      ratedByStaff: rated - publicRated,
+    },
+    proactive: { count: c.proactive, share: ratio(c.proactive, c.problems) },
     samples: {
       response: c.assigned,
       onTime: c.dueOrDone,

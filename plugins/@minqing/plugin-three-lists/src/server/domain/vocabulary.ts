@@ -42,6 +42,11 @@ export const SOURCE_OPTIONS: Option[] = [
   { value: 'other', label: 'Other' }, // 其他
 ];
 
+/** 未诉先办: problems found before anyone complained (the figures count them and their share) */
+export const PROACTIVE_SOURCE = 'proactive';
+/** 接诉即办: a complaint from the public */
+export const COMPLAINT_SOURCE = 'complaint';
+
 export const DIFFICULTY_OPTIONS: Option[] = [
   { value: 'quick', label: 'Solvable at once' }, // 即知即办
   { value: 'hard', label: 'Hard to solve at once' }, // 一时难解

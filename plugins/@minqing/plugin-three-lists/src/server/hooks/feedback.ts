@@ -85,7 +85,10 @@ export function feedbackRules(db: Database) {
     }
   });
 
-  db.on('mq_evaluations.beforeCreate', async (model: Model, { transaction }: HookOptions) => {
+  db.on('mq_evaluations.beforeCreate', async (model: Model, { transaction, context }: HookOptions) => {
+    // 代录: a signed-in person entering a rating enters it on the public's behalf, whatever the
+    // form says; only the public's own link (a request without a user) leaves it unmarked
+    if (context?.state?.currentUser?.id) model.set('byStaff', true);
     const problem = await problemOf(db, model, transaction);
     if (!acceptsFeedback(problem.get('status'))) {
       throw new Refusal(
@@ -96,6 +99,18 @@ export function feedbackRules(db: Database) {
       );
     }
     checkScore(model.get('score'));
+  });
+
+  // the mark says who entered a rating: it is never changed afterwards (the figures rest on it)
+  db.on('mq_evaluations.beforeUpdate', (model: Model) => {
+    if (model.changed('byStaff')) {
+      throw new Refusal(
+        'RECORDED_FIELD_READ_ONLY',
+        '{{field}} is recorded when the rating is entered and cannot be changed',
+        { field: 'Entered by staff' },
+        400,
+      );
+    }
   });
 
   // a planned revisit is completed later: recording its outcome is the revisit, by whom it appoints

@@ -12,6 +12,7 @@ import {
   type RateFigure,
 } from '../domain/figures';
 import { DONE_STATUSES, OPEN_STATUSES } from '../domain/loop';
+import { PROACTIVE_SOURCE } from '../domain/vocabulary';
 import { Refusal } from '../domain/refusal';
 import { SATISFACTION_LEVELS } from '../domain/satisfaction';
 import type { LoopSettings } from '../domain/settings';
@@ -153,13 +154,16 @@ async function countGroups(
   // a planned revisit (no outcome yet) is not a revisit until it is done
   const hasRevisit = `EXISTS (SELECT 1 FROM ${V.table} v WHERE v.${V.column('problemId')} = ${p('id')} AND v.${V.column('outcome')} IS NOT NULL)`;
   const revisitWhere = `WHERE ${[...where, `v.${V.column('outcome')} IS NOT NULL`].join(' AND ')}`;
-  const byLevel = (column: string) =>
-    SATISFACTION_LEVELS.map((l) => `SUM(CASE WHEN ${column} = ${l} THEN 1 ELSE 0 END) AS l${l}`).join(', ');
+  const byLevel = (column: string, as = 'l', only = '') =>
+    SATISFACTION_LEVELS.map((l) => `SUM(CASE WHEN ${column} = ${l}${only} THEN 1 ELSE 0 END) AS ${as}${l}`).join(', ');
+  // the public's own evaluations: not entered by staff on its behalf
+  const byPublic = ` AND (e.${E.column('byStaff')} IS NULL OR e.${E.column('byStaff')} = ${sql.bool(false)})`;
 
   const run = (text: string) => db.sequelize.query(text, { replacements, type: 'SELECT' }) as Promise<Row[]>;
   const [problemRows, revisitRows, evaluationRows] = await Promise.all([
     run(`
-      SELECT ${key} AS k,
+      SELECT ${key} AS k, COUNT(*) AS problems,
+        SUM(CASE WHEN ${p('source')} = '${PROACTIVE_SOURCE}' THEN 1 ELSE 0 END) AS proactive,
         SUM(CASE WHEN ${p('assignedAt')} IS NOT NULL THEN 1 ELSE 0 END) AS assigned,
         SUM(CASE WHEN ${r('acceptedAt')} IS NOT NULL AND ${sql.localDay(r('acceptedAt'))} <= ${r('acceptBy')} THEN 1 ELSE 0 END) AS accepted_in_time,
         SUM(CASE WHEN ${done} OR ${overdue} THEN 1 ELSE 0 END) AS due_or_done,
@@ -187,7 +191,7 @@ async function countGroups(
       ${revisitWhere}
       ${groupSql}`),
     run(`
-      SELECT ${key} AS k, ${byLevel(`e.${E.column('score')}`)}
+      SELECT ${key} AS k, ${byLevel(`e.${E.column('score')}`)}, ${byLevel(`e.${E.column('score')}`, 'pl', byPublic)}
       FROM ${E.table} e JOIN ${P.table} p ON ${p('id')} = e.${E.column('problemId')} ${withUnit}
       ${whereSql}
       ${groupSql}`),
@@ -205,6 +209,8 @@ async function countGroups(
   };
   for (const row of problemRows) {
     const c = counts(row.k);
+    c.problems = num(row.problems);
+    c.proactive = num(row.proactive);
     c.assigned = num(row.assigned);
     c.acceptedInTime = num(row.accepted_in_time);
     c.dueOrDone = num(row.due_or_done);
@@ -225,7 +231,11 @@ async function countGroups(
     c.revisitsResolved = num(row.resolved);
     addRatings(c, row);
   }
-  for (const row of evaluationRows) addRatings(counts(row.k), row);
+  for (const row of evaluationRows) {
+    const c = counts(row.k);
+    addRatings(c, row);
+    for (const l of SATISFACTION_LEVELS) c.publicRatingsByLevel[l] += num(row[`pl${l}`]);
+  }
   return groups;
 }
 

@@ -1,0 +1,4 @@
+export * from './settings';
+export * from './flags';
+export * from './proactive';
+export * from './group';

@@ -9,11 +9,15 @@ import { oncePerDatabase } from './services/once';
 import { exposePluginInfo } from './services/plugin-info';
 import { translateOptionLabels } from './services/option-labels';
 import { installRoles } from './services/roles';
+import { enableOurLanguages } from './services/languages';
+import { continueProblemCodes } from './services/problem-codes';
 import { waitOnBusySqlite } from './services/sqlite';
 import { protectSchema, syncToCollectionManager } from './services/schema';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const packageJson = require('../../package.json');
+
+const started = new WeakSet<object>();
 
 /** 三张清单: the problem → responsibility → task lists and their closed loop. */
 export class PluginThreeListsServer extends Plugin {
@@ -29,11 +33,20 @@ export class PluginThreeListsServer extends Plugin {
       translateOptionLabels(this.db);
       waitOnBusySqlite(this.db);
     });
+    // problems loaded in bulk (the demo, an import) carry codes the sequence has not counted
+    if (started.has(this.app)) return;
+    started.add(this.app);
+    this.app.on('afterStart', async () => {
+      await continueProblemCodes(this.db).catch((error) =>
+        this.log.warn(`problem codes: could not continue the sequence: ${(error as Error).message}`),
+      );
+    });
   }
 
   async install() {
     await syncToCollectionManager(this.db);
     await installRoles(this.db);
+    await enableOurLanguages(this.db);
   }
 }
 

@@ -19,3 +19,4 @@ export * from './workdays';
 export * from './settings-schema';
 export * from './settings';
 export * from './vocabulary';
+export * from './dashboard';

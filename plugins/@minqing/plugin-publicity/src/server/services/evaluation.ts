@@ -12,6 +12,7 @@ import type { PublicitySettings } from '../domain/settings';
 import { cleanText } from '../domain/text';
 import { refuse } from './errors';
 import { publicitySettings } from './settings';
+import { systemLanguage, wordsIn } from './words';
 
 const DAY_MS = 24 * 3600 * 1000;
 const EVALUATOR_KINDS = EVALUATOR_OPTIONS.map((o) => String(o.value));
@@ -75,16 +76,21 @@ async function sendLink(app: Application, reportId: number, email: string, token
   if (!manager) return;
   const base = (settings.publicBaseUrl || `http://localhost:${process.env.APP_PORT || 13000}`).replace(/\/$/, '');
   const url = `${base}/minqing/public/evaluate/${token}`;
+  // the person has no account and no language of their own: the bureau's (System settings)
+  const t = wordsIn(await systemLanguage(app.db));
   try {
     await manager.send({
       channelName: settings.notificationChannel,
       message: {
         to: [email],
-        subject: '您反映的问题已办结，请评价',
+        subject: t('The problem you reported is done: please evaluate it'),
         contentType: 'text',
-        text: `您好！您通过“接诉即办”反映的问题已办结。请在 ${settings.evaluationDays} 天内打开以下链接评价办理结果（链接仅能使用一次）：\n${url}`,
-        title: '您反映的问题已办结，请评价',
-        content: `请打开以下链接评价办理结果（仅能使用一次）：${url}`,
+        text: t(
+          'Hello! The problem you reported through the public intake is done. Please open this link within {{days}} days to evaluate how it was handled (the link works once):\n{{url}}',
+          { days: settings.evaluationDays, url },
+        ),
+        title: t('The problem you reported is done: please evaluate it'),
+        content: t('Please open this link to evaluate how it was handled (it works once): {{url}}', { url }),
       },
       triggerFrom: 'minqing-publicity',
     });

@@ -2,6 +2,7 @@ import { computeStats, localDay } from '@minqing/plugin-three-lists';
 import type { Model } from '@nocobase/database';
 import { Instruction, JOB_STATUS, type FlowNodeModel, type Processor } from '@nocobase/plugin-workflow';
 import { notify } from '../services/notify';
+import { systemLanguage, wordsIn, type Words } from '../services/words';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
 
@@ -27,18 +28,33 @@ export class MonthlyReportInstruction extends Instruction {
     const [from, to, month] = previousMonth(localDay(processor.execution?.context?.date ?? new Date()));
     const stats = await computeStats(db, { from, to, groupBy: 'unit' });
     const f = stats.overall.figures;
-    const summary = [
-      `问题 ${stats.overall.counts.assigned} 件已交办，逾期 ${f.overdueCount} 件`,
-      `响应率 ${pct(f.responseRate)}，按期办结率 ${pct(f.onTimeRate)}，解决率 ${pct(f.resolutionRate)}，满意率 ${pct(f.satisfactionRate)}，回访率 ${pct(f.revisitRate)}`,
-      `领导回访覆盖率 ${pct(stats.leaderRevisitCoverage.rate)}`,
-    ].join('\n');
+    const summaryIn = (t: Words) =>
+      [
+        t('{{assigned}} problems assigned, {{overdue}} overdue', {
+          assigned: stats.overall.counts.assigned,
+          overdue: f.overdueCount,
+        }),
+        t(
+          'Response rate {{response}}, on-time completion rate {{onTime}}, resolution rate {{resolution}}, satisfaction rate {{satisfaction}}, revisit rate {{revisit}}',
+          {
+            response: pct(f.responseRate),
+            onTime: pct(f.onTimeRate),
+            resolution: pct(f.resolutionRate),
+            satisfaction: pct(f.satisfactionRate),
+            revisit: pct(f.revisitRate),
+          },
+        ),
+        t('Leader revisit coverage {{rate}}', { rate: pct(stats.leaderRevisitCoverage.rate) }),
+      ].join('\n');
+    // the record in the system's language; each leader's message in their own
+    const t = wordsIn(await systemLanguage(db, processor.transaction));
     const report = await db.getRepository('mq_dispatch_reports').create({
       values: {
-        title: `${month} 每月调度`,
+        title: t('Monthly dispatch {{month}}', { month }),
         month,
         problems: stats.overall.counts.assigned,
         overdue: f.overdueCount,
-        summary,
+        summary: summaryIn(t),
         figures: { overall: stats.overall, groups: stats.groups, leaderRevisitCoverage: stats.leaderRevisitCoverage },
       },
       transaction: processor.transaction,
@@ -47,8 +63,7 @@ export class MonthlyReportInstruction extends Instruction {
     await notify(
       this.workflow.app,
       leaders.map((l: Model) => l.get('id') as number),
-      `【每月调度】${month}`,
-      summary,
+      (words) => ({ title: words('[Monthly dispatch] {{month}}', { month }), content: summaryIn(words) }),
       processor.transaction,
     );
     return { status: JOB_STATUS.RESOLVED, result: report.toJSON() };

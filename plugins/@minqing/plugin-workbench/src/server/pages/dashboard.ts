@@ -73,7 +73,6 @@ export const dashboard: WorkbenchPage = {
         { key: 'kpis', type: 'jsBlock', title: tt('Key figures'), script: 'kpis' },
         { key: 'distributions', type: 'jsBlock', title: tt('Problems and revisits by kind'), script: 'distributions' },
       ],
-      layout: { rows: [['kpis'], ['distributions']] },
     },
   ],
 };

@@ -120,7 +120,8 @@ describe('every page of ours in zh-CN and en-US', () => {
         .locator('tr.ant-table-row, .ant-table-placeholder, [data-kpi], [data-distribution]')
         .first()
         .waitFor({ timeout: 60_000 });
-      if (await page.locator('[data-distribution]').count()) await page.locator('[data-category]').first().waitFor();
+      // 数据看板: its second block too
+      if (await page.locator('[data-kpi]').count()) await page.locator('[data-category]').first().waitFor();
       await page.screenshot({ path: path.join(artifacts, `${lang}-${name.replace(/[^\w\u4e00-\u9fff-]+/g, '_')}.png`) });
       seen[name] = await chrome(page);
     }

@@ -344,5 +344,12 @@ describe('mqStats:get against hand-computed figures', () => {
     const res = await agent.post('/mq_problems:create').send({ title: 'after the demo', unitId: 1 });
     expect(res.status).toBe(200);
     expect(res.body.data.code).toBe('WT2026-000007');
+    // the demo's earlier five-digit codes (WT2026-01500) count by their number, not by their text
+    await app.db
+      .getModel('mq_problems')
+      .bulkCreate([{ id: 50, code: 'WT2026-00050', title: 'demo', unitId: 1, status: 'new' }], { hooks: false });
+    expect(await continueProblemCodes(app.db)).toBe(50);
+    const next = await agent.post('/mq_problems:create').send({ title: 'after the old demo', unitId: 1 });
+    expect(next.body.data.code).toBe('WT2026-000051');
   });
 });

@@ -16,11 +16,14 @@ export async function continueProblemCodes(db: Database, now = new Date()): Prom
   const year = now.getFullYear(); // the sequence's date pattern formats createdAt in server time
   const P = tableOf(db, 'mq_problems');
   const code = P.column('code');
-  const [row] = (await db.sequelize.query(
-    `SELECT ${code} AS code FROM ${P.table} WHERE ${code} LIKE :prefix ORDER BY LENGTH(${code}) DESC, ${code} DESC LIMIT 1`,
+  // per length, the greatest code is the greatest number (same prefix): codes of the demo's or an
+  // import's width and the sequence's own may both be there
+  const rows = (await db.sequelize.query(
+    `SELECT MAX(${code}) AS code FROM ${P.table} WHERE ${code} LIKE :prefix GROUP BY LENGTH(${code})`,
     { replacements: { prefix: `${PROBLEM_CODE.prefix}${year}-%` }, type: 'SELECT' },
   )) as { code: string }[];
-  const highest = problemCodeNumber(row?.code, year);
+  const numbers = rows.map((row) => problemCodeNumber(row.code, year)).filter((n): n is number => n !== null);
+  const highest = numbers.length ? Math.max(...numbers) : null;
   if (highest === null) return null;
   const sequences = db.getRepository('sequences');
   const filter = { collection: 'mq_problems', field: 'code', key: SEQUENCE_KEY };

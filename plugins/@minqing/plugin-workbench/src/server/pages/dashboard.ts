@@ -16,7 +16,7 @@ const esc = (s) => String(s == null ? '' : s).replace(/[&<>"']/g, (c) => ({ '&':
 const KPI_SCRIPT = `${LOAD}
 const pct = (v) => (v * 100).toFixed(1) + '%';
 const card = (attrs, label, value, note, warn) =>
-  '<div ' + attrs + ' style="flex:1 1 150px;padding:12px 16px;border:1px solid #f0f0f0;border-radius:8px">' +
+  '<div ' + attrs + ' style="padding:12px 16px;border:1px solid #f0f0f0;border-radius:8px">' +
   '<div style="color:#888;font-size:13px">' + esc(label) + '</div>' +
   '<div data-kpi-value style="font-size:26px;font-weight:600' + (warn ? ';color:#aaa' : '') + '">' + esc(value) + '</div>' +
   (note ? '<div data-note style="font-size:12px;color:' + (warn ? '#d46b08' : '#888') + '">' + esc(note) + '</div>' : '') +
@@ -24,7 +24,7 @@ const card = (attrs, label, value, note, warn) =>
 const scope = d.scope || {};
 ctx.render(
   '<div data-scope="' + esc(scope.kind) + '" style="margin-bottom:12px;font-weight:500">' + esc(scope.label) + '</div>' +
-  '<div style="display:flex;flex-wrap:wrap;gap:12px">' +
+  '<div style="display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:12px">' +
     (d.counts || []).map((c) => card('data-kpi="' + esc(c.key) + '"', c.label, c.value, '', false)).join('') +
     (d.rates || [])
       .map((r) =>

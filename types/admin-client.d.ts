@@ -132,6 +132,14 @@ declare module '@nocobase/client' {
       add(name: string, options: { path: string; Component: ComponentType; skipAuthCheck?: boolean }): void;
     };
     pm: { get(name: string): unknown };
+    apiClient: {
+      axios: {
+        interceptors: {
+          request: { use(onFulfilled: (config: RequestConfig & { url?: string }) => unknown): number };
+        };
+      };
+      auth: { token?: string | null };
+    };
   }
 
   export interface FlowEngine {

@@ -3,6 +3,7 @@ import path from 'path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, signInWithForm } from '@minqing/test/src/browser';
 import { eventually } from '@minqing/test/src/eventually';
+import { titleIn } from '@minqing/test/src/locale';
 import { callApi, repoRoot, signIn, type RunningNocoBase } from '@minqing/test/src/process';
 import { DEMO_PASSWORD, sharedApp } from '@minqing/test/src/shared-app';
 
@@ -87,8 +88,8 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
     await eventually(
       async () => {
         const routes = (await api('GET', 'desktopRoutes:listAccessible?tree=true')).data as any[];
-        const group = routes.find((r) => r.title === '下基层察民情');
-        for (const child of group?.children ?? []) pages[child.title] = child.schemaUid;
+        const group = routes.find((r) => titleIn('zh-CN', r.title) === '下基层察民情');
+        for (const child of group?.children ?? []) pages[titleIn('zh-CN', child.title)] = child.schemaUid;
         return pages['数据看板'];
       },
       { what: `the campaign's pages (see ${app.logFile})`, timeoutMs: 600_000, intervalMs: 2000 },

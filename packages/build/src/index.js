@@ -9,7 +9,8 @@ const { wrapUmd } = require('./umd');
 
 // Shipped: the plugin entry, the server per file, locales. Not shipped: tests and declarations,
 // which the server globs also match (esbuild's globs have no exclusions).
-const SERVER_ENTRIES = ['src/*.ts', 'src/server/**/*.ts', 'src/locale/*.json'];
+// src/server/**/*.js: the workbench's stored pages (generated CommonJS data, shipped as they are)
+const SERVER_ENTRIES = ['src/*.ts', 'src/server/**/*.ts', 'src/server/**/*.js', 'src/locale/*.json'];
 const NOT_SHIPPED = [/(^|\/)__tests__\//, /\.d\.js$/];
 const STAMP = '.minqing-build.json';
 
@@ -76,7 +77,7 @@ function serverOptions(pluginDir, { minify }) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    loader: { '.json': 'copy' },
+    loader: { '.json': 'copy', '.js': 'copy' },
     sourcemap: minify ? false : 'inline',
     write: false,
     metafile: true,

@@ -1,6 +1,7 @@
 import { emptyChunk, newCounters, problemLife, type Chunk, type People, type Row } from './dataset';
 import { addBadHabits } from './habits';
 import { seeded, type Random } from './random';
+import { problemCode } from '@minqing/plugin-three-lists/domain';
 
 /** A city bureau of education as it stands a few months into the campaign. */
 export interface BureauOptions {
@@ -256,7 +257,7 @@ export function bureau(options: BureauOptions = {}): Bureau {
       ? Math.min(now - 3600 * 1000, (visit.visitedAt as Date).getTime() + r.int(1, 6) * 3600 * 1000)
       : since + Math.floor(r.next() * (now - since - 3600 * 1000));
     const unitId = visit ? (visit.unitId as number) : (grassroots[r.skewed(grassroots.length, 1.6)].id as number);
-    const code = `WT${year}-${String(id).padStart(5, '0')}`;
+    const code = problemCode(year, id); // the app's format: its sequence continues after these
     const source = visit
       ? 'visit'
       : r.weighted([

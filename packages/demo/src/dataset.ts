@@ -2,6 +2,7 @@ import {
   COMPLETED_STATUSES,
   DONE_STATUSES,
   isIn,
+  problemCode,
   LEADER_GUARANTEE,
   FIRST_RECEIVER,
   STAMPS_OF_STATUS,
@@ -406,7 +407,7 @@ export function* problemChunks(r: Random, options: Required<DatasetOptions>, siz
       let createdAt = Date.UTC(options.year, month, r.int(1, 28), r.int(0, 23), r.int(0, 59));
       if (createdAt > end) createdAt = start + Math.floor(r.next() * span);
       const unitId = r.skewed(options.units) + 1;
-      const code = `WT${options.year}-${String(id).padStart(7, '0')}`;
+      const code = problemCode(options.year, id);
       problemLife(r, { id, code, createdAt, unitId, now }, people, ids, chunk);
     }
     yield chunk;

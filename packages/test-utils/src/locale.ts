@@ -12,3 +12,16 @@ export function templateKeys(value: unknown, ns: string): string[] {
     ),
   ];
 }
+
+/**
+ * A title as a user of `lang` reads it: a `{{t("…", { ns })}}` template looked up in that plugin's
+ * src/locale (the key itself when missing), any other string as it is.
+ */
+export function titleIn(lang: 'zh-CN' | 'en-US', title: string): string {
+  const m = /^\{\{t\("(.+)", \{ ns: "(@minqing\/plugin-[a-z-]+)" \}\)\}\}$/.exec(title ?? '');
+  if (!m) return title;
+  const key = JSON.parse(`"${m[1]}"`) as string;
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const messages = require(`../../../plugins/${m[2]}/src/locale/${lang}.json`) as Record<string, string>;
+  return messages[key] ?? key;
+}

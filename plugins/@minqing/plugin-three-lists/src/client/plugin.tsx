@@ -1,9 +1,11 @@
 import { Plugin } from '@nocobase/client';
 import { LOOP_SETTINGS } from '../server/domain/settings';
+import { quietSignInPage } from './quietSignIn';
 import { registerMinqingSettings } from './settings/registerMinqingSettings';
 
 export class PluginThreeListsClient extends Plugin {
   async load() {
+    quietSignInPage(this.app);
     registerMinqingSettings(this.app, {
       name: 'three-lists',
       resource: 'mqThreeLists',

@@ -15,10 +15,14 @@ import { holdReadScopes } from './services/read-scope';
 import { installRoles } from './services/roles';
 import { closeSelfRegistration } from './services/sign-up';
 import { queueSqliteWrites } from './services/sqlite';
+import { enableOurLanguages } from './services/languages';
+import { continueProblemCodes } from './services/problem-codes';
 import { protectSchema, syncToCollectionManager } from './services/schema';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const packageJson = require('../../package.json');
+
+const started = new WeakSet<object>();
 
 /** 三张清单: the problem → responsibility → task lists and their closed loop. */
 export class PluginThreeListsServer extends Plugin {
@@ -40,12 +44,21 @@ export class PluginThreeListsServer extends Plugin {
       lockSequenceRows(this.db);
       this.app.on('afterStart', () => ensureSequenceRows(this.db, 'mq_problems'));
     });
+    // problems loaded in bulk (the demo, an import) carry codes the sequence has not counted
+    if (started.has(this.app)) return;
+    started.add(this.app);
+    this.app.on('afterStart', async () => {
+      await continueProblemCodes(this.db).catch((error) =>
+        this.log.warn(`problem codes: could not continue the sequence: ${(error as Error).message}`),
+      );
+    });
   }
 
   async install() {
     await syncToCollectionManager(this.db);
     await installRoles(this.db);
     await closeSelfRegistration(this.db);
+    await enableOurLanguages(this.db);
   }
 }
 

@@ -234,6 +234,7 @@ describe('privacy: nothing personal or internal reaches the public', () => {
     }
     for (const path of [
       '/mqStats:get',
+      '/mqStats:dashboard',
       '/mqResults:list',
       '/mqThreeLists:getSettings',
       '/mqPublicity:getSettings',

@@ -11,6 +11,7 @@ import { evaluationToken, isTokenShaped, newNonce, sha256 } from '../domain/code
 import { cleanText } from '../domain/text';
 import { refuse } from './errors';
 import { publicitySettings } from './settings';
+import { systemLanguage, wordsIn } from './words';
 
 const DAY_MS = 24 * 3600 * 1000;
 const EVALUATOR_KINDS = EVALUATOR_OPTIONS.map((o) => String(o.value));

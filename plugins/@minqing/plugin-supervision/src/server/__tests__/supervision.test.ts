@@ -24,8 +24,8 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
   let users: Record<string, TestUser>;
   let unitId: number;
   const workflowPlugin = () => app.app.pm.get('workflow') as any;
-  const preset = async (title: string) =>
-    app.db.getRepository('workflows').findOne({ filter: { title, current: true } });
+  /** a preset workflow by its key (its title is in the system's language) */
+  const preset = async (key: string) => app.db.getRepository('workflows').findOne({ filter: { key, current: true } });
   const supervisions = (filter = {}) => app.db.getRepository('mq_supervisions').find({ filter, sort: ['id'] });
 
   /** `days` after the moment of asking, on the file's clock */
@@ -71,15 +71,23 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
     return id as number;
   }
 
-  it('installs the preset workflows, enabled and editable', async () => {
-    const presets = await app.db
-      .getRepository('workflows')
-      .find({ filter: { 'title.$in': ['临期提醒', '逾期督办', '办结回访', '不满意重办'] }, appends: ['nodes'] });
+  it('installs the preset workflows, enabled and editable, titled in the system’s language', async () => {
+    // this test app was installed in English (INIT_APP_LANG unset); the demo and `npm run app` in Chinese
+    const presets = await app.db.getRepository('workflows').find({
+      filter: { key: ['mq-due-soon', 'mq-overdue', 'mq-revisit-after-done', 'mq-dissatisfied'] },
+      appends: ['nodes'],
+    });
     expect(presets.map((w: Model) => [w.get('title'), w.get('type'), w.get('enabled')]).sort()).toEqual([
-      ['不满意重办', 'mq-supervision', true],
-      ['临期提醒', 'mq-supervision', true],
-      ['办结回访', 'mq-revisit', true],
-      ['逾期督办', 'mq-supervision', true],
+      ['Due-soon reminder', 'mq-supervision', true],
+      ['Overdue supervision', 'mq-supervision', true],
+      ['Redo when dissatisfied', 'mq-supervision', true],
+      ['Revisit after completion', 'mq-revisit', true],
+    ]);
+    expect(presets.flatMap((w: Model) => (w.get('nodes') as Model[]).map((n) => n.get('title'))).sort()).toEqual([
+      'Issue supervision',
+      'Plan a revisit',
+      'Send a reminder',
+      'Supervise the dissatisfaction',
     ]);
     for (const w of presets) expect((w.get('nodes') as any[]).length).toBe(1);
     const root = await app.rootAgent();
@@ -101,7 +109,7 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
   it('a task due in 2 working days fires 临期 once, however often the scan runs', async () => {
     const today = localDay(new Date());
     const id = await assigned('午餐排队时间长', addWorkingDays(today, 2));
-    const workflow = await preset('临期提醒');
+    const workflow = await preset('mq-due-soon');
     const trigger = workflowPlugin().triggers.get('mq-supervision');
     expect(await trigger.scan(workflow, new Date())).toBe(1); // the only problem due soon
     await eventually(async () => (await supervisions({ problemId: id })).length === 1, { what: 'the reminder' });
@@ -116,6 +124,10 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
       .getRepository('notificationInAppMessages')
       .find({ filter: { userId: users.cadre.id } });
     expect(messages.some((m: Model) => String(m.get('title')).includes('午餐排队时间长'))).toBe(true);
+    // in the receiver's language: the system's (English in this app), as they chose none
+    expect(messages.map((m: Model) => m.get('title'))).toContain(
+      `[Reminder] ${(await app.db.getRepository('mq_problems').findOne({ filterByTk: id })).get('code')} 午餐排队时间长`,
+    );
   });
 
   it('overdue fires 逾期 and escalates 提醒 → 催办 → 督办 → 通报 on schedule; repeats and a restart add nothing', async () => {
@@ -125,7 +137,7 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
       guarantorId: users.leader.id,
       goal: '雨季前修好',
     });
-    const workflow = await preset('逾期督办');
+    const workflow = await preset('mq-overdue');
     const scan = (daysLater: number) =>
       workflowPlugin().triggers.get('mq-supervision').scan(workflow, later(daysLater));
     const levels = async () =>
@@ -293,7 +305,7 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
     });
     await cadre.post(`/mq_problems:accept?filterByTk=${id}`).send({});
     await cadre.post(`/mq_problems:complete?filterByTk=${id}`).send({ completionSummary: '已公示收费标准' });
-    const workflow = await preset('办结回访'); // 3 working days after completion
+    const workflow = await preset('mq-revisit-after-done'); // 3 working days after completion
     const trigger = workflowPlugin().triggers.get('mq-revisit');
     expect(await trigger.scan(workflow, new Date())).toBe(0);
     // done on Wednesday: 3 working days later is Monday, within the week
@@ -327,20 +339,27 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
   });
 
   it('每月调度: last month’s figures saved as a report and sent to every leader', async () => {
-    const workflow = await preset('每月调度');
+    const workflow = await preset('mq-monthly-dispatch');
     expect(workflow.get('type')).toBe('schedule');
+    // each leader reads it in their own language; the report is kept in the system's
+    const english = await app.createUser({ username: 'leader-en', roles: ['mq_leader'] });
+    await app.db.getRepository('users').update({ filterByTk: users.leader.id, values: { appLang: 'zh-CN' } });
     expect(workflow.get('enabled')).toBe(false); // switched on by the office when the campaign starts
     await workflowPlugin().trigger(workflow, { date: new Date().toISOString() }, { manually: true });
     const report: Model = await eventually(() => app.db.getRepository('mq_dispatch_reports').findOne({}), {
       what: 'the report',
     });
     expect(report.get('month')).toBe('2026-10'); // the month before the file's clock
-    expect(report.get('summary')).toContain('响应率');
+    expect(report.get('title')).toBe('Monthly dispatch 2026-10');
+    expect(report.get('summary')).toContain('Response rate');
     expect((report.get('figures') as any).overall.figures).toHaveProperty('onTimeRate');
     const messages = await app.db
       .getRepository('notificationInAppMessages')
       .find({ filter: { userId: users.leader.id } });
-    expect(messages.some((m: Model) => String(m.get('title')).includes('每月调度'))).toBe(true);
+    expect(messages.map((m: Model) => m.get('title'))).toContain('【每月调度】2026-10');
+    expect(messages.find((m: Model) => m.get('title') === '【每月调度】2026-10')?.get('content')).toContain('响应率');
+    const theirs = await app.db.getRepository('notificationInAppMessages').find({ filter: { userId: english.id } });
+    expect(theirs.map((m: Model) => m.get('title'))).toContain('[Monthly dispatch] 2026-10');
   });
 
   it('our triggers and nodes validate their configuration', async () => {

@@ -7,7 +7,13 @@ import { DEFAULTS } from '../domain/defaults';
 import { loadEventContext } from '../services/context';
 import { notify } from '../services/notify';
 
-const LEVEL_WORDS: Record<Level, string> = { reminder: '提醒', urge: '催办', supervise: '督办', notify: '通报' };
+/** the level's name in the locale files: 提醒, 催办, 督办, 通报 */
+const LEVEL_WORDS: Record<Level, string> = {
+  reminder: 'Reminder',
+  urge: 'Urge',
+  supervise: 'Supervise',
+  notify: 'Public notice',
+};
 
 /**
  * 发督办: writes a supervision record (level, reason, response due) and tells the responsible
@@ -68,8 +74,10 @@ export async function issueSupervision(
   await notify(
     plugin.app,
     [responsibility?.personId, notifiesGuarantor(level, responsibility?.mode) ? responsibility?.guarantorId : null],
-    `【${LEVEL_WORDS[level]}】${p.code} ${p.title}`,
-    `请于 ${record.get('responseDueOn')} 前反馈办理情况。`,
+    (t) => ({
+      title: t('[{{level}}] {{code}} {{title}}', { level: t(LEVEL_WORDS[level]), code: p.code, title: p.title }),
+      content: t('Please report how it is being handled by {{day}}.', { day: record.get('responseDueOn') }),
+    }),
     transaction,
   );
   return record.toJSON();

@@ -2,6 +2,7 @@ import { computeStats, getLoopSettings, localDay, nextDay, startOfLocalDay } fro
 import type { Database, Model } from '@nocobase/database';
 import { Instruction, JOB_STATUS, type FlowNodeModel, type Processor } from '@nocobase/plugin-workflow';
 import { notify } from '../services/notify';
+import { systemLanguage, wordsIn, type Words } from '../services/words';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
 
@@ -45,26 +46,49 @@ export class MonthlyReportInstruction extends Instruction {
     const stats = await computeStats(db, { from, to, groupBy: 'unit' });
     const f = stats.overall.figures;
     const workStyle = await monthOfWorkStyle(db, from, to);
-    const summary = [
-      `问题 ${stats.overall.counts.assigned} 件已交办，逾期 ${f.overdueCount} 件`,
-      `响应率 ${pct(f.responseRate)}，按期办结率 ${pct(f.onTimeRate)}，解决率 ${pct(f.resolutionRate)}，满意率 ${pct(f.satisfactionRate)}，回访率 ${pct(f.revisitRate)}`,
-      `领导回访覆盖率 ${pct(stats.leaderRevisitCoverage.rate)}`,
-      `评价 ${f.fromPublic.rated + f.fromPublic.ratedByStaff} 条，其中群众本人 ${f.fromPublic.rated} 条（满意率 ${pct(f.fromPublic.satisfactionRate)}）；未诉先办 ${f.proactive.count} 件（${pct(f.proactive.share)}）`,
-      `作风监督：新发现 ${workStyle.flags} 项，待认定 ${workStyle.open} 项；未诉先办线索 ${workStyle.candidates} 条`,
-    ].join('\n');
+    const summaryIn = (t: Words) =>
+      [
+        t('{{assigned}} problems assigned, {{overdue}} overdue', {
+          assigned: stats.overall.counts.assigned,
+          overdue: f.overdueCount,
+        }),
+        t(
+          'Response rate {{response}}, on-time completion rate {{onTime}}, resolution rate {{resolution}}, satisfaction rate {{satisfaction}}, revisit rate {{revisit}}',
+          {
+            response: pct(f.responseRate),
+            onTime: pct(f.onTimeRate),
+            resolution: pct(f.resolutionRate),
+            satisfaction: pct(f.satisfactionRate),
+            revisit: pct(f.revisitRate),
+          },
+        ),
+        t('Leader revisit coverage {{rate}}', { rate: pct(stats.leaderRevisitCoverage.rate) }),
+        t(
+          '{{ratings}} ratings, {{fromPublic}} from the public themselves (satisfaction rate {{publicRate}}); {{proactive}} problems handled before anyone asked ({{share}})',
+          {
+            ratings: f.fromPublic.rated + f.fromPublic.ratedByStaff,
+            fromPublic: f.fromPublic.rated,
+            publicRate: pct(f.fromPublic.satisfactionRate),
+            proactive: f.proactive.count,
+            share: pct(f.proactive.share),
+          },
+        ),
+        t('Work style: {{flags}} new flags, {{open}} still to decide; {{candidates}} leads for handling before anyone asks', {
+          flags: workStyle.flags,
+          open: workStyle.open,
+          candidates: workStyle.candidates,
+        }),
+      ].join('\n');
+    // the record in the system's language; each leader's message in their own
+    const t = wordsIn(await systemLanguage(db, processor.transaction));
     const report = await db.getRepository('mq_dispatch_reports').create({
       values: {
-        title: `${month} 每月调度`,
+        title: t('Monthly dispatch {{month}}', { month }),
         month,
         problems: stats.overall.counts.assigned,
         overdue: f.overdueCount,
-        summary,
-        figures: {
-          overall: stats.overall,
-          groups: stats.groups,
-          leaderRevisitCoverage: stats.leaderRevisitCoverage,
-          workStyle,
-        },
+        summary: summaryIn(t),
+        figures: { overall: stats.overall, groups: stats.groups, leaderRevisitCoverage: stats.leaderRevisitCoverage },
       },
       transaction: processor.transaction,
     });
@@ -72,8 +96,7 @@ export class MonthlyReportInstruction extends Instruction {
     await notify(
       this.workflow.app,
       leaders.map((l: Model) => l.get('id') as number),
-      `【每月调度】${month}`,
-      summary,
+      (words) => ({ title: words('[Monthly dispatch] {{month}}', { month }), content: summaryIn(words) }),
       processor.transaction,
     );
     return { status: JOB_STATUS.RESOLVED, result: report.toJSON() };

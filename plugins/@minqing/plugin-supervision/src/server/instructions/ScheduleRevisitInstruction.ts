@@ -41,8 +41,14 @@ export class ScheduleRevisitInstruction extends Instruction {
     await notify(
       this.workflow.app,
       [revisiterId],
-      `【回访】${problem?.get('code')} ${problem?.get('title')}`,
-      `请于 ${record.get('dueOn')} 前完成回访。`,
+      (t) => ({
+        title: t('[{{level}}] {{code}} {{title}}', {
+          level: t('Revisit'),
+          code: problem?.get('code'),
+          title: problem?.get('title'),
+        }),
+        content: t('Please revisit by {{day}}.', { day: record.get('dueOn') }),
+      }),
       transaction,
     );
     return { status: JOB_STATUS.RESOLVED, result: record.toJSON() };

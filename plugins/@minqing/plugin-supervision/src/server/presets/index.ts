@@ -2,10 +2,14 @@ import type { Database } from '@nocobase/database';
 import { t } from '@minqing/plugin-three-lists';
 import { DEFAULTS } from '../domain/defaults';
 import { DEFAULT_SCAN } from '../domain/supervision';
+import { systemLanguage, wordsIn } from '../services/words';
 
 const NS = '@minqing/plugin-supervision';
 
 interface Preset {
+  /** the workflow's key: how the preset is found again, whatever its title */
+  key: string;
+  /** English source, translated into the system's language at install (the designer shows titles as they are) */
   title: string;
   /** default: enabled */
   enabled?: boolean;
@@ -18,20 +22,22 @@ interface Preset {
 /** The workflows a bureau starts with; ordinary workflows, edited or switched off in the designer. */
 export const PRESETS: Preset[] = [
   {
-    title: '临期提醒',
+    key: 'mq-due-soon',
+    title: 'Due-soon reminder', // 临期提醒
     description: 'Reminds the responsible person two working days before a deadline',
     type: 'mq-supervision',
     config: { conditions: ['due_soon'], dueSoonDays: DEFAULTS.dueSoonDays, intervalMinutes: DEFAULTS.intervalMinutes },
     nodes: [
       {
         type: 'mq-issue-supervision',
-        title: '发提醒',
+        title: 'Send a reminder', // 发提醒
         config: { level: 'reminder', reason: 'due_soon', responseDays: 1 },
       },
     ],
   },
   {
-    title: '逾期督办',
+    key: 'mq-overdue',
+    title: 'Overdue supervision', // 逾期督办
     description: 'Overdue work escalates: reminder, urge, supervise, public notice',
     type: 'mq-supervision',
     config: {
@@ -42,20 +48,22 @@ export const PRESETS: Preset[] = [
     nodes: [
       {
         type: 'mq-issue-supervision',
-        title: '发督办',
+        title: 'Issue supervision', // 发督办
         config: { level: '{{$context.level}}', reason: 'overdue', responseDays: DEFAULTS.responseDays },
       },
     ],
   },
   {
-    title: '办结回访',
+    key: 'mq-revisit-after-done',
+    title: 'Revisit after completion', // 办结回访
     description: 'Plans a revisit three working days after completion',
     type: 'mq-revisit',
     config: { delayDays: DEFAULTS.revisitDelayDays, intervalMinutes: DEFAULTS.intervalMinutes },
-    nodes: [{ type: 'mq-schedule-revisit', title: '安排回访', config: { days: DEFAULTS.revisitDueDays } }],
+    nodes: [{ type: 'mq-schedule-revisit', title: 'Plan a revisit', config: { days: DEFAULTS.revisitDueDays } }],
   },
   {
-    title: '不满意重办',
+    key: 'mq-dissatisfied',
+    title: 'Redo when dissatisfied', // 不满意重办
     description: 'A dissatisfied evaluation is supervised (the problem is already reopened)',
     type: 'mq-supervision',
     config: {
@@ -66,24 +74,26 @@ export const PRESETS: Preset[] = [
     nodes: [
       {
         type: 'mq-issue-supervision',
-        title: '不满意督办',
+        title: 'Supervise the dissatisfaction', // 不满意督办
         config: { level: 'supervise', reason: 'dissatisfied', responseDays: 3 },
       },
     ],
   },
   {
-    title: '每月调度',
+    key: 'mq-monthly-dispatch',
+    title: 'Monthly dispatch', // 每月调度
     description: 'On the first of every month: last month’s figures, saved as a report and sent to every leader',
     type: 'schedule',
     // off until the office switches it on for the campaign: it writes to every leader
     enabled: false,
     // 08:30 on the 1st, bureau time (the server's TZ; .env sets Asia/Shanghai)
     config: { mode: 0, startsOn: '2026-01-01T00:30:00.000Z', repeat: '30 8 1 * *' },
-    nodes: [{ type: 'mq-monthly-report', title: '每月调度报告', config: {} }],
+    nodes: [{ type: 'mq-monthly-report', title: 'Monthly dispatch report', config: {} }],
   },
   // 作风监督: computes the flags daily; the office adds its response (a notice, a supervision) in the designer
   {
-    title: '作风监督',
+    key: 'mq-work-style',
+    title: 'Work-style watch', // 作风监督
     description: 'Every day: the work-style flags and the handle-before-complaint candidates are computed',
     type: 'mq-work-style',
     config: { intervalMinutes: 1440 },
@@ -91,7 +101,8 @@ export const PRESETS: Preset[] = [
   },
   // 未诉先办 by the calendar (seed 二(二)): off until the office checks the dates and switches them on
   {
-    title: '开学季入学风险排查',
+    key: 'mq-season-enrolment',
+    title: 'Enrolment risk check before the term', // 开学季入学风险排查
     description:
       'Before the school year: an enrolment check at every school and kindergarten, handled before anyone complains',
     type: 'schedule',
@@ -101,7 +112,7 @@ export const PRESETS: Preset[] = [
     nodes: [
       {
         type: 'mq-proactive-problems',
-        title: '开学入学排查',
+        title: 'Enrolment check', // 开学入学排查
         config: {
           title: '开学季入学、学位与资助政策排查',
           description: '开学前主动排查入学报名、学位安排、资助申请中的难点，未诉先办。',
@@ -112,7 +123,8 @@ export const PRESETS: Preset[] = [
     ],
   },
   {
-    title: '汛期防溺水排查',
+    key: 'mq-season-drowning',
+    title: 'Drowning-prevention check before the flood season', // 汛期防溺水排查
     description: 'Before the flood season: drowning prevention at every school',
     type: 'schedule',
     enabled: false,
@@ -121,7 +133,7 @@ export const PRESETS: Preset[] = [
     nodes: [
       {
         type: 'mq-proactive-problems',
-        title: '防溺水排查',
+        title: 'Drowning-prevention check', // 防溺水排查
         config: {
           title: '汛期防溺水安全排查',
           description: '汛期前排查校园周边水域、警示标识、安全教育与家校提醒落实情况。',
@@ -132,7 +144,8 @@ export const PRESETS: Preset[] = [
     ],
   },
   {
-    title: '招考周服务排查',
+    key: 'mq-season-exams',
+    title: 'Service check before the examination weeks', // 招考周服务排查
     description: 'Before the examination weeks: exam and admission services at schools and service windows',
     type: 'schedule',
     enabled: false,
@@ -141,7 +154,7 @@ export const PRESETS: Preset[] = [
     nodes: [
       {
         type: 'mq-proactive-problems',
-        title: '招考服务排查',
+        title: 'Examination service check', // 招考服务排查
         config: {
           title: '招考期间考务与咨询服务排查',
           description: '中考、高考前排查考点保障、政策咨询、窗口服务中的堵点，未诉先办。',
@@ -155,11 +168,18 @@ export const PRESETS: Preset[] = [
 
 export async function installPresets(db: Database) {
   const workflows = db.getRepository('workflows');
+  const words = wordsIn(await systemLanguage(db));
+  const zh = wordsIn('zh-CN');
   for (const preset of PRESETS) {
-    if (await workflows.findOne({ filter: { title: preset.title, type: preset.type } })) continue;
+    // made before presets had keys: found by their Chinese title
+    const made = await workflows.findOne({
+      filter: { $or: [{ key: preset.key }, { title: zh(preset.title), type: preset.type }] },
+    });
+    if (made) continue;
     const workflow: any = await workflows.create({
       values: {
-        title: preset.title,
+        key: preset.key,
+        title: words(preset.title),
         description: t(preset.description, NS),
         type: preset.type,
         enabled: preset.enabled ?? true,
@@ -169,7 +189,11 @@ export async function installPresets(db: Database) {
     });
     let upstream: any = null;
     for (const node of preset.nodes) {
-      const created = await workflow.createNode({ ...node, upstreamId: upstream?.get('id') ?? null });
+      const created = await workflow.createNode({
+        ...node,
+        title: words(node.title),
+        upstreamId: upstream?.get('id') ?? null,
+      });
       if (upstream) await upstream.setDownstream(created);
       upstream = created;
     }

@@ -1,14 +1,19 @@
 import type { Transaction } from '@nocobase/database';
 import type Application from '@nocobase/server';
+import { languagesOf, wordsIn, type Lang, type Words } from './words';
 
 export const CHANNEL = 'mq-in-app';
 
-/** In-app messages through NocoBase's notification manager (the channel is created at install). */
+export type Message = (words: Words, lang: Lang) => { title: string; content: string };
+
+/**
+ * In-app messages through NocoBase's notification manager (the channel is created at install),
+ * each receiver's in their own language: one message per language among the receivers.
+ */
 export async function notify(
   app: Application,
   userIds: (number | null | undefined)[],
-  title: string,
-  content: string,
+  message: Message,
   transaction?: Transaction | null,
 ) {
   const receivers = [...new Set(userIds.filter((id): id is number => Boolean(id)))];
@@ -17,13 +22,16 @@ export async function notify(
     | { send(options: Record<string, unknown>): Promise<unknown> }
     | undefined;
   if (!manager) return;
-  await manager.send({
-    channelName: CHANNEL,
-    message: { title, content },
-    receivers: { type: 'userId', value: receivers },
-    triggerFrom: 'minqing-supervision',
-    transaction,
-  });
+  const languages = await languagesOf(app.db, receivers, transaction);
+  for (const lang of [...new Set(languages.values())]) {
+    await manager.send({
+      channelName: CHANNEL,
+      message: message(wordsIn(lang), lang),
+      receivers: { type: 'userId', value: receivers.filter((id) => languages.get(id) === lang) },
+      triggerFrom: 'minqing-supervision',
+      transaction,
+    });
+  }
 }
 
 export async function ensureChannel(app: Application) {

@@ -1,5 +1,7 @@
 import { createMinqingApp, pinClock, unpinClock, type MinqingTestApp } from '@minqing/test';
+import { CATEGORY_OPTIONS } from '../domain/vocabulary';
 import { localDay } from '../domain/workdays';
+import { continueProblemCodes } from '../services/problem-codes';
 
 /** the file's clock: 18 November 2026, 10:00 in the bureau (overdue days never change under a test) */
 const START = '2026-11-18T02:00:00Z';
@@ -284,5 +286,75 @@ describe('mqStats:get against hand-computed figures', () => {
     expect((await agent.get('/mqResults:list?pageSize=1000')).status).toBe(400);
     const cadre = await app.agentAs(await app.createUser({ roles: ['mq_cadre'] }));
     expect((await cadre.get('/mqResults:list')).status).toBe(403);
+  });
+  it('数据看板 (mqStats:dashboard): one scope per viewer, every category labelled, each rate with its sample', async () => {
+    const board = async (who: typeof agent, locale: string) => {
+      const res = await who.get('/mqStats:dashboard').set('X-Locale', locale);
+      expect(res.status).toBe(200);
+      return res.body.data;
+    };
+    const office = await board(agent, 'en-US');
+    expect(office.scope).toMatchObject({ kind: 'bureau', label: 'Scope: the whole bureau' });
+    expect(office.counts).toEqual([
+      { key: 'problems', label: 'Problem count', value: 6 },
+      { key: 'closed', label: 'Closed', value: 1 },
+      { key: 'overdue', label: 'Overdue, not done', value: 2 },
+    ]);
+    const rate = (b: any, key: string) => b.rates.find((r: any) => r.key === key);
+    expect(rate(office, 'responseRate')).toMatchObject({ value: 0.6, sample: 5, smallSample: false, note: 'Sample: 5' });
+    // P1 of the two done problems was revisited: 50% of 2 is below the minimum of 3, so not shown
+    expect(rate(office, 'revisitRate')).toMatchObject({ value: null, sample: 2, smallSample: true });
+    const categories = office.distributions.find((d: any) => d.key === 'category').items;
+    expect(categories.map((c: any) => c.value)).toEqual(CATEGORY_OPTIONS.map((o) => o.value));
+    expect(categories.find((c: any) => c.value === 'canteen')).toEqual({ value: 'canteen', label: 'Canteens', count: 4 });
+    expect(categories.find((c: any) => c.value === 'after_school')).toMatchObject({ label: 'After-school services', count: 0 });
+    const zh = await board(agent, 'zh-CN');
+    expect(zh.scope.label).toBe('统计范围：全局');
+    expect(zh.distributions.find((d: any) => d.key === 'status').items.find((c: any) => c.value === 'in_progress')).toEqual(
+      { value: 'in_progress', label: '办理中', count: 1 },
+    );
+    expect(zh.rates.map((r: any) => r.label)).toEqual(['响应率', '按期办结率', '解决率', '满意率', '回访率']);
+
+    // a leader who guarantees (an earlier, inactive) responsibility in 城南中学 sees that unit only
+    const leader = await app.createUser({ username: 'L4', roles: ['mq_leader'] });
+    await app.db.getModel('mq_responsibilities').create(
+      { problemId: 5, unitId: 2, personId: leader.id, guarantorId: leader.id, mode: 'leader_guarantee', active: false },
+      { hooks: false },
+    );
+    const mine = await board(await app.agentAs(leader), 'zh-CN');
+    expect(mine.scope).toMatchObject({ kind: 'units', units: [{ id: 2, name: '城南中学' }] });
+    expect(mine.scope.label).toContain('城南中学');
+    expect(mine.counts.map((c: any) => c.value)).toEqual([3, 0, 1]); // P4, P5, P6; P6 overdue
+    // P4 and P6 assigned: a sample of 2 is marked, and never shown as a percentage
+    expect(rate(mine, 'responseRate')).toMatchObject({ value: null, sample: 2, smallSample: true });
+    expect(rate(mine, 'responseRate').note).toContain('样本不足');
+    // a leader without units: an empty scope, said so
+    const newcomer = await app.createUser({ username: 'L5', roles: ['mq_leader'] });
+    const none = await board(await app.agentAs(newcomer), 'en-US');
+    expect(none.scope).toMatchObject({ kind: 'units', units: [] });
+    expect(none.counts.map((c: any) => c.value)).toEqual([0, 0, 0]);
+    const cadre = await app.agentAs(await app.createUser({ roles: ['mq_cadre'] }));
+    expect((await cadre.get('/mqStats:dashboard')).status).toBe(403);
+  });
+
+  it('English is enabled at install: a user switches language without an administrator', async () => {
+    const settings = await app.db.getRepository('systemSettings').findOne();
+    expect(settings?.get('enabledLanguages')).toEqual(expect.arrayContaining(['zh-CN', 'en-US']));
+  });
+
+  it('problem codes continue after problems loaded in bulk, in the same format', async () => {
+    // the seed wrote WT2026-000001…000006 without the sequence knowing
+    expect(await continueProblemCodes(app.db)).toBe(6);
+    expect(await continueProblemCodes(app.db)).toBe(6); // idempotent
+    // explicit ids: the seed wrote ids without moving PostgreSQL's id sequence (the demo moves it)
+    const create = async (id: number, title: string) =>
+      (await app.db.getRepository('mq_problems').create({ values: { id, title, unitId: 1 } })).get('code');
+    expect(await create(7, 'after the demo')).toBe('WT2026-000007');
+    // the demo's earlier five-digit codes (WT2026-01500) count by their number, not by their text
+    await app.db
+      .getModel('mq_problems')
+      .bulkCreate([{ id: 50, code: 'WT2026-00050', title: 'demo', unitId: 1, status: 'new' }], { hooks: false });
+    expect(await continueProblemCodes(app.db)).toBe(50);
+    expect(await create(51, 'after the old demo')).toBe('WT2026-000051');
   });
 });

@@ -2,7 +2,10 @@ import type { Context, Next } from '@nocobase/actions';
 import type Application from '@nocobase/server';
 import { viewScope } from '../services/read-scope';
 import { listResults, type ResultsQuery } from '../services/results';
+import { dashboardFor } from '../services/dashboard';
 import { computeStats, type StatsQuery } from '../services/stats';
+
+const NS = '@minqing/plugin-three-lists';
 
 /** GET /api/mqStats:get?groupBy=unit&from=2026-01-01&to=2026-12-31&region=… */
 export function registerStatsResource(app: Application) {
@@ -12,6 +15,16 @@ export function registerStatsResource(app: Application) {
       async get(ctx: Context, next: Next) {
         const { groupBy, from, to, unitId, region, category } = ctx.action.params as StatsQuery;
         ctx.body = await computeStats(ctx.db, { groupBy, from, to, unitId, region, category });
+        await next();
+      },
+      // GET /api/mqStats:dashboard: 数据看板 of the signed-in user, in one scope, in their language
+      async dashboard(ctx: Context, next: Next) {
+        const state = ctx.state as { currentUser?: { id?: number }; currentRole?: string; currentRoles?: string[] };
+        ctx.body = await dashboardFor(
+          ctx.db,
+          { userId: state.currentUser?.id, roles: [state.currentRole, ...(state.currentRoles ?? [])] },
+          (key, options) => ctx.t(key, { ns: NS, ...options }),
+        );
         await next();
       },
     },
@@ -32,5 +45,5 @@ export function registerStatsResource(app: Application) {
     },
   });
   // leaders and the campaign office see the figures and results; other roles get them through this snippet
-  app.acl.registerSnippet({ name: 'pm.minqing.stats', actions: ['mqStats:get', 'mqResults:list'] });
+  app.acl.registerSnippet({ name: 'pm.minqing.stats', actions: ['mqStats:get', 'mqStats:dashboard', 'mqResults:list'] });
 }

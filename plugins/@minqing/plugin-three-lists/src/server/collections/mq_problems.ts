@@ -1,5 +1,11 @@
 import { defineCollection } from '@nocobase/database';
-import { CATEGORY_OPTIONS, DIFFICULTY_OPTIONS, SOURCE_OPTIONS, STATUS_OPTIONS } from '../domain/vocabulary';
+import {
+  CATEGORY_OPTIONS,
+  DIFFICULTY_OPTIONS,
+  PROBLEM_CODE,
+  SOURCE_OPTIONS,
+  STATUS_OPTIONS,
+} from '../domain/vocabulary';
 import { defineListCollection, f, t } from './fields';
 
 /** 问题清单. Other plugins add their fields to it (publicity: isPublic, publicTitle, publicSummary, publishedAt). */
@@ -17,10 +23,10 @@ export default defineCollection(
         unique: true,
         inputable: false,
         patterns: [
-          { type: 'string', options: { value: 'WT' } },
+          { type: 'string', options: { value: PROBLEM_CODE.prefix } },
           { type: 'date', options: { format: 'YYYY' } },
           { type: 'string', options: { value: '-' } },
-          { type: 'integer', options: { digits: 6, start: 1, key: 1, cycle: '0 0 1 1 *' } },
+          { type: 'integer', options: { digits: PROBLEM_CODE.digits, start: 1, key: 1, cycle: '0 0 1 1 *' } },
         ],
         uiSchema: { title: t('Code'), type: 'string', 'x-component': 'Sequence', 'x-read-pretty': true },
       },

@@ -21,3 +21,4 @@ export * from './settings';
 export * from './vocabulary';
 export * from './records';
 export * from './personal-data';
+export * from './dashboard';

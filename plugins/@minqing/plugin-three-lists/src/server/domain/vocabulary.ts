@@ -74,7 +74,8 @@ export const OUTCOME_OPTIONS: Option[] = [
 
 export const REVISIT_STATE_OPTIONS: Option[] = [
   { value: 'pending', label: 'Planned', color: 'blue' }, // 待回访
-  { value: 'done', label: 'Done', color: 'green' }, // 已回访
+  // not 'Done': that is a problem's 已办结, and a finished revisit is 已回访
+  { value: 'done', label: 'Revisited', color: 'green' }, // 已回访
 ];
 
 /** GB/T 39735 five levels, stored as 1–5 */
@@ -124,3 +125,21 @@ export const SUPERVISION_REASON_OPTIONS: Option[] = [
   { value: 'stalled', label: 'Progress stalled' }, // 进展滞后
   { value: 'dissatisfied', label: 'Dissatisfied' }, // 不满意
 ];
+
+/**
+ * 问题编号 WT2026-000123: prefix, year, a number per year. The collection's sequence field, the
+ * demo and imported data write the same shape, and the sequence continues after what is there.
+ */
+export const PROBLEM_CODE = { prefix: 'WT', digits: 6 } as const;
+
+export function problemCode(year: number, n: number): string {
+  return `${PROBLEM_CODE.prefix}${year}-${String(n).padStart(PROBLEM_CODE.digits, '0')}`;
+}
+
+/** The number of a code of that year (any number of digits), or null for another year or shape. */
+export function problemCodeNumber(code: unknown, year: number): number | null {
+  if (typeof code !== 'string') return null;
+  const m = /^([A-Z]+)(\d{4})-(\d+)$/.exec(code);
+  if (!m || m[1] !== PROBLEM_CODE.prefix || Number(m[2]) !== year) return null;
+  return Number(m[3]);
+}

@@ -32,6 +32,8 @@ export interface StatsQuery {
   unitId?: number | string;
   region?: string;
   category?: string;
+  /** only problems of these units (a viewer's scope; not a parameter of the HTTP API) */
+  unitIds?: number[];
 }
 
 export interface StatsGroup {
@@ -73,7 +75,7 @@ export async function computeStats(db: Database, query: StatsQuery, now = new Da
 
 /** The query as the API takes it, or a refusal naming the parameter that is not. */
 export function parseStatsQuery(query: StatsQuery): StatsQuery {
-  const { groupBy, from, to, unitId, region, category } = query;
+  const { groupBy, from, to, unitId, region, category, unitIds } = query;
   if (groupBy && !GROUP_BY.includes(groupBy)) {
     throw new Refusal('INVALID_VALUE', '{{field}} has no option {{value}}', { field: 'groupBy', value: groupBy }, 400);
   }
@@ -85,7 +87,7 @@ export function parseStatsQuery(query: StatsQuery): StatsQuery {
       throw new Refusal('INVALID_VALUE', '{{field}} has no option {{value}}', { field, value }, 400);
     }
   }
-  return { groupBy, from, to, unitId, region, category };
+  return { groupBy, from, to, unitId, region, category, ...(unitIds ? { unitIds } : {}) };
 }
 
 const num = (v: unknown) => {
@@ -135,6 +137,10 @@ async function countGroups(
   if (query.unitId !== undefined && query.unitId !== '') {
     where.push(`${p('unitId')} = :unitId`);
     replacements.unitId = Number(query.unitId);
+  }
+  if (query.unitIds) {
+    where.push(query.unitIds.length ? `${p('unitId')} IN (:unitIds)` : '1 = 0');
+    replacements.unitIds = query.unitIds.length ? query.unitIds.map(Number) : null;
   }
   if (query.region) {
     where.push(`u.${U.column('region')} = :region`);

@@ -4,6 +4,9 @@ import { ensureWorkbenchPages, staleStoredPages, type MadePage } from '..';
 import { jsonDifferences } from '../domain/stored-pages';
 import { WORKBENCH_PAGES } from '../pages';
 import { capturePages } from '../services/page-capture';
+import { titleIn } from '@minqing/test/src/locale';
+import { tt } from '../pages/i18n';
+import { translateOldPageTitles } from '../services/page-titles';
 import { GROUP_TITLE } from '../services/pages';
 import { loadStoredPages } from '../services/stored-pages';
 
@@ -117,7 +120,7 @@ describe('the campaign pages', () => {
   it('shows each role its pages', async () => {
     const cadre = await app.agentAs(await app.createUser({ roles: ['mq_cadre'] }));
     const leader = await app.agentAs(await app.createUser({ roles: ['mq_leader'] }));
-    const cadreMenu = await menu(cadre);
+    const cadreMenu = (await menu(cadre)).map((title: string) => titleIn('zh-CN', title));
     expect(cadreMenu).toEqual(expect.arrayContaining(['我的联系点', '走访记录', '问题清单', '我的待办', '成效清单']));
     expect(cadreMenu).not.toContain('督办');
     expect(cadreMenu).not.toContain('数据看板');
@@ -126,7 +129,7 @@ describe('the campaign pages', () => {
 
   it('reads back as a tree, like any page: the table with its columns, the popup templates', async () => {
     const route = await app.db.getRepository('desktopRoutes').findOne({
-      filter: { title: '问题清单', type: 'flowPage' },
+      filter: { title: tt('Problem list'), type: 'flowPage' },
       appends: ['children'],
     });
     const repository = app.db.getRepository('flowModels') as any;
@@ -134,7 +137,7 @@ describe('the campaign pages', () => {
       subKey: 'page',
       includeAsyncNode: true,
     });
-    expect(page).toMatchObject({ use: 'RootPageModel', props: { title: '问题清单', routeId: route.get('id') } });
+    expect(page).toMatchObject({ use: 'RootPageModel', props: { title: tt('Problem list'), routeId: route.get('id') } });
     const tab = route.get('children')[0];
     const grid = await repository.findModelByParentId(tab.get('schemaUid'), { subKey: 'grid', includeAsyncNode: true });
     const table = grid.subModels.items[0];
@@ -165,14 +168,36 @@ describe('the campaign pages', () => {
 
   it('keeps what an administrator changed and never brings back a page they deleted', async () => {
     const routes = app.db.getRepository('desktopRoutes');
-    const todo = await routes.findOne({ filter: { title: '我的待办', type: 'flowPage' } });
+    const todo = await routes.findOne({ filter: { title: tt('My to-dos'), type: 'flowPage' } });
     await routes.update({ filterByTk: todo.get('id'), values: { title: '今日待办' } });
-    const research = await routes.findOne({ filter: { title: '调研', type: 'flowPage' } });
+    const research = await routes.findOne({ filter: { title: tt('Research'), type: 'flowPage' } });
     await routes.destroy({ filterByTk: research.get('id') });
     expect(await ensureWorkbenchPages(app.app as any)).toEqual([]);
     const pages = (title: string) => routes.count({ filter: { title, type: 'flowPage' } });
     expect(await pages('今日待办')).toBe(1);
-    expect(await pages('我的待办')).toBe(0);
-    expect(await pages('调研')).toBe(0);
+    expect(await pages(tt('My to-dos'))).toBe(0);
+    expect(await pages(tt('Research'))).toBe(0);
+  });
+
+  it('gives pages made before with Chinese titles the translatable ones (the migration), keeping an administrator’s', async () => {
+    const routes = app.db.getRepository('desktopRoutes');
+    const models = app.db.getRepository('flowModels');
+    const problems = await routes.findOne({ filter: { title: tt('Problem list'), type: 'flowPage' } });
+    const supervision = await routes.findOne({ filter: { title: tt('Supervision'), type: 'flowPage' } });
+    await routes.update({ filterByTk: problems.get('id'), values: { title: '问题清单' } });
+    await routes.update({ filterByTk: supervision.get('id'), values: { title: '我们的督办' } });
+    const root = (await models.find()).find(
+      (m: any) => m.get('options')?.use === 'RootPageModel' && m.get('options')?.parentId === problems.get('schemaUid'),
+    );
+    const options = root.get('options');
+    await models.update({
+      filterByTk: root.get('uid'),
+      values: { options: { ...options, props: { ...options.props, title: '问题清单' } } },
+    });
+    expect(await translateOldPageTitles(app.db)).toBe(2);
+    expect((await routes.findOne({ filterByTk: problems.get('id') })).get('title')).toBe(tt('Problem list'));
+    expect((await routes.findOne({ filterByTk: supervision.get('id') })).get('title')).toBe('我们的督办');
+    expect((await models.findOne({ filterByTk: root.get('uid') })).get('options').props.title).toBe(tt('Problem list'));
+    expect(await translateOldPageTitles(app.db)).toBe(0);
   });
 });

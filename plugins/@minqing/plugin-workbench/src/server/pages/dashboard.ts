@@ -1,99 +1,78 @@
 import type { WorkbenchPage } from '.';
+import { tt } from './i18n';
 
 /**
- * The headline figures (KPI) come from the core's `mqStats:get`, the same numbers as the public
- * page and the monthly dispatch; the charts are the data-visualization plugin's, editable in place.
+ * 数据看板 from the core's `mqStats:dashboard`: one scope per viewer (the bureau for the office,
+ * a leader's own units), stated at the top; counts, the five rates each with its sample (a small
+ * sample marked, never a percentage), and every status, category, source and satisfaction level
+ * with its label in the viewer's language. Both blocks are ordinary JS blocks, editable in place.
  */
-const KPI_SCRIPT = `
-const stats = ctx.makeResource('SingleRecordResource');
-stats.setResourceName('mqStats');
-await stats.refresh();
-const f = (stats.getData() && stats.getData().overall && stats.getData().overall.figures) || {};
-const count = async (filter) => {
-  const problems = ctx.makeResource('MultiRecordResource');
-  problems.setResourceName('mq_problems');
-  if (filter) problems.setFilter(filter);
-  problems.setPageSize(1);
-  await problems.refresh();
-  return (problems.getMeta() && problems.getMeta().count) || 0;
-};
-const pct = (v) => (v === null || v === undefined ? '—' : (v * 100).toFixed(1) + '%');
-const items = [
-  ['problems', '问题总数', String(await count())],
-  ['closed', '已销号', String(await count({ status: { $eq: 'closed' } }))],
-  ['overdue', '逾期未办结', String(f.overdueCount ?? '—')],
-  ['responseRate', '响应率', pct(f.responseRate)],
-  ['onTimeRate', '按期办结率', pct(f.onTimeRate)],
-  ['resolutionRate', '解决率', pct(f.resolutionRate)],
-  ['satisfactionRate', '满意率', pct(f.satisfactionRate)],
-  ['revisitRate', '回访率', pct(f.revisitRate)],
-];
+const LOAD = `
+const answer = await ctx.api.request({ url: 'mqStats:dashboard', method: 'get' });
+const d = (answer && answer.data && answer.data.data) || {};
+const esc = (s) => String(s == null ? '' : s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+`;
+
+const KPI_SCRIPT = `${LOAD}
+const pct = (v) => (v * 100).toFixed(1) + '%';
+const card = (attrs, label, value, note, warn) =>
+  '<div ' + attrs + ' style="padding:12px 16px;border:1px solid #f0f0f0;border-radius:8px">' +
+  '<div style="color:#888;font-size:13px">' + esc(label) + '</div>' +
+  '<div data-kpi-value style="font-size:26px;font-weight:600' + (warn ? ';color:#aaa' : '') + '">' + esc(value) + '</div>' +
+  (note ? '<div data-note style="font-size:12px;color:' + (warn ? '#d46b08' : '#888') + '">' + esc(note) + '</div>' : '') +
+  '</div>';
+const scope = d.scope || {};
 ctx.render(
-  '<div style="display:flex;flex-wrap:wrap;gap:12px">' +
-    items
-      .map(
-        ([key, label, value]) =>
-          '<div data-kpi="' + key + '" style="flex:1 1 140px;padding:12px 16px;border:1px solid #f0f0f0;border-radius:8px">' +
-          '<div style="color:#888;font-size:13px">' + label + '</div>' +
-          '<div data-kpi-value style="font-size:26px;font-weight:600">' + value + '</div></div>',
+  '<div data-scope="' + esc(scope.kind) + '" style="margin-bottom:12px;font-weight:500">' + esc(scope.label) + '</div>' +
+  '<div style="display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:12px">' +
+    (d.counts || []).map((c) => card('data-kpi="' + esc(c.key) + '"', c.label, c.value, '', false)).join('') +
+    (d.rates || [])
+      .map((r) =>
+        card(
+          'data-kpi="' + esc(r.key) + '" data-sample="' + esc(r.sample) + '"' + (r.smallSample ? ' data-small-sample' : ''),
+          r.label,
+          r.value === null ? '—' : pct(r.value),
+          r.note,
+          r.smallSample,
+        ),
       )
       .join('') +
-    '</div>',
+  '</div>',
 );
 `;
 
-const count = (collectionName: string, dimension: string, type: string, alias: string) => ({
-  query: {
-    mode: 'builder',
-    resource: { dataSourceKey: 'main', collectionName },
-    measures: [{ field: 'id', aggregation: 'count', alias }],
-    dimensions: [{ field: dimension }],
-  },
-  visual:
-    type === 'pie'
-      ? { mode: 'basic', type, mappings: { category: dimension, value: alias } }
-      : { mode: 'basic', type, mappings: { x: dimension, y: alias } },
-});
+const DISTRIBUTION_SCRIPT = `${LOAD}
+const list = (dist) => {
+  const max = Math.max(1, ...dist.items.map((i) => i.count));
+  return '<div data-distribution="' + esc(dist.key) + '" style="flex:1 1 300px;min-width:0">' +
+    '<div style="font-weight:600;margin-bottom:8px">' + esc(dist.label) + '</div>' +
+    dist.items.map((i) =>
+      '<div data-category="' + esc(i.value) + '" style="display:flex;align-items:center;gap:8px;margin:4px 0">' +
+      '<div style="flex:0 0 40%;overflow:hidden;text-overflow:ellipsis;white-space:nowrap" title="' + esc(i.label) + '">' + esc(i.label) + '</div>' +
+      '<div style="flex:1;background:#f5f5f5;border-radius:3px;height:14px"><div style="width:' + (i.count / max) * 100 + '%;background:#1677ff;height:14px;border-radius:3px"></div></div>' +
+      '<div data-count style="flex:0 0 48px;text-align:right">' + esc(i.count) + '</div></div>',
+    ).join('') + '</div>';
+};
+ctx.render('<div style="display:flex;flex-wrap:wrap;gap:24px">' + (d.distributions || []).map(list).join('') + '</div>');
+`;
 
 export const dashboard: WorkbenchPage = {
   key: 'dashboard',
-  title: '数据看板',
+  title: tt('Dashboard'),
   icon: 'DashboardOutlined',
   roles: ['mq_admin', 'mq_leader'],
   needs: ['mq_problems', 'mq_revisits'],
   assets: {
-    scripts: { kpis: { code: KPI_SCRIPT } },
-    charts: {
-      byStatus: count('mq_problems', 'status', 'pie', 'problems'),
-      byCategory: count('mq_problems', 'category', 'bar', 'problems'),
-      bySource: count('mq_problems', 'source', 'pie', 'problems'),
-      bySatisfaction: count('mq_revisits', 'satisfaction', 'pie', 'revisits'),
-    },
+    scripts: { kpis: { code: KPI_SCRIPT }, distributions: { code: DISTRIBUTION_SCRIPT } },
   },
   tabs: [
     {
       key: 'main',
-      title: '数据看板',
+      title: tt('Dashboard'),
       blocks: [
-        { key: 'kpis', type: 'jsBlock', title: '核心指标', script: 'kpis' },
-        { key: 'byStatus', type: 'chart', title: '问题办理状态', chart: 'byStatus' },
-        { key: 'byCategory', type: 'chart', title: '问题类别', chart: 'byCategory' },
-        { key: 'bySource', type: 'chart', title: '问题来源', chart: 'bySource' },
-        { key: 'bySatisfaction', type: 'chart', title: '回访满意度', chart: 'bySatisfaction' },
+        { key: 'kpis', type: 'jsBlock', title: tt('Key figures'), script: 'kpis' },
+        { key: 'distributions', type: 'jsBlock', title: tt('Problems and revisits by kind'), script: 'distributions' },
       ],
-      layout: {
-        rows: [
-          ['kpis'],
-          [
-            { key: 'byStatus', span: 12 },
-            { key: 'byCategory', span: 12 },
-          ],
-          [
-            { key: 'bySource', span: 12 },
-            { key: 'bySatisfaction', span: 12 },
-          ],
-        ],
-      },
     },
   ],
 };

@@ -2,6 +2,7 @@ import { DONE_STATUSES, OPEN_STATUSES } from '@minqing/plugin-three-lists';
 import type { ProblemStep } from '../domain/steps';
 import { CURRENT_USER, table, where } from './blocks';
 import { dashboard } from './dashboard';
+import { tt } from './i18n';
 
 const ALL = ['mq_admin', 'mq_leader', 'mq_cadre'];
 const OFFICE_AND_LEADERS = ['mq_admin', 'mq_leader'];
@@ -50,14 +51,14 @@ const VISIT_FORM = {
 export const WORKBENCH_PAGES: WorkbenchPage[] = [
   onePage({
     key: 'my-liaison-points',
-    title: '我的联系点',
+    title: tt('My liaison points'),
     icon: 'EnvironmentOutlined',
     roles: ALL,
     needs: ['mq_liaison_points', 'mq_visits'],
     blocks: [
       table('mq_liaison_points', {
         key: 'points',
-        title: '我的联系点',
+        title: tt('My liaison points'),
         fields: ['unit', 'since', 'active', 'note'],
         scope: where({ path: 'cadre.id', operator: '$eq', value: CURRENT_USER }),
         actions: ['refresh'],
@@ -65,7 +66,7 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
       }),
       table('mq_visits', {
         key: 'myVisits',
-        title: '我的走访',
+        title: tt('My visits'),
         fields: ['visitedAt', 'unit', 'kinds', 'peopleCount', 'summary'],
         scope: where({ path: 'cadre.id', operator: '$eq', value: CURRENT_USER }),
         sort: [{ field: 'visitedAt', direction: 'desc' }],
@@ -75,7 +76,7 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
   }),
   onePage({
     key: 'visits',
-    title: '走访记录',
+    title: tt('Visits'),
     icon: 'CarOutlined',
     roles: ALL,
     needs: ['mq_visits'],
@@ -90,8 +91,8 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
           {
             key: 'recordVisit',
             type: 'addNew',
-            title: '记录走访',
-            popup: { title: '记录走访', tryTemplate: false, blocks: [VISIT_FORM] },
+            title: tt('Record a visit'),
+            popup: { title: tt('Record a visit'), tryTemplate: false, blocks: [VISIT_FORM] },
           },
           'refresh',
           'export',
@@ -101,7 +102,7 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
   }),
   onePage({
     key: 'research',
-    title: '调研',
+    title: tt('Research'),
     icon: 'ReadOutlined',
     roles: OFFICE_AND_LEADERS,
     needs: ['mq_research'],
@@ -115,7 +116,7 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
   }),
   onePage({
     key: 'problems',
-    title: '问题清单',
+    title: tt('Problem list'),
     icon: 'ExclamationCircleOutlined',
     roles: ALL,
     needs: ['mq_problems'],
@@ -132,7 +133,7 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
   }),
   onePage({
     key: 'responsibilities',
-    title: '责任清单',
+    title: tt('Responsibility list'),
     icon: 'SolutionOutlined',
     roles: ALL,
     needs: ['mq_responsibilities'],
@@ -148,7 +149,7 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
   }),
   onePage({
     key: 'tasks',
-    title: '任务清单',
+    title: tt('Task list'),
     icon: 'CheckSquareOutlined',
     roles: ALL,
     needs: ['mq_tasks'],
@@ -164,7 +165,7 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
   }),
   onePage({
     key: 'my-todos',
-    title: '我的待办',
+    title: tt('My to-dos'),
     icon: 'ScheduleOutlined',
     roles: ALL,
     needs: ['mq_responsibilities', 'mq_revisits', 'mq_supervisions'],
@@ -172,7 +173,7 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
       // what I am responsible for and is still open, the nearest deadline first
       table('mq_responsibilities', {
         key: 'myResponsibilities',
-        title: '待我办理（按期限）',
+        title: tt('For me to handle (nearest deadline first)'),
         fields: ['problem', 'unit', 'acceptBy', 'deadline', 'acceptedAt'],
         scope: where(
           { path: 'person.id', operator: '$eq', value: CURRENT_USER },
@@ -186,7 +187,7 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
       }),
       table('mq_revisits', {
         key: 'myRevisits',
-        title: '待我回访（按日期）',
+        title: tt('For me to revisit (soonest first)'),
         fields: ['problem', 'dueOn', 'method'],
         scope: where(
           { path: 'revisiter.id', operator: '$eq', value: CURRENT_USER },
@@ -199,7 +200,7 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
       }),
       table('mq_supervisions', {
         key: 'mySupervisions',
-        title: '待我答复的督办（按答复期限）',
+        title: tt('Supervision for me to answer (soonest first)'),
         fields: ['problem', 'level', 'reason', 'issuedAt', 'responseDueOn'],
         scope: where(
           { path: 'responsibility.person.id', operator: '$eq', value: CURRENT_USER },
@@ -214,7 +215,7 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
   }),
   onePage({
     key: 'supervision',
-    title: '督办',
+    title: tt('Supervision'),
     icon: 'AlertOutlined',
     roles: OFFICE_AND_LEADERS,
     needs: ['mq_supervisions'],
@@ -229,7 +230,7 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
   }),
   onePage({
     key: 'revisits',
-    title: '回访',
+    title: tt('Revisits'),
     icon: 'PhoneOutlined',
     roles: ALL,
     needs: ['mq_revisits'],
@@ -244,7 +245,7 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
   }),
   onePage({
     key: 'results',
-    title: '成效清单',
+    title: tt('Results list'),
     icon: 'TrophyOutlined',
     roles: ALL,
     needs: ['mq_problems'],

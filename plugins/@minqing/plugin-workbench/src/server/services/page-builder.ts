@@ -3,9 +3,11 @@ import type Application from '@nocobase/server';
 import type { Database } from '@nocobase/database';
 import { stepModelName } from '../domain/steps';
 import type { WorkbenchPage } from '../pages';
+import { tt } from '../pages/i18n';
 
 export const GROUP_KEY = 'group';
-export const GROUP_TITLE = '下基层察民情';
+/** 下基层察民情 */
+export const GROUP_TITLE = tt('Grassroots outreach');
 export const GROUP_ICON = 'TeamOutlined';
 
 /**
@@ -50,8 +52,8 @@ function fieldGroups(db: Database, collectionName: string, shown: string[]) {
   const first = shown.filter((name) => all.includes(name));
   const rest = all.filter((name) => !first.includes(name));
   return [
-    { key: 'main', title: '基本信息', fields: first.length ? first : rest },
-    ...(first.length && rest.length ? [{ key: 'more', title: '更多信息', fields: rest }] : []),
+    { key: 'main', title: tt('Basic information'), fields: first.length ? first : rest },
+    ...(first.length && rest.length ? [{ key: 'more', title: tt('More information'), fields: rest }] : []),
   ];
 }
 

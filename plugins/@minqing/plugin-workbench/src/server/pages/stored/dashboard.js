@@ -3,7 +3,7 @@
 module.exports = {
   "route": {
     "values": {
-      "title": "数据看板",
+      "title": "{{t(\"Dashboard\", { ns: \"@minqing/plugin-workbench\" })}}",
       "icon": "DashboardOutlined",
       "schemaUid": "§dashboard",
       "menuSchemaUid": "§dashboard/menu",
@@ -18,7 +18,7 @@ module.exports = {
     "children": [
       {
         "values": {
-          "title": "数据看板",
+          "title": "{{t(\"Dashboard\", { ns: \"@minqing/plugin-workbench\" })}}",
           "schemaUid": "§dashboard/tab0",
           "tabSchemaName": "§dashboard/tab0/name",
           "type": "tabs",
@@ -42,14 +42,14 @@ module.exports = {
         "use": "RootPageModel",
         "props": {
           "routeId": "§dashboard#id",
-          "title": "数据看板",
+          "title": "{{t(\"Dashboard\", { ns: \"@minqing/plugin-workbench\" })}}",
           "enableTabs": false,
           "displayTitle": true
         },
         "stepParams": {
           "pageSettings": {
             "general": {
-              "title": "数据看板",
+              "title": "{{t(\"Dashboard\", { ns: \"@minqing/plugin-workbench\" })}}",
               "displayTitle": true,
               "enableTabs": false
             }
@@ -77,17 +77,6 @@ module.exports = {
             "row2": [
               [
                 "§dashboard/tab0/grid/items[1]"
-              ],
-              [
-                "§dashboard/tab0/grid/items[2]"
-              ]
-            ],
-            "row3": [
-              [
-                "§dashboard/tab0/grid/items[3]"
-              ],
-              [
-                "§dashboard/tab0/grid/items[4]"
               ]
             ]
           },
@@ -96,18 +85,12 @@ module.exports = {
               24
             ],
             "row2": [
-              12,
-              12
-            ],
-            "row3": [
-              12,
-              12
+              24
             ]
           },
           "rowOrder": [
             "row1",
-            "row2",
-            "row3"
+            "row2"
           ]
         },
         "stepParams": {
@@ -122,17 +105,6 @@ module.exports = {
                 "row2": [
                   [
                     "§dashboard/tab0/grid/items[1]"
-                  ],
-                  [
-                    "§dashboard/tab0/grid/items[2]"
-                  ]
-                ],
-                "row3": [
-                  [
-                    "§dashboard/tab0/grid/items[3]"
-                  ],
-                  [
-                    "§dashboard/tab0/grid/items[4]"
                   ]
                 ]
               },
@@ -141,18 +113,12 @@ module.exports = {
                   24
                 ],
                 "row2": [
-                  12,
-                  12
-                ],
-                "row3": [
-                  12,
-                  12
+                  24
                 ]
               },
               "rowOrder": [
                 "row1",
-                "row2",
-                "row3"
+                "row2"
               ]
             }
           }
@@ -170,13 +136,13 @@ module.exports = {
         "use": "JSBlockModel",
         "props": {},
         "decoratorProps": {
-          "title": "核心指标"
+          "title": "{{t(\"Key figures\", { ns: \"@minqing/plugin-workbench\" })}}"
         },
         "stepParams": {
           "jsSettings": {
             "runJs": {
               "version": "v2",
-              "code": "\nconst stats = ctx.makeResource('SingleRecordResource');\nstats.setResourceName('mqStats');\nawait stats.refresh();\nconst f = (stats.getData() && stats.getData().overall && stats.getData().overall.figures) || {};\nconst count = async (filter) => {\n  const problems = ctx.makeResource('MultiRecordResource');\n  problems.setResourceName('mq_problems');\n  if (filter) problems.setFilter(filter);\n  problems.setPageSize(1);\n  await problems.refresh();\n  return (problems.getMeta() && problems.getMeta().count) || 0;\n};\nconst pct = (v) => (v === null || v === undefined ? '—' : (v * 100).toFixed(1) + '%');\nconst items = [\n  ['problems', '问题总数', String(await count())],\n  ['closed', '已销号', String(await count({ status: { $eq: 'closed' } }))],\n  ['overdue', '逾期未办结', String(f.overdueCount ?? '—')],\n  ['responseRate', '响应率', pct(f.responseRate)],\n  ['onTimeRate', '按期办结率', pct(f.onTimeRate)],\n  ['resolutionRate', '解决率', pct(f.resolutionRate)],\n  ['satisfactionRate', '满意率', pct(f.satisfactionRate)],\n  ['revisitRate', '回访率', pct(f.revisitRate)],\n];\nctx.render(\n  '<div style=\"display:flex;flex-wrap:wrap;gap:12px\">' +\n    items\n      .map(\n        ([key, label, value]) =>\n          '<div data-kpi=\"' + key + '\" style=\"flex:1 1 140px;padding:12px 16px;border:1px solid #f0f0f0;border-radius:8px\">' +\n          '<div style=\"color:#888;font-size:13px\">' + label + '</div>' +\n          '<div data-kpi-value style=\"font-size:26px;font-weight:600\">' + value + '</div></div>',\n      )\n      .join('') +\n    '</div>',\n);\n"
+              "code": "\nconst answer = await ctx.api.request({ url: 'mqStats:dashboard', method: 'get' });\nconst d = (answer && answer.data && answer.data.data) || {};\nconst esc = (s) => String(s == null ? '' : s).replace(/[&<>\"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '\"': '&quot;', \"'\": '&#39;' })[c]);\n\nconst pct = (v) => (v * 100).toFixed(1) + '%';\nconst card = (attrs, label, value, note, warn) =>\n  '<div ' + attrs + ' style=\"flex:1 1 150px;padding:12px 16px;border:1px solid #f0f0f0;border-radius:8px\">' +\n  '<div style=\"color:#888;font-size:13px\">' + esc(label) + '</div>' +\n  '<div data-kpi-value style=\"font-size:26px;font-weight:600' + (warn ? ';color:#aaa' : '') + '\">' + esc(value) + '</div>' +\n  (note ? '<div data-note style=\"font-size:12px;color:' + (warn ? '#d46b08' : '#888') + '\">' + esc(note) + '</div>' : '') +\n  '</div>';\nconst scope = d.scope || {};\nctx.render(\n  '<div data-scope=\"' + esc(scope.kind) + '\" style=\"margin-bottom:12px;font-weight:500\">' + esc(scope.label) + '</div>' +\n  '<div style=\"display:flex;flex-wrap:wrap;gap:12px\">' +\n    (d.counts || []).map((c) => card('data-kpi=\"' + esc(c.key) + '\"', c.label, c.value, '', false)).join('') +\n    (d.rates || [])\n      .map((r) =>\n        card(\n          'data-kpi=\"' + esc(r.key) + '\" data-sample=\"' + esc(r.sample) + '\"' + (r.smallSample ? ' data-small-sample' : ''),\n          r.label,\n          r.value === null ? '—' : pct(r.value),\n          r.note,\n          r.smallSample,\n        ),\n      )\n      .join('') +\n  '</div>',\n);\n"
             }
           },
           "__flowSurfaceMeta": {
@@ -193,218 +159,20 @@ module.exports = {
         "parentId": "§dashboard/tab0/grid",
         "subKey": "items",
         "subType": "array",
-        "use": "ChartBlockModel",
+        "use": "JSBlockModel",
         "props": {},
-        "decoratorProps": {},
+        "decoratorProps": {
+          "title": "{{t(\"Problems and revisits by kind\", { ns: \"@minqing/plugin-workbench\" })}}"
+        },
         "stepParams": {
-          "chartSettings": {
-            "configure": {
-              "query": {
-                "mode": "builder",
-                "collectionPath": [
-                  "main",
-                  "mq_problems"
-                ],
-                "measures": [
-                  {
-                    "field": "status",
-                    "aggregation": "count",
-                    "alias": "problems"
-                  }
-                ],
-                "dimensions": [
-                  {
-                    "field": "status"
-                  }
-                ]
-              },
-              "chart": {
-                "option": {
-                  "mode": "basic",
-                  "builder": {
-                    "type": "pie",
-                    "pieCategory": "status",
-                    "pieValue": "problems"
-                  }
-                }
-              }
+          "jsSettings": {
+            "runJs": {
+              "version": "v2",
+              "code": "\nconst answer = await ctx.api.request({ url: 'mqStats:dashboard', method: 'get' });\nconst d = (answer && answer.data && answer.data.data) || {};\nconst esc = (s) => String(s == null ? '' : s).replace(/[&<>\"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '\"': '&quot;', \"'\": '&#39;' })[c]);\n\nconst list = (dist) => {\n  const max = Math.max(1, ...dist.items.map((i) => i.count));\n  return '<div data-distribution=\"' + esc(dist.key) + '\" style=\"flex:1 1 300px;min-width:0\">' +\n    '<div style=\"font-weight:600;margin-bottom:8px\">' + esc(dist.label) + '</div>' +\n    dist.items.map((i) =>\n      '<div data-category=\"' + esc(i.value) + '\" style=\"display:flex;align-items:center;gap:8px;margin:4px 0\">' +\n      '<div style=\"flex:0 0 40%;overflow:hidden;text-overflow:ellipsis;white-space:nowrap\" title=\"' + esc(i.label) + '\">' + esc(i.label) + '</div>' +\n      '<div style=\"flex:1;background:#f5f5f5;border-radius:3px;height:14px\"><div style=\"width:' + (i.count / max) * 100 + '%;background:#1677ff;height:14px;border-radius:3px\"></div></div>' +\n      '<div data-count style=\"flex:0 0 48px;text-align:right\">' + esc(i.count) + '</div></div>',\n    ).join('') + '</div>';\n};\nctx.render('<div style=\"display:flex;flex-wrap:wrap;gap:24px\">' + (d.distributions || []).map(list).join('') + '</div>');\n"
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.byStatus"
-          },
-          "cardSettings": {
-            "titleDescription": {
-              "title": "问题办理状态"
-            }
-          }
-        }
-      }
-    },
-    {
-      "uid": "§dashboard/tab0/grid/items[2]",
-      "parent": "§dashboard/tab0/grid",
-      "sort": 3,
-      "options": {
-        "parentId": "§dashboard/tab0/grid",
-        "subKey": "items",
-        "subType": "array",
-        "use": "ChartBlockModel",
-        "props": {},
-        "decoratorProps": {},
-        "stepParams": {
-          "chartSettings": {
-            "configure": {
-              "query": {
-                "mode": "builder",
-                "collectionPath": [
-                  "main",
-                  "mq_problems"
-                ],
-                "measures": [
-                  {
-                    "field": "category",
-                    "aggregation": "count",
-                    "alias": "problems"
-                  }
-                ],
-                "dimensions": [
-                  {
-                    "field": "category"
-                  }
-                ]
-              },
-              "chart": {
-                "option": {
-                  "mode": "basic",
-                  "builder": {
-                    "type": "bar",
-                    "xField": "category",
-                    "yField": "problems"
-                  }
-                }
-              }
-            }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.byCategory"
-          },
-          "cardSettings": {
-            "titleDescription": {
-              "title": "问题类别"
-            }
-          }
-        }
-      }
-    },
-    {
-      "uid": "§dashboard/tab0/grid/items[3]",
-      "parent": "§dashboard/tab0/grid",
-      "sort": 4,
-      "options": {
-        "parentId": "§dashboard/tab0/grid",
-        "subKey": "items",
-        "subType": "array",
-        "use": "ChartBlockModel",
-        "props": {},
-        "decoratorProps": {},
-        "stepParams": {
-          "chartSettings": {
-            "configure": {
-              "query": {
-                "mode": "builder",
-                "collectionPath": [
-                  "main",
-                  "mq_problems"
-                ],
-                "measures": [
-                  {
-                    "field": "source",
-                    "aggregation": "count",
-                    "alias": "problems"
-                  }
-                ],
-                "dimensions": [
-                  {
-                    "field": "source"
-                  }
-                ]
-              },
-              "chart": {
-                "option": {
-                  "mode": "basic",
-                  "builder": {
-                    "type": "pie",
-                    "pieCategory": "source",
-                    "pieValue": "problems"
-                  }
-                }
-              }
-            }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.bySource"
-          },
-          "cardSettings": {
-            "titleDescription": {
-              "title": "问题来源"
-            }
-          }
-        }
-      }
-    },
-    {
-      "uid": "§dashboard/tab0/grid/items[4]",
-      "parent": "§dashboard/tab0/grid",
-      "sort": 5,
-      "options": {
-        "parentId": "§dashboard/tab0/grid",
-        "subKey": "items",
-        "subType": "array",
-        "use": "ChartBlockModel",
-        "props": {},
-        "decoratorProps": {},
-        "stepParams": {
-          "chartSettings": {
-            "configure": {
-              "query": {
-                "mode": "builder",
-                "collectionPath": [
-                  "main",
-                  "mq_revisits"
-                ],
-                "measures": [
-                  {
-                    "field": "satisfaction",
-                    "aggregation": "count",
-                    "alias": "revisits"
-                  }
-                ],
-                "dimensions": [
-                  {
-                    "field": "satisfaction"
-                  }
-                ]
-              },
-              "chart": {
-                "option": {
-                  "mode": "basic",
-                  "builder": {
-                    "type": "pie",
-                    "pieCategory": "satisfaction",
-                    "pieValue": "revisits"
-                  }
-                }
-              }
-            }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.bySatisfaction"
-          },
-          "cardSettings": {
-            "titleDescription": {
-              "title": "回访满意度"
-            }
+            "declaredKey": "main.distributions"
           }
         }
       }

@@ -3,7 +3,7 @@
 module.exports = {
   format: 1,
   flowEngine: "2.2.15",
-  blueprints: "a17f71e853355f91",
+  blueprints: "72d97a91da319d81",
   collections: {
     "attachments": "c929288adc530bfe",
     "mq_liaison_points": "0ef0a9e1fd71bee4",
@@ -20,7 +20,7 @@ module.exports = {
   },
   group: {
     "values": {
-      "title": "下基层察民情",
+      "title": "{{t(\"Grassroots outreach\", { ns: \"@minqing/plugin-workbench\" })}}",
       "icon": "TeamOutlined",
       "schemaUid": "§group",
       "type": "group",
@@ -29,7 +29,7 @@ module.exports = {
     "children": [
       {
         "values": {
-          "title": "我的联系点",
+          "title": "{{t(\"My liaison points\", { ns: \"@minqing/plugin-workbench\" })}}",
           "icon": "EnvironmentOutlined",
           "schemaUid": "§my-liaison-points",
           "menuSchemaUid": "§my-liaison-points/menu",
@@ -44,7 +44,7 @@ module.exports = {
       },
       {
         "values": {
-          "title": "走访记录",
+          "title": "{{t(\"Visits\", { ns: \"@minqing/plugin-workbench\" })}}",
           "icon": "CarOutlined",
           "schemaUid": "§visits",
           "menuSchemaUid": "§visits/menu",
@@ -59,7 +59,7 @@ module.exports = {
       },
       {
         "values": {
-          "title": "调研",
+          "title": "{{t(\"Research\", { ns: \"@minqing/plugin-workbench\" })}}",
           "icon": "ReadOutlined",
           "schemaUid": "§research",
           "menuSchemaUid": "§research/menu",
@@ -74,7 +74,7 @@ module.exports = {
       },
       {
         "values": {
-          "title": "问题清单",
+          "title": "{{t(\"Problem list\", { ns: \"@minqing/plugin-workbench\" })}}",
           "icon": "ExclamationCircleOutlined",
           "schemaUid": "§problems",
           "menuSchemaUid": "§problems/menu",
@@ -89,7 +89,7 @@ module.exports = {
       },
       {
         "values": {
-          "title": "责任清单",
+          "title": "{{t(\"Responsibility list\", { ns: \"@minqing/plugin-workbench\" })}}",
           "icon": "SolutionOutlined",
           "schemaUid": "§responsibilities",
           "menuSchemaUid": "§responsibilities/menu",
@@ -104,7 +104,7 @@ module.exports = {
       },
       {
         "values": {
-          "title": "任务清单",
+          "title": "{{t(\"Task list\", { ns: \"@minqing/plugin-workbench\" })}}",
           "icon": "CheckSquareOutlined",
           "schemaUid": "§tasks",
           "menuSchemaUid": "§tasks/menu",
@@ -119,7 +119,7 @@ module.exports = {
       },
       {
         "values": {
-          "title": "我的待办",
+          "title": "{{t(\"My to-dos\", { ns: \"@minqing/plugin-workbench\" })}}",
           "icon": "ScheduleOutlined",
           "schemaUid": "§my-todos",
           "menuSchemaUid": "§my-todos/menu",
@@ -134,7 +134,7 @@ module.exports = {
       },
       {
         "values": {
-          "title": "督办",
+          "title": "{{t(\"Supervision\", { ns: \"@minqing/plugin-workbench\" })}}",
           "icon": "AlertOutlined",
           "schemaUid": "§supervision",
           "menuSchemaUid": "§supervision/menu",
@@ -149,7 +149,7 @@ module.exports = {
       },
       {
         "values": {
-          "title": "回访",
+          "title": "{{t(\"Revisits\", { ns: \"@minqing/plugin-workbench\" })}}",
           "icon": "PhoneOutlined",
           "schemaUid": "§revisits",
           "menuSchemaUid": "§revisits/menu",
@@ -164,7 +164,7 @@ module.exports = {
       },
       {
         "values": {
-          "title": "成效清单",
+          "title": "{{t(\"Results list\", { ns: \"@minqing/plugin-workbench\" })}}",
           "icon": "TrophyOutlined",
           "schemaUid": "§results",
           "menuSchemaUid": "§results/menu",
@@ -179,7 +179,7 @@ module.exports = {
       },
       {
         "values": {
-          "title": "数据看板",
+          "title": "{{t(\"Dashboard\", { ns: \"@minqing/plugin-workbench\" })}}",
           "icon": "DashboardOutlined",
           "schemaUid": "§dashboard",
           "menuSchemaUid": "§dashboard/menu",
@@ -195,16 +195,17 @@ module.exports = {
     ]
   },
   inputs: {
-    "plugins/@minqing/plugin-workbench/src/server/services/page-builder.ts": "a8aa377e3886e77f",
+    "plugins/@minqing/plugin-workbench/src/server/services/page-builder.ts": "c0657f2921374522",
     "plugins/@minqing/plugin-workbench/src/server/services/page-capture.ts": "d3b7b411ca94d4d4",
     "plugins/@minqing/plugin-workbench/src/server/domain/stored-pages.ts": "795578580952953d",
     "plugins/@minqing/plugin-workbench/src/server/domain/steps.ts": "7863b12ce6b06e1c",
     "plugins/@minqing/plugin-workbench/src/server/pages/blocks.ts": "e4b2c365fd2e5175",
-    "plugins/@minqing/plugin-workbench/src/server/pages/dashboard.ts": "5446b00d4108b752",
-    "plugins/@minqing/plugin-workbench/src/server/pages/index.ts": "a75aa048190a9301",
+    "plugins/@minqing/plugin-workbench/src/server/pages/dashboard.ts": "23258aad2297dcad",
+    "plugins/@minqing/plugin-workbench/src/server/pages/i18n.ts": "23fadbe11ddfa772",
+    "plugins/@minqing/plugin-workbench/src/server/pages/index.ts": "95f873e24ddb7fb2",
     "NocoBase packages": "22518f525ec9f9ab",
     "plugins enabled": "2d1edf854e77743b",
-    "stored definition": "e8cffd868c7e21dc"
+    "stored definition": "b5014697bb8c84b7"
   },
   pages: {
     'my-liaison-points': require('./my-liaison-points'),

@@ -3,7 +3,7 @@
 module.exports = {
   "route": {
     "values": {
-      "title": "我的联系点",
+      "title": "{{t(\"My liaison points\", { ns: \"@minqing/plugin-workbench\" })}}",
       "icon": "EnvironmentOutlined",
       "schemaUid": "§my-liaison-points",
       "menuSchemaUid": "§my-liaison-points/menu",
@@ -18,7 +18,7 @@ module.exports = {
     "children": [
       {
         "values": {
-          "title": "我的联系点",
+          "title": "{{t(\"My liaison points\", { ns: \"@minqing/plugin-workbench\" })}}",
           "schemaUid": "§my-liaison-points/tab0",
           "tabSchemaName": "§my-liaison-points/tab0/name",
           "type": "tabs",
@@ -42,14 +42,14 @@ module.exports = {
         "use": "RootPageModel",
         "props": {
           "routeId": "§my-liaison-points#id",
-          "title": "我的联系点",
+          "title": "{{t(\"My liaison points\", { ns: \"@minqing/plugin-workbench\" })}}",
           "enableTabs": false,
           "displayTitle": true
         },
         "stepParams": {
           "pageSettings": {
             "general": {
-              "title": "我的联系点",
+              "title": "{{t(\"My liaison points\", { ns: \"@minqing/plugin-workbench\" })}}",
               "displayTitle": true,
               "enableTabs": false
             }
@@ -173,7 +173,7 @@ module.exports = {
           },
           "cardSettings": {
             "titleDescription": {
-              "title": "我的联系点"
+              "title": "{{t(\"My liaison points\", { ns: \"@minqing/plugin-workbench\" })}}"
             }
           }
         }
@@ -770,7 +770,7 @@ module.exports = {
           },
           "cardSettings": {
             "titleDescription": {
-              "title": "我的走访"
+              "title": "{{t(\"My visits\", { ns: \"@minqing/plugin-workbench\" })}}"
             }
           }
         }

@@ -3,7 +3,7 @@
 module.exports = {
   "route": {
     "values": {
-      "title": "我的待办",
+      "title": "{{t(\"My to-dos\", { ns: \"@minqing/plugin-workbench\" })}}",
       "icon": "ScheduleOutlined",
       "schemaUid": "§my-todos",
       "menuSchemaUid": "§my-todos/menu",
@@ -18,7 +18,7 @@ module.exports = {
     "children": [
       {
         "values": {
-          "title": "我的待办",
+          "title": "{{t(\"My to-dos\", { ns: \"@minqing/plugin-workbench\" })}}",
           "schemaUid": "§my-todos/tab0",
           "tabSchemaName": "§my-todos/tab0/name",
           "type": "tabs",
@@ -42,14 +42,14 @@ module.exports = {
         "use": "RootPageModel",
         "props": {
           "routeId": "§my-todos#id",
-          "title": "我的待办",
+          "title": "{{t(\"My to-dos\", { ns: \"@minqing/plugin-workbench\" })}}",
           "enableTabs": false,
           "displayTitle": true
         },
         "stepParams": {
           "pageSettings": {
             "general": {
-              "title": "我的待办",
+              "title": "{{t(\"My to-dos\", { ns: \"@minqing/plugin-workbench\" })}}",
               "displayTitle": true,
               "enableTabs": false
             }
@@ -204,7 +204,7 @@ module.exports = {
           },
           "cardSettings": {
             "titleDescription": {
-              "title": "待我办理（按期限）"
+              "title": "{{t(\"For me to handle (nearest deadline first)\", { ns: \"@minqing/plugin-workbench\" })}}"
             }
           }
         }
@@ -885,7 +885,7 @@ module.exports = {
           },
           "cardSettings": {
             "titleDescription": {
-              "title": "待我回访（按日期）"
+              "title": "{{t(\"For me to revisit (soonest first)\", { ns: \"@minqing/plugin-workbench\" })}}"
             }
           }
         }
@@ -1470,7 +1470,7 @@ module.exports = {
           },
           "cardSettings": {
             "titleDescription": {
-              "title": "待我答复的督办（按答复期限）"
+              "title": "{{t(\"Supervision for me to answer (soonest first)\", { ns: \"@minqing/plugin-workbench\" })}}"
             }
           }
         }

@@ -3,7 +3,7 @@
 module.exports = {
   "route": {
     "values": {
-      "title": "问题清单",
+      "title": "{{t(\"Problem list\", { ns: \"@minqing/plugin-workbench\" })}}",
       "icon": "ExclamationCircleOutlined",
       "schemaUid": "§problems",
       "menuSchemaUid": "§problems/menu",
@@ -18,7 +18,7 @@ module.exports = {
     "children": [
       {
         "values": {
-          "title": "问题清单",
+          "title": "{{t(\"Problem list\", { ns: \"@minqing/plugin-workbench\" })}}",
           "schemaUid": "§problems/tab0",
           "tabSchemaName": "§problems/tab0/name",
           "type": "tabs",
@@ -42,14 +42,14 @@ module.exports = {
         "use": "RootPageModel",
         "props": {
           "routeId": "§problems#id",
-          "title": "问题清单",
+          "title": "{{t(\"Problem list\", { ns: \"@minqing/plugin-workbench\" })}}",
           "enableTabs": false,
           "displayTitle": true
         },
         "stepParams": {
           "pageSettings": {
             "general": {
-              "title": "问题清单",
+              "title": "{{t(\"Problem list\", { ns: \"@minqing/plugin-workbench\" })}}",
               "displayTitle": true,
               "enableTabs": false
             }

@@ -3,7 +3,7 @@
 module.exports = {
   "route": {
     "values": {
-      "title": "调研",
+      "title": "{{t(\"Research\", { ns: \"@minqing/plugin-workbench\" })}}",
       "icon": "ReadOutlined",
       "schemaUid": "§research",
       "menuSchemaUid": "§research/menu",
@@ -18,7 +18,7 @@ module.exports = {
     "children": [
       {
         "values": {
-          "title": "调研",
+          "title": "{{t(\"Research\", { ns: \"@minqing/plugin-workbench\" })}}",
           "schemaUid": "§research/tab0",
           "tabSchemaName": "§research/tab0/name",
           "type": "tabs",
@@ -42,14 +42,14 @@ module.exports = {
         "use": "RootPageModel",
         "props": {
           "routeId": "§research#id",
-          "title": "调研",
+          "title": "{{t(\"Research\", { ns: \"@minqing/plugin-workbench\" })}}",
           "enableTabs": false,
           "displayTitle": true
         },
         "stepParams": {
           "pageSettings": {
             "general": {
-              "title": "调研",
+              "title": "{{t(\"Research\", { ns: \"@minqing/plugin-workbench\" })}}",
               "displayTitle": true,
               "enableTabs": false
             }

@@ -3,7 +3,7 @@
 module.exports = {
   "route": {
     "values": {
-      "title": "责任清单",
+      "title": "{{t(\"Responsibility list\", { ns: \"@minqing/plugin-workbench\" })}}",
       "icon": "SolutionOutlined",
       "schemaUid": "§responsibilities",
       "menuSchemaUid": "§responsibilities/menu",
@@ -18,7 +18,7 @@ module.exports = {
     "children": [
       {
         "values": {
-          "title": "责任清单",
+          "title": "{{t(\"Responsibility list\", { ns: \"@minqing/plugin-workbench\" })}}",
           "schemaUid": "§responsibilities/tab0",
           "tabSchemaName": "§responsibilities/tab0/name",
           "type": "tabs",
@@ -42,14 +42,14 @@ module.exports = {
         "use": "RootPageModel",
         "props": {
           "routeId": "§responsibilities#id",
-          "title": "责任清单",
+          "title": "{{t(\"Responsibility list\", { ns: \"@minqing/plugin-workbench\" })}}",
           "enableTabs": false,
           "displayTitle": true
         },
         "stepParams": {
           "pageSettings": {
             "general": {
-              "title": "责任清单",
+              "title": "{{t(\"Responsibility list\", { ns: \"@minqing/plugin-workbench\" })}}",
               "displayTitle": true,
               "enableTabs": false
             }

@@ -3,7 +3,7 @@
 module.exports = {
   "route": {
     "values": {
-      "title": "成效清单",
+      "title": "{{t(\"Results list\", { ns: \"@minqing/plugin-workbench\" })}}",
       "icon": "TrophyOutlined",
       "schemaUid": "§results",
       "menuSchemaUid": "§results/menu",
@@ -18,7 +18,7 @@ module.exports = {
     "children": [
       {
         "values": {
-          "title": "成效清单",
+          "title": "{{t(\"Results list\", { ns: \"@minqing/plugin-workbench\" })}}",
           "schemaUid": "§results/tab0",
           "tabSchemaName": "§results/tab0/name",
           "type": "tabs",
@@ -42,14 +42,14 @@ module.exports = {
         "use": "RootPageModel",
         "props": {
           "routeId": "§results#id",
-          "title": "成效清单",
+          "title": "{{t(\"Results list\", { ns: \"@minqing/plugin-workbench\" })}}",
           "enableTabs": false,
           "displayTitle": true
         },
         "stepParams": {
           "pageSettings": {
             "general": {
-              "title": "成效清单",
+              "title": "{{t(\"Results list\", { ns: \"@minqing/plugin-workbench\" })}}",
               "displayTitle": true,
               "enableTabs": false
             }

@@ -3,7 +3,7 @@
 module.exports = {
   "route": {
     "values": {
-      "title": "回访",
+      "title": "{{t(\"Revisits\", { ns: \"@minqing/plugin-workbench\" })}}",
       "icon": "PhoneOutlined",
       "schemaUid": "§revisits",
       "menuSchemaUid": "§revisits/menu",
@@ -18,7 +18,7 @@ module.exports = {
     "children": [
       {
         "values": {
-          "title": "回访",
+          "title": "{{t(\"Revisits\", { ns: \"@minqing/plugin-workbench\" })}}",
           "schemaUid": "§revisits/tab0",
           "tabSchemaName": "§revisits/tab0/name",
           "type": "tabs",
@@ -42,14 +42,14 @@ module.exports = {
         "use": "RootPageModel",
         "props": {
           "routeId": "§revisits#id",
-          "title": "回访",
+          "title": "{{t(\"Revisits\", { ns: \"@minqing/plugin-workbench\" })}}",
           "enableTabs": false,
           "displayTitle": true
         },
         "stepParams": {
           "pageSettings": {
             "general": {
-              "title": "回访",
+              "title": "{{t(\"Revisits\", { ns: \"@minqing/plugin-workbench\" })}}",
               "displayTitle": true,
               "enableTabs": false
             }

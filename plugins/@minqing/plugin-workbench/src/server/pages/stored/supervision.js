@@ -3,7 +3,7 @@
 module.exports = {
   "route": {
     "values": {
-      "title": "督办",
+      "title": "{{t(\"Supervision\", { ns: \"@minqing/plugin-workbench\" })}}",
       "icon": "AlertOutlined",
       "schemaUid": "§supervision",
       "menuSchemaUid": "§supervision/menu",
@@ -18,7 +18,7 @@ module.exports = {
     "children": [
       {
         "values": {
-          "title": "督办",
+          "title": "{{t(\"Supervision\", { ns: \"@minqing/plugin-workbench\" })}}",
           "schemaUid": "§supervision/tab0",
           "tabSchemaName": "§supervision/tab0/name",
           "type": "tabs",
@@ -42,14 +42,14 @@ module.exports = {
         "use": "RootPageModel",
         "props": {
           "routeId": "§supervision#id",
-          "title": "督办",
+          "title": "{{t(\"Supervision\", { ns: \"@minqing/plugin-workbench\" })}}",
           "enableTabs": false,
           "displayTitle": true
         },
         "stepParams": {
           "pageSettings": {
             "general": {
-              "title": "督办",
+              "title": "{{t(\"Supervision\", { ns: \"@minqing/plugin-workbench\" })}}",
               "displayTitle": true,
               "enableTabs": false
             }

@@ -3,7 +3,7 @@
 module.exports = {
   "route": {
     "values": {
-      "title": "任务清单",
+      "title": "{{t(\"Task list\", { ns: \"@minqing/plugin-workbench\" })}}",
       "icon": "CheckSquareOutlined",
       "schemaUid": "§tasks",
       "menuSchemaUid": "§tasks/menu",
@@ -18,7 +18,7 @@ module.exports = {
     "children": [
       {
         "values": {
-          "title": "任务清单",
+          "title": "{{t(\"Task list\", { ns: \"@minqing/plugin-workbench\" })}}",
           "schemaUid": "§tasks/tab0",
           "tabSchemaName": "§tasks/tab0/name",
           "type": "tabs",
@@ -42,14 +42,14 @@ module.exports = {
         "use": "RootPageModel",
         "props": {
           "routeId": "§tasks#id",
-          "title": "任务清单",
+          "title": "{{t(\"Task list\", { ns: \"@minqing/plugin-workbench\" })}}",
           "enableTabs": false,
           "displayTitle": true
         },
         "stepParams": {
           "pageSettings": {
             "general": {
-              "title": "任务清单",
+              "title": "{{t(\"Task list\", { ns: \"@minqing/plugin-workbench\" })}}",
               "displayTitle": true,
               "enableTabs": false
             }

@@ -356,14 +356,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -534,14 +534,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -974,14 +974,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -1152,14 +1152,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -1570,14 +1570,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -2157,14 +2157,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -3954,14 +3954,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -4145,14 +4145,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -4689,14 +4689,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -5276,14 +5276,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -5945,14 +5945,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -6263,14 +6263,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -6862,14 +6862,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -7180,14 +7180,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -8956,14 +8956,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -9377,14 +9377,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -9579,8 +9579,8 @@ module.exports = {
   },
   "§template:mq_visits:CreateFormModel#2": {
     "values": {
-      "name": "记录走访弹窗模板",
-      "description": "复用弹窗模板。场景：addNew；数据表：mq_visits；宿主：mq_visits；触发器：操作“记录走访”；上下文：直接/当前记录；内容：mq_visits。",
+      "name": "{{t(\"Record a visit\", { ns: \"@minqing/plugin-workbench\" })}} popup template",
+      "description": "Reusable popup template. Scene: addNew; collection: mq_visits; host: mq_visits; trigger: action \"{{t(\"Record a visit\", { ns: \"@minqing/plugin-workbench\" })}}\"; context: direct/current record; content: mq_visits.",
       "targetUid": "§template:mq_visits:CreateFormModel#2/target",
       "useModel": "CreateFormModel",
       "type": "popup",
@@ -9594,14 +9594,14 @@ module.exports = {
           "use": "AddNewActionModel",
           "props": {
             "type": "primary",
-            "title": "记录走访",
+            "title": "{{t(\"Record a visit\", { ns: \"@minqing/plugin-workbench\" })}}",
             "icon": "PlusOutlined"
           },
           "decoratorProps": {},
           "stepParams": {
             "buttonSettings": {
               "general": {
-                "title": "记录走访",
+                "title": "{{t(\"Record a visit\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "icon": "PlusOutlined",
                 "type": "primary"
               }
@@ -9613,7 +9613,7 @@ module.exports = {
                 "pageModelClass": "ChildPageModel",
                 "dataSourceKey": "main",
                 "collectionName": "mq_visits",
-                "title": "记录走访"
+                "title": "{{t(\"Record a visit\", { ns: \"@minqing/plugin-workbench\" })}}"
               }
             }
           },
@@ -10979,14 +10979,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -11154,14 +11154,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -11710,14 +11710,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -11885,14 +11885,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -12393,14 +12393,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -12977,14 +12977,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -13706,14 +13706,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -13897,14 +13897,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -14700,14 +14700,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -15487,14 +15487,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -16207,14 +16207,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -16994,14 +16994,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -17502,14 +17502,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -18089,14 +18089,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -18936,14 +18936,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -19863,14 +19863,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -20390,14 +20390,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -20776,14 +20776,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -21264,14 +21264,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -21650,14 +21650,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -22064,14 +22064,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -22651,14 +22651,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -23249,14 +23249,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -23833,14 +23833,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -24477,14 +24477,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -25061,14 +25061,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -25816,14 +25816,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -26364,14 +26364,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -26831,14 +26831,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -27106,14 +27106,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -27563,14 +27563,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -27838,14 +27838,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -28332,14 +28332,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -28615,14 +28615,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -29178,14 +29178,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -29307,14 +29307,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -30030,14 +30030,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -30159,14 +30159,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -32059,14 +32059,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -32296,14 +32296,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -33031,14 +33031,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -33254,14 +33254,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -33879,14 +33879,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -34102,14 +34102,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -34764,14 +34764,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "基本信息",
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "基本信息",
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }
@@ -35093,14 +35093,14 @@ module.exports = {
           "subType": "array",
           "use": "DividerItemModel",
           "props": {
-            "label": "更多信息",
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
             "orientation": "left"
           },
           "decoratorProps": {},
           "stepParams": {
             "markdownItemSetting": {
               "title": {
-                "label": "更多信息",
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "orientation": "left"
               }
             }

@@ -3,7 +3,7 @@
 module.exports = {
   "route": {
     "values": {
-      "title": "走访记录",
+      "title": "{{t(\"Visits\", { ns: \"@minqing/plugin-workbench\" })}}",
       "icon": "CarOutlined",
       "schemaUid": "§visits",
       "menuSchemaUid": "§visits/menu",
@@ -18,7 +18,7 @@ module.exports = {
     "children": [
       {
         "values": {
-          "title": "走访记录",
+          "title": "{{t(\"Visits\", { ns: \"@minqing/plugin-workbench\" })}}",
           "schemaUid": "§visits/tab0",
           "tabSchemaName": "§visits/tab0/name",
           "type": "tabs",
@@ -42,14 +42,14 @@ module.exports = {
         "use": "RootPageModel",
         "props": {
           "routeId": "§visits#id",
-          "title": "走访记录",
+          "title": "{{t(\"Visits\", { ns: \"@minqing/plugin-workbench\" })}}",
           "enableTabs": false,
           "displayTitle": true
         },
         "stepParams": {
           "pageSettings": {
             "general": {
-              "title": "走访记录",
+              "title": "{{t(\"Visits\", { ns: \"@minqing/plugin-workbench\" })}}",
               "displayTitle": true,
               "enableTabs": false
             }
@@ -294,14 +294,14 @@ module.exports = {
         "use": "AddNewActionModel",
         "props": {
           "type": "primary",
-          "title": "记录走访",
+          "title": "{{t(\"Record a visit\", { ns: \"@minqing/plugin-workbench\" })}}",
           "icon": "PlusOutlined"
         },
         "decoratorProps": {},
         "stepParams": {
           "buttonSettings": {
             "general": {
-              "title": "记录走访",
+              "title": "{{t(\"Record a visit\", { ns: \"@minqing/plugin-workbench\" })}}",
               "icon": "PlusOutlined",
               "type": "primary"
             }
@@ -313,7 +313,7 @@ module.exports = {
               "pageModelClass": "ChildPageModel",
               "dataSourceKey": "main",
               "collectionName": "mq_visits",
-              "title": "记录走访",
+              "title": "{{t(\"Record a visit\", { ns: \"@minqing/plugin-workbench\" })}}",
               "uid": "§template:mq_visits:CreateFormModel#2/target",
               "popupTemplateHasFilterByTk": false,
               "popupTemplateHasSourceId": false,

@@ -19,7 +19,7 @@ export type { SqlDialect } from './services/sql';
 export { computeStats } from './services/stats';
 export type { Stats, StatsGroup, StatsQuery } from './services/stats';
 export { oncePerDatabase } from './services/once';
-export { translateLabel } from './services/option-labels';
+export { optionLabelIn, translateLabel } from './services/option-labels';
 export { isLockConflict, onLoopStep } from './services/loop';
 export type { LoopStepEvent } from './services/loop';
 export { claimRow, isLockError, writeTransaction } from './services/sqlite';

@@ -381,7 +381,7 @@ describe('督办与回访: our triggers and nodes in NocoBase workflows, with a 
 
   it('scans soon after a start and at once on "run now"; neither fires an event twice', async () => {
     const today = localDay(new Date());
-    const workflow = await preset('临期提醒');
+    const workflow = await preset('mq-due-soon');
     const workflows = app.db.getRepository('workflows');
     const first = await assigned('图书角书籍陈旧', addWorkingDays(today, 2));
     // a start: the workflow is switched on again, as a server start does with every enabled one

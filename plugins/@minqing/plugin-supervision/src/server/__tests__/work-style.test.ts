@@ -109,11 +109,16 @@ describe('作风监督 and 未诉先办: flags on the work and problems before t
           .create({ values: { problemId: fast, outcome: 'resolved', satisfaction: 5 } })
       ).status,
     ).toBe(200);
+    // another leader revisits another problem: one the office appointed him to (a planned revisit)
+    const planned = await office
+      .resource('mq_revisits')
+      .create({ values: { problemId: fine, revisiterId: users.other.id, state: 'pending' } });
+    expect(planned.status).toBe(200);
     expect(
       (
         await otherLeader
           .resource('mq_revisits')
-          .create({ values: { problemId: fine, outcome: 'resolved', satisfaction: 4 } })
+          .update({ filterByTk: planned.body.data.id, values: { outcome: 'resolved', satisfaction: 4 } })
       ).status,
     ).toBe(200);
 
@@ -271,15 +276,16 @@ describe('作风监督 and 未诉先办: flags on the work and problems before t
 
   it('the seasonal presets are installed off, editable; their node makes one proactive problem per unit concerned, once', async () => {
     const presets = await app.db.getRepository('workflows').find({
-      filter: { type: 'schedule', 'title.$in': ['开学季入学风险排查', '汛期防溺水排查', '招考周服务排查'] },
+      filter: { type: 'schedule', key: ['mq-season-enrolment', 'mq-season-drowning', 'mq-season-exams'] },
       appends: ['nodes'],
     });
-    expect(presets.map((w: Model) => [w.get('title'), w.get('enabled')]).sort()).toEqual([
-      ['开学季入学风险排查', false],
-      ['招考周服务排查', false],
-      ['汛期防溺水排查', false],
+    // titled in the system's language at install (this app's: English)
+    expect(presets.map((w: Model) => [w.get('key'), w.get('title'), w.get('enabled')]).sort()).toEqual([
+      ['mq-season-drowning', 'Drowning-prevention check before the flood season', false],
+      ['mq-season-enrolment', 'Enrolment risk check before the term', false],
+      ['mq-season-exams', 'Service check before the examination weeks', false],
     ]);
-    const enrolment = presets.find((w: Model) => w.get('title') === '开学季入学风险排查') as Model;
+    const enrolment = presets.find((w: Model) => w.get('key') === 'mq-season-enrolment') as Model;
     const workflowPlugin = app.app.pm.get('workflow') as any;
     const run = async () => {
       await workflowPlugin.trigger(enrolment, { date: new Date() }, { manually: true });

@@ -1,6 +1,6 @@
 import type { Context } from '@nocobase/actions';
 import type { Model } from '@nocobase/database';
-import { CATEGORY_OPTIONS, refusalIn, respondWith, writeTransaction } from '@minqing/plugin-three-lists';
+import { CATEGORY_OPTIONS, optionLabelIn, refusalIn, respondWith, writeTransaction } from '@minqing/plugin-three-lists';
 import { decisionProblem, proactiveProblemText, type CandidateKind } from '../domain/work-style';
 import { computeWorkStyle } from '../services/work-style';
 
@@ -82,8 +82,7 @@ export const adoptCandidate = respondWith((ctx: Context) =>
     const unit = unitId ? await ctx.db.getRepository('mq_units').findOne({ filterByTk: unitId, transaction }) : null;
     const category = candidate.get('category') as string;
     // the bureau's word for the category (the problem is written in zh-CN, whoever clicks)
-    const option = CATEGORY_OPTIONS.find((o) => o.value === category);
-    const label = option ? ctx.app.i18n.t(option.label, { ns: '@minqing/plugin-three-lists', lng: 'zh-CN' }) : category;
+    const label = optionLabelIn(CATEGORY_OPTIONS, category, 'zh-CN');
     const text = proactiveProblemText({
       kind: candidate.get('kind') as CandidateKind,
       categoryLabel: String(label),

@@ -1,3 +1,5 @@
+import enUS from '../../locale/en-US.json';
+import zhCN from '../../locale/zh-CN.json';
 import { MultipleSelectInterface, SelectInterface, type Database } from '@nocobase/database';
 
 /** `{{t("Canteens", { ns: "@minqing/plugin-three-lists" })}}`: the i18n form of our option labels. */
@@ -78,4 +80,15 @@ class TranslatedMultipleSelectInterface extends MultipleSelectInterface {
 export function translateOptionLabels(db: Database) {
   db.interfaceManager.registerInterfaceType('select', TranslatedSelectInterface);
   db.interfaceManager.registerInterfaceType('multipleSelect', TranslatedMultipleSelectInterface);
+}
+
+/**
+ * An option's label in one of our languages from this plugin's locale files, whoever asks and
+ * whatever the app's i18n has loaded: for text the server writes in the bureau's language.
+ */
+export function optionLabelIn(options: { value: unknown; label: string }[], value: unknown, lang: 'zh-CN' | 'en-US') {
+  const label = options.find((o) => o.value === value)?.label;
+  if (label === undefined) return String(value);
+  const messages: Record<string, string> = lang === 'zh-CN' ? zhCN : enUS;
+  return messages[label] ?? label;
 }

@@ -65,7 +65,7 @@ export class PluginPublicityServer extends Plugin {
   async install() {
     await syncToCollectionManager(this.db, PUBLICITY_COLLECTIONS);
     await ensureFields(this.db, 'mq_problems', PROBLEM_PUBLIC_FIELDS);
-    await grantRoles(this.db, PUBLICITY_ROLES, {});
+    await grantRoles(this.db, PUBLICITY_ROLES, {}, NS);
   }
 }
 

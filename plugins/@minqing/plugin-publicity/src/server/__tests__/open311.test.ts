@@ -197,6 +197,38 @@ describe('Open311 GeoReport v2 at /api/open311/v2', () => {
       });
     });
 
+    it('exactly what FixMyStreet’s Open311.pm sends and reads: a point, a multi-line text, then ids polled in XML', async () => {
+      const fms = (description: string) => ({
+        jurisdiction_id: '',
+        api_key: apiKey,
+        lat: '30.3269',
+        long: '112.2407',
+        email: 'fms-user@example.com',
+        description,
+        service_code: 'school_conditions',
+        first_name: '',
+        last_name: '',
+      });
+      const ids: string[] = [];
+      for (const title of ['教室屋顶漏水', '厕所门锁坏了']) {
+        const res = await post('xml', fms(`title:  ${title}\n\ndetail: 下雨天很严重\n\nurl: https://fixmystreet.example/report/1\n\nSubmitted via FixMyStreet\n`));
+        expect(res.status).toBe(200);
+        ids.push(textOf(parseXml(res.text), 'service_requests/request/service_request_id')[0]);
+      }
+      // get_service_requests: ?jurisdiction_id=&service_request_id=a,b
+      const polled = await anonymous.get(`${V2}/requests.xml?jurisdiction_id=&service_request_id=${ids.join(',')}`);
+      expect(polled.status).toBe(200);
+      const doc = parseXml(polled.text);
+      expect(textOf(doc, 'service_requests/request/service_request_id')).toEqual(ids);
+      expect(textOf(doc, 'service_requests/request/status')).toEqual(['open', 'open']);
+      // get_service_request_id_from_token: tokens/{token}.xml → request/service_request_id
+      const token = await anonymous.get(`${V2}/tokens/${ids[0]}.xml?jurisdiction_id=`);
+      expect(textOf(parseXml(token.text), 'service_requests/request/service_request_id')).toEqual([ids[0]]);
+      const report = await app.db.getRepository('mq_public_reports').findOne({ filter: { trackingCode: ids[0] } });
+      expect(report.get('location')).toBe('30.3269,112.2407');
+      expect(report.get('contactName')).toBeNull();
+    });
+
     it('POST requests.json answers [{ service_request_id, service_notice, account_id }]', async () => {
       const res = await post('json', complaint({ account_id: 'user-778' }));
       expect(res.status).toBe(200);

@@ -9,6 +9,9 @@ import {
   type TestUser,
 } from '@minqing/test';
 import PublicFieldsBelongToPublicity from '../migrations/20261207000000-public-fields-belong-to-publicity';
+import RateCountersTable from '../migrations/20261207140000-rate-counters-table';
+import ReportChannelFields from '../migrations/20261207141000-report-channel-fields';
+import OpenIntake from '../migrations/20261207142000-open-intake';
 
 const PLUGINS = ['@minqing/plugin-three-lists', '@minqing/plugin-publicity'];
 // 1×1 transparent PNG
@@ -591,6 +594,36 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
       expect(await title('publishedAt')).toBe('公开日期');
       // the columns and what is in them stay
       expect(await count('mq_problems', { isPublic: true })).toBe(published);
+    });
+  });
+
+  describe('an installed database gets the open intake', () => {
+    it('the migrations add the role, actions, fields and tables once; an administrator’s changes stay', async () => {
+      const migrate = async () => {
+        for (const M of [RateCountersTable, ReportChannelFields, OpenIntake]) {
+          await new M({ app: app.app, db: app.db } as never).up();
+        }
+      };
+      await app.db.getRepository('roles').destroy({ filterByTk: 'mq_open311' });
+      const adminProblems = await app.db
+        .getRepository('dataSourcesRolesResources')
+        .findOne({ filter: { roleName: 'mq_admin', name: 'mq_problems' } });
+      await app.db
+        .getRepository('dataSourcesRolesResourcesActions')
+        .destroy({ filter: { rolesResourceId: adminProblems.get('id'), name: ['merge', 'similar'] } });
+      await migrate();
+      await migrate();
+      const role = await app.db.getRepository('roles').findOne({ filterByTk: 'mq_open311' });
+      expect(role.get('snippets')).toEqual(expect.arrayContaining(['pm.minqing.open311']));
+      const actions = await app.db
+        .getRepository('dataSourcesRolesResourcesActions')
+        .find({ filter: { rolesResourceId: adminProblems.get('id'), name: ['merge', 'similar'] } });
+      expect(actions.map((a: Model) => a.get('name')).sort()).toEqual(['merge', 'similar']);
+      const fields = await app.db
+        .getRepository('fields')
+        .count({ filter: { collectionName: 'mq_public_reports', name: ['channel', 'locale', 'followerText'] } });
+      expect(fields).toBe(3);
+      expect(await app.db.getRepository('collections').count({ filter: { name: 'mq_problem_merges' } })).toBe(1);
     });
   });
 

@@ -1,6 +1,7 @@
 import { grantRoles, syncToCollectionManager } from '@minqing/plugin-three-lists';
 import { Migration } from '@nocobase/server';
 import problemMerges from '../collections/mq_problem_merges';
+import { NS } from '../domain/fields';
 import { PUBLICITY_ROLES } from '../services/roles';
 
 /**
@@ -16,6 +17,6 @@ export default class OpenIntake extends Migration {
       await this.db.getCollection(problemMerges.name).sync();
       await syncToCollectionManager(this.db, [problemMerges]);
     }
-    await grantRoles(this.db, PUBLICITY_ROLES, {});
+    await grantRoles(this.db, PUBLICITY_ROLES, {}, NS);
   }
 }

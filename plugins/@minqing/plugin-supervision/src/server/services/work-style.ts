@@ -288,7 +288,7 @@ export async function findCandidates(db: Database, now: Date, s: WorkStyleSettin
   const rows = (await db.sequelize.query(
     `SELECT ${P.column('id')} AS id, ${P.column('category')} AS category, ${P.column('unitId')} AS unit_id,
        ${P.column('source')} AS source, ${P.column('createdAt')} AS created_at
-     FROM ${P.table} WHERE ${P.column('createdAt')} >= :from AND ${P.column('createdAt')} <= :now`,
+     FROM ${P.table} WHERE ${P.column('createdAt')} >= :from`,
     {
       replacements: { from: new Date(now.getTime() - Math.max(s.recurringDays, 2 * s.risingDays) * DAY), now },
       type: 'SELECT',

@@ -94,7 +94,8 @@ export function risingCategories(
   for (const p of problems) {
     if (!p.category || p.category === 'other') continue;
     const at = time(p.createdAt);
-    if (at >= from && at <= end) groupInto(current, p.category, p);
+    // up to now and whatever a database's rounding puts a moment after it
+    if (at >= from) groupInto(current, p.category, p);
     else if (at >= before && at < from) previous.set(p.category, (previous.get(p.category) ?? 0) + 1);
   }
   const found: FoundCandidate[] = [];

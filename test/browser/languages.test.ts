@@ -17,7 +17,9 @@ const locale = (lang: Lang) =>
   Object.assign(
     {},
     ...PLUGINS.map((name) =>
-      JSON.parse(fs.readFileSync(path.join(repoRoot, `plugins/@minqing/plugin-${name}/src/locale/${lang}.json`), 'utf8')),
+      JSON.parse(
+        fs.readFileSync(path.join(repoRoot, `plugins/@minqing/plugin-${name}/src/locale/${lang}.json`), 'utf8'),
+      ),
     ),
   ) as Record<string, string>;
 const ZH = locale('zh-CN');
@@ -122,7 +124,9 @@ describe('every page of ours in zh-CN and en-US', () => {
         .waitFor({ timeout: 60_000 });
       // 数据看板: its second block too
       if (await page.locator('[data-kpi]').count()) await page.locator('[data-category]').first().waitFor();
-      await page.screenshot({ path: path.join(artifacts, `${lang}-${name.replace(/[^\w\u4e00-\u9fff-]+/g, '_')}.png`) });
+      await page.screenshot({
+        path: path.join(artifacts, `${lang}-${name.replace(/[^\w\u4e00-\u9fff-]+/g, '_')}.png`),
+      });
       seen[name] = await chrome(page);
     }
     return seen;
@@ -164,7 +168,9 @@ describe('every page of ours in zh-CN and en-US', () => {
     );
     expect(chinese).toEqual([]);
     const dashboard = seen[titleIn('en-US', pages[pages.length - 1].title)];
-    expect(dashboard).toEqual(expect.arrayContaining(['In progress', 'After-school services', 'Visit', 'Response rate']));
+    expect(dashboard).toEqual(
+      expect.arrayContaining(['In progress', 'After-school services', 'Visit', 'Response rate']),
+    );
     expect(errors).toEqual([]);
   }, 600_000);
 });

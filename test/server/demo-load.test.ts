@@ -47,7 +47,7 @@ describe('the demo bureau loads into a running app, on every database', () => {
     }
   });
 
-  it('times read back as instants, and new records get ids past the loaded ones', async () => {
+  it('times read back as instants, and new records get ids and codes past the loaded ones', async () => {
     const problem = await app.db.getRepository('mq_problems').findOne({ sort: ['-id'] });
     expect(problem.get('createdAt')).toBeInstanceOf(Date);
     expect((problem.get('createdAt') as Date).getTime()).toBeLessThanOrEqual(Date.UTC(2026, 10, 20));
@@ -58,6 +58,9 @@ describe('the demo bureau loads into a running app, on every database', () => {
       .create({ values: { title: '新发现的问题', unitId: problem.get('unitId') } });
     expect(created.status).toBe(200);
     expect(created.body.data.id).toBeGreaterThan(problem.get('id') as number);
+    // … and the next problem code, in the demo's and the app's one format
+    expect(problem.get('code')).toMatch(/^WT\d{4}-001500$/);
+    expect(created.body.data.code).toMatch(/^WT\d{4}-001501$/);
   });
 
   it('作风监督 finds on the demo a small, believable set of flags: its few bad habits, not hundreds', async () => {

@@ -88,8 +88,18 @@ export async function loadDataset(db: Database, options: DatasetOptions): Promis
     });
   }
   await resetSequences(db, ['users', 'mq_units', ...Object.keys(rows)]);
+  await continueProblemCodes(db);
   await analyze(db);
   return { units: full.units, problems: full.problems, rows, seconds: (Date.now() - t0) / 1000 };
+}
+
+/**
+ * The app's problem-code sequence continues after the loaded codes (WT2026-001500 → 001501). The
+ * core is loaded here only, so the pure data sets (and their unit tests) do without NocoBase.
+ */
+async function continueProblemCodes(db: Database) {
+  const core = await import('@minqing/plugin-three-lists');
+  await core.continueProblemCodes(db);
 }
 
 async function analyze(db: Database) {
@@ -159,5 +169,6 @@ export async function settleBureau(db: Database, collections: string[]) {
     db,
     ['users', ...collections].filter((name) => db.hasCollection(name) && db.getModel(name).rawAttributes.id),
   );
+  await continueProblemCodes(db);
   await analyze(db);
 }

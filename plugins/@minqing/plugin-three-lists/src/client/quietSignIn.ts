@@ -14,7 +14,13 @@ export function quietSignInPage(app: Application) {
   app.apiClient.axios.interceptors.request.use((config) => {
     const signedOut = !app.apiClient.auth.token;
     const onSignInPage = typeof window !== 'undefined' && SIGN_IN_PAGE.test(window.location.pathname);
-    if (signedOut && onSignInPage && !String(config.url ?? '').replace(/^\/?(api\/)?/, '').startsWith('auth:')) {
+    if (
+      signedOut &&
+      onSignInPage &&
+      !String(config.url ?? '')
+        .replace(/^\/?(api\/)?/, '')
+        .startsWith('auth:')
+    ) {
       config.skipNotify = true;
     }
     return config;

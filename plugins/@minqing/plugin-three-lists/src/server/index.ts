@@ -17,6 +17,7 @@ export { settingsActionsOf } from './actions/settings';
 export { sqlDialect, tableOf } from './services/sql';
 export type { SqlDialect } from './services/sql';
 export { computeStats } from './services/stats';
+export { continueProblemCodes } from './services/problem-codes';
 export type { Stats, StatsGroup, StatsQuery } from './services/stats';
 export { oncePerDatabase } from './services/once';
 export { optionLabelIn, translateLabel } from './services/option-labels';

@@ -18,6 +18,8 @@ const ours = (lang: unknown): Lang | undefined => (lang === 'zh-CN' || lang === 
 /** The system's language (System settings), the language of a user who never chose one. */
 export async function systemLanguage(db: Database, transaction?: Transaction | null): Promise<Lang> {
   if (!db.hasCollection('systemSettings')) return 'zh-CN';
-  const settings = await db.getRepository('systemSettings').findOne({ sort: ['id'], transaction: transaction ?? undefined });
+  const settings = await db
+    .getRepository('systemSettings')
+    .findOne({ sort: ['id'], transaction: transaction ?? undefined });
   return ours(settings?.get('appLang')) ?? ours((settings?.get('enabledLanguages') as string[] | null)?.[0]) ?? 'zh-CN';
 }

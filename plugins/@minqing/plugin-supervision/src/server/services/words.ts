@@ -18,7 +18,9 @@ const ours = (lang: unknown): Lang | undefined => (lang === 'zh-CN' || lang === 
 /** The system's language (System settings), the language of a user who never chose one. */
 export async function systemLanguage(db: Database, transaction?: Transaction | null): Promise<Lang> {
   if (!db.hasCollection('systemSettings')) return 'zh-CN';
-  const settings = await db.getRepository('systemSettings').findOne({ sort: ['id'], transaction: transaction ?? undefined });
+  const settings = await db
+    .getRepository('systemSettings')
+    .findOne({ sort: ['id'], transaction: transaction ?? undefined });
   return ours(settings?.get('appLang')) ?? ours((settings?.get('enabledLanguages') as string[] | null)?.[0]) ?? 'zh-CN';
 }
 
@@ -31,6 +33,8 @@ export async function languagesOf(db: Database, userIds: number[], transaction?:
         .getRepository('users')
         .find({ filter: { id: userIds }, fields: ['id', 'appLang'], transaction: transaction ?? undefined })
     : [];
-  const chosen = new Map<number, Lang | undefined>(users.map((u: Model) => [Number(u.get('id')), ours(u.get('appLang'))]));
+  const chosen = new Map<number, Lang | undefined>(
+    users.map((u: Model) => [Number(u.get('id')), ours(u.get('appLang'))]),
+  );
   return new Map<number, Lang>(userIds.map((id) => [id, chosen.get(id) ?? fallback]));
 }

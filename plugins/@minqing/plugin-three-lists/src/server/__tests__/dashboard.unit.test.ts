@@ -36,7 +36,18 @@ describe('数据看板 for one viewer', () => {
       { value: 'b', label: 'B' },
     ];
     const label = (s: string) => `«${s}»`;
-    expect(everyCategory(options, new Map([['b', 3], ['gone', 2], ['', 1], ['zero', 0]]), label)).toEqual([
+    expect(
+      everyCategory(
+        options,
+        new Map([
+          ['b', 3],
+          ['gone', 2],
+          ['', 1],
+          ['zero', 0],
+        ]),
+        label,
+      ),
+    ).toEqual([
       { value: 'a', label: '«A»', count: 0 },
       { value: 'b', label: '«B»', count: 3 },
       { value: 'gone', label: 'gone', count: 2 },

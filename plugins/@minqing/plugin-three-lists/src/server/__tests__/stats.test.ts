@@ -2,6 +2,7 @@ import { createMinqingApp, pinClock, unpinClock, type MinqingTestApp } from '@mi
 import { CATEGORY_OPTIONS } from '../domain/vocabulary';
 import { localDay } from '../domain/workdays';
 import { continueProblemCodes } from '../services/problem-codes';
+import LanguagesAndRevisitState from '../migrations/20261207120000-languages-and-revisit-state';
 
 /** the file's clock: 18 November 2026, 10:00 in the bureau (overdue days never change under a test) */
 const START = '2026-11-18T02:00:00Z';
@@ -301,24 +302,43 @@ describe('mqStats:get against hand-computed figures', () => {
       { key: 'overdue', label: 'Overdue, not done', value: 2 },
     ]);
     const rate = (b: any, key: string) => b.rates.find((r: any) => r.key === key);
-    expect(rate(office, 'responseRate')).toMatchObject({ value: 0.6, sample: 5, smallSample: false, note: 'Sample: 5' });
+    expect(rate(office, 'responseRate')).toMatchObject({
+      value: 0.6,
+      sample: 5,
+      smallSample: false,
+      note: 'Sample: 5',
+    });
     // P1 of the two done problems was revisited: 50% of 2 is below the minimum of 3, so not shown
     expect(rate(office, 'revisitRate')).toMatchObject({ value: null, sample: 2, smallSample: true });
     const categories = office.distributions.find((d: any) => d.key === 'category').items;
     expect(categories.map((c: any) => c.value)).toEqual(CATEGORY_OPTIONS.map((o) => o.value));
-    expect(categories.find((c: any) => c.value === 'canteen')).toEqual({ value: 'canteen', label: 'Canteens', count: 4 });
-    expect(categories.find((c: any) => c.value === 'after_school')).toMatchObject({ label: 'After-school services', count: 0 });
+    expect(categories.find((c: any) => c.value === 'canteen')).toEqual({
+      value: 'canteen',
+      label: 'Canteens',
+      count: 4,
+    });
+    expect(categories.find((c: any) => c.value === 'after_school')).toMatchObject({
+      label: 'After-school services',
+      count: 0,
+    });
     const zh = await board(agent, 'zh-CN');
     expect(zh.scope.label).toBe('统计范围：全局');
-    expect(zh.distributions.find((d: any) => d.key === 'status').items.find((c: any) => c.value === 'in_progress')).toEqual(
-      { value: 'in_progress', label: '办理中', count: 1 },
-    );
+    expect(
+      zh.distributions.find((d: any) => d.key === 'status').items.find((c: any) => c.value === 'in_progress'),
+    ).toEqual({ value: 'in_progress', label: '办理中', count: 1 });
     expect(zh.rates.map((r: any) => r.label)).toEqual(['响应率', '按期办结率', '解决率', '满意率', '回访率']);
 
     // a leader who guarantees (an earlier, inactive) responsibility in 城南中学 sees that unit only
     const leader = await app.createUser({ username: 'L4', roles: ['mq_leader'] });
     await app.db.getModel('mq_responsibilities').create(
-      { problemId: 5, unitId: 2, personId: leader.id, guarantorId: leader.id, mode: 'leader_guarantee', active: false },
+      {
+        problemId: 5,
+        unitId: 2,
+        personId: leader.id,
+        guarantorId: leader.id,
+        mode: 'leader_guarantee',
+        active: false,
+      },
       { hooks: false },
     );
     const mine = await board(await app.agentAs(leader), 'zh-CN');
@@ -356,5 +376,33 @@ describe('mqStats:get against hand-computed figures', () => {
       .bulkCreate([{ id: 50, code: 'WT2026-00050', title: 'demo', unitId: 1, status: 'new' }], { hooks: false });
     expect(await continueProblemCodes(app.db)).toBe(50);
     expect(await create(51, 'after the old demo')).toBe('WT2026-000051');
+  });
+  it('the migration: English enabled, and a finished revisit reads 已回访, not 已办结 (an administrator’s label stays)', async () => {
+    const db = app.db;
+    const settings = await db.getRepository('systemSettings').findOne();
+    await db
+      .getRepository('systemSettings')
+      .update({ filterByTk: settings.get('id'), values: { enabledLanguages: ['zh-CN'] } });
+    const fields = db.getRepository('fields');
+    const row = await fields.findOne({ filter: { collectionName: 'mq_revisits', name: 'state' } });
+    const ui = row.get('uiSchema');
+    const label = (text: string) => `{{t(${JSON.stringify(text)}, { ns: "@minqing/plugin-three-lists" })}}`;
+    const withDone = ui.enum.map((o: any) => (o.value === 'done' ? { ...o, label: label('Done') } : o));
+    await row.update({ uiSchema: { ...ui, enum: withDone } });
+    const migration = new LanguagesAndRevisitState({ db, app: app.app } as any);
+    await migration.up();
+    const after = await fields.findOne({ filter: { collectionName: 'mq_revisits', name: 'state' } });
+    expect(after.get('uiSchema').enum.find((o: any) => o.value === 'done').label).toBe(label('Revisited'));
+    expect((await db.getRepository('systemSettings').findOne()).get('enabledLanguages')).toEqual(['zh-CN', 'en-US']);
+    // an administrator's own label is theirs
+    await after.update({
+      uiSchema: {
+        ...after.get('uiSchema'),
+        enum: ui.enum.map((o: any) => (o.value === 'done' ? { ...o, label: '已完成' } : o)),
+      },
+    });
+    await migration.up();
+    const kept = await fields.findOne({ filter: { collectionName: 'mq_revisits', name: 'state' } });
+    expect(kept.get('uiSchema').enum.find((o: any) => o.value === 'done').label).toBe('已完成');
   });
 });

@@ -45,5 +45,8 @@ export function registerStatsResource(app: Application) {
     },
   });
   // leaders and the campaign office see the figures and results; other roles get them through this snippet
-  app.acl.registerSnippet({ name: 'pm.minqing.stats', actions: ['mqStats:get', 'mqStats:dashboard', 'mqResults:list'] });
+  app.acl.registerSnippet({
+    name: 'pm.minqing.stats',
+    actions: ['mqStats:get', 'mqStats:dashboard', 'mqResults:list'],
+  });
 }

@@ -77,9 +77,11 @@ export async function dashboardFor(
   const total = [...status.values()].reduce((a, b) => a + b, 0);
   const units =
     scope.kind === 'units' && scope.unitIds.length
-      ? (await db.getRepository('mq_units').find({ filter: { id: scope.unitIds }, fields: ['id', 'name'], sort: ['id'] })).map(
-          (u: Model) => ({ id: Number(u.get('id')), name: String(u.get('name')) }),
-        )
+      ? (
+          await db
+            .getRepository('mq_units')
+            .find({ filter: { id: scope.unitIds }, fields: ['id', 'name'], sort: ['id'] })
+        ).map((u: Model) => ({ id: Number(u.get('id')), name: String(u.get('name')) }))
       : [];
   const label = (source: string) => String(translateLabel(source, t));
   const list = (collection: string, field: string, counts: Map<string, number>) =>
@@ -94,7 +96,10 @@ export async function dashboardFor(
         scope.kind === 'bureau'
           ? t('Scope: the whole bureau')
           : units.length
-            ? t('Scope: my units ({{count}}): {{names}}', { count: units.length, names: units.map((u: { name: string }) => u.name).join('、') })
+            ? t('Scope: my units ({{count}}): {{names}}', {
+                count: units.length,
+                names: units.map((u: { name: string }) => u.name).join('、'),
+              })
             : t('Scope: my units (none yet: no liaison point or responsibility)'),
       units,
     },
@@ -116,7 +121,11 @@ export async function dashboardFor(
       { key: 'status', label: t('Problems by status'), items: list('mq_problems', 'status', status) },
       { key: 'category', label: t('Problems by category'), items: list('mq_problems', 'category', category) },
       { key: 'source', label: t('Problems by source'), items: list('mq_problems', 'source', source) },
-      { key: 'satisfaction', label: t('Revisits by satisfaction'), items: list('mq_revisits', 'satisfaction', satisfaction) },
+      {
+        key: 'satisfaction',
+        label: t('Revisits by satisfaction'),
+        items: list('mq_revisits', 'satisfaction', satisfaction),
+      },
     ],
   };
 }

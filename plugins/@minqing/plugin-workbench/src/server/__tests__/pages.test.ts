@@ -137,7 +137,10 @@ describe('the campaign pages', () => {
       subKey: 'page',
       includeAsyncNode: true,
     });
-    expect(page).toMatchObject({ use: 'RootPageModel', props: { title: tt('Problem list'), routeId: route.get('id') } });
+    expect(page).toMatchObject({
+      use: 'RootPageModel',
+      props: { title: tt('Problem list'), routeId: route.get('id') },
+    });
     const tab = route.get('children')[0];
     const grid = await repository.findModelByParentId(tab.get('schemaUid'), { subKey: 'grid', includeAsyncNode: true });
     const table = grid.subModels.items[0];

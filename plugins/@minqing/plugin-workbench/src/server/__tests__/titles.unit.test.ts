@@ -41,7 +41,9 @@ describe('our pages speak the user’s language', () => {
       props: { title: '{{t("My to-dos", { ns: "@minqing/plugin-workbench" })}}', other: '我的待办' },
       stepParams: {
         cardSettings: {
-          titleDescription: { title: '{{t("For me to revisit (soonest first)", { ns: "@minqing/plugin-workbench" })}}' },
+          titleDescription: {
+            title: '{{t("For me to revisit (soonest first)", { ns: "@minqing/plugin-workbench" })}}',
+          },
         },
       },
       items: [{ title: '{{t("Basic information", { ns: "@minqing/plugin-workbench" })}}' }, { title: '我自己的标题' }],

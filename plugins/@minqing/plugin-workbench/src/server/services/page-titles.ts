@@ -82,7 +82,9 @@ export async function translateOldPageTitles(db: Database): Promise<number> {
     roots.push(...templates.map((t: Model) => t.get('targetUid') as string).filter(Boolean));
   }
   if (!roots.length) return changed;
-  const paths = await db.getRepository('flowModelTreePath').find({ filter: { ancestor: roots }, fields: ['descendant'] });
+  const paths = await db
+    .getRepository('flowModelTreePath')
+    .find({ filter: { ancestor: roots }, fields: ['descendant'] });
   const uids = [...new Set([...roots, ...paths.map((p: Model) => p.get('descendant') as string)])];
   const models = db.getRepository('flowModels');
   for (let i = 0; i < uids.length; i += 500) {

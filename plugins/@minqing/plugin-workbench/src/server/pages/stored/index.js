@@ -3,7 +3,7 @@
 module.exports = {
   format: 1,
   flowEngine: "2.2.15",
-  blueprints: "72d97a91da319d81",
+  blueprints: "d80502348db83289",
   collections: {
     "attachments": "c929288adc530bfe",
     "mq_liaison_points": "0ef0a9e1fd71bee4",
@@ -200,12 +200,12 @@ module.exports = {
     "plugins/@minqing/plugin-workbench/src/server/domain/stored-pages.ts": "795578580952953d",
     "plugins/@minqing/plugin-workbench/src/server/domain/steps.ts": "7863b12ce6b06e1c",
     "plugins/@minqing/plugin-workbench/src/server/pages/blocks.ts": "e4b2c365fd2e5175",
-    "plugins/@minqing/plugin-workbench/src/server/pages/dashboard.ts": "23258aad2297dcad",
+    "plugins/@minqing/plugin-workbench/src/server/pages/dashboard.ts": "caf9274c2c491ced",
     "plugins/@minqing/plugin-workbench/src/server/pages/i18n.ts": "23fadbe11ddfa772",
     "plugins/@minqing/plugin-workbench/src/server/pages/index.ts": "95f873e24ddb7fb2",
     "NocoBase packages": "22518f525ec9f9ab",
     "plugins enabled": "2d1edf854e77743b",
-    "stored definition": "b5014697bb8c84b7"
+    "stored definition": "1ccb7f366cb24d46"
   },
   pages: {
     'my-liaison-points': require('./my-liaison-points'),

@@ -235,6 +235,17 @@ describe('confidentiality: complainants, the care ledger and internal notes stay
         }
       }
     }
+    // nor by a chart grouping units by their problems' texts
+    for (const role of ['cadreB', 'leaderB']) {
+      const chart = await agents[role].post('/charts:queryData').send({
+        collection: 'mq_units',
+        measures: [{ field: ['id'], aggregation: 'count', alias: 'n' }],
+        dimensions: [{ field: ['problems', 'description'] }],
+      });
+      const text = JSON.stringify(chart.body);
+      for (const m of PROBLEM_MARKERS) if (text.includes(m)) found.push(`${role} chart → ${m}`);
+      if (chart.status === 200 && /资助/.test(text)) found.push(`${role} chart grouped by another unit's problem`);
+    }
     expect(found).toEqual([]);
     expect(probes).toBeGreaterThan(20);
   });

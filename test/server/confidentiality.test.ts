@@ -140,7 +140,7 @@ describe('confidentiality: complainants, the care ledger and internal notes stay
         values: { studentName: M.careName, unitId: unitA, kind: 'orphan', situation: M.careNote, guardianPhone: '13700000000' },
       }),
     );
-  });
+  }, 300_000); // a first start installs a plugin set of its own (with data-visualization)
   afterAll(() => app?.destroy());
 
   /** every association NocoBase registered on a collection */

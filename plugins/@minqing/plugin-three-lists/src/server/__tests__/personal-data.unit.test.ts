@@ -82,6 +82,13 @@ describe("the request log's sanitiser", () => {
     expect(out.other.params.values.note).toBe('电话[电话] 身份证[身份证号]');
     expect(out.other.params.values.confirm_password).toBe('[redacted]');
     expect(out[LEVEL]).toBe('info');
+    // a database error quoting its SQL keeps no literal
+    const sqlError = redactLogEntry({
+      level: 'error',
+      message: "Unknown column\nsql: SELECT `id` FROM `t` WHERE `content` LIKE '%内部意见X%'; - parameters:['赵秀英']",
+    } as any) as any;
+    expect(sqlError.message).not.toMatch(/内部意见X|赵秀英/);
+    expect(sqlError.message).toContain("LIKE '…'");
     // the entry itself is left alone: it holds the live request's parameters
     expect(entry.action.params.values.contactPhone).toBe('13971234567');
   });

@@ -16,6 +16,7 @@ import { maskPersonalData } from '../domain/personal-data';
  * - every other string has phones, ID numbers and addresses masked, and data URLs cut.
  */
 
+const SQL = /\b(sql:|SELECT\s|INSERT\s+INTO|UPDATE\s+[`"\w]|DELETE\s+FROM)/i;
 const SECRET_KEY = /pass(word)?|secret|token|confirm_?password/i;
 const OURS = /^(mq[_A-Z]|users\b|auth\b|attachments\b)/;
 // a path of ours, with or without the API prefix: /api/mq_problems:list?…, /mqPublic:submit
@@ -42,7 +43,9 @@ function maskString(text: string): string {
   const cut = decoded(text).replace(/data:[a-z]+\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/=]+/gi, '[data URL]');
   // a request line of ours: everything after the path goes (the query is JSON once decoded)
   const url = OUR_URL.test(cut) ? cut.replace(/\?[\s\S]*$/, '?[…]') : cut;
-  return maskPersonalData(url);
+  // a database error quotes its SQL, values inlined (MariaDB): the literals go
+  const sql = SQL.test(url) ? url.replace(/'(?:[^'\\]|\\.|'')*'/g, "'…'").replace(/parameters:\s*\[[\s\S]*?\]/g, 'parameters:[…]') : url;
+  return maskPersonalData(sql);
 }
 
 function redactValue(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
@@ -104,9 +107,11 @@ function redactLogger(logger: FormattedLogger | undefined | null) {
 function redactAppLoggers(app: Application) {
   const anyApp = app as any;
   redactLogger(anyApp.requestLogger);
-  // app.log is a child: its entries go through its parent's pipeline
-  const system = anyApp._logger ?? anyApp.log;
-  redactLogger(system && Object.getPrototypeOf(system)?.format ? Object.getPrototypeOf(system) : system);
+  // app.log is a child (of a child…) of the system logger: its entries go through the pipeline of
+  // the logger that owns `format`, up its prototype chain
+  let system = anyApp._logger ?? anyApp.log;
+  while (system && !Object.prototype.hasOwnProperty.call(system, 'format')) system = Object.getPrototypeOf(system);
+  redactLogger(system);
 }
 
 /**

@@ -185,8 +185,38 @@ async function rewriteFilter(ctx: Context, collection: Collection, filter: unkno
   return { $and: out };
 }
 
+/**
+ * An aggregate query (`charts:queryData`, `<collection>:query`) groups, counts and orders by
+ * fields it names, associations included: NocoBase checks the caller may view each collection on
+ * the way, not their data scope there. A field through a guarded collection the caller sees only
+ * in part is refused; the query's own filter is rewritten like a list's.
+ */
+async function guardAggregate(ctx: Context) {
+  const { resourceName, actionName } = ctx.action ?? ({} as any);
+  const values: any = ctx.action?.params?.values;
+  if (!values || typeof values !== 'object') return;
+  let collectionName: string | undefined;
+  if (resourceName === 'charts' && actionName === 'queryData') collectionName = values.collection;
+  else if (actionName === 'query') collectionName = resourceName;
+  else return;
+  if (values.dataSource && values.dataSource !== 'main') return;
+  if (!collectionName || !ctx.db.hasCollection(collectionName)) return;
+  const collection = ctx.db.getCollection(collectionName);
+  const items = [...(values.measures ?? []), ...(values.dimensions ?? []), ...(values.orders ?? [])];
+  for (const item of items) {
+    const field = item?.field;
+    const path: string[] = Array.isArray(field) ? field.map(String) : typeof field === 'string' ? field.split('.') : [];
+    for (const hop of guardedHops(ctx.db, collection, path)) {
+      const scope = await viewScope(ctx, hop.target);
+      if (!scope.allowed || scope.filter) refuse(ctx);
+    }
+  }
+  if (values.filter && Object.keys(values.filter).length) values.filter = await rewriteFilter(ctx, collection, values.filter);
+}
+
 async function guardQuery(ctx: Context, next: Next) {
   const permission: any = (ctx as any).permission;
+  if (!isRoot(ctx)) await guardAggregate(ctx);
   // no permission at all: NocoBase's own refusal comes next, nothing to look into
   if (permission?.skip || !permission?.can || isRoot(ctx)) return next();
   const collection = collectionOfAction(ctx);

@@ -105,7 +105,8 @@ describe('loop integrity: no path writes what only the loop or the server may', 
       mq_revisits: await one('mq_revisits', P),
       mq_evaluations: await one('mq_evaluations', P),
     };
-  });
+    // a first install of these three plugins on PostgreSQL or MariaDB, on a busy machine, takes a while
+  }, 300_000);
 
   afterAll(async () => {
     // the closing note's numbers (issue 16): attempts per class
@@ -495,6 +496,37 @@ describe('loop integrity: no path writes what only the loop or the server may', 
     expect([mine.status, mine.body.data.cadreId]).toEqual([200, users.cadre.id]);
     for (const role of ROLES) {
       await attempt('4 acting person', role, (a) => a.post(`/mq_visits:update?filterByTk=${mine.body.data.id}`).send({ cadreId: users.leader.id }), WRITE_CODES, 'mq_visits.');
+    }
+  });
+
+  it('5. every generic create and update of our fields is checked: options, types, ids, lengths, blanks, dates — the database unchanged', async () => {
+    const cases: [string, Values, string, Record<Locale, string>][] = [
+      ['category', { title: '类别错误', category: 'nonsense' }, 'INVALID_VALUE', { 'zh-CN': '问题类别', 'en-US': 'Category' }],
+      ['unitId', { title: '单位不存在', unitId: 999999 }, 'NOT_FOUND', { 'zh-CN': '', 'en-US': '999999' }],
+      ['unitId', { title: '单位是列表', unitId: [w.unit, w.unit2] }, 'INVALID_TYPE', { 'zh-CN': '', 'en-US': '' }],
+      // (a list sent for a text is joined by NocoBase's string setter before any hook sees it: not caught here)
+      ['title', { title: '   ' }, 'REQUIRED', { 'zh-CN': '标题', 'en-US': 'Title' }],
+      ['title', { title: '长'.repeat(256) }, 'TOO_LONG', { 'zh-CN': '255', 'en-US': '255' }],
+    ];
+    for (const role of ['root', 'admin', 'cadre']) {
+      for (const [i, [, values, code, words]] of cases.entries()) {
+        const locale: Locale = i % 2 ? 'zh-CN' : 'en-US';
+        count('5 validation');
+        const before = await rows(false, ['mq_problems']);
+        const res = await agents[role].post('/mq_problems:create').set('X-Locale', locale).send(values);
+        expect([role, values, res.status, res.body.errors?.[0]?.code]).toEqual([role, values, 400, code]);
+        expect(res.body.errors[0].message).toContain(words[locale]);
+        expect(res.body.errors[0].message).not.toContain('{{');
+        expect(await rows(false, ['mq_problems'])).toEqual(before);
+      }
+      // and on update of a problem they may edit
+      for (const values of [{ category: 'nonsense' }, { title: '' }, { unitId: 'abc' }, { unitId: [w.unit] }]) {
+        count('5 validation');
+        const before = await rows(false, ['mq_problems']);
+        const res = await agents[role].post(`/mq_problems:update?filterByTk=${w.N}`).send(values);
+        expect([role, values, res.status]).toEqual([role, values, 400]);
+        expect(await rows(false, ['mq_problems'])).toEqual(before);
+      }
     }
   });
 

@@ -72,6 +72,17 @@ describe('交办: the assignment rules', () => {
     expect(plan.deadline > '2026-12-31').toBe(true); // 30 working days
   });
 
+  it('each person and unit is one record by its id: no list, no name, no zero', () => {
+    const plan = (values: Record<string, unknown>) => planAssignment(values as never, { difficulty: 'quick' }, DEFAULT_SETTINGS, NOW);
+    expect(plan({ personId: '7', unitId: '3' })).toMatchObject({ personId: 7, unitId: 3 });
+    for (const values of [{ personId: [7, 8] }, { personId: 'abc' }, { personId: 0 }, { personId: 7, unitId: [1] }, { personId: 7.5 }]) {
+      expect([values, refusalOf(() => plan(values))]).toEqual([values, expect.objectContaining({ code: 'INVALID_ID' })]);
+    }
+    expect(
+      refusalOf(() => plan({ personId: 7, mode: 'leader_guarantee', guarantorId: [1, 2], goal: '修好' })),
+    ).toMatchObject({ code: 'INVALID_ID', params: { field: 'Guarantor leader' } });
+  });
+
   it('needs a responsible person, a known mode and a deadline from today on', () => {
     expect(refusalOf(() => planAssignment({}, {}, DEFAULT_SETTINGS, NOW))).toMatchObject({
       code: 'REQUIRED',

@@ -4,7 +4,7 @@
  * adapter (services/loop.ts) checks that the people and the unit exist and writes the result.
  */
 import type { LoopSettings } from './settings';
-import { Refusal, requireValue } from './refusal';
+import { recordIdOf, Refusal, requireValue } from './refusal';
 import { deadlineAfter, isDay, localDay } from './workdays';
 
 export const FIRST_RECEIVER = 'first_receiver';
@@ -55,7 +55,8 @@ export function planAssignment(
   settings: LoopSettings,
   now: Date,
 ): Assignment {
-  const personId = requireValue<number>(values, 'personId', 'Responsible person');
+  const personId = recordIdOf(requireValue(values, 'personId', 'Responsible person'), 'Responsible person');
+  const unitId = values.unitId == null || (values.unitId as unknown) === '' ? null : recordIdOf(values.unitId, 'Responsible unit');
   const mode = values.mode ?? defaultMode(problem.difficulty);
   if (!(HANDLING_MODES as readonly unknown[]).includes(mode)) {
     throw new Refusal(
@@ -66,7 +67,7 @@ export function planAssignment(
     );
   }
   if (mode === LEADER_GUARANTEE) {
-    requireValue(values, 'guarantorId', 'Guarantor leader');
+    recordIdOf(requireValue(values, 'guarantorId', 'Guarantor leader'), 'Guarantor leader');
     requireValue(values, 'goal', 'Goal');
   }
   const deadline = values.deadline ?? deadlineAfter(now, deadlineDays(mode, settings), settings.timeZone);
@@ -75,9 +76,9 @@ export function planAssignment(
   }
   return {
     personId,
-    unitId: values.unitId ?? problem.unitId ?? null,
+    unitId: unitId ?? problem.unitId ?? null,
     mode,
-    guarantorId: values.guarantorId ?? null,
+    guarantorId: values.guarantorId == null ? null : recordIdOf(values.guarantorId, 'Guarantor leader'),
     goal: values.goal ?? null,
     deadline,
     acceptBy: deadlineAfter(now, settings.responseLimitDays, settings.timeZone),

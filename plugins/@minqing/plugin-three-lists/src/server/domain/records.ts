@@ -48,7 +48,7 @@ export const RECORD_MESSAGES = {
   RECORD_KEPT:
     '{{record}} are kept: the figures count them. The campaign office corrects a wrong record with a reason (Correct)',
   PROBLEM_KEPT:
-    'A problem is kept once it has been assigned: it can no longer be deleted. The campaign office voids it with a reason (Void)',
+    'A problem is kept once it has been assigned: it can no longer be deleted. The campaign office corrects what is wrong in it with a reason (Correct)',
   PUBLISH_BY_ACTION_ONLY: '{{names}}: set only by Publish / Unpublish, by a role allowed to publish',
 } as const;
 export type RecordRefusalCode = keyof typeof RECORD_MESSAGES;

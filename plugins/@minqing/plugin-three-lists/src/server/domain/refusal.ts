@@ -49,3 +49,15 @@ export function requireValue<T = unknown>(values: object | null | undefined, key
   }
   return value as T;
 }
+
+/**
+ * The id of one record, as a request names it (a number or its digits): not a list, not a
+ * name, not zero. `personId: [a, b]` would leave a problem nobody can accept.
+ */
+export function recordIdOf(value: unknown, label: string): number {
+  const id = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(id) || id <= 0) {
+    throw new Refusal('INVALID_ID', '{{field}} must name one record by its id', { field: label }, 400);
+  }
+  return id;
+}

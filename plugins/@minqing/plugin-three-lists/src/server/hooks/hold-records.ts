@@ -1,5 +1,7 @@
 import type { Database, Model } from '@nocobase/database';
 import { holdActingPerson, holdCoreRecords } from '../services/records';
+import { LIST_COLLECTIONS } from '../services/schema';
+import { validateValues } from '../services/values';
 
 /**
  * Status and transition times change only through the loop's actions; the records the figures
@@ -17,5 +19,7 @@ export function holdRecordsOfTheLoop(db: Database) {
   db.on('mq_problems.beforeBulkCreate', (models: Model[]) => models.forEach(flagCarriedOver));
   holdCoreRecords(db);
   // 回访 is recorded by the leader who revisits, signed in; a planned one names whom it appoints
+  // every value of our fields is of its kind, whoever writes it (domain/values.ts)
+  validateValues(db, LIST_COLLECTIONS);
   holdActingPerson(db, 'mq_revisits', 'revisiterId', 'Revisits', { appoints: (revisit) => revisit.get('state') === 'pending' });
 }

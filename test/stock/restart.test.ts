@@ -201,7 +201,7 @@ describe(`npm run app, stopped and started again, on an empty installation (MINQ
       const send = (action: string, body: BodyInit, json = true) =>
         fetch(`${copy.url}/api/${action}`, {
           method: 'POST',
-          headers: json ? { ...headers, 'Content-Type': 'application/json' } : headers,
+          headers: { ...headers, 'X-Locale': 'zh-CN', ...(json ? { 'Content-Type': 'application/json' } : {}) },
           body,
         }).then(
           (res) => res.status,
@@ -275,7 +275,7 @@ describe(`npm run app, stopped and started again, on an empty installation (MINQ
           expect([p.status, Number(p.n)]).toEqual(p.status === 'new' ? ['new', 0] : ['assigned', 1]),
         );
         console.log(
-          `kill -9 on ${STOCK_DIALECT}: answers ${JSON.stringify(statuses.reduce((m: Record<string, number>, s) => ({ ...m, [s]: (m[s] ?? 0) + 1 }), {}))}; ` +
+          `kill -9 on ${STOCK_DIALECT}: import ${statuses[0]}, answers ${JSON.stringify(statuses.reduce((m: Record<string, number>, s) => ({ ...m, [s]: (m[s] ?? 0) + 1 }), {}))}; ` +
             `${visits.length} visits of 30 kept whole, ${assigned.filter((p) => p.status === 'assigned').length} of 10 assigned`,
         );
       } finally {

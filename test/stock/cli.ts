@@ -1,4 +1,4 @@
-import { ChildProcess, spawn, spawnSync } from 'child_process';
+import { ChildProcess, execFileSync, spawn, spawnSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import { repoRoot, signIn } from '@minqing/test/src/process';
@@ -197,4 +197,72 @@ export async function killGroups(groups: number[]) {
     }
   }
   await eventually('the killed processes to be gone', () => groups.every((group) => !alive(-group)), 30_000);
+}
+
+/** The database of the stock runs: SQLite by default, PostgreSQL with MINQING_TEST_DB=postgres. */
+export const STOCK_DIALECT = process.env.MINQING_TEST_DB || 'sqlite';
+
+/**
+ * Settings of a working copy's database: none for SQLite (the copy's own file); on PostgreSQL a
+ * fresh database `<prefix>_<name>`, made here (`npm run app` installs on an empty one).
+ */
+export function databaseSettings(name: string): Record<string, string> {
+  if (STOCK_DIALECT === 'sqlite') return {};
+  if (STOCK_DIALECT !== 'postgres') throw new Error(`MINQING_TEST_DB=${STOCK_DIALECT}: sqlite or postgres here`);
+  const database = `${process.env.MINQING_TEST_DB_PREFIX || 'minqing_test'}_${name.replace(/\W/g, '_')}`;
+  const settings = {
+    DB_DIALECT: 'postgres',
+    DB_HOST: process.env.MINQING_TEST_PG_HOST || '127.0.0.1',
+    DB_PORT: process.env.MINQING_TEST_PG_PORT || '5432',
+    DB_USER: process.env.MINQING_TEST_PG_USER || 'postgres',
+    DB_PASSWORD: process.env.MINQING_TEST_PG_PASSWORD || '',
+    DB_DATABASE: database,
+  };
+  const psql = (sql: string) =>
+    execFileSync(
+      'psql',
+      ['-h', settings.DB_HOST, '-p', settings.DB_PORT, '-U', settings.DB_USER, '-d', 'postgres', '-c', sql],
+      { env: { ...process.env, PGPASSWORD: settings.DB_PASSWORD }, stdio: 'ignore' },
+    );
+  psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  psql(`CREATE DATABASE ${database}`);
+  return settings;
+}
+
+/**
+ * Opens a working copy's database directly (the server stopped or killed): SQLite checks its file
+ * first (PRAGMA integrity_check). Returns a query function and a close.
+ */
+export async function openDatabase(copy: WorkingCopy) {
+  const env = copy.env();
+  if ((env.DB_DIALECT || 'sqlite') === 'sqlite') {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const sqlite3 = require('sqlite3');
+    const file = path.join(repoRoot, env.DB_STORAGE);
+    const db = await new Promise<any>((resolve, reject) => {
+      const d = new sqlite3.Database(file, sqlite3.OPEN_READWRITE, (e: Error | null) => (e ? reject(e) : resolve(d)));
+    });
+    const query = (sql: string) =>
+      new Promise<any[]>((resolve, reject) =>
+        db.all(sql, (e: Error | null, rows: any[]) => (e ? reject(e) : resolve(rows))),
+      );
+    const close = () => new Promise<void>((resolve) => db.close(() => resolve()));
+    return {
+      query,
+      close,
+      integrity: async () => (await query('PRAGMA integrity_check'))[0].integrity_check as string,
+    };
+  }
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { Client } = require('pg');
+  const client = new Client({
+    host: env.DB_HOST,
+    port: Number(env.DB_PORT),
+    user: env.DB_USER,
+    password: env.DB_PASSWORD,
+    database: env.DB_DATABASE,
+  });
+  await client.connect();
+  const query = async (sql: string) => (await client.query(sql)).rows as any[];
+  return { query, close: () => client.end() as Promise<void>, integrity: async () => 'ok' };
 }

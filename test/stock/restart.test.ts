@@ -1,6 +1,17 @@
 import fs from 'fs';
 import { signIn } from '@minqing/test/src/process';
-import { alive, asAdmin, eventually, killGroups, workingCopy, type CliRun, type WorkingCopy } from './cli';
+import {
+  alive,
+  asAdmin,
+  databaseSettings,
+  eventually,
+  killGroups,
+  openDatabase,
+  STOCK_DIALECT,
+  workingCopy,
+  type CliRun,
+  type WorkingCopy,
+} from './cli';
 
 /**
  * `npm run app` started, stopped and started again on one database: it comes back up each time
@@ -135,8 +146,12 @@ describe('npm run app, stopped and started again, on the demo bureau', () => {
   );
 });
 
-describe('npm run app, stopped and started again, on an empty installation (MINQING_DEMO=off)', () => {
-  const copy = workingCopy('restart-empty', 13141, { MINQING_PLUGINS: PLUGINS, MINQING_DEMO: 'off' });
+describe(`npm run app, stopped and started again, on an empty installation (MINQING_DEMO=off, ${STOCK_DIALECT})`, () => {
+  const copy = workingCopy('restart-empty', 13141, {
+    MINQING_PLUGINS: PLUGINS,
+    MINQING_DEMO: 'off',
+    ...databaseSettings('restart-empty'),
+  });
   let run: CliRun;
   afterAll(() => copy.killAll());
 
@@ -166,5 +181,107 @@ describe('npm run app, stopped and started again, on an empty installation (MINQ
       }
     },
     FIRST_RUN,
+  );
+
+  it(
+    'kill -9 in the middle of visits with problems, assignments and an Excel import: nothing half-written',
+    async () => {
+      run = copy.start();
+      await run.waitFor(READY);
+      const admin = await asAdmin(copy);
+      const headers = await signIn(copy.url, copy.env().INIT_ROOT_EMAIL, copy.env().INIT_ROOT_PASSWORD);
+      const me = (await admin.api('GET', 'auth:check')).data.id as number;
+      const unitId = (await admin.api('POST', 'mq_units:create', { name: '崩溃测试学校' })).data.id as number;
+      const toAssign: number[] = [];
+      for (let i = 0; i < 10; i++)
+        toAssign.push((await admin.api('POST', 'mq_problems:create', { title: `crash-assign-${i}`, unitId })).data.id);
+
+      // the load, never awaited in full: an import of 200 problems, 30 visits with 3 problems each,
+      // 10 assignments, all at once
+      const send = (action: string, body: BodyInit, json = true) =>
+        fetch(`${copy.url}/api/${action}`, {
+          method: 'POST',
+          headers: { ...headers, 'X-Locale': 'zh-CN', ...(json ? { 'Content-Type': 'application/json' } : {}) },
+          body,
+        }).then(
+          (res) => res.status,
+          () => 'cut',
+        );
+      const XLSX = await import('xlsx');
+      const book = XLSX.utils.book_new();
+      const rows = [['标题', '问题来源'], ...Array.from({ length: 200 }, (_, i) => [`crash-import-${i}`, '前期遗留'])];
+      XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'Sheet1');
+      const form = new FormData();
+      form.append(
+        'columns',
+        JSON.stringify([
+          { dataIndex: ['title'], defaultTitle: '标题' },
+          { dataIndex: ['source'], defaultTitle: '问题来源' },
+        ]),
+      );
+      form.append('file', new Blob([XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })]), 'mq_problems.xlsx');
+      const load = [
+        send('mq_problems:importXlsx', form, false),
+        ...Array.from({ length: 30 }, (_, n) =>
+          send(
+            'mq_visits:create',
+            JSON.stringify({
+              unitId,
+              summary: `crash-${n}`,
+              problems: [1, 2, 3].map((k) => ({ title: `crash-${n}-${k}` })),
+            }),
+          ),
+        ),
+        ...toAssign.map((id) => send(`mq_problems:assign?filterByTk=${id}`, JSON.stringify({ personId: me }))),
+      ];
+      // kill -9 once the first write has answered: the rest is in flight
+      await Promise.race(
+        load.map((answer) => answer.then((status) => (status === 200 ? true : new Promise(() => {})))),
+      );
+      await copy.killAll();
+      const statuses = await Promise.all(load);
+      expect(statuses).toContain('cut'); // the kill came in the middle
+
+      const db = await openDatabase(copy);
+      try {
+        expect(await db.integrity()).toBe('ok');
+        // every visit with all of its problems, and no problem of a visit that is not there
+        const visits = await db.query(
+          `SELECT v.summary, COUNT(vp."problemId") AS n FROM mq_visits v
+             LEFT JOIN mq_visits_problems vp ON vp."visitId" = v.id
+            WHERE v.summary LIKE 'crash-%' GROUP BY v.id, v.summary`,
+        );
+        visits.forEach((v) => expect([v.summary, Number(v.n)]).toEqual([v.summary, 3]));
+        const orphans = await db.query(
+          `SELECT COUNT(*) AS n FROM mq_problems p WHERE p.title LIKE 'crash-%-%-%' AND NOT EXISTS
+             (SELECT 1 FROM mq_visits_problems vp WHERE vp."problemId" = p.id)`,
+        );
+        expect(Number(orphans[0].n)).toBe(0);
+        // every problem its code, unique
+        const codes = await db.query(
+          `SELECT COUNT(*) AS n, COUNT(code) AS coded, COUNT(DISTINCT code) AS distinct_codes FROM mq_problems`,
+        );
+        expect([Number(codes[0].coded), Number(codes[0].distinct_codes)]).toEqual([
+          Number(codes[0].n),
+          Number(codes[0].n),
+        ]);
+        // an assignment happened with its responsibility, or not at all
+        const assigned = await db.query(
+          `SELECT p.status, (SELECT COUNT(*) FROM mq_responsibilities r WHERE r."problemId" = p.id) AS n
+             FROM mq_problems p WHERE p.title LIKE 'crash-assign-%'`,
+        );
+        expect(assigned).toHaveLength(10);
+        assigned.forEach((p) =>
+          expect([p.status, Number(p.n)]).toEqual(p.status === 'new' ? ['new', 0] : ['assigned', 1]),
+        );
+        console.log(
+          `kill -9 on ${STOCK_DIALECT}: import ${statuses[0]}, answers ${JSON.stringify(statuses.reduce((m: Record<string, number>, s) => ({ ...m, [s]: (m[s] ?? 0) + 1 }), {}))}; ` +
+            `${visits.length} visits of 30 kept whole, ${assigned.filter((p) => p.status === 'assigned').length} of 10 assigned`,
+        );
+      } finally {
+        await db.close();
+      }
+    },
+    RESTARTS,
   );
 });

@@ -126,6 +126,8 @@ export function queueSqliteWrites(db: Database) {
   Object.values(manager.connections ?? {}).forEach(configure);
 
   const idle: any[] = [];
+  // an in-memory database is one shared connection: nothing to keep
+  const keep = String(sequelize.options.storage ?? ':memory:') !== ':memory:';
   /** transaction id → its turn's release */
   const turns = new Map<string, Release>();
   const getConnection = manager.getConnection.bind(manager);
@@ -163,7 +165,7 @@ export function queueSqliteWrites(db: Database) {
 
   manager.releaseConnection = (connection: any, force?: boolean) => {
     const uuid = connection?.uuid;
-    if (uuid && turns.has(uuid) && !force && idle.length < IDLE_CONNECTIONS && connection.open !== false) {
+    if (uuid && turns.has(uuid) && keep && !force && idle.length < IDLE_CONNECTIONS && connection.open !== false) {
       // committed or rolled back: the connection is clean, keep it for the next transaction
       delete manager.connections[uuid];
       idle.push(connection);

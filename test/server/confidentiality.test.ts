@@ -281,6 +281,13 @@ describe('confidentiality: complainants, the care ledger and internal notes stay
     }
     // the office opens it, through the file manager's own way to a file
     expect((await agents.office.get(`/attachments:getFile?filterByTk=${photo.id}`)).status).toBe(302);
+    // by its URL (which redirects the office to the storage path) nobody else opens it
+    const byUrl = new URL(photo.url, 'http://localhost').pathname;
+    for (const role of ['anonymous', 'member', 'cadreA', 'leaderA', 'cadreB', 'care']) {
+      const res = await agents[role].get(byUrl);
+      expect(`${role} ${byUrl} → ${res.status}`).toMatch(/→ 40[134]$/);
+    }
+    expect((await agents.office.get(byUrl)).status).toBe(302);
 
     const signUp = await agents.anonymous
       .post('/auth:signUp')

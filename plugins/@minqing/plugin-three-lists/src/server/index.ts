@@ -28,4 +28,6 @@ export { actorOf, asServer, holdActingPerson, holdRecords } from './services/rec
 export { addRevisitRelation } from './hooks/feedback';
 export type { RevisitRelationTest } from './hooks/feedback';
 export { actionHandler, respondWith } from './actions/respond';
+export { OUR_LANGUAGES, languagesOf, systemLanguage, wordsFrom } from './services/languages';
+export type { Lang, Words } from './services/languages';
 export { default } from './plugin';

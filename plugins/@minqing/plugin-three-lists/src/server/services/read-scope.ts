@@ -431,34 +431,63 @@ function fileOwners(db: Context['db']) {
  * may view one of the records holding it, under their data scope. Through `attachments:get`,
  * `getFile` (and the `/files/…` URLs that resolve to it) and `list`, whatever the role.
  */
+/** Whether the caller may read an attachment: not one of our records' files, or one they may view. */
+async function mayReadFile(ctx: Context, id: unknown): Promise<boolean> {
+  const db = ctx.db;
+  let owned = false;
+  for (const owner of fileOwners(db)) {
+    const rows = await db.getModel(owner.through).findAll({
+      where: { [owner.otherKey]: id },
+      attributes: [owner.foreignKey],
+      raw: true,
+    });
+    if (!rows.length) continue;
+    owned = true;
+    const scope = await viewScope(ctx, owner.collection);
+    if (!scope.allowed) continue;
+    const ownerIds = (rows as any[]).map((r) => r[owner.foreignKey]);
+    const pk = primaryKeyOf(db, owner.collection);
+    const visible = await db.getRepository(owner.collection).count({
+      filter: scope.filter ? { $and: [scope.filter, { [pk]: { $in: ownerIds } }] } : { [pk]: { $in: ownerIds } },
+    } as any);
+    if (visible) return true;
+  }
+  return !owned;
+}
+
+// The local storage's own path (/storage/uploads/<name>, where a /files/… URL redirects) is served
+// by NocoBase to any signed-in user once its auth:checkLegacyFileAccess action passes; the file
+// named in the original URL is one of our records' files, it is checked like one here.
+const UPLOADS = '/storage/uploads/';
+
+async function storagePathFile(ctx: Context): Promise<unknown> {
+  const url = String(ctx.originalUrl ?? '').split('?')[0];
+  const at = url.indexOf(UPLOADS);
+  if (at < 0) return undefined;
+  const filename = decodeURIComponent(url.slice(at + UPLOADS.length)).split('/').pop();
+  if (!filename) return undefined;
+  const file = await ctx.db.getRepository('attachments').findOne({ filter: { filename }, fields: ['id'] } as any);
+  return file?.get('id');
+}
+
 async function guardFiles(ctx: Context, next: Next) {
   const { resourceName, actionName } = ctx.action ?? ({} as any);
-  if (resourceName !== 'attachments' || isRoot(ctx)) return next();
+  if (isRoot(ctx)) return next();
+  if (resourceName === 'auth' && actionName === 'checkLegacyFileAccess') {
+    const id = await storagePathFile(ctx);
+    if (id !== undefined && !(await mayReadFile(ctx, id))) {
+      return ctx.throw(ctx.state.currentUser ? 403 : 401, 'No permissions');
+    }
+    return next();
+  }
+  if (resourceName !== 'attachments') return next();
   const db = ctx.db;
   const owners = fileOwners(db);
   const params: any = ctx.action.params;
   const id = (ctx.state as any).fileAccess?.id ?? params.filterByTk;
   if (['get', 'getFile', 'download', 'preview'].includes(actionName) && id !== undefined) {
-    let owned = false;
-    for (const owner of owners) {
-      const rows = await db.getModel(owner.through).findAll({
-        where: { [owner.otherKey]: id },
-        attributes: [owner.foreignKey],
-        raw: true,
-      });
-      if (!rows.length) continue;
-      owned = true;
-      const scope = await viewScope(ctx, owner.collection);
-      if (!scope.allowed) continue;
-      const ownerIds = (rows as any[]).map((r) => r[owner.foreignKey]);
-      const pk = primaryKeyOf(db, owner.collection);
-      const visible = await db.getRepository(owner.collection).count({
-        filter: scope.filter ? { $and: [scope.filter, { [pk]: { $in: ownerIds } }] } : { [pk]: { $in: ownerIds } },
-      } as any);
-      if (visible) return next();
-    }
-    if (owned) return ctx.throw(ctx.state.currentUser ? 403 : 401, 'No permissions');
-    return next();
+    if (await mayReadFile(ctx, id)) return next();
+    return ctx.throw(ctx.state.currentUser ? 403 : 401, 'No permissions');
   }
   if (actionName === 'list') {
     // a list of files is no way to our records' files: they are read through the record

@@ -59,6 +59,16 @@ describe('workflow designer in Chromium: our triggers and nodes, with their conf
     await page.keyboard.press('Escape');
     await page.getByText('反馈时限（工作日）').first().waitFor({ state: 'hidden', timeout: 10_000 });
 
+    // a preset that has run (its first scan comes a minute after the server starts) is a read-only
+    // version; an administrator copies it to a new version to add nodes, as here
+    const draft = await (
+      await fetch(
+        `${app.url}/api/workflows:revision?filterByTk=${id}&filter=${encodeURIComponent(JSON.stringify({ key: list.data[0].key }))}`,
+        { method: 'POST', headers },
+      )
+    ).json();
+    await page.goto(`${app.url}/admin/settings/workflow/workflows/${draft.data.id}`);
+    await page.getByText('民情督办扫描').first().waitFor({ timeout: 60_000 });
     await page.locator('button:has(.anticon-plus)').first().click();
     for (const node of ['发督办', '督办升级', '安排回访'])
       await page.getByText(node).last().waitFor({ timeout: 10_000 });

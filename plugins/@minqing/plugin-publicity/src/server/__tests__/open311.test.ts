@@ -71,8 +71,10 @@ describe('Open311 GeoReport v2 at /api/open311/v2', () => {
   afterAll(() => app?.destroy());
 
   const plugin = () => app.app.pm.get('@minqing/plugin-publicity') as any;
-  const keyFor = (username: string, role: string) =>
-    (app.app.pm.get('api-keys') as any).generateAPIKey({ name: `${username} key`, username, role, expiresIn: '30d' });
+  // a key's token is its user, role and times: keys of one user and role made within one second are one
+  // token, unless their lifetimes differ
+  const keyFor = (username: string, role: string, expiresIn = '30d') =>
+    (app.app.pm.get('api-keys') as any).generateAPIKey({ name: `${username} key`, username, role, expiresIn });
   const count = async () => ({
     problems: await app.db.getRepository('mq_problems').count(),
     reports: await app.db.getRepository('mq_public_reports').count(),
@@ -335,8 +337,10 @@ describe('Open311 GeoReport v2 at /api/open311/v2', () => {
       // signed with the app's secret but not an API key (as a sign-in token is)
       const sessionToken = (app.app as any).authManager.jwt.sign({ userId: users.platform.id, roleName: 'mq_open311' });
       const cadreKey = await keyFor('cadre', 'mq_cadre');
-      const revoked = await keyFor('platform12345', 'mq_open311');
+      const revoked = await keyFor('platform12345', 'mq_open311', '29d');
       const row = await app.db.getRepository('apiKeys').findOne({ filter: { name: 'platform12345 key' }, sort: ['-id'] });
+      // revoked as NocoBase's apiKeys:destroy does it (Settings › API keys): the token blocked, the row gone
+      await (app.app as any).authManager.jwt.block(revoked);
       await app.db.getRepository('apiKeys').destroy({ filterByTk: row.get('id') });
       const cases: [Record<string, string>, number, RegExp][] = [
         [complaint({ api_key: '' }), 403, /api_key is missing/],

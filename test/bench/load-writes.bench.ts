@@ -11,7 +11,7 @@ import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { asAdmin, workingCopy, type WorkingCopy } from '../stock/cli';
+import { asAdmin, databaseSettings, workingCopy, type WorkingCopy } from '../stock/cli';
 import { signIn } from '@minqing/test/src/process';
 
 const PLUGINS = [
@@ -26,35 +26,6 @@ const DIALECT = process.env.MINQING_TEST_DB || 'sqlite';
 type Template = { method: string; path: string; body?: unknown; public?: boolean; label?: string };
 type Stats = { requests: number; statuses: Record<string, number>; p50: number; p95: number; p99: number; max: number };
 type Result = { wallMs: number; write?: Stats; read?: Stats; byLabel?: Record<string, Stats> };
-
-function databaseSettings(): Record<string, string> {
-  if (DIALECT === 'sqlite') return {};
-  const database = `${process.env.MINQING_TEST_DB_PREFIX || 'minqing_test'}_bench`;
-  if (DIALECT === 'postgres') {
-    const settings = {
-      DB_DIALECT: 'postgres',
-      DB_HOST: process.env.MINQING_TEST_PG_HOST || '127.0.0.1',
-      DB_PORT: process.env.MINQING_TEST_PG_PORT || '5432',
-      DB_USER: process.env.MINQING_TEST_PG_USER || 'postgres',
-      DB_PASSWORD: process.env.MINQING_TEST_PG_PASSWORD || '',
-      DB_DATABASE: database,
-    };
-    // a fresh database each run: `npm run app` installs on an empty one
-    const psql = (sql: string) =>
-      execFileSync(
-        'psql',
-        ['-h', settings.DB_HOST, '-p', settings.DB_PORT, '-U', settings.DB_USER, '-d', 'postgres', '-c', sql],
-        {
-          env: { ...process.env, PGPASSWORD: settings.DB_PASSWORD },
-          stdio: 'ignore',
-        },
-      );
-    psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    psql(`CREATE DATABASE ${database}`);
-    return settings;
-  }
-  throw new Error(`MINQING_TEST_DB=${DIALECT}: this benchmark runs on sqlite or postgres`);
-}
 
 function drive(phase: object): Result {
   const file = path.join(os.tmpdir(), `minqing-load-${process.pid}.json`);
@@ -82,7 +53,8 @@ it(
       MINQING_PLUGINS: PLUGINS,
       MINQING_DEMO: 'off',
       LOGGER_LEVEL: 'warn',
-      ...databaseSettings(),
+      // a fresh database `<prefix>_bench` on PostgreSQL each run
+      ...databaseSettings('bench'),
     });
     const run = copy.start();
     try {

@@ -1,30 +1,10 @@
 import { defineCollection } from '@nocobase/database';
 import { defineListCollection, fieldBuilders, t as tr } from '@minqing/plugin-three-lists';
+import { decisionFields, evidenceField, stateField } from '../services/decided-fields';
 import { CANDIDATE_KINDS, CANDIDATE_STATES } from '../domain/work-style/proactive';
 
 const NS = '@minqing/plugin-supervision';
 const f = fieldBuilders(NS);
-
-const json = (name: string, title: string) => ({
-  name,
-  type: 'json',
-  interface: 'json',
-  uiSchema: { title: tr(title, NS), type: 'object', 'x-component': 'Input.JSON', 'x-read-pretty': true },
-});
-
-const STATE_LABELS: Record<string, [string, string]> = {
-  open: ['To decide', 'orange'],
-  confirmed: ['Confirmed', 'red'],
-  dismissed: ['Dismissed', 'default'],
-  adopted: ['Made a problem', 'green'],
-};
-
-/** The office's decision: who, when, and (for a dismissal) why — it stays. */
-const decision = () => [
-  f.user('decidedBy', 'Decided by'),
-  f.datetime('decidedAt', 'Decided at'),
-  f.textarea('decisionReason', 'Reason of the decision'),
-];
 
 const CANDIDATE_KIND_LABELS: Record<string, string> = {
   recurring_at_unit: 'Recurring at one unit',
@@ -49,17 +29,12 @@ export default defineCollection(
         f.input('category', 'Category'),
         f.belongsTo('unit', 'Unit', 'mq_units', 'name', { onDelete: 'CASCADE' }),
         f.textarea('why', 'Why'),
-        json('evidence', 'Evidence'),
+        evidenceField(),
         f.datetime('detectedAt', 'Detected at'),
-        f.select(
-          'state',
-          'Decision',
-          CANDIDATE_STATES.map((value) => ({ value, label: STATE_LABELS[value][0], color: STATE_LABELS[value][1] })),
-          { defaultValue: 'open' },
-        ),
+        stateField(CANDIDATE_STATES),
         // the proactive problem made from it (source 未诉先办)
         f.belongsTo('problem', 'Problem made', 'mq_problems', 'title', { onDelete: 'SET NULL' }),
-        ...decision(),
+        ...decisionFields(),
       ],
       indexes: [{ fields: ['state'] }],
     },

@@ -1,16 +1,10 @@
 import { defineCollection } from '@nocobase/database';
 import { defineListCollection, fieldBuilders, t as tr } from '@minqing/plugin-three-lists';
+import { decisionFields, evidenceField, stateField } from '../services/decided-fields';
 import { FLAG_FAMILY, FLAG_KIND_LABELS, FLAG_KINDS, FLAG_STATES } from '../domain/work-style/flags';
 
 const NS = '@minqing/plugin-supervision';
 const f = fieldBuilders(NS);
-
-const json = (name: string, title: string) => ({
-  name,
-  type: 'json',
-  interface: 'json',
-  uiSchema: { title: tr(title, NS), type: 'object', 'x-component': 'Input.JSON', 'x-read-pretty': true },
-});
 
 const FAMILY_LABELS: Record<string, string> = {
   cursory_visit: 'Cursory visits',
@@ -18,19 +12,6 @@ const FAMILY_LABELS: Record<string, string> = {
   self_certification: 'Self-certification',
   too_good: 'Figures too good',
 };
-const STATE_LABELS: Record<string, [string, string]> = {
-  open: ['To decide', 'orange'],
-  confirmed: ['Confirmed', 'red'],
-  dismissed: ['Dismissed', 'default'],
-  adopted: ['Made a problem', 'green'],
-};
-
-/** The office's decision: who, when, and (for a dismissal) why — it stays. */
-const decision = () => [
-  f.user('decidedBy', 'Decided by'),
-  f.datetime('decidedAt', 'Decided at'),
-  f.textarea('decisionReason', 'Reason of the decision'),
-];
 
 /** 作风监督: a flag on the work, computed from what is recorded, with its evidence and the office's decision. */
 export default defineCollection(
@@ -57,15 +38,10 @@ export default defineCollection(
         f.belongsTo('unit', 'Unit', 'mq_units', 'name', { onDelete: 'CASCADE' }),
         f.belongsTo('problem', 'Problem', 'mq_problems', 'title', { onDelete: 'CASCADE' }),
         f.integer('visitId', 'Visit'),
-        json('evidence', 'Evidence'),
+        evidenceField(),
         f.datetime('detectedAt', 'Detected at'),
-        f.select(
-          'state',
-          'Decision',
-          FLAG_STATES.map((value) => ({ value, label: STATE_LABELS[value][0], color: STATE_LABELS[value][1] })),
-          { defaultValue: 'open' },
-        ),
-        ...decision(),
+        stateField(FLAG_STATES),
+        ...decisionFields(),
       ],
       indexes: [{ fields: ['state', 'kind'] }, { fields: ['detectedAt'] }],
     },

@@ -19,6 +19,29 @@ interface Preset {
   nodes: { type: string; title: string; config: Record<string, unknown> }[];
 }
 
+/**
+ * A 未诉先办 check by the calendar: once a year at 08:30 bureau time on `onDay` ("day month"), one
+ * proactive problem per unit of the given types; off until the office checks the date.
+ */
+function seasonalCheck(check: {
+  key: string;
+  title: string;
+  description: string;
+  onDay: string;
+  node: string;
+  problem: { title: string; description: string; category: string; unitTypes: string[] };
+}): Preset {
+  return {
+    key: check.key,
+    title: check.title,
+    description: check.description,
+    type: 'schedule',
+    enabled: false,
+    config: { mode: 0, startsOn: '2026-01-01T00:30:00.000Z', repeat: `30 8 ${check.onDay} *` },
+    nodes: [{ type: 'mq-proactive-problems', title: check.node, config: check.problem }],
+  };
+}
+
 /** The workflows a bureau starts with; ordinary workflows, edited or switched off in the designer. */
 export const PRESETS: Preset[] = [
   {
@@ -100,70 +123,46 @@ export const PRESETS: Preset[] = [
     nodes: [],
   },
   // 未诉先办 by the calendar (seed 二(二)): off until the office checks the dates and switches them on
-  {
+  seasonalCheck({
     key: 'mq-season-enrolment',
     title: 'Enrolment risk check before the term', // 开学季入学风险排查
     description:
       'Before the school year: an enrolment check at every school and kindergarten, handled before anyone complains',
-    type: 'schedule',
-    enabled: false,
-    // 20 August, 08:30 bureau time
-    config: { mode: 0, startsOn: '2026-01-01T00:30:00.000Z', repeat: '30 8 20 8 *' },
-    nodes: [
-      {
-        type: 'mq-proactive-problems',
-        title: 'Enrolment check', // 开学入学排查
-        config: {
-          title: '开学季入学、学位与资助政策排查',
-          description: '开学前主动排查入学报名、学位安排、资助申请中的难点，未诉先办。',
-          category: 'enrollment',
-          unitTypes: ['primary_secondary', 'kindergarten'],
-        },
-      },
-    ],
-  },
-  {
+    onDay: '20 8', // 20 August
+    node: 'Enrolment check', // 开学入学排查
+    problem: {
+      title: '开学季入学、学位与资助政策排查',
+      description: '开学前主动排查入学报名、学位安排、资助申请中的难点，未诉先办。',
+      category: 'enrollment',
+      unitTypes: ['primary_secondary', 'kindergarten'],
+    },
+  }),
+  seasonalCheck({
     key: 'mq-season-drowning',
     title: 'Drowning-prevention check before the flood season', // 汛期防溺水排查
     description: 'Before the flood season: drowning prevention at every school',
-    type: 'schedule',
-    enabled: false,
-    // 15 May, 08:30
-    config: { mode: 0, startsOn: '2026-01-01T00:30:00.000Z', repeat: '30 8 15 5 *' },
-    nodes: [
-      {
-        type: 'mq-proactive-problems',
-        title: 'Drowning-prevention check', // 防溺水排查
-        config: {
-          title: '汛期防溺水安全排查',
-          description: '汛期前排查校园周边水域、警示标识、安全教育与家校提醒落实情况。',
-          category: 'campus_safety',
-          unitTypes: ['primary_secondary', 'vocational'],
-        },
-      },
-    ],
-  },
-  {
+    onDay: '15 5', // 15 May
+    node: 'Drowning-prevention check', // 防溺水排查
+    problem: {
+      title: '汛期防溺水安全排查',
+      description: '汛期前排查校园周边水域、警示标识、安全教育与家校提醒落实情况。',
+      category: 'campus_safety',
+      unitTypes: ['primary_secondary', 'vocational'],
+    },
+  }),
+  seasonalCheck({
     key: 'mq-season-exams',
     title: 'Service check before the examination weeks', // 招考周服务排查
     description: 'Before the examination weeks: exam and admission services at schools and service windows',
-    type: 'schedule',
-    enabled: false,
-    // 25 May, 08:30 (中考、高考 in June)
-    config: { mode: 0, startsOn: '2026-01-01T00:30:00.000Z', repeat: '30 8 25 5 *' },
-    nodes: [
-      {
-        type: 'mq-proactive-problems',
-        title: 'Examination service check', // 招考服务排查
-        config: {
-          title: '招考期间考务与咨询服务排查',
-          description: '中考、高考前排查考点保障、政策咨询、窗口服务中的堵点，未诉先办。',
-          category: 'exams',
-          unitTypes: ['primary_secondary', 'service_window'],
-        },
-      },
-    ],
-  },
+    onDay: '25 5', // 25 May (中考、高考 in June)
+    node: 'Examination service check', // 招考服务排查
+    problem: {
+      title: '招考期间考务与咨询服务排查',
+      description: '中考、高考前排查考点保障、政策咨询、窗口服务中的堵点，未诉先办。',
+      category: 'exams',
+      unitTypes: ['primary_secondary', 'service_window'],
+    },
+  }),
 ];
 
 export async function installPresets(db: Database) {

@@ -8,7 +8,7 @@ import {
   tableOf,
   writeTransaction,
 } from '@minqing/plugin-three-lists';
-import zhCN from '../../locale/zh-CN.json';
+import { wordsIn } from './words';
 import {
   closureTooFast,
   evaluationClusters,
@@ -56,10 +56,7 @@ const json = (value: unknown) => {
 const id = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
 /** The office reads the flags in the bureau's language. */
-export function inBureauWords(key: string, params: Record<string, string | number> = {}) {
-  const message = (zhCN as Record<string, string>)[key] ?? key;
-  return message.replace(/\{\{(\w+)\}\}/g, (_, name) => String(params[name] ?? ''));
-}
+export const inBureauWords = wordsIn('zh-CN');
 
 const month = (now: Date) => now.toISOString().slice(0, 7);
 

@@ -30,7 +30,7 @@ export function casesTab(): HTMLElement {
                         ),
                       )
                     : null,
-                  h('p', { className: 'mq-muted', style: { margin: 0 } }, `${c.unit?.name ?? ''} ${formatDay(c.publishedAt)}`),
+                  h('p', { className: 'mq-muted', style: { margin: '0' } }, `${c.unit?.name ?? ''} ${formatDay(c.publishedAt)}`),
                 ),
               ),
             )

@@ -52,7 +52,7 @@ function plainWords(figures: PublicStats['overall']['figures']) {
         h('h3', null, t('Solved before anyone asked')),
         h(
           'p',
-          { style: { margin: 0 } },
+          { style: { margin: '0' } },
           t('proactive.line', { count: figures.proactive.count, share: percent(figures.proactive.share) }),
         ),
       ),

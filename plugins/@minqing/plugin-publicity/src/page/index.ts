@@ -25,8 +25,12 @@ type TabKey = (typeof TABS)[number]['key'];
 
 function header() {
   const other = boot().lang === 'zh-CN' ? 'en-US' : 'zh-CN';
-  const url = new URL(window.location.href);
-  url.searchParams.set('lang', other);
+  // the other language at the same place (tab, code): the address as it is when tapped
+  const there = () => {
+    const url = new URL(window.location.href);
+    url.searchParams.set('lang', other);
+    return url.pathname + url.search;
+  };
   return h(
     'header',
     { className: 'mq-head' },
@@ -34,7 +38,7 @@ function header() {
       'div',
       { className: 'mq-head-in' },
       h('div', null, h('h1', null, t('Going down to the grassroots: the public page')), h('p', null, t('Results, figures and typical cases; report a problem and follow it'))),
-      h('a', { className: 'mq-lang', href: url.pathname + url.search, lang: other, 'data-testid': 'mq-public-lang' }, t('Other language')),
+      h('a', { className: 'mq-lang', href: there(), lang: other, 'data-testid': 'mq-public-lang', onclick: (e: Event) => ((e.currentTarget as HTMLAnchorElement).href = there()) }, t('Other language')),
     ),
   );
 }

@@ -91,7 +91,7 @@ export function reportTab(onTrack: (code: string) => void): HTMLElement {
             h('button', { type: 'button', className: 'mq-btn', onclick: () => ((sameAs = { code: p.code, title: p.title }), drawSimilar()) }, t('Follow it instead')),
           ),
         ),
-        similar.others ? h('p', { className: 'mq-muted', style: { margin: 0 } }, t('{{count}} similar reports at this unit are being handled', { count: similar.others })) : null,
+        similar.others ? h('p', { className: 'mq-muted', style: { margin: '0' } }, t('{{count}} similar reports at this unit are being handled', { count: similar.others })) : null,
       ),
     );
   };

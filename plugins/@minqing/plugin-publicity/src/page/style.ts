@@ -4,6 +4,7 @@
  */
 export const CSS = `
 *,*::before,*::after{box-sizing:border-box}
+[hidden]{display:none!important}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:#f5f7fa;color:#1f1f1f;font:15px/1.55 -apple-system,BlinkMacSystemFont,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;overflow-wrap:anywhere}
 button,input,select,textarea{font:inherit;color:inherit}
@@ -31,7 +32,7 @@ button,input,select,textarea{font:inherit;color:inherit}
 .mq-btn:disabled{opacity:.6}
 .mq-primary{background:#b71c1c;border-color:#b71c1c;color:#fff;font-weight:600}
 .mq-block{display:flex;width:100%}
-.mq-link{border:0;background:none;color:#0b57d0;min-height:44px;padding:0 8px;cursor:pointer}
+.mq-link{border:0;background:none;color:#0b57d0;min-height:44px;min-width:44px;padding:0 8px;cursor:pointer}
 .mq-field{margin:0 0 14px}
 .mq-field>label,.mq-label{display:block;font-weight:600;margin:0 0 6px}
 .mq-input{display:block;width:100%;min-height:44px;padding:10px 12px;border:1px solid #d0d5dd;border-radius:8px;background:#fff;font-size:16px}

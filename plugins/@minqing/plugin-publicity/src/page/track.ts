@@ -32,7 +32,7 @@ export function trackTab(initialCode: string | undefined, onCode: (code: string)
       h(
         'article',
         { className: 'mq-card', 'data-testid': 'mq-track-result' },
-        h('div', { className: 'mq-row mq-between' }, h('h3', { style: { margin: 0 } }, data.trackingCode), pill(statusText(data.status), STATUS_TONES[data.status])),
+        h('div', { className: 'mq-row mq-between' }, h('h3', { style: { margin: '0' } }, data.trackingCode), pill(statusText(data.status), STATUS_TONES[data.status])),
         h(
           'ol',
           { className: 'mq-steps', 'aria-label': t('Where it stands') },

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import path from 'path';
 import zlib from 'zlib';
 import { RATE_FIGURES, systemLanguage } from '@minqing/plugin-three-lists';
-import { Gateway, type Application } from '@nocobase/server';
+import { Gateway, type Application, type IncomingRequest } from '@nocobase/server';
 import { NS } from '../domain/fields';
 import { pickLanguage, publicPageRoute, renderPublicPage, resolveLabel, type PageLang } from '../domain/public-page';
 import { publicOptions } from './public-read';
@@ -84,7 +84,9 @@ async function answer(app: Application, req: IncomingMessage, res: ServerRespons
 /** The app whose page this process serves (one per process: the gateway's handlers are process-wide). */
 let current: Application | undefined;
 
-const handler = (req: IncomingMessage, res: ServerResponse) => {
+// the gateway types the request as its url and headers; it is node's request
+const handler = (request: IncomingRequest, res: ServerResponse) => {
+  const req = request as IncomingMessage;
   if (!current || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
   const pathname = new URL(req.url ?? '/', 'http://x').pathname;
   const route = publicPageRoute(pathname, process.env.APP_PUBLIC_PATH || '/');

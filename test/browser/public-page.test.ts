@@ -228,6 +228,8 @@ describe('the public page on a phone, without an account', () => {
   });
 
   it('shows the published result as text, and the figures with "solved before anyone asked"', async () => {
+    // 销号 after a revisit that confirms it solved: the public reads 已解决并确认
+    await api('POST', 'mq_revisits:create', { problemId, outcome: 'resolved', satisfaction: 5, method: 'phone' });
     await api('POST', `mq_problems:close?filterByTk=${problemId}`, {});
     await page.goto(`${app.url}/minqing/public`);
     await page.getByTestId('mq-public-search').fill(PUBLIC_TITLE);

@@ -32,7 +32,7 @@ button,input,select,textarea{font:inherit;color:inherit}
 .mq-btn:disabled{opacity:.6}
 .mq-primary{background:#b71c1c;border-color:#b71c1c;color:#fff;font-weight:600}
 .mq-block{display:flex;width:100%}
-.mq-link{border:0;background:none;color:#0b57d0;min-height:44px;min-width:44px;padding:0 8px;cursor:pointer}
+.mq-link{display:inline-flex;align-items:center;justify-content:center;border:0;background:none;color:#0b57d0;min-height:44px;min-width:44px;padding:0 8px;cursor:pointer}
 .mq-field{margin:0 0 14px}
 .mq-field>label,.mq-label{display:block;font-weight:600;margin:0 0 6px}
 .mq-input{display:block;width:100%;min-height:44px;padding:10px 12px;border:1px solid #d0d5dd;border-radius:8px;background:#fff;font-size:16px}
@@ -56,7 +56,7 @@ textarea.mq-input{min-height:120px;resize:vertical}
 .mq-picker{display:inline-flex;flex-direction:column;align-items:center;justify-content:center;width:96px;height:96px;border:1.5px dashed #98a2b3;border-radius:8px;color:#444;font-size:13px;text-align:center;cursor:pointer;background:#fff;padding:4px}
 .mq-picker input{position:absolute;width:1px;height:1px;opacity:0;pointer-events:none}
 .mq-picker b{font-size:26px;line-height:1;font-weight:400}
-details.mq-card>summary{min-height:44px;display:flex;align-items:center;cursor:pointer;font-weight:600}
+details>summary{min-height:44px;display:flex;align-items:center;cursor:pointer;font-weight:600}
 .mq-stats{display:grid;grid-template-columns:1fr 1fr;gap:8px;margin:0 0 10px}
 .mq-stat{background:#fff;border-radius:10px;padding:10px 12px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
 .mq-stat div{font-size:13px;color:#666}.mq-stat strong{font-size:22px}

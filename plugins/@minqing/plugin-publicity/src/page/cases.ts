@@ -1,7 +1,7 @@
 import type { CasesPage } from '../server/answers';
 import { call } from './api';
 import { h, replace } from './dom';
-import { formatDay, t } from './i18n';
+import { formatDay, labelled, t } from './i18n';
 
 /** 典型案例: the typical cases the office published, photos opening full size. */
 export function casesTab(): HTMLElement {
@@ -20,7 +20,7 @@ export function casesTab(): HTMLElement {
                   { className: 'mq-card' },
                   h('h3', null, c.title),
                   c.story ? h('p', { className: 'mq-pre' }, c.story) : null,
-                  c.outcome ? h('p', { className: 'mq-pre' }, h('strong', null, `${t('Outcome')}: `), c.outcome) : null,
+                  c.outcome ? h('p', { className: 'mq-pre' }, h('strong', null, labelled(t('Outcome'), '')), c.outcome) : null,
                   c.photos?.length
                     ? h(
                         'div',

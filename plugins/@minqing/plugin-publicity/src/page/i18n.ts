@@ -35,3 +35,7 @@ export const formatDay = (iso?: string | null) =>
 
 export const percent = (rate?: number | null) =>
   rate === null || rate === undefined ? '—' : `${Math.round(rate * 1000) / 10}%`;
+
+/** "label: value" with the colon of the page's language (：in Chinese) */
+export const labelled = (label: string, value: string) =>
+  boot().lang === 'zh-CN' ? `${label}：${value}` : `${label}: ${value}`;

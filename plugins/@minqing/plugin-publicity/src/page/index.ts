@@ -37,7 +37,7 @@ function header() {
     h(
       'div',
       { className: 'mq-head-in' },
-      h('div', null, h('h1', null, t('Going down to the grassroots: the public page')), h('p', null, t('Results, figures and typical cases; report a problem and follow it'))),
+      h('h1', null, t('Going down to the grassroots: the public page')),
       h('a', { className: 'mq-lang', href: there(), lang: other, 'data-testid': 'mq-public-lang', onclick: (e: Event) => ((e.currentTarget as HTMLAnchorElement).href = there()) }, t('Other language')),
     ),
   );

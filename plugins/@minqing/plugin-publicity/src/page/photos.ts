@@ -2,6 +2,8 @@ import { h, replace } from './dom';
 import { t } from './i18n';
 
 const MAX_SIDE = 1600;
+const CAMERA =
+  '<svg width="28" height="28" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"><path d="M4 8h3l2-3h6l2 3h3v11H4z"/><circle cx="12" cy="13" r="3.5"/></svg>';
 
 /** A phone photo is 3–8 MB: shrink it in the browser to a JPEG of at most 1600 px. */
 async function shrink(file: File): Promise<string> {
@@ -52,7 +54,10 @@ export function photoPicker(max: number) {
         draw();
       },
     });
-    return h('label', { className: 'mq-picker' }, input, h('b', { 'aria-hidden': 'true' }, camera ? '📷' : '＋'), text);
+    const icon = h('b', { 'aria-hidden': 'true' });
+    // a drawn icon: an emoji camera is a blank box on phones without the emoji font
+    icon.innerHTML = camera ? CAMERA : '＋';
+    return h('label', { className: 'mq-picker' }, input, icon, text);
   };
   const draw = () => {
     replace(

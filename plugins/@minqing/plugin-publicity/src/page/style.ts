@@ -11,7 +11,7 @@ button,input,select,textarea{font:inherit;color:inherit}
 .mq-head{background:#b71c1c;color:#fff;padding:12px 16px calc(12px) 16px}
 .mq-head-in,.mq-main{max-width:980px;margin:0 auto}
 .mq-head-in{display:flex;gap:12px;align-items:flex-start;justify-content:space-between}
-.mq-head h1{font-size:18px;line-height:1.35;margin:0}
+.mq-head h1{font-size:18px;line-height:1.35;margin:0;align-self:center}
 .mq-head p{margin:2px 0 0;font-size:13px;opacity:.88}
 .mq-lang{flex:none;min-height:44px;min-width:44px;padding:0 12px;border:1px solid rgba(255,255,255,.6);border-radius:8px;color:#fff;text-decoration:none;display:inline-flex;align-items:center}
 .mq-tabs{position:sticky;top:0;z-index:5;background:#fff;border-bottom:1px solid #e5e7eb;display:grid;grid-template-columns:repeat(5,1fr)}
@@ -56,7 +56,9 @@ textarea.mq-input{min-height:120px;resize:vertical}
 .mq-picker{display:inline-flex;flex-direction:column;align-items:center;justify-content:center;width:96px;height:96px;border:1.5px dashed #98a2b3;border-radius:8px;color:#444;font-size:13px;text-align:center;cursor:pointer;background:#fff;padding:4px}
 .mq-picker input{position:absolute;width:1px;height:1px;opacity:0;pointer-events:none}
 .mq-picker b{font-size:26px;line-height:1;font-weight:400}
-details>summary{min-height:44px;display:flex;align-items:center;cursor:pointer;font-weight:600}
+details>summary{min-height:44px;display:flex;align-items:center;cursor:pointer;font-weight:600;list-style:none}
+details>summary::before{content:"▸";margin-right:6px;color:#666}
+details[open]>summary::before{content:"▾"}
 .mq-stats{display:grid;grid-template-columns:1fr 1fr;gap:8px;margin:0 0 10px}
 .mq-stat{background:#fff;border-radius:10px;padding:10px 12px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
 .mq-stat div{font-size:13px;color:#666}.mq-stat strong{font-size:22px}
@@ -70,7 +72,7 @@ details>summary{min-height:44px;display:flex;align-items:center;cursor:pointer;f
 .mq-steps li.mq-done{color:#1f1f1f}.mq-steps li.mq-done::before{background:#1b6e2d;border-color:#1b6e2d}
 .mq-code{font:600 22px/1.3 ui-monospace,SFMono-Regular,Menlo,monospace;letter-spacing:.5px;margin:8px 0}
 .mq-mine{display:flex;flex-direction:column;gap:8px;margin:0 0 12px}
-.mq-mine button{text-align:left;min-height:52px}
+.mq-mine button{text-align:left;min-height:52px;align-items:flex-start;padding:6px 12px}
 .mq-stars{display:flex;gap:4px}
 .mq-star{width:52px;height:52px;border:0;background:none;font-size:36px;line-height:1;color:#d0d5dd;cursor:pointer;padding:0}
 .mq-star[aria-checked="true"],.mq-star.mq-on{color:#f5a623}

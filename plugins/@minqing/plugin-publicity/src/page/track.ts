@@ -1,7 +1,7 @@
 import type { Tracking } from '../server/answers';
 import { call } from './api';
 import { h, pill, replace } from './dom';
-import { boot, formatDay, STATUS_TONES, statusText, stepText, t } from './i18n';
+import { boot, formatDay, labelled, STATUS_TONES, statusText, stepText, t } from './i18n';
 import { forgetReport, myReports } from './my-reports';
 
 /**
@@ -40,10 +40,10 @@ export function trackTab(initialCode: string | undefined, onCode: (code: string)
             h('li', { className: p.at ? 'mq-done' : '' }, stepText(p.step), p.at ? h('span', { className: 'mq-muted' }, ` · ${formatDay(p.at)}`) : null),
           ),
         ),
-        data.unit ? h('p', { style: { margin: '4px 0' } }, `${t('Unit')}: ${data.unit.name}`) : null,
-        data.deadline ? h('p', { style: { margin: '4px 0' } }, `${t('Promised by')}: ${data.deadline}`) : null,
+        data.unit ? h('p', { style: { margin: '4px 0' } }, labelled(t('Unit'), data.unit.name)) : null,
+        data.deadline ? h('p', { style: { margin: '4px 0' } }, labelled(t('Promised by'), data.deadline)) : null,
         data.reply
-          ? h('div', { className: 'mq-alert' }, h('strong', null, `${t('Reply')}: `), h('span', { className: 'mq-pre', 'data-testid': 'mq-track-reply' }, data.reply))
+          ? h('div', { className: 'mq-alert' }, h('strong', null, labelled(t('Reply'), '')), h('span', { className: 'mq-pre', 'data-testid': 'mq-track-reply' }, data.reply))
           : null,
         data.evaluation?.state === 'open'
           ? h('a', { className: 'mq-btn mq-primary mq-block', href: `${boot().pagePath}/evaluate/${encodeURIComponent(data.evaluation.token)}?lang=${boot().lang}`, 'data-testid': 'mq-go-evaluate' }, t('Evaluate how it was handled'))

@@ -61,20 +61,34 @@ function send(req: IncomingMessage, res: ServerResponse, status: number, body: s
   res.end(req.method === 'HEAD' ? undefined : bytes);
 }
 
-async function answer(app: Application, req: IncomingMessage, res: ServerResponse, evaluateToken?: string) {
+/**
+ * The document for a request to the page (`url` as the gateway got it): in the asked, else the
+ * browser's, else the system's language, around `script`.
+ */
+export async function publicPageHtml(
+  app: Application,
+  request: { url: string; acceptLanguage?: string },
+  script: string,
+): Promise<string> {
+  const url = new URL(request.url, 'http://x');
+  const route = publicPageRoute(url.pathname, process.env.APP_PUBLIC_PATH || '/');
+  const lang = pickLanguage(url.searchParams.get('lang'), request.acceptLanguage, await systemLanguage(app.db));
+  return renderPublicPage(await bootData(app, lang, route?.evaluateToken), script);
+}
+
+async function answer(app: Application, req: IncomingMessage, res: ServerResponse) {
   try {
     const text = pageScript();
     if (!text) {
       send(req, res, 503, 'The public page is not built: run the plugin build (dist/page/index.js is missing).');
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://x');
-    const lang = pickLanguage(
-      url.searchParams.get('lang'),
-      String(req.headers['accept-language'] ?? ''),
-      await systemLanguage(app.db),
+    const html = await publicPageHtml(
+      app,
+      { url: req.url ?? '/', acceptLanguage: String(req.headers['accept-language'] ?? '') },
+      text,
     );
-    send(req, res, 200, renderPublicPage(await bootData(app, lang, evaluateToken), text));
+    send(req, res, 200, html);
   } catch (error) {
     app.log?.error?.('minqing public page', { error });
     if (!res.headersSent) send(req, res, 500, 'The public page could not be shown; please try again later.');
@@ -89,9 +103,8 @@ const handler = (request: IncomingRequest, res: ServerResponse) => {
   const req = request as IncomingMessage;
   if (!current || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
   const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-  const route = publicPageRoute(pathname, process.env.APP_PUBLIC_PATH || '/');
-  if (!route) return false;
-  void answer(current, req, res, route.evaluateToken);
+  if (!publicPageRoute(pathname, process.env.APP_PUBLIC_PATH || '/')) return false;
+  void answer(current, req, res);
   return true;
 };
 

@@ -97,6 +97,7 @@ async function answer(app: Application, req: IncomingMessage, res: ServerRespons
 
 /** The app whose page this process serves (one per process: the gateway's handlers are process-wide). */
 let current: Application | undefined;
+const watched = new WeakSet<Application>();
 
 // the gateway types the request as its url and headers; it is node's request
 const handler = (request: IncomingRequest, res: ServerResponse) => {
@@ -114,9 +115,13 @@ export function servePublicPage(app: Application) {
   current = app;
   Gateway.unregisterRequestHandler(handler);
   Gateway.registerRequestHandler(handler);
+  // load() runs again on every reload of the app: one listener per app
+  if (watched.has(app)) return;
+  watched.add(app);
   app.on('afterDestroy', () => {
     if (current !== app) return;
     current = undefined;
     Gateway.unregisterRequestHandler(handler);
   });
 }
+

@@ -27,7 +27,7 @@ export function resultsTab(): HTMLElement {
         h('span', null, categoryLabel(row.category)),
         row.unit ? h('span', null, row.unit.name) : null,
         h('span', null, `${t('Reported')} ${formatDay(row.reportedAt)}`),
-        row.doneAt ? h('span', null, `${t('Done')} ${formatDay(row.doneAt)}`) : null,
+        row.doneAt ? h('span', null, `${t('Done on')} ${formatDay(row.doneAt)}`) : null,
         row.evaluationAverage !== null
           ? h('span', null, t('Public score {{score}} ({{n}} ratings)', { score: row.evaluationAverage, n: row.evaluations }))
           : null,

@@ -1,4 +1,4 @@
-import { boot } from './i18n';
+import { boot, t } from './i18n';
 
 export class PublicError extends Error {
   constructor(
@@ -47,6 +47,9 @@ export async function call<T = unknown>(
       ...(device ? { 'X-Minqing-Device': device } : {}),
     },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  }).catch(() => {
+    // the browser's own "Failed to fetch" is English and says nothing to a parent
+    throw new PublicError(t('No connection: check your network and try again'), 0);
   });
   const json = await res.json().catch(() => ({}));
   if (!res.ok) throw new PublicError(json?.errors?.[0]?.message ?? res.statusText, res.status);

@@ -58,6 +58,10 @@ function fixturePlugin() {
     ].join('\n'),
   );
   write('src/client/helper.ts', "export const helper = () => 'bundled, not external';\n");
+  write(
+    'src/page/index.ts',
+    "import { helper } from '../client/helper';\ndocument.title = helper() + '</script>';\n",
+  );
   write('src/locale/zh-CN.json', '{"Hello":"你好"}');
   return dir;
 }
@@ -109,6 +113,15 @@ describe('minqing-build', () => {
     // what esbuild's metafile records: the packages shipped files import (those installed here, with
     // their versions), none that only a test imports
     expect(Object.keys(versions).sort()).toEqual(['@nocobase/client', '@nocobase/database', '@nocobase/server']);
+  });
+
+  it('bundles a standalone page into one script that needs no module loader and can be inlined', () => {
+    const code = fs.readFileSync(path.join(dir, 'dist/page/index.js'), 'utf8');
+    expect(code).not.toMatch(/\brequire\(|\bdefine\(/);
+    expect(code).not.toContain('</script>');
+    const document = { title: '' };
+    vm.runInNewContext(code, { document });
+    expect(document.title).toBe('bundled, not external</script>');
   });
 
   it('ships the plugin’s own dependencies in dist/node_modules, not as expectations of NocoBase', () => {

@@ -136,6 +136,32 @@ function clientOptions(pluginDir, entry, { minify }) {
   };
 }
 
+/**
+ * A standalone page a plugin serves itself (src/page/index.ts → dist/page/index.js): one script
+ * with everything bundled in (no NocoBase client, no shared modules), for pages that must load
+ * fast without the admin client, like the public page.
+ */
+function pageEntry(pluginDir) {
+  return ['index.ts', 'index.tsx'].map((f) => path.join(pluginDir, 'src', 'page', f)).find(fs.existsSync);
+}
+
+function pageOptions(pluginDir, entry, { minify }) {
+  return {
+    absWorkingDir: pluginDir,
+    entryPoints: [entry],
+    outfile: path.join(pluginDir, 'dist', 'page', 'index.js'),
+    bundle: true,
+    write: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['es2020', 'chrome80', 'safari14'],
+    minify,
+    // esbuild writes "</script" as "<\/script" for the browser: the server can inline the output
+    legalComments: 'none',
+    logLevel: 'silent',
+  };
+}
+
 /** Writes the client bundle as an AMD module; returns the shared modules it names. */
 function writeClient(pluginDir, packageName, result) {
   const deps = new Set();
@@ -232,9 +258,11 @@ async function buildPlugin(pluginDir, options = {}) {
   if (!force && isUpToDate(pluginDir, hash)) return { packageName, upToDate: true };
   fs.rmSync(path.join(pluginDir, 'dist'), { recursive: true, force: true });
   const entry = clientEntry(pluginDir);
+  const page = pageEntry(pluginDir);
   const [server, client] = await Promise.all([
     esbuild.build(serverOptions(pluginDir, { minify })),
     entry ? esbuild.build(clientOptions(pluginDir, entry, { minify })) : null,
+    page ? esbuild.build(pageOptions(pluginDir, page, { minify })) : null,
   ]);
   const serverImports = writeServer(pluginDir, server);
   const clientDeps = client ? writeClient(pluginDir, packageName, client) : [];
@@ -281,6 +309,12 @@ async function watchPlugin(pluginDir, report = () => {}) {
   if (entry) {
     const options = clientOptions(pluginDir, entry, { minify: false });
     options.plugins.push(onEnd('client', (result) => writeClient(pluginDir, packageName, result)));
+    contexts.push(await esbuild.context(options));
+  }
+  const page = pageEntry(pluginDir);
+  if (page) {
+    const options = pageOptions(pluginDir, page, { minify: false });
+    options.plugins = [onEnd('page', () => [])];
     contexts.push(await esbuild.context(options));
   }
   // watch() builds once (which fills the import lists), then again on every change

@@ -1,7 +1,5 @@
 import { Plugin } from '@nocobase/client';
 import { registerMinqingSettings } from '@minqing/plugin-three-lists/client';
-import { EvaluatePage } from './public/EvaluatePage';
-import { PublicPage } from './public/PublicPage';
 import { PUBLICITY_SETTINGS } from '../server/domain/settings';
 import { PublicPageLink } from './settings/PublicPageLink';
 
@@ -21,17 +19,8 @@ export class PluginPublicityClient extends Plugin {
         Intro: PublicPageLink,
       },
     });
-    // open to everyone, like public forms: no login
-    this.app.router.add('minqing-public', {
-      path: '/minqing/public',
-      Component: PublicPage,
-      skipAuthCheck: true,
-    });
-    this.app.router.add('minqing-public-evaluate', {
-      path: '/minqing/public/evaluate/:token',
-      Component: EvaluatePage,
-      skipAuthCheck: true,
-    });
+    // the public page (/minqing/public) is not part of the admin client: the server serves it as a
+    // small standalone document (src/page, services/public-page.ts)
   }
 }
 

@@ -15,6 +15,7 @@ import { NS } from './domain/fields';
 import { PublicCache } from './services/cache';
 import { mergeProblems, similarProblems } from './services/duplicates';
 import { registerOpen311 } from './services/open311';
+import { servePublicPage } from './services/public-page';
 import { RateCounters } from './services/rate-limit';
 import { PROBLEM_PUBLIC_FIELDS, PUBLICITY_COLLECTIONS } from './services/collections';
 import { issueLinksOnCompletion } from './services/evaluation';
@@ -38,6 +39,8 @@ export class PluginPublicityServer extends Plugin {
     await this.rateLimiter.load();
     registerPublicResource(this.app, this.rateLimiter, this.publicCache);
     registerOpen311(this.app, this.rateLimiter);
+    // /minqing/public: a small document of its own, not the admin client
+    servePublicPage(this.app);
     this.app.resourceManager.registerActionHandlers({
       'mq_problems:publish': actionHandler(publish),
       'mq_problems:unpublish': actionHandler(unpublish),

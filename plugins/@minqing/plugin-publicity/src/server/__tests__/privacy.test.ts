@@ -1,4 +1,5 @@
 import { createMinqingApp, type Agent, type MinqingTestApp, type TestUser } from '@minqing/test';
+import { publicPageHtml } from '../services/public-page';
 
 /** Values that must never leave the building through a public endpoint. */
 const SECRETS = {
@@ -186,6 +187,14 @@ describe('privacy: nothing personal or internal reaches the public', () => {
       expect(`${path} ${JSON.stringify(query)} → ${res.status}`).toMatch(/→ 200$/);
       seen.push(JSON.stringify(res.body));
     }
+    // the public page's document carries texts and options for its first screen, in both languages
+    for (const [url, acceptLanguage] of [
+      ['/minqing/public', 'zh-CN'],
+      ['/minqing/public?tab=track&lang=en-US', ''],
+      ['/minqing/public/evaluate/some-token', 'en'],
+    ]) {
+      seen.push(await publicPageHtml(app.app, { url, acceptLanguage }, 'void 0'));
+    }
     const everything = seen.join('\n');
     for (const secret of [...ALL, 'zhao@example.com']) expect(everything).not.toContain(secret);
     // and it is not for want of data: the published texts are there
@@ -193,6 +202,8 @@ describe('privacy: nothing personal or internal reaches the public', () => {
     expect(everything).toContain('精准资助不漏一人');
     expect(everything).toContain('资助已按规定发放');
     expect(requests.length).toBeGreaterThan(100);
+    expect(everything).toContain('"publicStatus.closed":"已解决并确认"');
+    expect(everything).toContain('"publicStatus.closed":"Solved and confirmed"');
   });
 
   it('anonymous users reach no mq_* collection action, and nothing changes', async () => {

@@ -15,6 +15,7 @@ export { settingsStore, getSettings as getLoopSettings } from './services/settin
 export type { SettingsStore } from './services/settings';
 export { settingsActionsOf } from './actions/settings';
 export { sqlDialect, tableOf } from './services/sql';
+export { holidayOverrides } from './services/holidays';
 export type { SqlDialect } from './services/sql';
 export { computeStats } from './services/stats';
 export { continueProblemCodes } from './services/problem-codes';

@@ -10,6 +10,9 @@ import { holdRecordsOfTheLoop } from './hooks/hold-records';
 import { ensureSequenceRows, lockSequenceRows } from './hooks/sequence-lock';
 import { HOLIDAYS_CHANGED, forgetHolidays, warnAboutCalendar, watchHolidays } from './services/holidays';
 import { oncePerDatabase } from './services/once';
+import { holdPastTimes, PAST_TIMES } from './services/past-times';
+import { holdRawValues } from './services/raw-values';
+import { explainBodyErrors } from './services/request-body';
 import { exposePluginInfo } from './services/plugin-info';
 import { translateOptionLabels } from './services/option-labels';
 import { redactLogs } from './services/log-redaction';
@@ -35,6 +38,8 @@ export class PluginThreeListsServer extends Plugin {
     registerStatsResource(this.app);
     renderRefusals(this.app);
     renderValidationErrors(this.app);
+    explainBodyErrors(this.app);
+    holdRawValues(this.app);
     holdReadScopes(this.app);
     redactLogs(this.app);
     oncePerDatabase(this.db, 'three-lists', () => {
@@ -45,6 +50,7 @@ export class PluginThreeListsServer extends Plugin {
       queueSqliteWrites(this.db);
       lockSequenceRows(this.db);
       watchHolidays(this);
+      holdPastTimes(this.db, PAST_TIMES);
       this.app.on('afterStart', () => ensureSequenceRows(this.db, 'mq_problems'));
     });
     // problems loaded in bulk (the demo, an import) carry codes the sequence has not counted

@@ -44,6 +44,7 @@ declare module 'antd' {
   export const InputNumber: Component;
   export const Layout: Component<{ Content: Component; Header: Component; Footer: Component }>;
   export const Pagination: Component;
+  export const Popconfirm: Component;
   export const Radio: Component<{ Group: Component; Button: Component }>;
   export const Rate: Component;
   export const Result: Component;
@@ -55,6 +56,7 @@ declare module 'antd' {
   export const Statistic: Component;
   export const Steps: Component;
   export const Switch: Component;
+  export const Table: Component;
   export const Tabs: Component;
   export const Tag: Component;
   export const Typography: Component<{ Title: Component; Paragraph: Component; Text: Component }>;

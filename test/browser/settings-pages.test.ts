@@ -93,6 +93,31 @@ describe('admin client in Chromium: every Minqing settings page renders', () => 
     expect(problems).toEqual([]);
   });
 
+  it('@minqing/plugin-three-lists: the holiday table warns about a year nobody knows, and takes the notice pasted in', async () => {
+    const headers = await signIn(app.url, app.admin.email, app.admin.password);
+    const status = (await (await fetch(`${app.url}/api/mqThreeLists:calendar`, { headers })).json()).data;
+    await page.goto(`${app.url}/admin/settings/minqing/three-lists`);
+    const card = page.getByTestId('mq-holiday-calendar');
+    await card.waitFor({ timeout: 30_000 });
+    // chinese-days 1.5.7 knows no 2027: from November 2026 (or with a deadline in it) the page says so
+    for (const w of status.warnings) {
+      await expect(card.getByText(`工作日历尚未包含 ${w.year} 年的节假日安排`).isVisible()).resolves.toBe(true);
+    }
+    expect(await page.getByTestId('mq-calendar-warning').count()).toBe(status.warnings.length);
+    // a day pasted as a notice line (a test day, not the State Council's schedule) lands in the table
+    await page.getByTestId('mq-holiday-notice').fill('一、测试日：12月30日放假。');
+    await card.getByText('年份（粘贴内容不含标题时填写）').waitFor();
+    await card.locator('input.ant-input-number-input').fill('2099');
+    await page.getByTestId('mq-holiday-import').click();
+    await page.getByText('已导入 1 天放假、0 天调休上班').waitFor({ timeout: 10_000 });
+    await page.getByTestId('mq-holiday-table').getByText('2099-12-30').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(artifacts, 'settings-three-lists-holidays.png'), fullPage: true });
+    // leave the shared app's calendar as it was
+    const rows = (await (await fetch(`${app.url}/api/mq_holidays:list?filter=${encodeURIComponent(JSON.stringify({ day: '2099-12-30' }))}`, { headers })).json()).data;
+    for (const row of rows) await fetch(`${app.url}/api/mq_holidays:destroy?filterByTk=${row.id}`, { method: 'POST', headers });
+    expect(problems).toEqual([]);
+  });
+
   it('@minqing/plugin-liaison: the coverage of liaison points shows on its page', async () => {
     await page.goto(`${app.url}/admin/settings/minqing/liaison`);
     const panel = page.getByTestId('mq-liaison-coverage');

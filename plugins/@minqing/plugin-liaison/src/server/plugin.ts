@@ -2,6 +2,7 @@ import {
   ensureFields,
   exposePluginInfo,
   grantRoles,
+  holdPastTimes,
   oncePerDatabase,
   protectSchema,
   syncToCollectionManager,
@@ -23,6 +24,11 @@ export class PluginLiaisonServer extends Plugin {
     oncePerDatabase(this.db, 'liaison', () => {
       visitRules(this.db);
       actingPeople(this.db);
+      // a visit or a window sitting happened: not in the future
+      holdPastTimes(this.db, [
+        { collection: 'mq_visits', fields: ['visitedAt'] },
+        { collection: 'mq_window_sittings', fields: ['sittingOn'] },
+      ]);
       protectSchema(this.db, [...LIAISON_COLLECTIONS, { name: 'mq_units', fields: [UNIT_LIAISON_FIELD] }]);
     });
   }

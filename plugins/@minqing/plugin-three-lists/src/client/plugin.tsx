@@ -1,6 +1,7 @@
 import { Plugin } from '@nocobase/client';
 import { LOOP_SETTINGS } from '../server/domain/settings';
 import { quietSignInPage } from './quietSignIn';
+import { HolidayCalendar } from './settings/HolidayCalendar';
 import { registerMinqingSettings } from './settings/registerMinqingSettings';
 
 export class PluginThreeListsClient extends Plugin {
@@ -14,6 +15,8 @@ export class PluginThreeListsClient extends Plugin {
       sort: 1,
       // deadlines in working days, close-out and reopen rules
       settings: { schema: LOOP_SETTINGS, title: 'Loop rules', testId: 'mq-loop-settings' },
+      // 节假日与调休: the office's days over the package, and the warning for a year nobody knows
+      Settings: HolidayCalendar,
     });
   }
 }

@@ -15,6 +15,10 @@ export { settingsStore, getSettings as getLoopSettings } from './services/settin
 export type { SettingsStore } from './services/settings';
 export { settingsActionsOf } from './actions/settings';
 export { sqlDialect, tableOf } from './services/sql';
+export { holidayOverrides } from './services/holidays';
+export { holdPastTimes, PAST_TIMES } from './services/past-times';
+export { CLOCK_SKEW_MS } from './domain/values';
+export type { PastTimeRule } from './services/past-times';
 export type { SqlDialect } from './services/sql';
 export { computeStats } from './services/stats';
 export { continueProblemCodes } from './services/problem-codes';

@@ -2,12 +2,17 @@ import { Plugin } from '@nocobase/server';
 import { registerCorrections } from './actions/corrections';
 import { registerLoopActions } from './actions/loop';
 import { renderRefusals, renderValidationErrors } from './actions/errors';
+import { holidayActions } from './actions/holidays';
 import { settingsActions } from './actions/settings';
 import { registerStatsResource } from './actions/stats';
 import { feedbackRules } from './hooks/feedback';
 import { holdRecordsOfTheLoop } from './hooks/hold-records';
 import { ensureSequenceRows, lockSequenceRows } from './hooks/sequence-lock';
+import { HOLIDAYS_CHANGED, forgetHolidays, warnAboutCalendar, watchHolidays } from './services/holidays';
 import { oncePerDatabase } from './services/once';
+import { holdPastTimes, PAST_TIMES } from './services/past-times';
+import { holdRawValues } from './services/raw-values';
+import { explainBodyErrors } from './services/request-body';
 import { exposePluginInfo } from './services/plugin-info';
 import { translateOptionLabels } from './services/option-labels';
 import { redactLogs } from './services/log-redaction';
@@ -27,12 +32,14 @@ const started = new WeakSet<object>();
 /** 三张清单: the problem → responsibility → task lists and their closed loop. */
 export class PluginThreeListsServer extends Plugin {
   async load() {
-    exposePluginInfo(this, { resource: 'mqThreeLists', packageJson, actions: settingsActions });
+    exposePluginInfo(this, { resource: 'mqThreeLists', packageJson, actions: { ...settingsActions, ...holidayActions } });
     registerLoopActions(this.app);
     registerCorrections(this.app);
     registerStatsResource(this.app);
     renderRefusals(this.app);
     renderValidationErrors(this.app);
+    explainBodyErrors(this.app);
+    holdRawValues(this.app);
     holdReadScopes(this.app);
     redactLogs(this.app);
     oncePerDatabase(this.db, 'three-lists', () => {
@@ -42,6 +49,8 @@ export class PluginThreeListsServer extends Plugin {
       translateOptionLabels(this.db);
       queueSqliteWrites(this.db);
       lockSequenceRows(this.db);
+      watchHolidays(this);
+      holdPastTimes(this.db, PAST_TIMES);
       this.app.on('afterStart', () => ensureSequenceRows(this.db, 'mq_problems'));
     });
     // problems loaded in bulk (the demo, an import) carry codes the sequence has not counted
@@ -51,7 +60,15 @@ export class PluginThreeListsServer extends Plugin {
       await continueProblemCodes(this.db).catch((error) =>
         this.log.warn(`problem codes: could not continue the sequence: ${(error as Error).message}`),
       );
+      await warnAboutCalendar(this).catch((error) =>
+        this.log.warn(`working-day calendar: could not check its years: ${(error as Error).message}`),
+      );
     });
+  }
+
+  /** another node of a cluster wrote the holiday table */
+  async handleSyncMessage(message: { type?: string }) {
+    if (message?.type === HOLIDAYS_CHANGED) forgetHolidays(this.db);
   }
 
   async install() {

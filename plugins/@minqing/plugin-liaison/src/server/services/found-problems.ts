@@ -1,9 +1,6 @@
 import type { Context } from '@nocobase/actions';
-import { writeTransaction } from '@minqing/plugin-three-lists';
+import { CLOCK_SKEW_MS as CLOCK_TOLERANCE_MS, writeTransaction } from '@minqing/plugin-three-lists';
 import { refuse } from './errors';
-
-/** a visit may be written up a little after the clock of the phone that records it */
-const CLOCK_TOLERANCE_MS = 5 * 60 * 1000;
 
 export function assertNotInFuture(value: unknown) {
   if (value && new Date(value as string).getTime() > Date.now() + CLOCK_TOLERANCE_MS) {

@@ -1,6 +1,6 @@
 import type { Context, Next } from '@nocobase/actions';
 import type Application from '@nocobase/server';
-import { deviceFingerprint, publicRateRules, windowOf } from '../domain/rate-limit';
+import { deviceFingerprint, publicRateRules, saltedHash, windowOf } from '../domain/rate-limit';
 import type { RateCounters } from '../services/rate-limit';
 import { refuse } from '../services/errors';
 import { publicSimilar } from '../services/duplicates';
@@ -43,6 +43,18 @@ export function registerPublicResource(app: Application, limiter: RateCounters, 
    * Counts the request against its device's and its address's windows (in the shared counters);
    * answers the settings it read, for the action to reuse.
    */
+  /** where a public rating comes from, as salted hashes (作风监督 looks for many from one source) */
+  const sourceOf = (ctx: Context) => {
+    const address = String(ctx.ip ?? '');
+    const secret = process.env.APP_KEY || app.name;
+    const device = deviceFingerprint(address, {
+      device: ctx.get('X-Minqing-Device'),
+      userAgent: ctx.get('User-Agent'),
+      language: ctx.get('Accept-Language'),
+    });
+    return { deviceHash: saltedHash(secret, `device|${device}`), addressHash: saltedHash(secret, `address|${address}`) };
+  };
+
   const limited = async (ctx: Context, kind: 'submissions' | 'lookups') => {
     const settings = await publicitySettings.get(ctx.db);
     const limits =
@@ -117,7 +129,7 @@ export function registerPublicResource(app: Application, limiter: RateCounters, 
   };
   actions.evaluate = async (ctx, next) => {
     await limited(ctx, 'lookups');
-    ctx.body = await evaluate(ctx.db, ctx.action.params.values ?? {});
+    ctx.body = await evaluate(ctx.db, ctx.action.params.values ?? {}, sourceOf(ctx));
     await next();
   };
 

@@ -6,7 +6,7 @@
  * flood either. The counters themselves live outside the process (services/rate-limit.ts), so a
  * restart or a second app node does not reset them.
  */
-import { createHash } from 'crypto';
+import { createHash, createHmac } from 'crypto';
 
 export type RateKind = 'submissions' | 'lookups' | 'open311';
 
@@ -25,6 +25,14 @@ export function windowOf(now: number, windowMs: number) {
 /** A short, stable, non-reversible name for an address or a fingerprint (no IP is stored as it is). */
 export function hashed(text: string) {
   return createHash('sha256').update(text).digest('base64url').slice(0, 22);
+}
+
+/**
+ * A name for an address or a device kept with a record (a public rating): keyed with the app's
+ * secret, so that nobody holding the database can try the four billion IPv4 addresses against it.
+ */
+export function saltedHash(secret: string, text: string) {
+  return createHmac('sha256', secret).update(text).digest('base64url').slice(0, 22);
 }
 
 /**

@@ -135,7 +135,12 @@ export async function checkEvaluation(db: Database, token: unknown) {
  * link is claimed and the evaluation written in one transaction; the core's rule reopens the
  * problem on 不满意 or worse in that same transaction.
  */
-export async function evaluate(db: Database, input: EvaluationInput) {
+export async function evaluate(
+  db: Database,
+  input: EvaluationInput,
+  /** the request's device and address, salted hashes (never the address itself) */
+  source: { deviceHash: string; addressHash: string } | null = null,
+) {
   const score = Number(input.score);
   if (!isSatisfactionLevel(score)) {
     throw refuse('INVALID_SCORE', 'Please choose one of the five levels, 1 to 5');
@@ -166,6 +171,8 @@ export async function evaluate(db: Database, input: EvaluationInput) {
         comment: comment || null,
         evaluatorKind: kind,
         channel: 'online',
+        deviceHash: source?.deviceHash ?? null,
+        addressHash: source?.addressHash ?? null,
       },
       transaction,
     });

@@ -3,7 +3,7 @@ import zhCN from '../../locale/zh-CN.json';
 import dispatchReports from '../collections/mq_dispatch_reports';
 import proactiveCandidates from '../collections/mq_proactive_candidates';
 import workStyleFlags from '../collections/mq_work_style_flags';
-import { BASICALLY_SATISFIED } from '@minqing/plugin-three-lists/domain';
+import { BASICALLY_SATISFIED, NO_OVERRIDES } from '@minqing/plugin-three-lists/domain';
 import {
   inReminderWindow,
   leaderWithoutRevisitKey,
@@ -37,11 +37,11 @@ describe('who hears of a supervision', () => {
 
 describe('回访 reminders', () => {
   it('a done problem is due at once, or N working days after completion', () => {
-    expect(revisitDue('2026-11-27', '2026-11-27')).toBe(true);
-    expect(revisitDue('2026-11-27', '2026-12-01', 3)).toBe(false); // Friday + 3 working days = Wednesday
-    expect(revisitDue('2026-11-27', '2026-12-02', 3)).toBe(true);
-    expect(revisitDue('2026-09-30', '2026-10-08', 1)).toBe(true); // over the National Day holiday
-    expect(revisitDue('2026-09-30', '2026-10-07', 1)).toBe(false);
+    expect(revisitDue('2026-11-27', '2026-11-27', 0, NO_OVERRIDES)).toBe(true);
+    expect(revisitDue('2026-11-27', '2026-12-01', 3, NO_OVERRIDES)).toBe(false); // Friday + 3 working days = Wednesday
+    expect(revisitDue('2026-11-27', '2026-12-02', 3, NO_OVERRIDES)).toBe(true);
+    expect(revisitDue('2026-09-30', '2026-10-08', 1, NO_OVERRIDES)).toBe(true); // over the National Day holiday
+    expect(revisitDue('2026-09-30', '2026-10-07', 1, NO_OVERRIDES)).toBe(false);
   });
 
   it('leaders without a revisit are reminded in the last days before the campaign ends', () => {

@@ -3,6 +3,7 @@ import {
   decisionProblem,
   DEFAULT_WORK_STYLE as S,
   evaluationClusters,
+  evaluationSourceClusters,
   FLAG_FAMILY,
   FLAG_KIND_LABELS,
   FLAG_KINDS,
@@ -186,6 +187,28 @@ describe('作风监督 · 自证 and figures that look too good', () => {
     expect(evaluationClusters(7, burst.slice(0, 4), s)).toEqual([]);
     expect(evaluationClusters(7, burst, { clusterEvaluations: 5, clusterMinutes: 20 })).toEqual([]); // 20 minutes apart end to end
     expect(evaluationClusters(7, burst, { clusterEvaluations: 5, clusterMinutes: 21 })).toHaveLength(1);
+  });
+
+  it('many public ratings from one device or one address within minutes fire once per burst, each at its own threshold', () => {
+    const at = (m: number) => new Date(Date.UTC(2026, 10, 2, 2, m));
+    const ratings = [0, 5, 10, 15, 20].map((m, i) => ({ id: 30 + i, problemId: 100 + (i % 3), at: at(m) }));
+    const s = { deviceClusterEvaluations: 5, addressClusterEvaluations: 6, clusterMinutes: 60 };
+    const [flag, ...rest] = evaluationSourceClusters('device', ratings, s);
+    expect(rest).toEqual([]);
+    expect(flag).toMatchObject({
+      kind: 'evaluation_source_cluster',
+      key: 'evaluation_source_cluster:device:30',
+      params: { count: 5, minutes: 60 },
+      evidence: { evaluations: [30, 31, 32, 33, 34], problems: [100, 101, 102] },
+    });
+    expect(flag.why).toContain('one device');
+    // the address's threshold is its own: five are not six
+    expect(evaluationSourceClusters('address', ratings, s)).toEqual([]);
+    expect(evaluationSourceClusters('address', [...ratings, { id: 35, problemId: 103, at: at(25) }], s)).toHaveLength(1);
+    // the edge: 20 minutes end to end fit a 21-minute window, not a 20-minute one
+    expect(evaluationSourceClusters('device', ratings, { ...s, clusterMinutes: 20 })).toEqual([]);
+    expect(evaluationSourceClusters('device', ratings, { ...s, clusterMinutes: 21 })).toHaveLength(1);
+    expect(evaluationSourceClusters('device', ratings.slice(0, 4), s)).toEqual([]);
   });
 
   it('a decision is confirmed or dismissed, a dismissal with its reason', () => {

@@ -2,7 +2,7 @@
  * 回访 reminders as pure rules: when a done problem is due for a revisit, when the campaign's last
  * days begin ("每位领导至少回访一次"), and the event keys that make each reminder fire once.
  */
-import { addWorkingDays } from '@minqing/plugin-three-lists/domain';
+import { addWorkingDays, type HolidayOverrides } from '@minqing/plugin-three-lists/domain';
 import { DEFAULTS } from './defaults';
 
 export interface RevisitConfig {
@@ -16,9 +16,12 @@ export interface RevisitConfig {
 
 export const REVISIT_KEY_PREFIX = 'mq-revisit';
 
-/** A problem done on `doneDay` is due for a revisit on `today`: at once, or `delayDays` working days later. */
-export function revisitDue(doneDay: string, today: string, delayDays = 0): boolean {
-  return !delayDays || addWorkingDays(doneDay, delayDays) <= today;
+/**
+ * A problem done on `doneDay` is due for a revisit on `today`: at once, or `delayDays` working days
+ * later (the office's holiday table passed in).
+ */
+export function revisitDue(doneDay: string, today: string, delayDays: number, holidays: HolidayOverrides): boolean {
+  return !delayDays || addWorkingDays(doneDay, delayDays, holidays) <= today;
 }
 
 /** The days (YYYY-MM-DD, inclusive) in which leaders without a revisit are reminded, or null without an end. */

@@ -1,4 +1,4 @@
-import { addWorkingDays, localDay } from '@minqing/plugin-three-lists';
+import { addWorkingDays, holidayOverrides, localDay } from '@minqing/plugin-three-lists';
 import type { Transaction } from '@nocobase/database';
 import type WorkflowPlugin from '@nocobase/plugin-workflow';
 import { Instruction, JOB_STATUS, type FlowNodeModel, type Processor } from '@nocobase/plugin-workflow';
@@ -67,7 +67,7 @@ export async function issueSupervision(
       level,
       reason: reason || null,
       issuedAt: now,
-      responseDueOn: addWorkingDays(localDay(now), responseDays),
+      responseDueOn: addWorkingDays(localDay(now), responseDays, await holidayOverrides(db)),
     },
     transaction,
   });

@@ -1,4 +1,4 @@
-import { addWorkingDays, localDay } from '@minqing/plugin-three-lists';
+import { addWorkingDays, holidayOverrides, localDay } from '@minqing/plugin-three-lists';
 import { Instruction, JOB_STATUS, type FlowNodeModel, type Processor } from '@nocobase/plugin-workflow';
 import { DEFAULTS } from '../domain/defaults';
 import { notify } from '../services/notify';
@@ -34,7 +34,11 @@ export class ScheduleRevisitInstruction extends Instruction {
         problemId,
         revisiterId,
         state: 'pending',
-        dueOn: addWorkingDays(localDay(new Date()), Number(config.days) || DEFAULTS.revisitDueDays),
+        dueOn: addWorkingDays(
+          localDay(new Date()),
+          Number(config.days) || DEFAULTS.revisitDueDays,
+          await holidayOverrides(db),
+        ),
       },
       transaction,
     });

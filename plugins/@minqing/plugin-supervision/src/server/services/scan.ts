@@ -2,6 +2,7 @@ import type { Database } from '@nocobase/database';
 import {
   addWorkingDays,
   BUREAU_TIME_ZONE,
+  holidayOverrides,
   HANDLING_STATUSES,
   localDay,
   OPEN_STATUSES,
@@ -33,7 +34,7 @@ export async function findSupervisionEvents(
   const today = localDay(now, timeZone);
   const replacements: Record<string, unknown> = {
     today,
-    dueSoonLimit: addWorkingDays(today, config.dueSoonDays),
+    dueSoonLimit: addWorkingDays(today, config.dueSoonDays, await holidayOverrides(db)),
     stalledBefore: new Date(now.getTime() - config.stalledDays * 86400000),
     dissatisfiedBelow: config.dissatisfiedBelow,
     ...Object.fromEntries(escalationRungs(config.escalation)),

@@ -12,6 +12,7 @@ import { wordsIn } from './words';
 import {
   closureTooFast,
   evaluationClusters,
+  evaluationSourceClusters,
   FLAG_FAMILY,
   fullWithoutReport,
   hollowClosure,
@@ -214,6 +215,22 @@ export async function findFlags(db: Database, now: Date, s: WorkStyleSettings): 
     byEnterer.set(Number(row.by_id), list);
   }
   for (const [userId, list] of byEnterer) flags.push(...evaluationClusters(userId, list, s));
+  // the public's own ratings, by the (salted, hidden) hash of their device and of their address
+  const publicRatings = await run(
+    `SELECT e.${E.column('id')} AS id, e.${E.column('problemId')} AS problem_id, e.${E.column('createdAt')} AS at,
+       e.${E.column('deviceHash')} AS device, e.${E.column('addressHash')} AS address
+     FROM ${E.table} e
+     WHERE (e.${E.column('byStaff')} IS NULL OR e.${E.column('byStaff')} = ${sql.bool(false)})
+       AND (e.${E.column('deviceHash')} IS NOT NULL OR e.${E.column('addressHash')} IS NOT NULL) AND e.${E.column('createdAt')} >= :from`,
+  );
+  for (const source of ['device', 'address'] as const) {
+    const bySource = new Map<string, { id: number; problemId: number; at: Date }[]>();
+    for (const row of publicRatings) {
+      if (row[source] == null) continue;
+      groupInto(bySource, String(row[source]), { id: Number(row.id), problemId: Number(row.problem_id), at: toDate(row.at) });
+    }
+    for (const list of bySource.values()) flags.push(...evaluationSourceClusters(source, list, s));
+  }
 
   // ——— 走马观花: visits and liaison points (the liaison plugin's) ———
   if (db.hasCollection('mq_visits') && db.hasCollection('mq_liaison_points')) {

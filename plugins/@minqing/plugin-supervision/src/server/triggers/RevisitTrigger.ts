@@ -1,4 +1,11 @@
-import { getLoopSettings, localDay, onLoopStep, tableOf, type LoopStepEvent } from '@minqing/plugin-three-lists';
+import {
+  getLoopSettings,
+  holidayOverrides,
+  localDay,
+  onLoopStep,
+  tableOf,
+  type LoopStepEvent,
+} from '@minqing/plugin-three-lists';
 import type { Model } from '@nocobase/database';
 import { Trigger } from '@nocobase/plugin-workflow';
 import {
@@ -58,7 +65,10 @@ export class RevisitTrigger extends Trigger {
          AND NOT EXISTS (SELECT 1 FROM ${V.table} v WHERE v.${V.column('problemId')} = p.${P.column('id')})`,
       { replacements: { only: onlyProblems }, type: 'SELECT' },
     )) as { id: number | string; done_at: Date | string }[];
-    const due = done.filter((row) => revisitDue(localDay(row.done_at, timeZone), today, config.delayDays));
+    const holidays = await holidayOverrides(db);
+    const due = done.filter((row) =>
+      revisitDue(localDay(row.done_at, timeZone), today, config.delayDays ?? 0, holidays),
+    );
     const contexts = await loadEventContext(
       db,
       due.map((row) => Number(row.id)),

@@ -504,7 +504,6 @@ describe('loop integrity: no path writes what only the loop or the server may', 
       ['category', { title: '类别错误', category: 'nonsense' }, 'INVALID_VALUE', { 'zh-CN': '问题类别', 'en-US': 'Category' }],
       ['unitId', { title: '单位不存在', unitId: 999999 }, 'NOT_FOUND', { 'zh-CN': '', 'en-US': '999999' }],
       ['unitId', { title: '单位是列表', unitId: [w.unit, w.unit2] }, 'INVALID_TYPE', { 'zh-CN': '', 'en-US': '' }],
-      // (a list sent for a text is joined by NocoBase's string setter before any hook sees it: not caught here)
       ['title', { title: '   ' }, 'REQUIRED', { 'zh-CN': '标题', 'en-US': 'Title' }],
       ['title', { title: '长'.repeat(256) }, 'TOO_LONG', { 'zh-CN': '255', 'en-US': '255' }],
     ];
@@ -526,6 +525,78 @@ describe('loop integrity: no path writes what only the loop or the server may', 
         const res = await agents[role].post(`/mq_problems:update?filterByTk=${w.N}`).send(values);
         expect([role, values, res.status]).toEqual([role, values, 400]);
         expect(await rows(false, ['mq_problems'])).toEqual(before);
+      }
+    }
+  });
+
+  it('5. a list or an object sent for a text is refused before NocoBase joins it, at any depth — the database unchanged', async () => {
+    const watched = [...HELD, 'mq_visits', 'mq_visits_problems'];
+    const cases: [string, string, () => [string, Values], string, string][] = [
+      ['root', 'mq_problems', () => ['/mq_problems:create', { title: ['食堂', '排队'], unitId: w.unit }], 'mq_problems', 'title'],
+      ['admin', 'mq_problems', () => [`/mq_problems:update?filterByTk=${w.N}`, { title: ['a', 'b'] }], 'mq_problems', 'title'],
+      ['cadre', 'mq_problems', () => ['/mq_problems:create', { title: '正常标题', description: { text: '对象' } }], 'mq_problems', 'description'],
+      ['cadre', 'mq_visits', () => ['/mq_visits:create', { unitId: w.unit, summary: '走访', problems: [{ title: ['嵌套', '列表'] }] }], 'mq_problems', 'title'],
+      ['root', 'mq_visits', () => [`/mq_visits/${w.visit}/problems:create`, { title: ['关联', '资源'] }], 'mq_problems', 'title'],
+      ['admin', 'mq_units', () => ['/mq_units:create', { name: ['两个', '名字'] }], 'mq_units', 'name'],
+      ['leader', 'mq_revisits', () => ['/mq_revisits:create', { problemId: w.P, outcome: 'resolved', satisfaction: 5, comment: ['好', '很好'] }], 'mq_revisits', 'comment'],
+    ];
+    for (const [i, [role, , request, collection, field]] of cases.entries()) {
+      const locale: Locale = i % 2 ? 'zh-CN' : 'en-US';
+      count('5 validation');
+      const before = await rows(false, watched);
+      const [url, values] = request();
+      const res = await agents[role].post(url).set('X-Locale', locale).send(values);
+      expect([role, url, res.status, res.body.errors?.[0]?.code]).toEqual([role, url, 400, 'INVALID_TYPE']);
+      expect(res.body.errors[0].message).toContain(labelOf(collection, field, locale));
+      expect(res.body.errors[0].message).not.toContain('{{');
+      expect(await rows(false, watched)).toEqual(before);
+    }
+  });
+
+  it('5. the time of a visit, a revisit or a report is plausible: not in the future, not before the problem — the database unchanged', async () => {
+    const watched = [...HELD, 'mq_visits', 'mq_visits_problems'];
+    const future = new Date(Date.now() + 24 * 3600 * 1000).toISOString();
+    const skewed = new Date(Date.now() + 2 * 60 * 1000).toISOString(); // a phone two minutes ahead
+    const cases: [string, string, Values, string][] = [
+      ['leader', '/mq_revisits:create', { problemId: w.P, outcome: 'resolved', satisfaction: 5, revisitedAt: future }, 'in the future'],
+      ['leader', '/mq_revisits:create', { problemId: w.P, outcome: 'resolved', satisfaction: 5, revisitedAt: '2026-11-01T02:00:00Z' }, 'before the problem'],
+      ['cadre', '/mq_visits:create', { unitId: w.unit, summary: '走访', visitedAt: future }, 'in the future'],
+      ['admin', '/mq_visits:create', { unitId: w.unit, summary: '走访', visitedAt: '2027-03-01T00:00:00Z' }, 'in the future'],
+      // the stock update of a visit, past the liaison's own create action
+      ['cadre', `/mq_visits:update?filterByTk=${w.visit}`, { visitedAt: future }, 'in the future'],
+    ];
+    const codes: Record<string, string> = { 'in the future': 'DATE_IN_FUTURE', 'before the problem': 'DATE_BEFORE_PROBLEM' };
+    const zhWords: Record<string, string> = { 'in the future': '不能晚于', 'before the problem': '不能早于问题登记的时间' };
+    for (const [i, [role, url, values, rule]] of cases.entries()) {
+      const locale: Locale = i % 2 ? 'zh-CN' : 'en-US';
+      count('5 validation');
+      const before = await rows(false, watched);
+      const res = await agents[role].post(url).set('X-Locale', locale).send(values);
+      expect([role, values, res.status, res.body.errors?.[0]?.code]).toEqual([role, values, 400, codes[rule]]);
+      expect(res.body.errors[0].message).toContain(locale === 'zh-CN' ? zhWords[rule] : rule);
+      expect(await rows(false, watched)).toEqual(before);
+    }
+    // a device clock a little ahead is no lie
+    const visit = await agents.cadre.post('/mq_visits:create').send({ unitId: w.unit, summary: '走访', visitedAt: skewed });
+    expect(visit.status).toBe(200);
+  });
+
+  it('6. a malformed or too-large body is a 4xx in the request’s language naming the rule — the database unchanged', async () => {
+    const watched = [...HELD, 'mq_visits'];
+    const bodies: [string, string, number, Record<Locale, string>][] = [
+      ['{"title": "半截', 'MALFORMED_BODY', 400, { 'en-US': 'not valid JSON', 'zh-CN': '不是有效的 JSON' }],
+      [`{"title": "大", "description": "${'长'.repeat(4 * 1024 * 1024)}"}`, 'BODY_TOO_LARGE', 413, { 'en-US': 'too large', 'zh-CN': '请求内容过大' }],
+    ];
+    for (const role of ['root', 'cadre']) {
+      for (const [body, code, status, words] of bodies) {
+        for (const locale of ['zh-CN', 'en-US'] as Locale[]) {
+          count('6 body');
+          const before = await rows(false, watched);
+          const res = await agents[role].post('/mq_problems:create').set('X-Locale', locale).set('Content-Type', 'application/json').send(body);
+          expect([role, code, locale, res.status, res.body.errors?.[0]?.code]).toEqual([role, code, locale, status, code]);
+          expect(res.body.errors[0].message).toContain(words[locale]);
+          expect(await rows(false, watched)).toEqual(before);
+        }
       }
     }
   });

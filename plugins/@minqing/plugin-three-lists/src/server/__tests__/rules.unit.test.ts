@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS } from '../domain/settings';
+import { NO_OVERRIDES } from '../domain/workdays';
 import { defaultMode, planAssignment } from '../domain/assignment';
 import { checkClosure, CONFIRMING_SCORE } from '../domain/closure';
 import {
@@ -43,7 +44,7 @@ describe('交办: the assignment rules', () => {
   });
 
   it('首接首办: the deadline and the response limit in working days from today', () => {
-    const plan = planAssignment({ personId: 7 }, { difficulty: 'quick', unitId: 3 }, DEFAULT_SETTINGS, NOW);
+    const plan = planAssignment({ personId: 7 }, { difficulty: 'quick', unitId: 3 }, DEFAULT_SETTINGS, NOW, NO_OVERRIDES);
     expect(plan).toEqual({
       personId: 7,
       unitId: 3,
@@ -57,23 +58,24 @@ describe('交办: the assignment rules', () => {
 
   it('领导包保: needs a guarantor and a goal, and has the longer deadline', () => {
     expect(
-      refusalOf(() => planAssignment({ personId: 7 }, { difficulty: 'hard' }, DEFAULT_SETTINGS, NOW)),
+      refusalOf(() => planAssignment({ personId: 7 }, { difficulty: 'hard' }, DEFAULT_SETTINGS, NOW, NO_OVERRIDES)),
     ).toMatchObject({ code: 'REQUIRED', params: { field: 'Guarantor leader' } });
     expect(
-      refusalOf(() => planAssignment({ personId: 7, guarantorId: 2 }, { difficulty: 'hard' }, DEFAULT_SETTINGS, NOW)),
+      refusalOf(() => planAssignment({ personId: 7, guarantorId: 2 }, { difficulty: 'hard' }, DEFAULT_SETTINGS, NOW, NO_OVERRIDES)),
     ).toMatchObject({ code: 'REQUIRED', params: { field: 'Goal' } });
     const plan = planAssignment(
       { personId: 7, guarantorId: 2, goal: '雨季前修好', unitId: 5 },
       { difficulty: 'hard', unitId: 3 },
       DEFAULT_SETTINGS,
       NOW,
+      NO_OVERRIDES,
     );
     expect(plan).toMatchObject({ mode: 'leader_guarantee', guarantorId: 2, goal: '雨季前修好', unitId: 5 });
     expect(plan.deadline > '2026-12-31').toBe(true); // 30 working days
   });
 
   it('each person and unit is one record by its id: no list, no name, no zero', () => {
-    const plan = (values: Record<string, unknown>) => planAssignment(values as never, { difficulty: 'quick' }, DEFAULT_SETTINGS, NOW);
+    const plan = (values: Record<string, unknown>) => planAssignment(values as never, { difficulty: 'quick' }, DEFAULT_SETTINGS, NOW, NO_OVERRIDES);
     expect(plan({ personId: '7', unitId: '3' })).toMatchObject({ personId: 7, unitId: 3 });
     for (const values of [{ personId: [7, 8] }, { personId: 'abc' }, { personId: 0 }, { personId: 7, unitId: [1] }, { personId: 7.5 }]) {
       expect([values, refusalOf(() => plan(values))]).toEqual([values, expect.objectContaining({ code: 'INVALID_ID' })]);
@@ -84,22 +86,22 @@ describe('交办: the assignment rules', () => {
   });
 
   it('needs a responsible person, a known mode and a deadline from today on', () => {
-    expect(refusalOf(() => planAssignment({}, {}, DEFAULT_SETTINGS, NOW))).toMatchObject({
+    expect(refusalOf(() => planAssignment({}, {}, DEFAULT_SETTINGS, NOW, NO_OVERRIDES))).toMatchObject({
       code: 'REQUIRED',
       params: { field: 'Responsible person' },
     });
     const mode = 'whoever' as 'first_receiver';
-    expect(refusalOf(() => planAssignment({ personId: 7, mode }, {}, DEFAULT_SETTINGS, NOW))).toMatchObject({
+    expect(refusalOf(() => planAssignment({ personId: 7, mode }, {}, DEFAULT_SETTINGS, NOW, NO_OVERRIDES))).toMatchObject({
       code: 'INVALID_VALUE',
       params: { field: 'Handling mode', value: 'whoever' },
     });
     for (const deadline of ['2026-11-26', '27.11.2026', '2026-1-30']) {
-      expect(refusalOf(() => planAssignment({ personId: 7, deadline }, {}, DEFAULT_SETTINGS, NOW)).code).toBe(
+      expect(refusalOf(() => planAssignment({ personId: 7, deadline }, {}, DEFAULT_SETTINGS, NOW, NO_OVERRIDES)).code).toBe(
         'INVALID_DEADLINE',
       );
     }
     // today itself is a valid deadline
-    expect(planAssignment({ personId: 7, deadline: '2026-11-27' }, {}, DEFAULT_SETTINGS, NOW).deadline).toBe(
+    expect(planAssignment({ personId: 7, deadline: '2026-11-27' }, {}, DEFAULT_SETTINGS, NOW, NO_OVERRIDES).deadline).toBe(
       '2026-11-27',
     );
   });
@@ -108,10 +110,10 @@ describe('交办: the assignment rules', () => {
     // 17:00 UTC on the 26th is already 01:00 on the 27th in Beijing: the 26th is past there
     const lateEvening = new Date('2026-11-26T17:00:00Z');
     expect(
-      refusalOf(() => planAssignment({ personId: 7, deadline: '2026-11-26' }, {}, DEFAULT_SETTINGS, lateEvening)).code,
+      refusalOf(() => planAssignment({ personId: 7, deadline: '2026-11-26' }, {}, DEFAULT_SETTINGS, lateEvening, NO_OVERRIDES)).code,
     ).toBe('INVALID_DEADLINE');
     const utc = { ...DEFAULT_SETTINGS, timeZone: 'UTC' };
-    expect(planAssignment({ personId: 7, deadline: '2026-11-26' }, {}, utc, lateEvening).deadline).toBe('2026-11-26');
+    expect(planAssignment({ personId: 7, deadline: '2026-11-26' }, {}, utc, lateEvening, NO_OVERRIDES).deadline).toBe('2026-11-26');
   });
 });
 

@@ -18,6 +18,7 @@ describe('administrators own the schema; our rules keep what they depend on', ()
     expect(names).toEqual(
       [
         'mq_corrections',
+        'mq_holidays',
         'mq_evaluations',
         'mq_milestones',
         'mq_problems',

@@ -4,6 +4,7 @@ import {
   isDay,
   isWorkingDay,
   localDay,
+  NO_OVERRIDES as NONE,
   nextDay,
   startOfLocalDay,
   utcOffsetMinutes,
@@ -12,33 +13,33 @@ import {
 describe('working days with China’s statutory holidays', () => {
   it('skips weekends', () => {
     // Friday 2026-11-27 + 1 working day = Monday 2026-11-30
-    expect(addWorkingDays('2026-11-27', 1)).toBe('2026-11-30');
-    expect(addWorkingDays('2026-11-27', 5)).toBe('2026-12-04');
+    expect(addWorkingDays('2026-11-27', 1, NONE)).toBe('2026-11-30');
+    expect(addWorkingDays('2026-11-27', 5, NONE)).toBe('2026-12-04');
   });
 
   it('skips the National Day holiday (1–7 October 2026)', () => {
-    expect(isWorkingDay('2026-10-01')).toBe(false);
-    expect(isWorkingDay('2026-10-07')).toBe(false);
-    expect(addWorkingDays('2026-09-30', 1)).toBe('2026-10-08');
+    expect(isWorkingDay('2026-10-01', NONE)).toBe(false);
+    expect(isWorkingDay('2026-10-07', NONE)).toBe(false);
+    expect(addWorkingDays('2026-09-30', 1, NONE)).toBe('2026-10-08');
   });
 
   it('counts the adjusted Saturday workday of the 2026 Spring Festival (调休)', () => {
     // 2026-02-14 and 2026-02-28 are Saturdays worked in exchange for the Spring Festival holiday
-    expect(isWorkingDay('2026-02-14')).toBe(true);
-    expect(isWorkingDay('2026-02-28')).toBe(true);
-    expect(isWorkingDay('2026-02-17')).toBe(false);
-    expect(addWorkingDays('2026-02-13', 1)).toBe('2026-02-14');
+    expect(isWorkingDay('2026-02-14', NONE)).toBe(true);
+    expect(isWorkingDay('2026-02-28', NONE)).toBe(true);
+    expect(isWorkingDay('2026-02-17', NONE)).toBe(false);
+    expect(addWorkingDays('2026-02-13', 1, NONE)).toBe('2026-02-14');
   });
 
   it('takes the day in the bureau’s time zone', () => {
     // 20:00 UTC on Sunday is already Monday in Beijing
     expect(localDay('2026-11-29T20:00:00Z')).toBe('2026-11-30');
-    expect(deadlineAfter('2026-11-29T20:00:00Z', 1)).toBe('2026-12-01');
+    expect(deadlineAfter('2026-11-29T20:00:00Z', 1, NONE)).toBe('2026-12-01');
   });
 
   it('refuses a count that is not a whole number of days', () => {
-    expect(() => addWorkingDays('2026-11-27', 0)).toThrow(RangeError);
-    expect(() => addWorkingDays('2026-11-27', 1.5)).toThrow(RangeError);
+    expect(() => addWorkingDays('2026-11-27', 0, NONE)).toThrow(RangeError);
+    expect(() => addWorkingDays('2026-11-27', 1.5, NONE)).toThrow(RangeError);
   });
 });
 

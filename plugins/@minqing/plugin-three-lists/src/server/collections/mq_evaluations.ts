@@ -8,6 +8,17 @@ import { defineListCollection, f, t } from './fields';
  */
 export const EVALUATION_BY_STAFF_FIELD = f.checkbox('byStaff', 'Entered by staff', { defaultValue: false });
 
+/**
+ * Where a rating from the public came from: the device and the network address of the request on
+ * the public's link, each as a salted hash (publicity's intake; never the address itself), so that
+ * 作风监督 can see many ratings from one device or address. Hidden: no API answer carries them;
+ * staff-entered ratings have none.
+ */
+export const EVALUATION_SOURCE_FIELDS = [
+  { ...f.input('deviceHash', 'Device (salted hash)'), hidden: true },
+  { ...f.input('addressHash', 'Network address (salted hash)'), hidden: true },
+];
+
 /** 群众评价 by teachers, students and parents */
 export default defineCollection(
   defineListCollection({
@@ -20,6 +31,7 @@ export default defineCollection(
       f.textarea('comment', 'Comment'),
       f.select('channel', 'Channel', CHANNEL_OPTIONS, { defaultValue: 'online' }),
       EVALUATION_BY_STAFF_FIELD,
+      ...EVALUATION_SOURCE_FIELDS,
     ],
     indexes: [{ fields: ['problemId'] }],
   }),

@@ -5,7 +5,7 @@
  */
 import type { LoopSettings } from './settings';
 import { recordIdOf, Refusal, requireValue } from './refusal';
-import { deadlineAfter, isDay, localDay } from './workdays';
+import { deadlineAfter, isDay, localDay, type HolidayOverrides } from './workdays';
 
 export const FIRST_RECEIVER = 'first_receiver';
 export const LEADER_GUARANTEE = 'leader_guarantee';
@@ -54,6 +54,8 @@ export function planAssignment(
   problem: { difficulty?: unknown; unitId?: number | null },
   settings: LoopSettings,
   now: Date,
+  /** the office's holiday table (services/holidays.ts) */
+  holidays: HolidayOverrides,
 ): Assignment {
   const personId = recordIdOf(requireValue(values, 'personId', 'Responsible person'), 'Responsible person');
   const unitId = values.unitId == null || (values.unitId as unknown) === '' ? null : recordIdOf(values.unitId, 'Responsible unit');
@@ -70,7 +72,7 @@ export function planAssignment(
     recordIdOf(requireValue(values, 'guarantorId', 'Guarantor leader'), 'Guarantor leader');
     requireValue(values, 'goal', 'Goal');
   }
-  const deadline = values.deadline ?? deadlineAfter(now, deadlineDays(mode, settings), settings.timeZone);
+  const deadline = values.deadline ?? deadlineAfter(now, deadlineDays(mode, settings), holidays, settings.timeZone);
   if (!isDay(deadline) || deadline < localDay(now, settings.timeZone)) {
     throw new Refusal('INVALID_DEADLINE', 'The deadline must be a day from today on (YYYY-MM-DD)', {}, 400);
   }
@@ -81,6 +83,6 @@ export function planAssignment(
     guarantorId: values.guarantorId == null ? null : recordIdOf(values.guarantorId, 'Guarantor leader'),
     goal: values.goal ?? null,
     deadline,
-    acceptBy: deadlineAfter(now, settings.responseLimitDays, settings.timeZone),
+    acceptBy: deadlineAfter(now, settings.responseLimitDays, holidays, settings.timeZone),
   };
 }

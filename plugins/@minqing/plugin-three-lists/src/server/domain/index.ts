@@ -16,6 +16,7 @@ export * from './figures';
 export * from './coverage';
 export * from './disclosure';
 export * from './workdays';
+export * from './holidays';
 export * from './settings-schema';
 export * from './settings';
 export * from './vocabulary';

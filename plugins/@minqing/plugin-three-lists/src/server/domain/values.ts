@@ -17,7 +17,13 @@ export interface FieldSpec {
   length?: number;
 }
 
-export type ValueBreachCode = 'INVALID_TYPE' | 'INVALID_VALUE' | 'TOO_LONG' | 'REQUIRED';
+export type ValueBreachCode =
+  | 'INVALID_TYPE'
+  | 'INVALID_VALUE'
+  | 'TOO_LONG'
+  | 'REQUIRED'
+  | 'DATE_IN_FUTURE'
+  | 'DATE_BEFORE_PROBLEM';
 
 export interface ValueBreach {
   code: ValueBreachCode;
@@ -90,4 +96,43 @@ export function checkValue(spec: FieldSpec, value: unknown): ValueBreach | null 
     default:
       return null;
   }
+}
+
+/** how far ahead of the server's clock a device's clock may be before its "now" counts as the future */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * Times of things that happened (a visit, a revisit, a progress report, a milestone reached): not
+ * in the future beyond a device's clock skew, and not before the problem they belong to existed
+ * (`notBefore`, its creation). A day (YYYY-MM-DD) is compared with the bureau's days: `today` and
+ * `notBeforeDay`. Unparseable values are checkValue's to refuse.
+ */
+export function checkPastTime(
+  label: string,
+  value: unknown,
+  bounds: { now: Date; today: string; notBefore?: Date | null; notBeforeDay?: string | null },
+): ValueBreach | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'string' && DAY.test(value)) {
+    if (value > bounds.today) return breach('DATE_IN_FUTURE', '{{field}} cannot be in the future', { field: label });
+    if (bounds.notBeforeDay && value < bounds.notBeforeDay) {
+      return breach('DATE_BEFORE_PROBLEM', '{{field}} cannot be before the problem was reported ({{day}})', {
+        field: label,
+        day: bounds.notBeforeDay,
+      });
+    }
+    return null;
+  }
+  const at = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : null;
+  if (!at || Number.isNaN(at.getTime())) return null;
+  if (at.getTime() > bounds.now.getTime() + CLOCK_SKEW_MS) {
+    return breach('DATE_IN_FUTURE', '{{field}} cannot be in the future', { field: label });
+  }
+  if (bounds.notBefore && at.getTime() < bounds.notBefore.getTime() - CLOCK_SKEW_MS) {
+    return breach('DATE_BEFORE_PROBLEM', '{{field}} cannot be before the problem was reported ({{day}})', {
+      field: label,
+      day: bounds.notBeforeDay ?? bounds.notBefore.toISOString().slice(0, 10),
+    });
+  }
+  return null;
 }

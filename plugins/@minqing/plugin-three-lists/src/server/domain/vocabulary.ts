@@ -58,6 +58,12 @@ export const MODE_OPTIONS: Option[] = [
   { value: 'leader_guarantee', label: 'Leader guarantees' },
 ];
 
+/** 节假日与调休 (mq_holidays): the kinds of workdays.ts DAY_KINDS */
+export const DAY_KIND_OPTIONS: Option[] = [
+  { value: 'holiday', label: 'Holiday', color: 'red' }, // 放假
+  { value: 'workday', label: 'Adjusted workday', color: 'blue' }, // 调休上班
+];
+
 export const REVISIT_METHOD_OPTIONS: Option[] = [
   { value: 'on_site', label: 'On site' }, // 实地
   { value: 'phone', label: 'By phone' }, // 电话

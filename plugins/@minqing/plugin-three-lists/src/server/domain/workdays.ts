@@ -1,11 +1,24 @@
-import { findWorkday, isWorkday } from 'chinese-days';
+import { isWorkday } from 'chinese-days';
 import { BUREAU_TIME_ZONE } from './settings';
 
 /**
  * Deadlines counted in working days of the People's Republic of China: weekends, statutory
  * holidays and the adjusted workdays (调休) published by the State Council, as maintained in the
- * `chinese-days` package. Years not yet published fall back to Monday–Friday.
+ * `chinese-days` package, overridden by the office's own table (mq_holidays 节假日与调休) — the
+ * package knows only the years published before its release, and the State Council publishes each
+ * year's schedule in November. A year neither knows falls back to Monday–Friday (see holidays.ts
+ * for the warning). Pure: the caller passes the office's days in.
  */
+
+/** 放假 / 调休上班 */
+export const DAY_KINDS = ['holiday', 'workday'] as const;
+export type DayKind = (typeof DAY_KINDS)[number];
+
+/** The office's days over the package: YYYY-MM-DD → what that day is. */
+export type HolidayOverrides = ReadonlyMap<string, DayKind>;
+
+/** No days of the office's own (the package alone). */
+export const NO_OVERRIDES: HolidayOverrides = new Map();
 
 /** The calendar day (YYYY-MM-DD) of an instant, in the bureau's time zone. */
 export function localDay(instant: Date | string | number, timeZone = BUREAU_TIME_ZONE): string {
@@ -68,17 +81,29 @@ export function nextDay(day: string): string {
   return t.toISOString().slice(0, 10);
 }
 
-/** The n-th working day after `day` (n ≥ 1); the day itself does not count. */
-export function addWorkingDays(day: string, n: number): string {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`working days must be a whole number ≥ 1, got ${n}`);
-  return findWorkday(n, day);
+/** Whether `day` is worked: the office's table first, then the package (weekends and its holidays). */
+export function isWorkingDay(day: string, overrides: HolidayOverrides): boolean {
+  const kind = overrides.get(day);
+  return kind ? kind === 'workday' : isWorkday(day);
 }
 
-export function isWorkingDay(day: string): boolean {
-  return isWorkday(day);
+/** The n-th working day after `day` (n ≥ 1); the day itself does not count. */
+export function addWorkingDays(day: string, n: number, overrides: HolidayOverrides): string {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`working days must be a whole number ≥ 1, got ${n}`);
+  let current = day;
+  for (let left = n; left > 0; ) {
+    current = nextDay(current);
+    if (isWorkingDay(current, overrides)) left -= 1;
+  }
+  return current;
 }
 
 /** Deadline for something that starts at `instant`: n working days later, as a calendar day. */
-export function deadlineAfter(instant: Date | string | number, workingDays: number, timeZone = BUREAU_TIME_ZONE) {
-  return addWorkingDays(localDay(instant, timeZone), workingDays);
+export function deadlineAfter(
+  instant: Date | string | number,
+  workingDays: number,
+  overrides: HolidayOverrides,
+  timeZone = BUREAU_TIME_ZONE,
+) {
+  return addWorkingDays(localDay(instant, timeZone), workingDays, overrides);
 }

@@ -14,6 +14,9 @@ import { Refusal } from '../domain/refusal';
 import { reopen } from '../services/loop';
 import { getSettings } from '../services/settings';
 
+/** publicity's record of where a public rating came from (collections/mq_evaluations.ts) */
+const SOURCE_HASHES = ['deviceHash', 'addressHash'];
+
 interface HookOptions {
   transaction?: Transaction;
   context?: { state?: { currentUser?: { id?: number }; currentRole?: string; currentRoles?: string[] } };
@@ -89,6 +92,8 @@ export function feedbackRules(db: Database) {
     // 代录: a signed-in person entering a rating enters it on the public's behalf, whatever the
     // form says; only the public's own link (a request without a user) leaves it unmarked
     if (context?.state?.currentUser?.id) model.set('byStaff', true);
+    // the source hashes are the public intake's alone: a rating entered by staff has none
+    if (model.get('byStaff')) for (const field of SOURCE_HASHES) model.set(field, null);
     const problem = await problemOf(db, model, transaction);
     if (!acceptsFeedback(problem.get('status'))) {
       throw new Refusal(
@@ -101,13 +106,23 @@ export function feedbackRules(db: Database) {
     checkScore(model.get('score'));
   });
 
+  // 代录 in bulk: an import (NocoBase's runs one bulkCreate per chunk, without the per-row hooks)
+  // or code; the public's link writes one rating at a time
+  db.on('mq_evaluations.beforeBulkCreate', (models: Model[]) => {
+    for (const model of models) {
+      model.set('byStaff', true);
+      for (const field of SOURCE_HASHES) model.set(field, null);
+    }
+  });
+
   // the mark says who entered a rating: it is never changed afterwards (the figures rest on it)
   db.on('mq_evaluations.beforeUpdate', (model: Model) => {
-    if (model.changed('byStaff')) {
+    const changed = ['byStaff', ...SOURCE_HASHES].find((field) => model.changed(field as never));
+    if (changed) {
       throw new Refusal(
         'RECORDED_FIELD_READ_ONLY',
         '{{field}} is recorded when the rating is entered and cannot be changed',
-        { field: 'Entered by staff' },
+        { field: changed === 'byStaff' ? 'Entered by staff' : changed === 'deviceHash' ? 'Device (salted hash)' : 'Network address (salted hash)' },
         400,
       );
     }

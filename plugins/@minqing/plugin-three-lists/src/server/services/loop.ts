@@ -6,6 +6,7 @@ import { checkPercent } from '../domain/progress';
 import { Refusal, requireValue } from '../domain/refusal';
 import type { LoopSettings } from '../domain/settings';
 import { localDay } from '../domain/workdays';
+import { holidayOverrides } from './holidays';
 import { asServer } from './records';
 import { getSettings } from './settings';
 import { claimRow, isLockError, writeTransaction } from './sqlite';
@@ -189,6 +190,7 @@ export function assign(db: Database, options: Omit<TransitionOptions, 'action'>,
       { difficulty: problem.get('difficulty'), unitId: problem.get('unitId') as number | null },
       settings,
       now,
+      await holidayOverrides(db),
     );
     await mustExist(db, 'users', plan.personId, 'Responsible person', transaction);
     if (plan.unitId) await mustExist(db, 'mq_units', plan.unitId, 'Responsible unit', transaction);

@@ -127,6 +127,8 @@ export const ROLES: RoleSpec[] = [
       mq_evaluations: [...MQ_ALL, 'correct'],
       mq_supervisions: MQ_ALL,
       mq_corrections: ['view', 'export'],
+      // 节假日与调休: the office keeps the working-day calendar
+      mq_holidays: MQ_ALL,
     },
   },
   {

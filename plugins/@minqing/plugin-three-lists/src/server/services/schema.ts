@@ -10,6 +10,7 @@ import revisits from '../collections/mq_revisits';
 import supervisions from '../collections/mq_supervisions';
 import tasks from '../collections/mq_tasks';
 import corrections from '../collections/mq_corrections';
+import holidays from '../collections/mq_holidays';
 import units from '../collections/mq_units';
 
 /** Our collections in dependency order (a target before what points at it). */
@@ -24,6 +25,7 @@ export const LIST_COLLECTIONS = [
   evaluations,
   supervisions,
   corrections,
+  holidays,
 ];
 
 const SYSTEM_FIELDS = ['createdBy', 'createdById', 'updatedBy', 'updatedById', 'parentId'];

@@ -343,32 +343,59 @@ export function tooGoodUnit(
  * Many evaluations entered by one account within minutes: one hand, not many voices. `entries`
  * are one account's; one flag per burst (keyed by its first evaluation).
  */
+/** The runs of at least `least` entries within `minutes` of their first, each once, in time order. */
+function bursts<T extends { id: number; at: Date | string }>(entries: T[], least: number, minutes: number): T[][] {
+  const sorted = [...entries].sort((a, b) => time(a.at) - time(b.at) || a.id - b.id);
+  const found: T[][] = [];
+  let start = 0;
+  while (start < sorted.length) {
+    let end = start;
+    while (end + 1 < sorted.length && time(sorted[end + 1].at) - time(sorted[start].at) < minutes * MINUTE) end++;
+    const burst = sorted.slice(start, end + 1);
+    if (burst.length >= least) {
+      found.push(burst);
+      start = end + 1;
+    } else start++;
+  }
+  return found;
+}
+
 export function evaluationClusters(
   userId: number,
   entries: { id: number; at: Date | string }[],
   s: Pick<WorkStyleSettings, 'clusterEvaluations' | 'clusterMinutes'>,
 ): FoundFlag[] {
-  const sorted = [...entries].sort((a, b) => time(a.at) - time(b.at) || a.id - b.id);
-  const flags: FoundFlag[] = [];
-  let start = 0;
-  while (start < sorted.length) {
-    let end = start;
-    while (end + 1 < sorted.length && time(sorted[end + 1].at) - time(sorted[start].at) < s.clusterMinutes * MINUTE)
-      end++;
-    const burst = sorted.slice(start, end + 1);
-    if (burst.length >= s.clusterEvaluations) {
-      flags.push({
-        kind: 'evaluation_cluster',
-        key: flagKey('evaluation_cluster', userId, burst[0].id),
-        why: '{{count}} evaluations entered by one account within {{minutes}} minutes',
-        params: { count: burst.length, minutes: s.clusterMinutes },
-        userId,
-        evidence: { evaluations: burst.map((e) => e.id) },
-      });
-      start = end + 1;
-    } else start++;
-  }
-  return flags;
+  return bursts(entries, s.clusterEvaluations, s.clusterMinutes).map((burst) => ({
+    kind: 'evaluation_cluster',
+    key: flagKey('evaluation_cluster', userId, burst[0].id),
+    why: '{{count}} evaluations entered by one account within {{minutes}} minutes',
+    params: { count: burst.length, minutes: s.clusterMinutes },
+    userId,
+    evidence: { evaluations: burst.map((e) => e.id) },
+  }));
+}
+
+/**
+ * Many public ratings (the public's own link) from one device, or from one network address, within
+ * minutes: one person rating for many, or a rating drive. The source is named only as `device` or
+ * `address` — its hash stays in the database — and the evidence lists the ratings and problems.
+ */
+export function evaluationSourceClusters(
+  source: 'device' | 'address',
+  entries: { id: number; problemId: number; at: Date | string }[],
+  s: Pick<WorkStyleSettings, 'deviceClusterEvaluations' | 'addressClusterEvaluations' | 'clusterMinutes'>,
+): FoundFlag[] {
+  const least = source === 'device' ? s.deviceClusterEvaluations : s.addressClusterEvaluations;
+  return bursts(entries, least, s.clusterMinutes).map((burst) => ({
+    kind: 'evaluation_source_cluster',
+    key: flagKey('evaluation_source_cluster', source, burst[0].id),
+    why:
+      source === 'device'
+        ? '{{count}} public ratings from one device within {{minutes}} minutes'
+        : '{{count}} public ratings from one network address within {{minutes}} minutes',
+    params: { count: burst.length, minutes: s.clusterMinutes },
+    evidence: { evaluations: burst.map((e) => e.id), problems: [...new Set(burst.map((e) => e.problemId))] },
+  }));
 }
 
 /** A decision the office takes on a flag: a dismissal needs its reason. Returns the refusal's key, or null. */

@@ -16,6 +16,7 @@ export const FLAG_KINDS = [
   // 数字好看
   'too_good_unit', // 100% 满意率 on many staff-entered ratings
   'evaluation_cluster', // many evaluations entered by one account within minutes
+  'evaluation_source_cluster', // many public ratings from one device or network address within minutes
 ] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 
@@ -32,6 +33,7 @@ export const FLAG_FAMILY: Record<FlagKind, 'cursory_visit' | 'surface_closure' |
   self_revisit: 'self_certification',
   too_good_unit: 'too_good',
   evaluation_cluster: 'too_good',
+  evaluation_source_cluster: 'too_good',
 };
 
 /** Each kind's label (English source; the locale files carry the Chinese). */
@@ -47,4 +49,5 @@ export const FLAG_KIND_LABELS: Record<FlagKind, string> = {
   self_revisit: 'Self-certified revisit',
   too_good_unit: 'Satisfaction too good to be true',
   evaluation_cluster: 'Evaluations entered in bulk',
+  evaluation_source_cluster: 'Public ratings from one device or address',
 };

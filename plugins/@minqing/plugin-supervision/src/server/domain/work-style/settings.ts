@@ -100,6 +100,22 @@ export const WORK_STYLE_SETTINGS = {
     },
     /** … within this many minutes */
     clusterMinutes: { type: 'integer', default: 60, min: 1, max: 10080, label: '… within (minutes)' },
+    /** public ratings (the public's link) from one device within clusterMinutes … */
+    deviceClusterEvaluations: {
+      type: 'integer',
+      default: 5,
+      min: 2,
+      max: 1000,
+      label: 'Public ratings from one device within those minutes, at least',
+    },
+    /** … and from one network address: higher, a school's parents share one */
+    addressClusterEvaluations: {
+      type: 'integer',
+      default: 20,
+      min: 2,
+      max: 10000,
+      label: 'Public ratings from one network address within those minutes, at least',
+    },
     // 未诉先办 candidates
     /** the window in which problems of one category are said to recur */
     recurringDays: { type: 'integer', default: 90, min: 7, max: 730, label: 'Recurring issues: window (days)' },

@@ -87,7 +87,7 @@ it(
         ],
       });
       // the app sees one address here (no proxy): let the burst through the intake's limit
-      await api('POST', 'mqPublicity:updateSettings', { submissionsPerWindow: 10000 });
+      await api('POST', 'mqPublicity:updateSettings', { submissionsPerWindow: 10000, submissionsPerAddress: 100000 });
 
       const newProblem = async (title: string) =>
         (await api('POST', 'mq_problems:create', { title, unitId, category: 'canteen' })).data.id as number;

@@ -199,17 +199,43 @@ export async function killGroups(groups: number[]) {
   await eventually('the killed processes to be gone', () => groups.every((group) => !alive(-group)), 30_000);
 }
 
-/** The database of the stock runs: SQLite by default, PostgreSQL with MINQING_TEST_DB=postgres. */
+/** The database of the stock runs: SQLite by default, PostgreSQL or MariaDB with MINQING_TEST_DB. */
 export const STOCK_DIALECT = process.env.MINQING_TEST_DB || 'sqlite';
 
 /**
- * Settings of a working copy's database: none for SQLite (the copy's own file); on PostgreSQL a
- * fresh database `<prefix>_<name>`, made here (`npm run app` installs on an empty one).
+ * Settings of a working copy's database: none for SQLite (the copy's own file); on PostgreSQL or
+ * MariaDB a fresh database `<prefix>_<name>`, made here (`npm run app` installs on an empty one).
  */
 export function databaseSettings(name: string): Record<string, string> {
   if (STOCK_DIALECT === 'sqlite') return {};
-  if (STOCK_DIALECT !== 'postgres') throw new Error(`MINQING_TEST_DB=${STOCK_DIALECT}: sqlite or postgres here`);
   const database = `${process.env.MINQING_TEST_DB_PREFIX || 'minqing_test'}_${name.replace(/\W/g, '_')}`;
+  if (STOCK_DIALECT === 'mariadb' || STOCK_DIALECT === 'mysql') {
+    const settings = {
+      DB_DIALECT: STOCK_DIALECT,
+      DB_HOST: process.env.MINQING_TEST_MYSQL_HOST || '127.0.0.1',
+      DB_PORT: process.env.MINQING_TEST_MYSQL_PORT || '3306',
+      DB_USER: process.env.MINQING_TEST_MYSQL_USER || 'root',
+      DB_PASSWORD: process.env.MINQING_TEST_MYSQL_PASSWORD || '',
+      DB_DATABASE: database,
+    };
+    execFileSync(
+      'mysql',
+      [
+        '-h',
+        settings.DB_HOST,
+        '-P',
+        settings.DB_PORT,
+        '-u',
+        settings.DB_USER,
+        '-e',
+        `DROP DATABASE IF EXISTS \`${database}\`; CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+      ],
+      { env: { ...process.env, MYSQL_PWD: settings.DB_PASSWORD }, stdio: 'ignore' },
+    );
+    return settings;
+  }
+  if (STOCK_DIALECT !== 'postgres')
+    throw new Error(`MINQING_TEST_DB=${STOCK_DIALECT}: sqlite, postgres or mariadb here`);
   const settings = {
     DB_DIALECT: 'postgres',
     DB_HOST: process.env.MINQING_TEST_PG_HOST || '127.0.0.1',

@@ -95,44 +95,70 @@ export class MinqingTestApp {
  * Starts a real NocoBase application with our plugins and the official ones they need, installed
  * on a fresh database (SQLite by default, PostgreSQL with DB_DIALECT=postgres), ACL enforced.
  */
-export async function createMinqingApp(options: MinqingAppOptions = {}): Promise<MinqingTestApp> {
-  const plugins = [
+function pluginsOf(options: MinqingAppOptions) {
+  return [
     ...NOCOBASE_PLUGINS,
     ...(options.nocobasePlugins ?? []),
     ...(options.plugins ?? MINQING_PLUGINS),
     ...(options.extraPlugins ?? []),
   ];
+}
+
+/**
+ * The mock server leaves applicationPlugins empty; flow-engine's page builder asks it which
+ * plugins are enabled (a chart block needs data-visualization, an export button action-export).
+ * Listed after a start only: a start adds listed plugins to the ones of its options (twice).
+ */
+async function listOfficial(app: MockServer, official: string[]) {
+  if (!app.db.hasCollection('applicationPlugins')) return;
+  await app.db.getRepository('applicationPlugins').destroy({ filter: { name: official } });
+  await app.db.getRepository('applicationPlugins').createMany({
+    records: official.map((name) => ({
+      name,
+      packageName: `@nocobase/plugin-${name}`,
+      enabled: true,
+      installed: true,
+      builtIn: true,
+    })),
+  });
+}
+
+/** The app started on the worker's database as it is (installed before): as after a restart. */
+async function startInstalled(plugins: any[], official: string[]) {
+  const started = await createMockServer({ acl: true, plugins, skipInstall: true, skipStart: true });
+  // what an earlier app listed (see listOfficial) would be added a second time by the start
+  await started.db.getRepository('applicationPlugins').destroy({ filter: { name: official } });
+  await started.runCommandThrowError('start');
+  // the mock server takes its plugins from the options, not from applicationPlugins: they
+  // were installed in the database, as a restarted app would read there
+  for (const plugin of started.pm.getPlugins().values()) {
+    plugin.installed = true;
+    plugin.state.installed = true;
+  }
+  return started;
+}
+
+/**
+ * The app started again on the database an earlier app of this file left (after a crash, say),
+ * without installing or restoring anything.
+ */
+export async function restartMinqingApp(options: MinqingAppOptions = {}): Promise<MinqingTestApp> {
+  const official = [...NOCOBASE_PLUGINS, ...(options.nocobasePlugins ?? [])];
+  const app = await startInstalled(pluginsOf(options), official);
+  await listOfficial(app, official);
+  return new MinqingTestApp(app);
+}
+
+export async function createMinqingApp(options: MinqingAppOptions = {}): Promise<MinqingTestApp> {
+  const plugins = pluginsOf(options);
+  const official = [...NOCOBASE_PLUGINS, ...(options.nocobasePlugins ?? [])];
   const key = snapshotKey(plugins.map((p) => (typeof p === 'string' ? p : p?.name)));
   const app = await fromSnapshot(
     key,
     () => createMockServer({ acl: true, plugins }),
     // the same app started on a copy of the database that install left: as after a restart
-    async () => {
-      const started = await createMockServer({ acl: true, plugins, skipInstall: true });
-      // the mock server takes its plugins from the options, not from applicationPlugins: they
-      // were installed in the snapshot, as a restarted app would read there
-      for (const plugin of started.pm.getPlugins().values()) {
-        plugin.installed = true;
-        plugin.state.installed = true;
-      }
-      return started;
-    },
+    () => startInstalled(plugins, official),
   );
-  // the mock server leaves applicationPlugins empty; flow-engine's page builder asks it which
-  // plugins are enabled (a chart block needs data-visualization, an export button action-export).
-  // Written after the snapshot: on a start, listed plugins would be added twice.
-  const official = [...NOCOBASE_PLUGINS, ...(options.nocobasePlugins ?? [])];
-  if (app.db.hasCollection('applicationPlugins')) {
-    await app.db.getRepository('applicationPlugins').destroy({ filter: { name: official } });
-    await app.db.getRepository('applicationPlugins').createMany({
-      records: official.map((name) => ({
-        name,
-        packageName: `@nocobase/plugin-${name}`,
-        enabled: true,
-        installed: true,
-        builtIn: true,
-      })),
-    });
-  }
+  await listOfficial(app, official);
   return new MinqingTestApp(app);
 }

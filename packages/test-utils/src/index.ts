@@ -1,4 +1,4 @@
-export { createMinqingApp, MinqingTestApp, MINQING_PLUGINS, NOCOBASE_PLUGINS } from './app';
+export { createMinqingApp, restartMinqingApp, MinqingTestApp, MINQING_PLUGINS, NOCOBASE_PLUGINS } from './app';
 export type { Agent, MinqingAppOptions, TestUser } from './app';
 export { pinClock, unpinClock } from './clock';
 export { eventually } from './eventually';

@@ -7,6 +7,7 @@ import { Refusal, requireValue } from '../domain/refusal';
 import type { LoopSettings } from '../domain/settings';
 import { localDay } from '../domain/workdays';
 import { holidayOverrides } from './holidays';
+import { noteExists, recordExists } from './exists';
 import { asServer } from './records';
 import { getSettings } from './settings';
 import { claimRow, isLockError, writeTransaction } from './sqlite';
@@ -95,6 +96,8 @@ export async function transition(
           404,
         );
       }
+      // the step's own records point at it: their foreign-key check need not read it again
+      noteExists(transaction, 'mq_problems', problem.get('id'));
       const from = problem.get('status') as ProblemStatus;
       const to = nextStatus(from, action);
       const now = new Date();
@@ -128,9 +131,8 @@ export async function transition(
 }
 
 async function mustExist(db: Database, collection: string, id: unknown, label: string, transaction: Transaction) {
-  const record = await db.getRepository(collection).findOne({ filterByTk: id as number, transaction });
-  if (!record) throw new Refusal('NOT_FOUND', '{{field}} {{id}} does not exist', { field: label, id }, 400);
-  return record;
+  if (!(await recordExists(db, collection, id, transaction)))
+    throw new Refusal('NOT_FOUND', '{{field}} {{id}} does not exist', { field: label, id }, 400);
 }
 
 async function activeResponsibility(db: Database, problemId: number, transaction: Transaction) {

@@ -1,6 +1,7 @@
 import type { Database, Model, Transaction } from '@nocobase/database';
 import { Refusal } from '../domain/refusal';
 import { checkValue, type FieldSpec } from '../domain/values';
+import { forgetOnDestroy, recordExists } from './exists';
 import { labelOf } from './records';
 
 type Values = Record<string, unknown>;
@@ -14,6 +15,7 @@ const SYSTEM = ['id', 'createdAt', 'updatedAt', 'createdById', 'updatedById'];
  * live collection, so an option list an administrator edited is the one that counts.
  */
 export function validateValues(db: Database, collections: CollectionDefinition[], ns?: string) {
+  forgetOnDestroy(db);
   for (const definition of collections) {
     const own = (definition.fields ?? []) as { name: string; type?: string; target?: string; foreignKey?: string }[];
     const names = own.map((f) => f.name).filter((name) => !SYSTEM.includes(name));
@@ -43,8 +45,7 @@ export function validateValues(db: Database, collections: CollectionDefinition[]
         const target = keys[name];
         const id = values[name];
         if (target && id !== null && id !== undefined && id !== '') {
-          const found = await db.getRepository(target).findOne({ filterByTk: id as number, transaction });
-          if (!found) throw new Refusal('NOT_FOUND', '{{field}} {{id}} does not exist', { field: spec.label, id }, 400, ns);
+          if (!(await recordExists(db, target, id, transaction))) throw new Refusal('NOT_FOUND', '{{field}} {{id}} does not exist', { field: spec.label, id }, 400, ns);
         }
       }
     };

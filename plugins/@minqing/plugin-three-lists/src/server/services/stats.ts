@@ -125,13 +125,13 @@ async function countGroups(
 
   const where: string[] = [];
   const replacements: Record<string, unknown> = { today };
-  // bounds as instants, so that an index on createdAt serves the range
+  // bounds as instants (the instant the bureau's day begins), compared as instants on every database
   if (query.from) {
-    where.push(`${p('createdAt')} >= :fromInstant`);
+    where.push(`${sql.instant(p('createdAt'))} >= ${sql.instant(':fromInstant')}`);
     replacements.fromInstant = startOfLocalDay(query.from, settings.timeZone);
   }
   if (query.to) {
-    where.push(`${p('createdAt')} < :toInstant`);
+    where.push(`${sql.instant(p('createdAt'))} < ${sql.instant(':toInstant')}`);
     replacements.toInstant = startOfLocalDay(nextDay(query.to), settings.timeZone);
   }
   if (query.unitId !== undefined && query.unitId !== '') {

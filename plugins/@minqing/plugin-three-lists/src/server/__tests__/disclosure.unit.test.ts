@@ -98,6 +98,7 @@ describe('the minimum sample and small groups', () => {
       acceptedInTime: 9,
       revisits: 2,
       revisitsResolved: 2,
+      revisitedProblems: 2,
       dueOrDone: 6,
       doneOnTime: 3,
       overdue: 1,
@@ -112,6 +113,7 @@ describe('the minimum sample and small groups', () => {
       satisfactionRate: null,
       revisitRate: null,
       samples: figures.samples,
+      problemSamples: figures.problemSamples,
       fromPublic: { satisfactionRate: null, rated: 0, ratedByStaff: 0 },
       proactive: { count: 0, share: null },
       overdueCount: 1,
@@ -123,6 +125,7 @@ describe('the minimum sample and small groups', () => {
       [
         ...RATE_FIGURES,
         'samples',
+        'problemSamples',
         'fromPublic',
         'proactive',
         'overdueCount',

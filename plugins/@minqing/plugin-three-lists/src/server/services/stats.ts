@@ -3,9 +3,11 @@ import {
   addCounts,
   computeFigures,
   emptyCounts,
+  enoughSample,
   leaderRevisitCoverage,
   rankBy,
   RATE_FIGURES,
+  SAMPLE_OF,
   type Figures,
   type GroupCounts,
   type Ranked,
@@ -42,6 +44,10 @@ export interface StatsGroup {
   label: string;
   counts: GroupCounts;
   figures: Figures;
+  /** fewer problems in the group than the minimum sample: read its rates as anecdotes */
+  smallSample: boolean;
+  /** the rates that stand on fewer problems than the minimum (not ranked, not published) */
+  smallSampleRates: RateFigure[];
 }
 
 /** What `mqStats:get` answers. */
@@ -159,6 +165,14 @@ async function countGroups(
   const overdueDays = sql.dayDiff(r('deadline'), ':today');
   // a planned revisit (no outcome yet) is not a revisit until it is done
   const hasRevisit = `EXISTS (SELECT 1 FROM ${V.table} v WHERE v.${V.column('problemId')} = ${p('id')} AND v.${V.column('outcome')} IS NOT NULL)`;
+  // the problems behind 满意率 (a rating: an evaluation's score, a done revisit's satisfaction), and
+  // behind the public's own 满意率: the minimum sample is counted in problems
+  const e2 = (c: string) => `e2.${E.column(c)}`;
+  const hasEvaluation = (only = '') =>
+    `EXISTS (SELECT 1 FROM ${E.table} e2 WHERE ${e2('problemId')} = ${p('id')} AND ${e2('score')} IS NOT NULL${only})`;
+  const hasRating = `(${hasEvaluation()} OR EXISTS (SELECT 1 FROM ${V.table} v2 WHERE v2.${V.column('problemId')} = ${p('id')}
+    AND v2.${V.column('outcome')} IS NOT NULL AND v2.${V.column('satisfaction')} IS NOT NULL))`;
+  const hasPublicRating = hasEvaluation(` AND (${e2('byStaff')} IS NULL OR ${e2('byStaff')} = ${sql.bool(false)})`);
   const revisitWhere = `WHERE ${[...where, `v.${V.column('outcome')} IS NOT NULL`].join(' AND ')}`;
   const byLevel = (column: string, as = 'l', only = '') =>
     SATISFACTION_LEVELS.map((l) => `SUM(CASE WHEN ${column} = ${l}${only} THEN 1 ELSE 0 END) AS ${as}${l}`).join(', ');
@@ -176,6 +190,9 @@ async function countGroups(
         SUM(CASE WHEN ${done} AND ${sql.localDay(p('doneAt'))} <= ${r('deadline')} THEN 1 ELSE 0 END) AS done_on_time,
         SUM(CASE WHEN ${done} THEN 1 ELSE 0 END) AS done,
         SUM(CASE WHEN ${done} AND ${hasRevisit} THEN 1 ELSE 0 END) AS done_with_revisit,
+        SUM(CASE WHEN ${hasRevisit} THEN 1 ELSE 0 END) AS revisited_problems,
+        SUM(CASE WHEN ${hasRating} THEN 1 ELSE 0 END) AS rated_problems,
+        SUM(CASE WHEN ${hasPublicRating} THEN 1 ELSE 0 END) AS public_rated_problems,
         SUM(CASE WHEN ${overdue} THEN 1 ELSE 0 END) AS overdue,
         SUM(CASE WHEN ${overdue} THEN ${overdueDays} ELSE 0 END) AS overdue_days_sum,
         MAX(CASE WHEN ${overdue} THEN ${overdueDays} ELSE NULL END) AS overdue_days_max,
@@ -223,6 +240,9 @@ async function countGroups(
     c.doneOnTime = num(row.done_on_time);
     c.done = num(row.done);
     c.doneWithRevisit = num(row.done_with_revisit);
+    c.revisitedProblems = num(row.revisited_problems);
+    c.ratedProblems = num(row.rated_problems);
+    c.publicRatedProblems = num(row.public_rated_problems);
     c.overdue = num(row.overdue);
     c.overdueDaysSum = num(row.overdue_days_sum);
     c.overdueDaysMax = num(row.overdue_days_max);
@@ -264,7 +284,19 @@ export function assembleStats(
   };
   if (!query.groupBy) return stats;
   const rows: StatsGroup[] = [...groups.entries()]
-    .map(([key, counts]) => ({ key, label: labels.get(key) ?? key, counts, figures: computeFigures(counts, options) }))
+    .map(([key, counts]) => {
+      const figures = computeFigures(counts, options);
+      return {
+        key,
+        label: labels.get(key) ?? key,
+        counts,
+        figures,
+        smallSample: !enoughSample(counts.problems, settings.minSample),
+        smallSampleRates: RATE_FIGURES.filter(
+          (rate) => !enoughSample(figures.problemSamples[SAMPLE_OF[rate]], settings.minSample),
+        ),
+      };
+    })
     .sort((a, b) => a.key.localeCompare(b.key, 'zh-CN', { numeric: true }));
   stats.groups = rows;
   stats.rankings = Object.fromEntries(

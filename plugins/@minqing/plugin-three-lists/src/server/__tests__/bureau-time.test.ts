@@ -168,6 +168,11 @@ describe(`figures in the bureau's time (server process in ${PROCESS_ZONE}, DB_TI
       overdueCount: 1,
       overdueAvgDays: 1,
       overdueMaxDays: 1,
+      overdueByAge: [
+        { age: '1-7', count: 1 },
+        { age: '8-30', count: 0 },
+        { age: '31+', count: 0 },
+      ],
       // P5 2 d 2 h, P6 1 d 13.5 h: (2.0833 + 1.5625) / 2
       avgDaysToAccept: 1.82,
       // P5 4 d 21.5 h, P6 3 d 16 h: (4.8958 + 3.6667) / 2

@@ -104,6 +104,7 @@ describe('the minimum sample and small groups', () => {
       overdue: 1,
       overdueDaysSum: 4,
       overdueDaysMax: 4,
+      overdueByAge: [1, 0, 0],
     });
     const shown = publicFigures(figures, 5);
     expect(shown).toEqual({
@@ -117,6 +118,11 @@ describe('the minimum sample and small groups', () => {
       fromPublic: { satisfactionRate: null, rated: 0, ratedByStaff: 0 },
       proactive: { count: 0, share: null },
       overdueCount: 1,
+      overdueByAge: [
+        { age: '1-7', count: 1 },
+        { age: '8-30', count: 0 },
+        { age: '31+', count: 0 },
+      ],
       avgDaysToAccept: null,
       avgDaysToComplete: null,
     });
@@ -129,6 +135,7 @@ describe('the minimum sample and small groups', () => {
         'fromPublic',
         'proactive',
         'overdueCount',
+        'overdueByAge',
         'avgDaysToAccept',
         'avgDaysToComplete',
       ].sort(),

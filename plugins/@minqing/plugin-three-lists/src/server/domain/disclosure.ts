@@ -113,6 +113,8 @@ export function publicFigures(figures: Figures, minSample: number) {
     },
     proactive: { ...figures.proactive },
     overdueCount: figures.overdueCount,
+    // how long the overdue ones are overdue, in buckets: no problem and no office named
+    overdueByAge: figures.overdueByAge.map((a) => ({ ...a })),
     avgDaysToAccept: figures.avgDaysToAccept,
     avgDaysToComplete: figures.avgDaysToComplete,
   };

@@ -4,6 +4,17 @@
  */
 import { lowestSatisfied } from './satisfaction';
 
+/**
+ * How long the overdue ones are overdue, in the bureau's days past the deadline: the buckets the
+ * public page and the figures report (a week, a month, longer). Upper bounds inclusive.
+ */
+export const OVERDUE_AGES = [
+  { key: '1-7', upTo: 7 },
+  { key: '8-30', upTo: 30 },
+  { key: '31+', upTo: null },
+] as const;
+export type OverdueAge = (typeof OVERDUE_AGES)[number]['key'];
+
 /** Counts for one group (a unit, a region, a category, a month, or everything). */
 export interface GroupCounts {
   /** problems assigned (交办) */
@@ -40,6 +51,8 @@ export interface GroupCounts {
   overdue: number;
   overdueDaysSum: number;
   overdueDaysMax: number;
+  /** open problems past their deadline by age, in the order of OVERDUE_AGES */
+  overdueByAge: number[];
   /** accepted problems and the sum of their days from 交办 to 接收 */
   accepted: number;
   acceptDaysSum: number;
@@ -67,6 +80,8 @@ export interface Figures {
   overdueCount: number;
   overdueAvgDays: number | null;
   overdueMaxDays: number | null;
+  /** the overdue ones by how long they are overdue */
+  overdueByAge: { age: OverdueAge; count: number }[];
   avgDaysToAccept: number | null;
   avgDaysToComplete: number | null;
   /** 满意率 of the public's own ratings, and how many ratings came from the public and from staff */
@@ -102,6 +117,7 @@ export function emptyCounts(): GroupCounts {
     overdue: 0,
     overdueDaysSum: 0,
     overdueDaysMax: 0,
+    overdueByAge: OVERDUE_AGES.map(() => 0),
     accepted: 0,
     acceptDaysSum: 0,
     completed: 0,
@@ -124,7 +140,7 @@ export function average(sum: number, count: number): number | null {
 /** Adds one group's counts into `total` (the overall figures are those of the sum). */
 export function addCounts(total: GroupCounts, c: GroupCounts): GroupCounts {
   for (const field of Object.keys(total) as (keyof GroupCounts)[]) {
-    if (field === 'ratingsByLevel' || field === 'publicRatingsByLevel')
+    if (field === 'ratingsByLevel' || field === 'publicRatingsByLevel' || field === 'overdueByAge')
       c[field].forEach((n, i) => (total[field][i] += n));
     else if (field === 'overdueDaysMax') total.overdueDaysMax = Math.max(total.overdueDaysMax, c.overdueDaysMax);
     else total[field] += c[field];
@@ -147,6 +163,7 @@ export function computeFigures(c: GroupCounts, options: FigureOptions = {}): Fig
     overdueCount: c.overdue,
     overdueAvgDays: average(c.overdueDaysSum, c.overdue),
     overdueMaxDays: c.overdue ? c.overdueDaysMax : null,
+    overdueByAge: OVERDUE_AGES.map(({ key }, i) => ({ age: key, count: c.overdueByAge[i] ?? 0 })),
     avgDaysToAccept: average(c.acceptDaysSum, c.accepted),
     avgDaysToComplete: average(c.completeDaysSum, c.completed),
     fromPublic: {

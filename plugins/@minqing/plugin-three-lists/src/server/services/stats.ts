@@ -5,6 +5,7 @@ import {
   emptyCounts,
   enoughSample,
   leaderRevisitCoverage,
+  OVERDUE_AGES,
   rankBy,
   RATE_FIGURES,
   SAMPLE_OF,
@@ -196,6 +197,12 @@ async function countGroups(
         SUM(CASE WHEN ${overdue} THEN 1 ELSE 0 END) AS overdue,
         SUM(CASE WHEN ${overdue} THEN ${overdueDays} ELSE 0 END) AS overdue_days_sum,
         MAX(CASE WHEN ${overdue} THEN ${overdueDays} ELSE NULL END) AS overdue_days_max,
+        ${OVERDUE_AGES.map(
+          (age, i) =>
+            `SUM(CASE WHEN ${overdue} AND ${overdueDays} > ${i ? OVERDUE_AGES[i - 1].upTo : 0}${
+              age.upTo === null ? '' : ` AND ${overdueDays} <= ${age.upTo}`
+            } THEN 1 ELSE 0 END) AS overdue_age_${i},`,
+        ).join('\n        ')}
         SUM(CASE WHEN ${p('acceptedAt')} IS NOT NULL AND ${p('assignedAt')} IS NOT NULL THEN 1 ELSE 0 END) AS accepted,
         SUM(CASE WHEN ${p('acceptedAt')} IS NOT NULL AND ${p('assignedAt')} IS NOT NULL
                  THEN ${sql.daysBetween(p('assignedAt'), p('acceptedAt'))} ELSE 0 END) AS accept_days_sum,
@@ -246,6 +253,7 @@ async function countGroups(
     c.overdue = num(row.overdue);
     c.overdueDaysSum = num(row.overdue_days_sum);
     c.overdueDaysMax = num(row.overdue_days_max);
+    c.overdueByAge = OVERDUE_AGES.map((_, i) => num(row[`overdue_age_${i}`]));
     c.accepted = num(row.accepted);
     c.acceptDaysSum = num(row.accept_days_sum);
     c.completed = num(row.completed);

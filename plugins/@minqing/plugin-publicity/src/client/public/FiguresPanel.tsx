@@ -12,6 +12,11 @@ const RATE_TITLES: Record<RateFigure, string> = {
   revisitRate: 'Revisit rate',
 };
 const RATES = RATE_FIGURES.map((rate) => [rate, RATE_TITLES[rate]] as const);
+const OVERDUE_AGE_TITLES: Record<string, string> = {
+  '1-7': 'Overdue 1–7 days',
+  '8-30': 'Overdue 8–30 days',
+  '31+': 'Overdue more than 30 days',
+};
 
 type Group = NonNullable<PublicStats['groups']>[number];
 
@@ -51,13 +56,16 @@ export function FiguresPanel() {
   const overall = usePublicData<PublicStats>('stats');
   const byMonth = usePublicData<PublicStats>('stats', { groupBy: 'month' });
   const byUnit = usePublicData<PublicStats>('stats', { groupBy: 'unit' });
+  const byRegion = usePublicData<PublicStats>('stats', { groupBy: 'region' });
   const figures = overall.data?.overall.figures;
   const rows = (groups: Group[] = [], sort = false) =>
     (sort ? [...groups].sort((a, b) => b.problems - a.problems).slice(0, 12) : groups).map((g) => ({
       label: g.label,
       value: g.problems,
-      note: percent(g.figures?.[rate]),
+      // a group with fewer problems than the minimum shows no rate: say so rather than leave a gap
+      note: g.smallSample ? t('small sample') : percent(g.figures?.[rate]),
     }));
+  const overdueAges = (figures?.overdueByAge ?? []).map((a) => ({ label: t(OVERDUE_AGE_TITLES[a.age]), value: a.count }));
 
   return (
     <Spin spinning={overall.loading}>
@@ -102,6 +110,20 @@ export function FiguresPanel() {
             ) : (
               <Empty />
             )}
+          </Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <Card size="small" title={t('By region: problems, and the chosen rate')}>
+            {byRegion.data?.groups?.length ? (
+              <Bars rows={rows(byRegion.data.groups, true)} testId="mq-chart-region" />
+            ) : (
+              <Empty />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <Card size="small" title={t('Overdue, not done: how long ({{n}})', { n: figures?.overdueCount ?? 0 })}>
+            {figures?.overdueCount ? <Bars rows={overdueAges} testId="mq-chart-overdue-age" /> : <Empty />}
           </Card>
         </Col>
       </Row>

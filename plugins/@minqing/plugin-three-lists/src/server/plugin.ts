@@ -8,6 +8,7 @@ import { feedbackRules } from './hooks/feedback';
 import { holdRecordsOfTheLoop } from './hooks/hold-records';
 import { ensureSequenceRows, lockSequenceRows } from './hooks/sequence-lock';
 import { oncePerDatabase } from './services/once';
+import { USER_HOME_FIELDS } from './collections/user-home';
 import { exposePluginInfo } from './services/plugin-info';
 import { translateOptionLabels } from './services/option-labels';
 import { redactLogs } from './services/log-redaction';
@@ -17,7 +18,7 @@ import { closeSelfRegistration } from './services/sign-up';
 import { queueSqliteWrites } from './services/sqlite';
 import { enableOurLanguages } from './services/languages';
 import { continueProblemCodes } from './services/problem-codes';
-import { protectSchema, syncToCollectionManager } from './services/schema';
+import { ensureFields, protectSchema, syncToCollectionManager } from './services/schema';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const packageJson = require('../../package.json');
@@ -56,6 +57,7 @@ export class PluginThreeListsServer extends Plugin {
 
   async install() {
     await syncToCollectionManager(this.db);
+    await ensureFields(this.db, 'users', USER_HOME_FIELDS);
     await installRoles(this.db);
     await closeSelfRegistration(this.db);
     await enableOurLanguages(this.db);

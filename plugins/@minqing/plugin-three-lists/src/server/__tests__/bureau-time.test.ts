@@ -124,6 +124,12 @@ describe(`figures in the bureau's time (server process in ${PROCESS_ZONE}, DB_TI
     await at('2027-01-01 00:30');
     await report('P4', 'B');
 
+    // where the leaders belong, as the office fills it in (用户管理): leader1 to unit A (so its
+    // region, 沙市区), leader2 to the region 荆州区
+    const root = await app.rootAgent();
+    ok(await root.resource('users').update({ filterByTk: users.leader1.id, values: { mqUnitId: units.A } }));
+    ok(await root.resource('users').update({ filterByTk: users.leader2.id, values: { mqRegion: '荆州区' } }));
+
     // the figures are read on New Year's Day 02:00 in the bureau (still 2026 in UTC)
     await at('2027-01-01 02:00');
   });
@@ -222,6 +228,24 @@ describe(`figures in the bureau's time (server process in ${PROCESS_ZONE}, DB_TI
   it('领导回访覆盖率 within a period: the revisit on 1 December 00:30 is December’s', async () => {
     expect((await stats('from=2026-11-01&to=2026-11-30')).leaderRevisitCoverage).toMatchObject({ leadersWithRevisit: 0 });
     expect((await stats('from=2026-12-01&to=2026-12-31')).leaderRevisitCoverage).toMatchObject({ leadersWithRevisit: 1 });
+  });
+
+  it('领导回访覆盖率 by the region and the unit each leader belongs to', async () => {
+    const regions = (await stats('groupBy=region')).groups;
+    const region = (key: string) => regions.find((g: any) => g.key === key);
+    // 沙市区: leader1 (through unit A) revisited P6; 荆州区: leader2 revisited nothing
+    expect(region('沙市区').leaderRevisitCoverage).toEqual({ rate: 1, leaders: 1, leadersWithRevisit: 1 });
+    expect(region('荆州区').leaderRevisitCoverage).toEqual({ rate: 0, leaders: 1, leadersWithRevisit: 0 });
+    expect(region('沙市区').counts.problems).toBe(3); // P1, P2, P5
+    const byUnit = (await stats('groupBy=unit')).groups;
+    const unit = (key: string) => byUnit.find((g: any) => g.key === String(units[key]));
+    expect(unit('A').leaderRevisitCoverage).toEqual({ rate: 1, leaders: 1, leadersWithRevisit: 1 });
+    expect(unit('B').leaderRevisitCoverage).toEqual({ rate: null, leaders: 0, leadersWithRevisit: 0 });
+    // leader2 belongs to no unit
+    expect(byUnit.find((g: any) => g.key === '').leaderRevisitCoverage).toMatchObject({ leaders: 1 });
+    expect((await stats(`region=${encodeURIComponent('荆州区')}`)).leaderRevisitCoverage).toEqual({ rate: 0, leaders: 1, leadersWithRevisit: 0 });
+    // every group says whether it is a small sample (3 problems, fewer than the default 5)
+    expect(region('沙市区')).toMatchObject({ smallSample: true });
   });
 
   it('today and overdue days move at the bureau’s midnight (2 January 23:30: two days)', async () => {

@@ -21,6 +21,7 @@ import { SATISFACTION_LEVELS } from '../domain/satisfaction';
 import type { LoopSettings } from '../domain/settings';
 import { isDay, localDay, nextDay, startOfLocalDay } from '../domain/workdays';
 import { getSettings } from './settings';
+import { USER_REGION, USER_UNIT_KEY } from '../collections/user-home';
 import { sqlDialect, tableOf, type SqlDialect } from './sql';
 
 export const GROUP_BY = ['unit', 'region', 'category', 'month'] as const;
@@ -49,6 +50,8 @@ export interface StatsGroup {
   smallSample: boolean;
   /** the rates that stand on fewer problems than the minimum (not ranked, not published) */
   smallSampleRates: RateFigure[];
+  /** by unit or region: 领导回访覆盖率 of the leaders who belong there */
+  leaderRevisitCoverage?: ReturnType<typeof leaderRevisitCoverage>;
 }
 
 /** What `mqStats:get` answers. */
@@ -76,8 +79,10 @@ export async function computeStats(db: Database, query: StatsQuery, now = new Da
     countGroups(db, sql, parsed, settings, today),
     leaderCoverage(db, parsed, sql),
   ]);
+  // a region or unit with leaders and no problem yet still has its 领导回访覆盖率
+  for (const key of coverage.byGroup?.keys() ?? []) if (!groups.has(key)) groups.set(key, emptyCounts());
   const labels = parsed.groupBy ? await groupLabels(db, parsed.groupBy, [...groups.keys()]) : new Map<string, string>();
-  return assembleStats(parsed, today, groups, labels, coverage, settings);
+  return assembleStats(parsed, today, groups, labels, coverage.overall, settings, coverage.byGroup);
 }
 
 /** The query as the API takes it, or a refusal naming the parameter that is not. */
@@ -281,6 +286,8 @@ export function assembleStats(
   labels: Map<string, string>,
   coverage: Stats['leaderRevisitCoverage'],
   settings: Pick<LoopSettings, 'basicCountsAsSatisfied' | 'minSample'>,
+  /** by unit or region: the 领导回访覆盖率 of the leaders who belong to each */
+  groupCoverage?: Map<string, Stats['leaderRevisitCoverage']>,
 ): Stats {
   const options = { basicCountsAsSatisfied: settings.basicCountsAsSatisfied };
   const total = [...groups.values()].reduce(addCounts, emptyCounts());
@@ -303,6 +310,9 @@ export function assembleStats(
         smallSampleRates: RATE_FIGURES.filter(
           (rate) => !enoughSample(figures.problemSamples[SAMPLE_OF[rate]], settings.minSample),
         ),
+        ...(groupCoverage
+          ? { leaderRevisitCoverage: groupCoverage.get(key) ?? leaderRevisitCoverage(0, 0) }
+          : {}),
       };
     })
     .sort((a, b) => a.key.localeCompare(b.key, 'zh-CN', { numeric: true }));
@@ -325,22 +335,50 @@ async function groupLabels(db: Database, groupBy: GroupBy, keys: string[]) {
   return labels;
 }
 
-/** 领导回访覆盖率 over users holding the mq_leader role; revisits within the period if one is given. */
+/**
+ * 领导回访覆盖率 over users holding the mq_leader role; revisits within the period if one is given.
+ * Overall, and with groupBy unit or region for each leader's own unit or region (the fields on
+ * `users`; a leader with a unit and no region is in the unit's region; '' = not set yet).
+ */
 async function leaderCoverage(db: Database, query: StatsQuery, sql: SqlDialect) {
   const RU = tableOf(db, 'rolesUsers');
+  const US = tableOf(db, 'users');
+  const U = tableOf(db, 'mq_units');
   const V = tableOf(db, 'mq_revisits');
+  const homes = Boolean(db.getCollection('users').model.rawAttributes[USER_UNIT_KEY]);
+  const homeRegion = `COALESCE(NULLIF(us.${homes ? US.column(USER_REGION) : "''"}, ''), hu.${U.column('region')})`;
+  const homeKey =
+    homes && query.groupBy === 'unit' ? `us.${US.column(USER_UNIT_KEY)}` : homes && query.groupBy === 'region' ? homeRegion : null;
   const range: string[] = [];
   if (query.from) range.push(`${sql.localDay(`v.${V.column('revisitedAt')}`)} >= :from`);
   if (query.to) range.push(`${sql.localDay(`v.${V.column('revisitedAt')}`)} <= :to`);
-  const [row] = (await db.sequelize.query(
-    `SELECT COUNT(DISTINCT ru.${RU.column('userId')}) AS leaders,
+  const where = [`ru.${RU.column('roleName')} = 'mq_leader'`];
+  if (homes && query.unitId !== undefined && query.unitId !== '') where.push(`us.${US.column(USER_UNIT_KEY)} = :unitId`);
+  if (homes && query.region) where.push(`${homeRegion} = :region`);
+  const rows = (await db.sequelize.query(
+    `SELECT ${homeKey ?? `'all'`} AS k, COUNT(DISTINCT ru.${RU.column('userId')}) AS leaders,
        COUNT(DISTINCT CASE WHEN EXISTS (
          SELECT 1 FROM ${V.table} v WHERE v.${V.column('revisiterId')} = ru.${RU.column('userId')}
          AND v.${V.column('outcome')} IS NOT NULL
          ${range.map((c) => `AND ${c}`).join(' ')}
        ) THEN ru.${RU.column('userId')} END) AS with_revisit
-     FROM ${RU.table} ru WHERE ru.${RU.column('roleName')} = 'mq_leader'`,
-    { replacements: { from: query.from, to: query.to }, type: 'SELECT' },
+     FROM ${RU.table} ru JOIN ${US.table} us ON us.${US.column('id')} = ru.${RU.column('userId')}
+     ${homes ? `LEFT JOIN ${U.table} hu ON hu.${U.column('id')} = us.${US.column(USER_UNIT_KEY)}` : ''}
+     WHERE ${where.join(' AND ')}
+     ${homeKey ? `GROUP BY ${homeKey}` : ''}`,
+    {
+      replacements: { from: query.from, to: query.to, unitId: Number(query.unitId), region: query.region ?? null },
+      type: 'SELECT',
+    },
   )) as Row[];
-  return leaderRevisitCoverage(num(row?.leaders), num(row?.with_revisit));
+  const byGroup = new Map<string, ReturnType<typeof leaderRevisitCoverage>>();
+  let leaders = 0;
+  let withRevisit = 0;
+  for (const row of rows) {
+    leaders += num(row.leaders);
+    withRevisit += num(row.with_revisit);
+    const key = row.k === null || row.k === undefined ? '' : String(row.k);
+    byGroup.set(key, leaderRevisitCoverage(num(row.leaders), num(row.with_revisit)));
+  }
+  return { overall: leaderRevisitCoverage(leaders, withRevisit), byGroup: homeKey ? byGroup : undefined };
 }

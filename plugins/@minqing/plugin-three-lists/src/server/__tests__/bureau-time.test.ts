@@ -255,4 +255,13 @@ describe(`figures in the bureau's time (server process in ${PROCESS_ZONE}, DB_TI
     expect(overall.figures).toMatchObject({ overdueCount: 1, overdueMaxDays: 2 });
     await at('2027-01-01 02:00');
   });
+
+  it('a leader of the responsible unit may revisit its problem; a leader of none may not', async () => {
+    // (last: this revisit is not in the figures above) P5 is handled by unit A, leader1's unit
+    const leader2 = await app.agentAs(users.leader2);
+    const values = { problemId: problems.P5, outcome: 'resolved', satisfaction: 4, method: 'on_site' };
+    const refused = await leader2.resource('mq_revisits').create({ values });
+    expect([refused.status, refused.body.errors?.[0]?.code]).toEqual([403, 'REVISIT_NOT_RELATED']);
+    ok(await leader1.resource('mq_revisits').create({ values }));
+  });
 });

@@ -79,8 +79,9 @@ export async function computeStats(db: Database, query: StatsQuery, now = new Da
     countGroups(db, sql, parsed, settings, today),
     leaderCoverage(db, parsed, sql),
   ]);
-  // a region or unit with leaders and no problem yet still has its 领导回访覆盖率
-  for (const key of coverage.byGroup?.keys() ?? []) if (!groups.has(key)) groups.set(key, emptyCounts());
+  // a region or unit with leaders and no problem yet still has its 领导回访覆盖率 (leaders not
+  // filled in yet count in the overall figure, and in the '' group only when problems have one)
+  for (const key of coverage.byGroup?.keys() ?? []) if (key && !groups.has(key)) groups.set(key, emptyCounts());
   const labels = parsed.groupBy ? await groupLabels(db, parsed.groupBy, [...groups.keys()]) : new Map<string, string>();
   return assembleStats(parsed, today, groups, labels, coverage.overall, settings, coverage.byGroup);
 }

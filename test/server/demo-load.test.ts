@@ -20,6 +20,11 @@ describe('the demo bureau loads into a running app, on every database', () => {
       expect([collection, await app.db.getRepository(collection).count()]).toEqual([collection, count]);
     }
     expect(loaded.rows.mq_problems).toBe(1500);
+    // every demo leader belongs to a county's education office, so the coverage reads by region
+    const leaders = await app.db.getRepository('users').find({ filter: { 'roles.name': 'mq_leader' }, appends: ['mqUnit'] });
+    expect(leaders.length).toBe(40);
+    for (const leader of leaders) expect((leader.get('mqUnit') as any)?.type).toBe('office');
+    expect(new Set(leaders.map((l: any) => l.get('mqUnit').region)).size).toBeGreaterThan(3);
   });
 
   it('a demo cadre signs in with the password and sees own work through the API', async () => {

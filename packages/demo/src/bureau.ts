@@ -25,6 +25,8 @@ export interface Person {
   role: 'mq_leader' | 'mq_cadre';
   /** 职务 */
   post: string;
+  /** a leader's own unit (users.mqUnitId): the education office of the county they cover */
+  unitId?: number;
 }
 
 export interface Bureau extends Chunk {
@@ -204,7 +206,13 @@ export function bureau(options: BureauOptions = {}): Bureau {
     });
     unitsOf.set(person.id, [...(unitsOf.get(person.id) ?? []), unitId]);
   };
+  // where each leader belongs: the education office (教育局 股室) of the county of their first
+  // liaison point, so 领导回访覆盖率 and 联系点覆盖率 read by region and unit (no random draw: the
+  // rest of the bureau stays as it was)
+  const officeOf = new Map<unknown, number>();
+  for (const u of unitRows) if (u.type === 'office' && !officeOf.has(u.region)) officeOf.set(u.region, u.id as number);
   leaders.forEach((leader, i) => {
+    leader.unitId = officeOf.get(grassroots[(i * 7) % grassroots.length].region);
     addPoint(leader, grassroots[(i * 7) % grassroots.length].id as number);
     if (r.next() < 0.6) addPoint(leader, grassroots[(i * 7 + 3) % grassroots.length].id as number);
   });

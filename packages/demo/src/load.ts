@@ -155,6 +155,12 @@ export async function loadBureau(db: Database, options: BureauOptions & { passwo
       await insert(db, collection, list as Row[], transaction);
       rows[collection] = list.length;
     }
+    // the leaders' own units, once the units are in (users.mqUnitId, from plugin-three-lists)
+    if (db.getModel('users').rawAttributes.mqUnitId) {
+      for (const p of people.filter((p) => p.unitId)) {
+        await db.getModel('users').update({ mqUnitId: p.unitId }, { where: { id: p.id }, hooks: false, transaction });
+      }
+    }
   });
   await settleBureau(db, Object.keys(rows));
   return { people: data.people, password: options.password, rows, seconds: (Date.now() - t0) / 1000 };

@@ -12,6 +12,11 @@ export const RATE_TITLES: Record<RateFigure, string> = {
   revisitRate: 'Revisit rate',
 };
 type Group = NonNullable<PublicStats['groups']>[number];
+const OVERDUE_AGE_TITLES: Record<string, string> = {
+  '1-7': 'Overdue 1–7 days',
+  '8-30': 'Overdue 8–30 days',
+  '31+': 'Overdue more than 30 days',
+};
 
 const stat = (title: string, value: string | number, testId?: string) =>
   h('div', { className: 'mq-stat', 'data-testid': testId }, h('div', null, title), h('strong', null, String(value)));
@@ -31,7 +36,7 @@ function bars(rows: { label: string; value: number; note: string }[], testId: st
         { className: 'mq-bar' },
         h('span', { title: r.label }, r.label),
         h('span', null, h('i', { style: { width: `${(r.value / max) * 100}%` } })),
-        h('span', null, `${r.value} · ${r.note}`),
+        h('span', null, r.note ? `${r.value} · ${r.note}` : String(r.value)),
       ),
     ),
   );
@@ -72,7 +77,7 @@ function plainWords(figures: PublicStats['overall']['figures']) {
   return lines;
 }
 
-/** 数据: the campaign's figures, overall, by month and by unit. */
+/** 数据: the campaign's figures, overall, by month, by unit and by region, and the overdue by age. */
 export function figuresTab(): HTMLElement {
   // the core's list of rates, put in the document by the server (importing it here would bundle the core's domain)
   const RATE_FIGURES = boot().rates;
@@ -80,14 +85,17 @@ export function figuresTab(): HTMLElement {
   const top = h('div', null, h('p', { className: 'mq-muted' }, t('Loading…')));
   const month = h('div', null);
   const unit = h('div', null);
-  let groups: { month: Group[]; unit: Group[] } = { month: [], unit: [] };
+  const region = h('div', null);
+  const overdue = h('div', null);
+  let groups: { month: Group[]; unit: Group[]; region: Group[] } = { month: [], unit: [], region: [] };
 
   const drawCharts = () => {
     const rows = (list: Group[], sort: boolean) =>
       (sort ? [...list].sort((a, b) => b.problems - a.problems).slice(0, 12) : list).map((g) => ({
         label: g.label,
         value: g.problems,
-        note: percent(g.figures?.[rate]),
+        // a group with fewer problems than the minimum shows no rate: say so rather than leave a gap
+        note: g.smallSample ? t('small sample') : percent(g.figures?.[rate]),
       }));
     replace(
       month,
@@ -98,6 +106,13 @@ export function figuresTab(): HTMLElement {
       unit,
       h('h3', null, t('By unit: problems, and the chosen rate')),
       groups.unit.length ? bars(rows(groups.unit, true), 'mq-chart-unit') : h('p', { className: 'mq-empty' }, t('No figures yet')),
+    );
+    replace(
+      region,
+      h('h3', null, t('By region: problems, and the chosen rate')),
+      groups.region.length
+        ? bars(rows(groups.region, true), 'mq-chart-region')
+        : h('p', { className: 'mq-empty' }, t('No figures yet')),
     );
   };
   const chooser = h(
@@ -116,10 +131,11 @@ export function figuresTab(): HTMLElement {
 
   void (async () => {
     try {
-      const [overall, byMonth, byUnit] = await Promise.all([
+      const [overall, byMonth, byUnit, byRegion] = await Promise.all([
         call<PublicStats>('stats'),
         call<PublicStats>('stats', { params: { groupBy: 'month' } }),
         call<PublicStats>('stats', { params: { groupBy: 'unit' } }),
+        call<PublicStats>('stats', { params: { groupBy: 'region' } }),
       ]);
       const figures = overall.overall.figures;
       replace(
@@ -133,8 +149,14 @@ export function figuresTab(): HTMLElement {
         plainWords(figures),
         h('p', { className: 'mq-muted' }, t('Rates with fewer than {{n}} cases are not shown.', { n: overall.minSample })),
       );
-      groups = { month: byMonth.groups ?? [], unit: byUnit.groups ?? [] };
+      groups = { month: byMonth.groups ?? [], unit: byUnit.groups ?? [], region: byRegion.groups ?? [] };
       drawCharts();
+      const ages = (figures.overdueByAge ?? []).map((a) => ({ label: t(OVERDUE_AGE_TITLES[a.age]), value: a.count, note: '' }));
+      replace(
+        overdue,
+        h('h3', null, t('Overdue, not done: how long ({{n}})', { n: figures.overdueCount ?? 0 })),
+        figures.overdueCount ? bars(ages, 'mq-chart-overdue-age') : h('p', { className: 'mq-empty' }, t('No figures yet')),
+      );
     } catch (e) {
       replace(top, h('div', { className: 'mq-alert mq-alert-error', role: 'alert' }, (e as Error).message));
     }
@@ -147,5 +169,7 @@ export function figuresTab(): HTMLElement {
     h('div', { className: 'mq-field' }, h('label', { htmlFor: 'mq-rate', for: 'mq-rate' }, t('Rate shown in the charts')), chooser),
     h('div', { className: 'mq-card' }, month),
     h('div', { className: 'mq-card' }, unit),
+    h('div', { className: 'mq-card' }, region),
+    h('div', { className: 'mq-card' }, overdue),
   );
 }

@@ -6,6 +6,7 @@ export type { PluginInfoOptions, PluginPackageJson } from './services/plugin-inf
 export { LEDGER_COLUMNS } from './services/ledger';
 export { defineListCollection, fieldBuilders, t } from './collections/fields';
 export type { Option } from './collections/fields';
+export { USER_HOME_FIELDS, USER_REGION, USER_UNIT_KEY } from './collections/user-home';
 export { ensureFields, protectSchema, syncToCollectionManager } from './services/schema';
 export { grantRoles, LEADER_PROBLEM_RECORD_SCOPES, LEADER_PROBLEM_SCOPE, MQ_ALL, scopeThrough } from './services/roles';
 export { holdReadScopes, isGuarded, onGuardedRead, viewScope } from './services/read-scope';

@@ -13,6 +13,7 @@ import { oncePerDatabase } from './services/once';
 import { holdPastTimes, PAST_TIMES } from './services/past-times';
 import { holdRawValues } from './services/raw-values';
 import { explainBodyErrors } from './services/request-body';
+import { USER_HOME_FIELDS } from './collections/user-home';
 import { exposePluginInfo } from './services/plugin-info';
 import { translateOptionLabels } from './services/option-labels';
 import { redactLogs } from './services/log-redaction';
@@ -22,7 +23,7 @@ import { closeSelfRegistration } from './services/sign-up';
 import { queueSqliteWrites } from './services/sqlite';
 import { enableOurLanguages } from './services/languages';
 import { continueProblemCodes } from './services/problem-codes';
-import { protectSchema, syncToCollectionManager } from './services/schema';
+import { ensureFields, protectSchema, syncToCollectionManager } from './services/schema';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const packageJson = require('../../package.json');
@@ -73,6 +74,7 @@ export class PluginThreeListsServer extends Plugin {
 
   async install() {
     await syncToCollectionManager(this.db);
+    await ensureFields(this.db, 'users', USER_HOME_FIELDS);
     await installRoles(this.db);
     await closeSelfRegistration(this.db);
     await enableOurLanguages(this.db);

@@ -250,6 +250,27 @@ describe('联系点 coverage: leaders at 0, 1, 2 and 3 liaison points', () => {
     ]);
     expect((await root.post('/mqLiaison:updateSettings').send({ minPoints: 3, maxPoints: 2 })).status).toBe(400);
 
+    // by where each leader belongs (range 2–3 now): 领导1 and 领导2 of unit 学校0 in 沙市区, 领导3 of
+    // the region 荆州区 directly, 领导0 not filled in yet
+    await admin.resource('mq_units').update({ filterByTk: units[0], values: { region: '沙市区' } });
+    for (const [leader, values] of [
+      [leaders[1], { mqUnitId: units[0] }],
+      [leaders[2], { mqUnitId: units[0] }],
+      [leaders[3], { mqRegion: '荆州区' }],
+    ] as const) {
+      expect((await root.resource('users').update({ filterByTk: leader.id, values })).status).toBe(200);
+    }
+    const homes = (await admin.get('/mqLiaison:coverage')).body.data;
+    expect(homes.byRegion.map((g: any) => [g.key, g.leaders, g.withinRange, g.rate])).toEqual([
+      ['', 1, 0, 0], // 领导0
+      ['荆州区', 1, 1, 1], // 领导3 (3 points)
+      ['沙市区', 2, 1, 0.5], // 领导1 (1 point: below), 领导2 (2: within)
+    ]);
+    expect(homes.byUnit.map((g: any) => [g.label, g.leaders, g.rate])).toEqual([
+      ['', 2, 0.5], // 领导0, 领导3: no unit
+      ['学校0', 2, 0.5],
+    ]);
+
     const leader = await app.agentAs(leaders[1]);
     expect((await leader.get('/mqLiaison:coverage')).status).toBe(200);
     expect((await (await app.agentAs(cadre)).get('/mqLiaison:coverage')).status).toBe(403);

@@ -442,14 +442,28 @@ describe('publicity: the public page data, 接诉即办 intake and single-use ev
       }
     });
 
-    it('figures overall, by unit, month and category, without counts of people', async () => {
-      for (const groupBy of ['unit', 'month', 'category']) {
+    it('figures overall, by unit, region, month and category, without counts of people', async () => {
+      for (const groupBy of ['unit', 'region', 'month', 'category']) {
         const res = await anonymous.get('/mqPublic:stats').query({ groupBy });
         expect(res.status).toBe(200);
         expect(res.body.data.groups.length).toBeGreaterThan(0);
         expect(res.body.data.overall.figures).toHaveProperty('satisfactionRate');
         expect(res.body.data.leaderRevisitCoverage).toEqual({ rate: expect.anything() });
       }
+      // by region: the units' regions, each group marking a sample below the minimum
+      const regions = (await anonymous.get('/mqPublic:stats').query({ groupBy: 'region' })).body.data;
+      expect(regions.groups.map((g: any) => g.key)).toContain('沙市区');
+      for (const g of regions.groups) expect(typeof g.smallSample).toBe('boolean');
+      const inRegion = (await anonymous.get('/mqPublic:stats').query({ region: '沙市区' })).body.data;
+      const sha = regions.groups.find((g: any) => g.key === '沙市区');
+      expect(inRegion.overall.problems).toBe(sha.problems);
+      expect((await anonymous.get('/mqPublic:stats').query({ region: '不存在的区' })).body.data.overall.problems).toBe(0);
+      expect((await anonymous.get('/mqPublic:stats').query({ region: 'x'.repeat(101) })).status).toBe(400);
+      // how long the overdue ones are overdue: counts in buckets that add up, nothing that names a problem
+      const { figures } = regions.overall;
+      expect(figures.overdueByAge.map((a: any) => a.age)).toEqual(['1-7', '8-30', '31+']);
+      expect(figures.overdueByAge.reduce((n: number, a: any) => n + a.count, 0)).toBe(figures.overdueCount);
+      for (const a of figures.overdueByAge) expect(Object.keys(a).sort()).toEqual(['age', 'count']);
       expect((await anonymous.get('/mqPublic:stats').query({ groupBy: 'leader' })).status).toBe(400);
       expect((await anonymous.get('/mqPublic:stats').query({ from: 'yesterday' })).status).toBe(400);
     });

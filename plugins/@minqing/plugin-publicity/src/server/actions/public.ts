@@ -24,7 +24,7 @@ const READS: Record<
   // figures over every problem: seconds at province scale, and one change behind is harmless; a
   // list stays exact, so that what was just published shows
   stats: {
-    keys: ['groupBy', 'from', 'to', 'category', 'unitId'],
+    keys: ['groupBy', 'from', 'to', 'category', 'unitId', 'region'],
     read: (app, q) => publicStats(app.db, q),
     graceMs: 500,
   },

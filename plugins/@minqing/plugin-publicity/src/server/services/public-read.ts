@@ -126,13 +126,19 @@ async function evaluationScores(db: Database, problemIds: number[]) {
   return map;
 }
 
-/** GET mqPublic:stats — the figures of the campaign, overall and by unit, month or category */
+/** GET mqPublic:stats — the figures of the campaign, overall and by unit, region, month or category */
 export async function publicStats(db: Database, query: Query) {
-  const groupBy = optionOf(query.groupBy, ['unit', 'month', 'category'], 'groupBy') as
+  const groupBy = optionOf(query.groupBy, ['unit', 'region', 'month', 'category'], 'groupBy') as
     | 'unit'
+    | 'region'
     | 'month'
     | 'category'
     | undefined;
+  // a region is the units' own text (沙市区): any short text, matched exactly
+  const region = query.region === undefined || query.region === '' ? undefined : query.region;
+  if (region !== undefined && (typeof region !== 'string' || region.length > 100)) {
+    throw refuse('INVALID_FILTER', 'The filter {{field}} is not valid', { field: 'region' });
+  }
   for (const key of ['from', 'to']) {
     if (query[key] !== undefined && query[key] !== '' && !isDay(query[key])) {
       throw refuse('INVALID_FILTER', 'The filter {{field}} is not valid', { field: key });
@@ -149,6 +155,7 @@ export async function publicStats(db: Database, query: Query) {
     from: (query.from as string) || undefined,
     to: (query.to as string) || undefined,
     unitId,
+    region,
     category,
   });
   const { minSample } = stats;
@@ -159,6 +166,8 @@ export async function publicStats(db: Database, query: Query) {
       label: g.label,
       problems: g.counts.assigned,
       done: g.counts.done,
+      // fewer problems than the minimum: its rates are not shown, and the page says why
+      smallSample: g.smallSample,
       figures: publicFigures(g.figures, minSample),
     }));
   return {

@@ -112,7 +112,7 @@ export async function findSupervisionEvents(
         '0',
         `'reminder'`,
         sql.isIn('o.status', HANDLING_STATUSES),
-        'o.last_report < :stalledBefore',
+        `${sql.instant('o.last_report')} < ${sql.instant(':stalledBefore')}`,
       ),
     );
   }

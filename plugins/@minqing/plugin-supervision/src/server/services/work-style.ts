@@ -93,7 +93,7 @@ export async function findFlags(db: Database, now: Date, s: WorkStyleSettings): 
      FROM ${P.table} p
      LEFT JOIN ${R.table} r ON r.${R.column('problemId')} = p.${P.column('id')} AND r.${R.column('active')} = ${sql.bool(true)}
      LEFT JOIN ${T.table} t ON t.${T.column('problemId')} = p.${P.column('id')}
-     WHERE ${sql.isIn(`p.${P.column('status')}`, DONE_STATUSES)} AND p.${P.column('doneAt')} >= :from`,
+     WHERE ${sql.isIn(`p.${P.column('status')}`, DONE_STATUSES)} AND ${sql.instant(`p.${P.column('doneAt')}`)} >= ${sql.instant(':from')}`,
   );
   const seenClosure = new Set<number>();
   for (const row of closures) {
@@ -119,7 +119,7 @@ export async function findFlags(db: Database, now: Date, s: WorkStyleSettings): 
   const reports = await run(
     `SELECT pr.${PR.column('id')} AS id, pr.${PR.column('taskId')} AS task_id, pr.${PR.column('problemId')} AS problem_id,
        pr.${PR.column('content')} AS content, pr.${PR.column('createdById')} AS by_id
-     FROM ${PR.table} pr WHERE pr.${PR.column('createdAt')} >= :from`,
+     FROM ${PR.table} pr WHERE ${sql.instant(`pr.${PR.column('createdAt')}`)} >= ${sql.instant(':from')}`,
   );
   const byTask = new Map<number, Row[]>();
   for (const row of reports) groupInto(byTask, Number(row.task_id), row);
@@ -138,7 +138,7 @@ export async function findFlags(db: Database, now: Date, s: WorkStyleSettings): 
      FROM ${T.table} t
      JOIN ${P.table} p ON p.${P.column('id')} = t.${T.column('problemId')}
      LEFT JOIN ${R.table} r ON r.${R.column('problemId')} = p.${P.column('id')} AND r.${R.column('active')} = ${sql.bool(true)}
-     WHERE t.${T.column('progress')} >= 100 AND t.${T.column('updatedAt')} >= :from
+     WHERE t.${T.column('progress')} >= 100 AND ${sql.instant(`t.${T.column('updatedAt')}`)} >= ${sql.instant(':from')}
        AND NOT EXISTS (SELECT 1 FROM ${PR.table} pr WHERE pr.${PR.column('taskId')} = t.${T.column('id')})`,
   );
   for (const row of fullTasks) {
@@ -163,7 +163,7 @@ export async function findFlags(db: Database, now: Date, s: WorkStyleSettings): 
      JOIN ${P.table} p ON p.${P.column('id')} = v.${V.column('problemId')}
      JOIN ${R.table} r ON r.${R.column('problemId')} = v.${V.column('problemId')}
        AND (r.${R.column('personId')} = v.${V.column('revisiterId')} OR r.${R.column('guarantorId')} = v.${V.column('revisiterId')})
-     WHERE v.${V.column('outcome')} IS NOT NULL AND v.${V.column('revisitedAt')} >= :from`,
+     WHERE v.${V.column('outcome')} IS NOT NULL AND ${sql.instant(`v.${V.column('revisitedAt')}`)} >= ${sql.instant(':from')}`,
   );
   const byRevisit = new Map<number, Row[]>();
   for (const row of revisits) groupInto(byRevisit, Number(row.id), row);
@@ -187,7 +187,7 @@ export async function findFlags(db: Database, now: Date, s: WorkStyleSettings): 
        SUM(CASE WHEN e.${E.column('score')} >= ${lowestSatisfied(basicCountsAsSatisfied)} THEN 1 ELSE 0 END) AS satisfied,
        SUM(CASE WHEN e.${E.column('byStaff')} = ${sql.bool(true)} THEN 1 ELSE 0 END) AS staff
      FROM ${E.table} e JOIN ${P.table} p ON p.${P.column('id')} = e.${E.column('problemId')}
-     WHERE e.${E.column('createdAt')} >= :from AND p.${P.column('unitId')} IS NOT NULL
+     WHERE ${sql.instant(`e.${E.column('createdAt')}`)} >= ${sql.instant(':from')} AND p.${P.column('unitId')} IS NOT NULL
      GROUP BY p.${P.column('unitId')}`,
   );
   for (const row of units) {
@@ -206,7 +206,7 @@ export async function findFlags(db: Database, now: Date, s: WorkStyleSettings): 
   const entered = await run(
     `SELECT e.${E.column('id')} AS id, e.${E.column('createdById')} AS by_id, e.${E.column('createdAt')} AS at
      FROM ${E.table} e
-     WHERE e.${E.column('byStaff')} = ${sql.bool(true)} AND e.${E.column('createdById')} IS NOT NULL AND e.${E.column('createdAt')} >= :from`,
+     WHERE e.${E.column('byStaff')} = ${sql.bool(true)} AND e.${E.column('createdById')} IS NOT NULL AND ${sql.instant(`e.${E.column('createdAt')}`)} >= ${sql.instant(':from')}`,
   );
   const byEnterer = new Map<number, { id: number; at: Date }[]>();
   for (const row of entered) {
@@ -242,7 +242,7 @@ export async function findFlags(db: Database, now: Date, s: WorkStyleSettings): 
          v.${VI.column('peopleCount')} AS people, v.${VI.column('summary')} AS summary, v.${VI.column('voices')} AS voices,
          (SELECT COUNT(*) FROM ${VP.table} vp WHERE vp.${VP.column('visitId')} = v.${VI.column('id')}) AS found
        FROM ${VI.table} v LEFT JOIN ${U.table} u ON u.${U.column('id')} = v.${VI.column('unitId')}
-       WHERE v.${VI.column('visitedAt')} >= :from`,
+       WHERE ${sql.instant(`v.${VI.column('visitedAt')}`)} >= ${sql.instant(':from')}`,
     );
     const byCadre = new Map<number, VisitFacts[]>();
     const emptyFrom = now.getTime() - s.emptyVisitorWeeks * 7 * DAY;
@@ -299,10 +299,12 @@ export async function findFlags(db: Database, now: Date, s: WorkStyleSettings): 
 /** 未诉先办: the candidates the problems of the last two windows show. */
 export async function findCandidates(db: Database, now: Date, s: WorkStyleSettings): Promise<FoundCandidate[]> {
   const P = tableOf(db, 'mq_problems');
+  // the time zone plays no part in an instant's comparison
+  const sql = sqlDialect(db, 'UTC');
   const rows = (await db.sequelize.query(
     `SELECT ${P.column('id')} AS id, ${P.column('category')} AS category, ${P.column('unitId')} AS unit_id,
        ${P.column('source')} AS source, ${P.column('createdAt')} AS created_at
-     FROM ${P.table} WHERE ${P.column('createdAt')} >= :from`,
+     FROM ${P.table} WHERE ${sql.instant(P.column('createdAt'))} >= ${sql.instant(':from')}`,
     {
       replacements: { from: new Date(now.getTime() - Math.max(s.recurringDays, 2 * s.risingDays) * DAY), now },
       type: 'SELECT',

@@ -18,13 +18,25 @@ describe('数据看板 for one viewer', () => {
       key: 'responseRate',
       value: null,
       sample: 1,
+      problems: 1,
       smallSample: true,
     });
     expect(rates.find((r) => r.key === 'revisitRate')).toEqual({
       key: 'revisitRate',
       value: 0.75,
       sample: 40,
+      problems: 40,
       smallSample: false,
+    });
+    // 满意率 on 8 ratings of 2 problems: still a small sample (the minimum is counted in problems)
+    const rated = { ...emptyCounts(), ratedProblems: 2 };
+    rated.ratingsByLevel[5] = 8;
+    expect(shownRates(computeFigures(rated), 5).find((r) => r.key === 'satisfactionRate')).toEqual({
+      key: 'satisfactionRate',
+      value: null,
+      sample: 8,
+      problems: 2,
+      smallSample: true,
     });
     // nothing to divide by: no value, and marked
     expect(rates.find((r) => r.key === 'onTimeRate')).toMatchObject({ value: null, sample: 0, smallSample: true });

@@ -98,11 +98,13 @@ describe('the minimum sample and small groups', () => {
       acceptedInTime: 9,
       revisits: 2,
       revisitsResolved: 2,
+      revisitedProblems: 2,
       dueOrDone: 6,
       doneOnTime: 3,
       overdue: 1,
       overdueDaysSum: 4,
       overdueDaysMax: 4,
+      overdueByAge: [1, 0, 0],
     });
     const shown = publicFigures(figures, 5);
     expect(shown).toEqual({
@@ -112,9 +114,15 @@ describe('the minimum sample and small groups', () => {
       satisfactionRate: null,
       revisitRate: null,
       samples: figures.samples,
+      problemSamples: figures.problemSamples,
       fromPublic: { satisfactionRate: null, rated: 0, ratedByStaff: 0 },
       proactive: { count: 0, share: null },
       overdueCount: 1,
+      overdueByAge: [
+        { age: '1-7', count: 1 },
+        { age: '8-30', count: 0 },
+        { age: '31+', count: 0 },
+      ],
       avgDaysToAccept: null,
       avgDaysToComplete: null,
     });
@@ -123,9 +131,11 @@ describe('the minimum sample and small groups', () => {
       [
         ...RATE_FIGURES,
         'samples',
+        'problemSamples',
         'fromPublic',
         'proactive',
         'overdueCount',
+        'overdueByAge',
         'avgDaysToAccept',
         'avgDaysToComplete',
       ].sort(),

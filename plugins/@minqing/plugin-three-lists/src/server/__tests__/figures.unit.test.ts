@@ -3,6 +3,7 @@ import {
   addCounts,
   computeFigures,
   emptyCounts,
+  enoughSample,
   leaderRevisitCoverage,
   rankBy,
   RATE_FIGURES,
@@ -33,11 +34,16 @@ describe('figures of DOMAIN.md', () => {
     publicRatingsByLevel: [0, 0, 1, 0, 1, 1] as [number, number, number, number, number, number],
     problems: 12,
     proactive: 3,
+    // the 5 revisits were on 4 problems; the 8 ratings on 5 problems, the public's 3 on 2
+    revisitedProblems: 4,
+    ratedProblems: 5,
+    publicRatedProblems: 2,
     done: 6,
     doneWithRevisit: 4,
     overdue: 1,
     overdueDaysSum: 3,
     overdueDaysMax: 3,
+    overdueByAge: [1, 0, 0],
     accepted: 8,
     acceptDaysSum: 8,
     completed: 6,
@@ -54,11 +60,17 @@ describe('figures of DOMAIN.md', () => {
       overdueCount: 1,
       overdueAvgDays: 3,
       overdueMaxDays: 3,
+      overdueByAge: [
+        { age: '1-7', count: 1 },
+        { age: '8-30', count: 0 },
+        { age: '31+', count: 0 },
+      ],
       avgDaysToAccept: 1,
       avgDaysToComplete: 10,
       fromPublic: { satisfactionRate: 0.6667, rated: 3, ratedByStaff: 5 },
       proactive: { count: 3, share: 0.25 },
       samples: { response: 10, onTime: 7, resolution: 5, satisfaction: 8, revisit: 6 },
+      problemSamples: { response: 10, onTime: 7, resolution: 4, satisfaction: 5, revisit: 6, publicSatisfaction: 2 },
     });
   });
 
@@ -103,11 +115,26 @@ describe('figures of DOMAIN.md', () => {
       5,
     );
     expect(table.ranked).toEqual([
-      { key: 'C', value: 0.9, sample: 20, rank: 1 },
-      { key: 'B', value: 0.9, sample: 10, rank: 1 },
-      { key: 'D', value: 0.5, sample: 8, rank: 3 },
+      { key: 'C', value: 0.9, sample: 20, problems: 20, rank: 1 },
+      { key: 'B', value: 0.9, sample: 10, problems: 10, rank: 1 },
+      { key: 'D', value: 0.5, sample: 8, problems: 8, rank: 3 },
     ]);
     expect(table.insufficientSample.map((r) => r.key)).toEqual(['A', 'E']);
+  });
+
+  it('counts the minimum in problems: one problem with five ratings is not "100%"', () => {
+    const rated = (key: string, problems: number, satisfied: number, unsatisfied: number) => {
+      const counts = { ...emptyCounts(), problems, ratedProblems: problems };
+      counts.ratingsByLevel[5] = satisfied;
+      counts.ratingsByLevel[2] = unsatisfied;
+      return { key, figures: computeFigures(counts) };
+    };
+    // A: 1 problem rated 5 times 非常满意; B: 6 problems, 9 ratings, 6 satisfied
+    const table = rankBy([rated('A', 1, 5, 0), rated('B', 6, 6, 3)], 'satisfactionRate', 5);
+    expect(table.ranked).toEqual([{ key: 'B', value: 0.6667, sample: 9, problems: 6, rank: 1 }]);
+    expect(table.insufficientSample).toEqual([{ key: 'A', value: 1, sample: 5, problems: 1 }]);
+    expect(enoughSample(4, 5)).toBe(false);
+    expect(enoughSample(5, 5)).toBe(true);
   });
 });
 

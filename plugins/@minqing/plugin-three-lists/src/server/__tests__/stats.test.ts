@@ -167,6 +167,11 @@ describe('mqStats:get against hand-computed figures', () => {
       overdueCount: 2,
       overdueAvgDays: 2, // 3 and 1
       overdueMaxDays: 3,
+      overdueByAge: [
+        { age: '1-7', count: 2 }, // P3 3 days, P6 1 day
+        { age: '8-30', count: 0 },
+        { age: '31+', count: 0 },
+      ],
       avgDaysToAccept: 1, // 0.5 + 2 + 1 + 0.5 over 4
       avgDaysToComplete: 7, // 4 + 10 over 2
       // of the 4 ratings only the evaluation 4 came from the public itself; the revisits' and the
@@ -174,6 +179,8 @@ describe('mqStats:get against hand-computed figures', () => {
       fromPublic: { satisfactionRate: 1, rated: 1, ratedByStaff: 3 },
       proactive: { count: 1, share: 0.1667 }, // P5 of 6
       samples: { response: 5, onTime: 4, resolution: 2, satisfaction: 4, revisit: 2 },
+      // revisited: P1, P4; rated: P1 (revisit, evaluation), P2 (evaluation), P4 (revisit); by the public: P1
+      problemSamples: { response: 5, onTime: 4, resolution: 2, satisfaction: 3, revisit: 2, publicSatisfaction: 1 },
     });
     expect(leaderRevisitCoverage).toEqual({ rate: 0.6667, leaders: 3, leadersWithRevisit: 2 });
   });
@@ -212,8 +219,12 @@ describe('mqStats:get against hand-computed figures', () => {
       avgDaysToAccept: 0.5,
       avgDaysToComplete: null,
     });
-    expect(rankings.responseRate.ranked).toEqual([{ key: '1', value: 0.6667, sample: 3, rank: 1 }]);
+    expect(rankings.responseRate.ranked).toEqual([{ key: '1', value: 0.6667, sample: 3, problems: 3, rank: 1 }]);
     expect(rankings.responseRate.insufficientSample.map((r: any) => r.key)).toEqual(['2']);
+    // the minimum (3) is counted in problems: unit 1's three ratings (5, 4, 3) are of two problems
+    expect(rankings.satisfactionRate.ranked).toEqual([]);
+    expect(rankings.satisfactionRate.insufficientSample).toContainEqual({ key: '1', value: 0.6667, sample: 3, problems: 2 });
+    expect([u1.smallSample, u1.smallSampleRates]).toEqual([false, ['resolutionRate', 'satisfactionRate', 'revisitRate']]);
   });
 
   it('by month in the bureau’s time zone, by region and by category', async () => {

@@ -4,7 +4,7 @@
  * shown (discloseRate: a unit with one problem is not "100%"). Pure: services/dashboard.ts counts.
  */
 import { discloseRate } from './disclosure';
-import { RATE_FIGURES, SAMPLE_OF, type Figures, type RateFigure } from './figures';
+import { enoughSample, RATE_FIGURES, SAMPLE_OF, type Figures, type RateFigure } from './figures';
 
 /** Whose figures: the office and administrators see the bureau; a leader the units they work with. */
 export type DashboardScope = { kind: 'bureau' } | { kind: 'units'; unitIds: number[] };
@@ -31,17 +31,21 @@ export interface ShownRate {
   /** null when the sample is below the minimum (or empty): shown as "small sample", never as a percentage */
   value: number | null;
   sample: number;
+  /** the problems behind the rate, in which the minimum is counted */
+  problems: number;
   smallSample: boolean;
 }
 
 export function shownRates(figures: Figures, minSample: number): ShownRate[] {
   return RATE_FIGURES.map((key) => {
     const sample = figures.samples[SAMPLE_OF[key]];
+    const problems = figures.problemSamples[SAMPLE_OF[key]];
     return {
       key,
-      value: discloseRate(figures[key], sample, minSample),
+      value: discloseRate(figures[key], problems, minSample),
       sample,
-      smallSample: sample < minSample,
+      problems,
+      smallSample: !enoughSample(problems, minSample),
     };
   });
 }

@@ -7,7 +7,7 @@
  * with these; nothing of a record is passed through as it is, so a field an administrator adds
  * later (a complainant's phone, an internal note) can never reach a public page.
  */
-import { average, RATE_FIGURES, SAMPLE_OF, type Figures, type RateFigure } from './figures';
+import { average, enoughSample, RATE_FIGURES, SAMPLE_OF, type Figures, type RateFigure } from './figures';
 
 /** A problem is public only when published with both public texts (the internal title may name a person). */
 export const PUBLISHED_FILTER = {
@@ -88,26 +88,33 @@ export function publicCase(
   };
 }
 
-/** A rate for the public: null below the minimum sample (a unit with 1 problem is not "100%"). */
-export function discloseRate(value: number | null, sample: number, minSample: number): number | null {
-  return sample >= minSample ? value : null;
+/** A rate for the public: null when it stands on fewer problems than the minimum (a unit with 1 problem is not "100%"). */
+export function discloseRate(value: number | null, problems: number, minSample: number): number | null {
+  return enoughSample(problems, minSample) ? value : null;
 }
 
 /** The figures the public sees: the five rates (each judged by its own sample), the samples, overdue work and the average days. */
 export function publicFigures(figures: Figures, minSample: number) {
   return {
     ...(Object.fromEntries(
-      RATE_FIGURES.map((rate) => [rate, discloseRate(figures[rate], figures.samples[SAMPLE_OF[rate]], minSample)]),
+      RATE_FIGURES.map((rate) => [rate, discloseRate(figures[rate], figures.problemSamples[SAMPLE_OF[rate]], minSample)]),
     ) as Record<RateFigure, number | null>),
     samples: { ...figures.samples },
+    problemSamples: { ...figures.problemSamples },
     // the public sees how many ratings came from itself, and "solved before anyone asked"
     fromPublic: {
-      satisfactionRate: discloseRate(figures.fromPublic.satisfactionRate, figures.fromPublic.rated, minSample),
+      satisfactionRate: discloseRate(
+        figures.fromPublic.satisfactionRate,
+        figures.problemSamples.publicSatisfaction,
+        minSample,
+      ),
       rated: figures.fromPublic.rated,
       ratedByStaff: figures.fromPublic.ratedByStaff,
     },
     proactive: { ...figures.proactive },
     overdueCount: figures.overdueCount,
+    // how long the overdue ones are overdue, in buckets: no problem and no office named
+    overdueByAge: figures.overdueByAge.map((a) => ({ ...a })),
     avgDaysToAccept: figures.avgDaysToAccept,
     avgDaysToComplete: figures.avgDaysToComplete,
   };

@@ -85,16 +85,17 @@ export function reopenReason(
 /**
  * Why someone may record a revisit of a problem (回访人): the office (民情活动管理员, or root),
  * the leader who guarantees it (包保领导), one the office or a workflow appointed (a planned
- * revisit in their name), or one another plugin relates to it (liaison: the leader liaises its
- * unit). Bureaus that let any leader revisit turn `revisitOnlyByRelated` off.
+ * revisit in their name), a leader who belongs to the unit responsible for it (`users.mqUnit`:
+ * the unit's own leadership answers for its work), or one another plugin relates to it (liaison:
+ * the leader liaises its unit). Bureaus that let any leader revisit turn `revisitOnlyByRelated` off.
  */
-export type RevisitRelation = 'office' | 'guarantor' | 'appointed' | 'liaison' | (string & {});
+export type RevisitRelation = 'office' | 'guarantor' | 'appointed' | 'responsible_unit' | 'liaison' | (string & {});
 
 export function checkRevisiter(relations: readonly RevisitRelation[], settings: Pick<LoopSettings, 'revisitOnlyByRelated'>) {
   if (!settings.revisitOnlyByRelated || relations.length) return;
   throw new Refusal(
     'REVISIT_NOT_RELATED',
-    'You may revisit only problems you relate to: as the guarantor leader, as the leader liaising its unit, or appointed by the campaign office',
+    'You may revisit only problems you relate to: as the guarantor leader, as the leader liaising its unit or belonging to the responsible unit, or appointed by the campaign office',
     {},
     403,
   );

@@ -4,6 +4,17 @@
  */
 import { lowestSatisfied } from './satisfaction';
 
+/**
+ * How long the overdue ones are overdue, in the bureau's days past the deadline: the buckets the
+ * public page and the figures report (a week, a month, longer). Upper bounds inclusive.
+ */
+export const OVERDUE_AGES = [
+  { key: '1-7', upTo: 7 },
+  { key: '8-30', upTo: 30 },
+  { key: '31+', upTo: null },
+] as const;
+export type OverdueAge = (typeof OVERDUE_AGES)[number]['key'];
+
 /** Counts for one group (a unit, a region, a category, a month, or everything). */
 export interface GroupCounts {
   /** problems assigned (交办) */
@@ -27,6 +38,11 @@ export interface GroupCounts {
   /** problems found (every status), and of those 未诉先办 (source `proactive`) */
   problems: number;
   proactive: number;
+  /** problems with at least one revisit that has an outcome (the problems behind 解决率) */
+  revisitedProblems: number;
+  /** problems with at least one rating, and with at least one of the public's own (behind 满意率) */
+  ratedProblems: number;
+  publicRatedProblems: number;
   /** problems that reached 已办结 */
   done: number;
   /** of those, with at least one revisit */
@@ -35,6 +51,8 @@ export interface GroupCounts {
   overdue: number;
   overdueDaysSum: number;
   overdueDaysMax: number;
+  /** open problems past their deadline by age, in the order of OVERDUE_AGES */
+  overdueByAge: number[];
   /** accepted problems and the sum of their days from 交办 to 接收 */
   accepted: number;
   acceptDaysSum: number;
@@ -62,6 +80,8 @@ export interface Figures {
   overdueCount: number;
   overdueAvgDays: number | null;
   overdueMaxDays: number | null;
+  /** the overdue ones by how long they are overdue */
+  overdueByAge: { age: OverdueAge; count: number }[];
   avgDaysToAccept: number | null;
   avgDaysToComplete: number | null;
   /** 满意率 of the public's own ratings, and how many ratings came from the public and from staff */
@@ -70,6 +90,11 @@ export interface Figures {
   proactive: { count: number; share: number | null };
   /** denominators, so a reader (and a league table) can tell 1/1 from 90/100 */
   samples: { response: number; onTime: number; resolution: number; satisfaction: number; revisit: number };
+  /**
+   * the problems behind each rate: the minimum sample is counted in these (five ratings of one
+   * problem are one problem's worth, not five); `publicSatisfaction` is behind fromPublic
+   */
+  problemSamples: Figures['samples'] & { publicSatisfaction: number };
 }
 
 export function emptyCounts(): GroupCounts {
@@ -84,11 +109,15 @@ export function emptyCounts(): GroupCounts {
     publicRatingsByLevel: [0, 0, 0, 0, 0, 0],
     problems: 0,
     proactive: 0,
+    revisitedProblems: 0,
+    ratedProblems: 0,
+    publicRatedProblems: 0,
     done: 0,
     doneWithRevisit: 0,
     overdue: 0,
     overdueDaysSum: 0,
     overdueDaysMax: 0,
+    overdueByAge: OVERDUE_AGES.map(() => 0),
     accepted: 0,
     acceptDaysSum: 0,
     completed: 0,
@@ -111,7 +140,7 @@ export function average(sum: number, count: number): number | null {
 /** Adds one group's counts into `total` (the overall figures are those of the sum). */
 export function addCounts(total: GroupCounts, c: GroupCounts): GroupCounts {
   for (const field of Object.keys(total) as (keyof GroupCounts)[]) {
-    if (field === 'ratingsByLevel' || field === 'publicRatingsByLevel')
+    if (field === 'ratingsByLevel' || field === 'publicRatingsByLevel' || field === 'overdueByAge')
       c[field].forEach((n, i) => (total[field][i] += n));
     else if (field === 'overdueDaysMax') total.overdueDaysMax = Math.max(total.overdueDaysMax, c.overdueDaysMax);
     else total[field] += c[field];
@@ -134,6 +163,7 @@ export function computeFigures(c: GroupCounts, options: FigureOptions = {}): Fig
     overdueCount: c.overdue,
     overdueAvgDays: average(c.overdueDaysSum, c.overdue),
     overdueMaxDays: c.overdue ? c.overdueDaysMax : null,
+    overdueByAge: OVERDUE_AGES.map(({ key }, i) => ({ age: key, count: c.overdueByAge[i] ?? 0 })),
     avgDaysToAccept: average(c.acceptDaysSum, c.accepted),
     avgDaysToComplete: average(c.completeDaysSum, c.completed),
     fromPublic: {
@@ -149,7 +179,23 @@ export function computeFigures(c: GroupCounts, options: FigureOptions = {}): Fig
       satisfaction: rated,
       revisit: c.done,
     },
+    problemSamples: {
+      response: c.assigned,
+      onTime: c.dueOrDone,
+      resolution: c.revisitedProblems,
+      satisfaction: c.ratedProblems,
+      revisit: c.done,
+      publicSatisfaction: c.publicRatedProblems,
+    },
   };
+}
+
+/**
+ * Whether a rate stands on enough problems to be shown as a number and ranked: `minSample`
+ * (the one setting, 最少样本) counted in problems, whatever the number of ratings or revisits.
+ */
+export function enoughSample(problems: number, minSample: number): boolean {
+  return problems >= minSample;
 }
 
 /** 领导回访覆盖率: leaders with at least one revisit ÷ leaders. */
@@ -177,9 +223,12 @@ export const SAMPLE_OF: Record<RateFigure, keyof Figures['samples']> = {
 };
 
 export interface Ranked<K> {
-  ranked: { key: K; value: number; sample: number; rank: number }[];
-  /** groups whose sample is below the minimum: listed, never ranked (a unit with 1 problem is not "100%") */
-  insufficientSample: { key: K; value: number | null; sample: number }[];
+  ranked: { key: K; value: number; sample: number; problems: number; rank: number }[];
+  /**
+   * groups whose rate stands on fewer problems than the minimum: listed, never ranked (a unit with
+   * one problem and five ratings is not "100%")
+   */
+  insufficientSample: { key: K; value: number | null; sample: number; problems: number }[];
 }
 
 /** A league table of one rate; equal values share a rank (1, 2, 2, 4). */
@@ -188,16 +237,20 @@ export function rankBy<K>(groups: { key: K; figures: Figures }[], figure: RateFi
     key,
     value: figures[figure],
     sample: figures.samples[SAMPLE_OF[figure]],
+    problems: figures.problemSamples[SAMPLE_OF[figure]],
   }));
   const eligible = rows
-    .filter((r): r is { key: K; value: number; sample: number } => r.value !== null && r.sample >= minSample)
-    .sort((a, b) => b.value - a.value || b.sample - a.sample);
+    .filter(
+      (r): r is { key: K; value: number; sample: number; problems: number } =>
+        r.value !== null && enoughSample(r.problems, minSample),
+    )
+    .sort((a, b) => b.value - a.value || b.problems - a.problems || b.sample - a.sample);
   const ranked: Ranked<K>['ranked'] = [];
   eligible.forEach((r, i) => {
     ranked.push({ ...r, rank: i > 0 && eligible[i - 1].value === r.value ? ranked[i - 1].rank : i + 1 });
   });
   return {
     ranked,
-    insufficientSample: rows.filter((r) => r.value === null || r.sample < minSample),
+    insufficientSample: rows.filter((r) => r.value === null || !enoughSample(r.problems, minSample)),
   };
 }

@@ -45,7 +45,7 @@ export const LOOP_SETTINGS = {
     revisitOnlyByRelated: {
       type: 'boolean',
       default: true,
-      label: 'Revisits only by leaders related to the problem (guarantor, liaison unit, appointed)',
+      label: 'Revisits only by leaders related to the problem (guarantor, liaison unit, responsible unit, appointed)',
     },
     /** 满意率 counts 基本满意 as satisfied */
     basicCountsAsSatisfied: {

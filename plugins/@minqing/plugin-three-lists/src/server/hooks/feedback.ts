@@ -11,6 +11,7 @@ import {
   type UnsolvedVerdict,
 } from '../domain/feedback';
 import { Refusal } from '../domain/refusal';
+import { USER_UNIT_KEY } from '../collections/user-home';
 import { reopen } from '../services/loop';
 import { getSettings } from '../services/settings';
 
@@ -46,6 +47,15 @@ async function revisitRelations(db: Database, userId: number, problem: Model, op
   }
   if (await db.getRepository('mq_revisits').count({ filter: { problemId, revisiterId: userId, state: 'pending' }, transaction })) {
     relations.push('appointed');
+  }
+  // a leader of the unit that handles it (the active responsibility's unit)
+  if (db.getCollection('users').model.rawAttributes[USER_UNIT_KEY]) {
+    const user = await db.getRepository('users').findOne({ filterByTk: userId, fields: ['id', USER_UNIT_KEY], transaction });
+    const unitId = user?.get(USER_UNIT_KEY);
+    const filter = { problemId, unitId, active: true };
+    if (unitId && (await db.getRepository('mq_responsibilities').count({ filter, transaction }))) {
+      relations.push('responsible_unit');
+    }
   }
   for (const [relation, test] of relationTests.get(db) ?? []) {
     if (await test(userId, problem, transaction)) relations.push(relation);

@@ -2,8 +2,23 @@ import type { Database } from '@nocobase/database';
 import { utcOffsetMinutes } from '../domain/workdays';
 
 /**
- * The few expressions whose SQL differs between the databases we run on. Timestamps are stored in
- * UTC; the bureau's days and months are computed at its fixed offset (China has no daylight time).
+ * Minutes ahead of UTC of the wall clock a MySQL/MariaDB DATETIME column is written in. Sequelize
+ * writes and reads DATETIME in its `timezone` option, which NocoBase takes from DB_TIMEZONE, which
+ * follows the server process's TZ: an app under TZ=Asia/Shanghai stores Beijing wall-clock time, the
+ * same app under TZ=UTC stores UTC. (SQLite stores text with its offset, '… +00:00'; PostgreSQL a
+ * timestamptz: both carry the instant themselves.)
+ */
+export function storedOffsetMinutes(timezone: string | undefined): number {
+  if (!timezone || timezone === 'local') return -new Date().getTimezoneOffset();
+  const m = /^([+-])(\d{1,2}):(\d{2})$/.exec(timezone);
+  if (m) return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  return utcOffsetMinutes(timezone);
+}
+
+/**
+ * The few expressions whose SQL differs between the databases we run on. The bureau's days and
+ * months are computed at its fixed offset (China has no daylight time) from the instant each
+ * database stores, whatever zone the server process runs in.
  */
 export function sqlDialect(db: Database, timeZone: string) {
   const dialect = db.sequelize.getDialect();
@@ -17,6 +32,8 @@ export function sqlDialect(db: Database, timeZone: string) {
     return {
       q,
       isIn,
+      /** an instant for comparisons: the column itself (timestamptz compares as instants, index kept) */
+      instant: (ts: string) => ts,
       localDay: (ts: string) => `((${ts}) AT TIME ZONE ${tz})::date`,
       localMonth: (ts: string) => `to_char((${ts}) AT TIME ZONE ${tz}, 'YYYY-MM')`,
       daysBetween: (from: string, to: string) => `(EXTRACT(EPOCH FROM ((${to}) - (${from}))) / 86400.0)`,
@@ -30,6 +47,9 @@ export function sqlDialect(db: Database, timeZone: string) {
     return {
       q,
       isIn,
+      // stored as text ('2026-09-30 16:30:00.000 +00:00'): compared as text, a value written with
+      // another offset or as ISO 'T…Z' (raw SQL, an import) sorts wrong; julianday() reads the instant
+      instant: (ts: string) => `julianday(${ts})`,
       localDay: (ts: string) => `date(${ts}, ${shift})`,
       localMonth: (ts: string) => `strftime('%Y-%m', ${ts}, ${shift})`,
       daysBetween: (from: string, to: string) => `(julianday(${to}) - julianday(${from}))`,
@@ -39,11 +59,16 @@ export function sqlDialect(db: Database, timeZone: string) {
     };
   }
   if (dialect === 'mysql' || dialect === 'mariadb') {
+    // DATETIME holds the wall clock of the connection's zone, not UTC: shift from that zone to the
+    // bureau's (0 when the server runs in the bureau's zone; adding the bureau's offset again, as
+    // before, moved everything from 16:00 Beijing time on into the next day)
+    const shift = offsetMinutes - storedOffsetMinutes((db.sequelize as unknown as { options: { timezone?: string } }).options.timezone);
     return {
       q,
       isIn,
-      localDay: (ts: string) => `DATE(DATE_ADD(${ts}, INTERVAL ${offsetMinutes} MINUTE))`,
-      localMonth: (ts: string) => `DATE_FORMAT(DATE_ADD(${ts}, INTERVAL ${offsetMinutes} MINUTE), '%Y-%m')`,
+      instant: (ts: string) => ts,
+      localDay: (ts: string) => `DATE(DATE_ADD(${ts}, INTERVAL ${shift} MINUTE))`,
+      localMonth: (ts: string) => `DATE_FORMAT(DATE_ADD(${ts}, INTERVAL ${shift} MINUTE), '%Y-%m')`,
       daysBetween: (from: string, to: string) => `(TIMESTAMPDIFF(SECOND, ${from}, ${to}) / 86400.0)`,
       dayDiff: (fromDay: string, toDay: string) => `DATEDIFF(${toDay}, ${fromDay})`,
       bool: (v: boolean) => (v ? '1' : '0'),

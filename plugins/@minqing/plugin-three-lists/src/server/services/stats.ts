@@ -3,9 +3,12 @@ import {
   addCounts,
   computeFigures,
   emptyCounts,
+  enoughSample,
   leaderRevisitCoverage,
+  OVERDUE_AGES,
   rankBy,
   RATE_FIGURES,
+  SAMPLE_OF,
   type Figures,
   type GroupCounts,
   type Ranked,
@@ -18,6 +21,7 @@ import { SATISFACTION_LEVELS } from '../domain/satisfaction';
 import type { LoopSettings } from '../domain/settings';
 import { isDay, localDay, nextDay, startOfLocalDay } from '../domain/workdays';
 import { getSettings } from './settings';
+import { USER_REGION, USER_UNIT_KEY } from '../collections/user-home';
 import { sqlDialect, tableOf, type SqlDialect } from './sql';
 
 export const GROUP_BY = ['unit', 'region', 'category', 'month'] as const;
@@ -42,6 +46,12 @@ export interface StatsGroup {
   label: string;
   counts: GroupCounts;
   figures: Figures;
+  /** fewer problems in the group than the minimum sample: read its rates as anecdotes */
+  smallSample: boolean;
+  /** the rates that stand on fewer problems than the minimum (not ranked, not published) */
+  smallSampleRates: RateFigure[];
+  /** by unit or region: 领导回访覆盖率 of the leaders who belong there */
+  leaderRevisitCoverage?: ReturnType<typeof leaderRevisitCoverage>;
 }
 
 /** What `mqStats:get` answers. */
@@ -69,8 +79,11 @@ export async function computeStats(db: Database, query: StatsQuery, now = new Da
     countGroups(db, sql, parsed, settings, today),
     leaderCoverage(db, parsed, sql),
   ]);
+  // a region or unit with leaders and no problem yet still has its 领导回访覆盖率 (leaders not
+  // filled in yet count in the overall figure, and in the '' group only when problems have one)
+  for (const key of coverage.byGroup?.keys() ?? []) if (key && !groups.has(key)) groups.set(key, emptyCounts());
   const labels = parsed.groupBy ? await groupLabels(db, parsed.groupBy, [...groups.keys()]) : new Map<string, string>();
-  return assembleStats(parsed, today, groups, labels, coverage, settings);
+  return assembleStats(parsed, today, groups, labels, coverage.overall, settings, coverage.byGroup);
 }
 
 /** The query as the API takes it, or a refusal naming the parameter that is not. */
@@ -125,13 +138,13 @@ async function countGroups(
 
   const where: string[] = [];
   const replacements: Record<string, unknown> = { today };
-  // bounds as instants, so that an index on createdAt serves the range
+  // bounds as instants (the instant the bureau's day begins), compared as instants on every database
   if (query.from) {
-    where.push(`${p('createdAt')} >= :fromInstant`);
+    where.push(`${sql.instant(p('createdAt'))} >= ${sql.instant(':fromInstant')}`);
     replacements.fromInstant = startOfLocalDay(query.from, settings.timeZone);
   }
   if (query.to) {
-    where.push(`${p('createdAt')} < :toInstant`);
+    where.push(`${sql.instant(p('createdAt'))} < ${sql.instant(':toInstant')}`);
     replacements.toInstant = startOfLocalDay(nextDay(query.to), settings.timeZone);
   }
   if (query.unitId !== undefined && query.unitId !== '') {
@@ -159,6 +172,14 @@ async function countGroups(
   const overdueDays = sql.dayDiff(r('deadline'), ':today');
   // a planned revisit (no outcome yet) is not a revisit until it is done
   const hasRevisit = `EXISTS (SELECT 1 FROM ${V.table} v WHERE v.${V.column('problemId')} = ${p('id')} AND v.${V.column('outcome')} IS NOT NULL)`;
+  // the problems behind 满意率 (a rating: an evaluation's score, a done revisit's satisfaction), and
+  // behind the public's own 满意率: the minimum sample is counted in problems
+  const e2 = (c: string) => `e2.${E.column(c)}`;
+  const hasEvaluation = (only = '') =>
+    `EXISTS (SELECT 1 FROM ${E.table} e2 WHERE ${e2('problemId')} = ${p('id')} AND ${e2('score')} IS NOT NULL${only})`;
+  const hasRating = `(${hasEvaluation()} OR EXISTS (SELECT 1 FROM ${V.table} v2 WHERE v2.${V.column('problemId')} = ${p('id')}
+    AND v2.${V.column('outcome')} IS NOT NULL AND v2.${V.column('satisfaction')} IS NOT NULL))`;
+  const hasPublicRating = hasEvaluation(` AND (${e2('byStaff')} IS NULL OR ${e2('byStaff')} = ${sql.bool(false)})`);
   const revisitWhere = `WHERE ${[...where, `v.${V.column('outcome')} IS NOT NULL`].join(' AND ')}`;
   const byLevel = (column: string, as = 'l', only = '') =>
     SATISFACTION_LEVELS.map((l) => `SUM(CASE WHEN ${column} = ${l}${only} THEN 1 ELSE 0 END) AS ${as}${l}`).join(', ');
@@ -176,9 +197,18 @@ async function countGroups(
         SUM(CASE WHEN ${done} AND ${sql.localDay(p('doneAt'))} <= ${r('deadline')} THEN 1 ELSE 0 END) AS done_on_time,
         SUM(CASE WHEN ${done} THEN 1 ELSE 0 END) AS done,
         SUM(CASE WHEN ${done} AND ${hasRevisit} THEN 1 ELSE 0 END) AS done_with_revisit,
+        SUM(CASE WHEN ${hasRevisit} THEN 1 ELSE 0 END) AS revisited_problems,
+        SUM(CASE WHEN ${hasRating} THEN 1 ELSE 0 END) AS rated_problems,
+        SUM(CASE WHEN ${hasPublicRating} THEN 1 ELSE 0 END) AS public_rated_problems,
         SUM(CASE WHEN ${overdue} THEN 1 ELSE 0 END) AS overdue,
         SUM(CASE WHEN ${overdue} THEN ${overdueDays} ELSE 0 END) AS overdue_days_sum,
         MAX(CASE WHEN ${overdue} THEN ${overdueDays} ELSE NULL END) AS overdue_days_max,
+        ${OVERDUE_AGES.map(
+          (age, i) =>
+            `SUM(CASE WHEN ${overdue} AND ${overdueDays} > ${i ? OVERDUE_AGES[i - 1].upTo : 0}${
+              age.upTo === null ? '' : ` AND ${overdueDays} <= ${age.upTo}`
+            } THEN 1 ELSE 0 END) AS overdue_age_${i},`,
+        ).join('\n        ')}
         SUM(CASE WHEN ${p('acceptedAt')} IS NOT NULL AND ${p('assignedAt')} IS NOT NULL THEN 1 ELSE 0 END) AS accepted,
         SUM(CASE WHEN ${p('acceptedAt')} IS NOT NULL AND ${p('assignedAt')} IS NOT NULL
                  THEN ${sql.daysBetween(p('assignedAt'), p('acceptedAt'))} ELSE 0 END) AS accept_days_sum,
@@ -223,9 +253,13 @@ async function countGroups(
     c.doneOnTime = num(row.done_on_time);
     c.done = num(row.done);
     c.doneWithRevisit = num(row.done_with_revisit);
+    c.revisitedProblems = num(row.revisited_problems);
+    c.ratedProblems = num(row.rated_problems);
+    c.publicRatedProblems = num(row.public_rated_problems);
     c.overdue = num(row.overdue);
     c.overdueDaysSum = num(row.overdue_days_sum);
     c.overdueDaysMax = num(row.overdue_days_max);
+    c.overdueByAge = OVERDUE_AGES.map((_, i) => num(row[`overdue_age_${i}`]));
     c.accepted = num(row.accepted);
     c.acceptDaysSum = num(row.accept_days_sum);
     c.completed = num(row.completed);
@@ -253,6 +287,8 @@ export function assembleStats(
   labels: Map<string, string>,
   coverage: Stats['leaderRevisitCoverage'],
   settings: Pick<LoopSettings, 'basicCountsAsSatisfied' | 'minSample'>,
+  /** by unit or region: the 领导回访覆盖率 of the leaders who belong to each */
+  groupCoverage?: Map<string, Stats['leaderRevisitCoverage']>,
 ): Stats {
   const options = { basicCountsAsSatisfied: settings.basicCountsAsSatisfied };
   const total = [...groups.values()].reduce(addCounts, emptyCounts());
@@ -264,7 +300,22 @@ export function assembleStats(
   };
   if (!query.groupBy) return stats;
   const rows: StatsGroup[] = [...groups.entries()]
-    .map(([key, counts]) => ({ key, label: labels.get(key) ?? key, counts, figures: computeFigures(counts, options) }))
+    .map(([key, counts]) => {
+      const figures = computeFigures(counts, options);
+      return {
+        key,
+        label: labels.get(key) ?? key,
+        counts,
+        figures,
+        smallSample: !enoughSample(counts.problems, settings.minSample),
+        smallSampleRates: RATE_FIGURES.filter(
+          (rate) => !enoughSample(figures.problemSamples[SAMPLE_OF[rate]], settings.minSample),
+        ),
+        ...(groupCoverage
+          ? { leaderRevisitCoverage: groupCoverage.get(key) ?? leaderRevisitCoverage(0, 0) }
+          : {}),
+      };
+    })
     .sort((a, b) => a.key.localeCompare(b.key, 'zh-CN', { numeric: true }));
   stats.groups = rows;
   stats.rankings = Object.fromEntries(
@@ -285,22 +336,50 @@ async function groupLabels(db: Database, groupBy: GroupBy, keys: string[]) {
   return labels;
 }
 
-/** 领导回访覆盖率 over users holding the mq_leader role; revisits within the period if one is given. */
+/**
+ * 领导回访覆盖率 over users holding the mq_leader role; revisits within the period if one is given.
+ * Overall, and with groupBy unit or region for each leader's own unit or region (the fields on
+ * `users`; a leader with a unit and no region is in the unit's region; '' = not set yet).
+ */
 async function leaderCoverage(db: Database, query: StatsQuery, sql: SqlDialect) {
   const RU = tableOf(db, 'rolesUsers');
+  const US = tableOf(db, 'users');
+  const U = tableOf(db, 'mq_units');
   const V = tableOf(db, 'mq_revisits');
+  const homes = Boolean(db.getCollection('users').model.rawAttributes[USER_UNIT_KEY]);
+  const homeRegion = `COALESCE(NULLIF(us.${homes ? US.column(USER_REGION) : "''"}, ''), hu.${U.column('region')})`;
+  const homeKey =
+    homes && query.groupBy === 'unit' ? `us.${US.column(USER_UNIT_KEY)}` : homes && query.groupBy === 'region' ? homeRegion : null;
   const range: string[] = [];
   if (query.from) range.push(`${sql.localDay(`v.${V.column('revisitedAt')}`)} >= :from`);
   if (query.to) range.push(`${sql.localDay(`v.${V.column('revisitedAt')}`)} <= :to`);
-  const [row] = (await db.sequelize.query(
-    `SELECT COUNT(DISTINCT ru.${RU.column('userId')}) AS leaders,
+  const where = [`ru.${RU.column('roleName')} = 'mq_leader'`];
+  if (homes && query.unitId !== undefined && query.unitId !== '') where.push(`us.${US.column(USER_UNIT_KEY)} = :unitId`);
+  if (homes && query.region) where.push(`${homeRegion} = :region`);
+  const rows = (await db.sequelize.query(
+    `SELECT ${homeKey ?? `'all'`} AS k, COUNT(DISTINCT ru.${RU.column('userId')}) AS leaders,
        COUNT(DISTINCT CASE WHEN EXISTS (
          SELECT 1 FROM ${V.table} v WHERE v.${V.column('revisiterId')} = ru.${RU.column('userId')}
          AND v.${V.column('outcome')} IS NOT NULL
          ${range.map((c) => `AND ${c}`).join(' ')}
        ) THEN ru.${RU.column('userId')} END) AS with_revisit
-     FROM ${RU.table} ru WHERE ru.${RU.column('roleName')} = 'mq_leader'`,
-    { replacements: { from: query.from, to: query.to }, type: 'SELECT' },
+     FROM ${RU.table} ru JOIN ${US.table} us ON us.${US.column('id')} = ru.${RU.column('userId')}
+     ${homes ? `LEFT JOIN ${U.table} hu ON hu.${U.column('id')} = us.${US.column(USER_UNIT_KEY)}` : ''}
+     WHERE ${where.join(' AND ')}
+     ${homeKey ? `GROUP BY ${homeKey}` : ''}`,
+    {
+      replacements: { from: query.from, to: query.to, unitId: Number(query.unitId), region: query.region ?? null },
+      type: 'SELECT',
+    },
   )) as Row[];
-  return leaderRevisitCoverage(num(row?.leaders), num(row?.with_revisit));
+  const byGroup = new Map<string, ReturnType<typeof leaderRevisitCoverage>>();
+  let leaders = 0;
+  let withRevisit = 0;
+  for (const row of rows) {
+    leaders += num(row.leaders);
+    withRevisit += num(row.with_revisit);
+    const key = row.k === null || row.k === undefined ? '' : String(row.k);
+    byGroup.set(key, leaderRevisitCoverage(num(row.leaders), num(row.with_revisit)));
+  }
+  return { overall: leaderRevisitCoverage(leaders, withRevisit), byGroup: homeKey ? byGroup : undefined };
 }

@@ -32,13 +32,21 @@ describe('the SQLite write queue', () => {
       const queue = new WriteQueue(1000);
       const held = await queue.acquire();
       let said = 0;
-      const waiting = queue.acquire(() => said++);
+      let named: WriteQueue['holder'] = null;
+      const waiting = queue.acquire((holder) => {
+        said++;
+        named = holder;
+      });
       jest.advanceTimersByTime(1000);
       const release = await waiting;
       expect([said, queue.impatient]).toEqual([1, 1]);
+      // the waiter names the holder: where it asked for its turn (this test), and since when
+      expect(String(named!.asked.stack)).toContain('write-queue.unit.test');
+      expect(typeof named!.since).toBe('number');
       release();
       held();
       expect(queue.pending).toBe(0);
+      expect(queue.holder).toBeNull();
     } finally {
       jest.useRealTimers();
     }

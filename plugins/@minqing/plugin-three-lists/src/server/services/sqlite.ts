@@ -40,33 +40,43 @@ export class WriteQueue {
   pending = 0;
   /** how often a turn was not given within the patience (each logged) */
   impatient = 0;
+  /**
+   * Who holds the turn now: where it was asked for (a stack, formatted only when read) and since
+   * when — what an impatient waiter reports, so a transaction that waits on another can be found.
+   */
+  holder: { asked: Error; since: number } | null = null;
 
   constructor(private readonly patienceMs = QUEUE_PATIENCE_MS) {}
 
-  acquire(onImpatient?: () => void): Promise<Release> {
+  acquire(onImpatient?: (holder: WriteQueue['holder']) => void): Promise<Release> {
     this.pending++;
+    const asked = new Error('asked for the SQLite write turn');
     let release!: Release;
     const mine = new Promise<void>((resolve) => (release = resolve));
     const previous = this.tail;
     this.tail = previous.then(() => mine);
     let released = false;
+    let turn: WriteQueue['holder'] = null;
     const done: Release = () => {
       if (released) return;
       released = true;
       this.pending--;
+      if (this.holder === turn) this.holder = null;
       release();
     };
     let timer: NodeJS.Timeout | undefined;
     const patience = new Promise<void>((resolve) => {
       timer = setTimeout(() => {
         this.impatient++;
-        onImpatient?.();
+        onImpatient?.(this.holder);
         resolve();
       }, this.patienceMs);
       timer.unref?.();
     });
     return Promise.race([previous, patience]).then(() => {
       clearTimeout(timer);
+      turn = { asked, since: Date.now() };
+      this.holder = turn;
       return done;
     });
   }
@@ -109,9 +119,14 @@ export function queueSqliteWrites(db: Database) {
   if (manager[PATCHED]) return;
   manager[PATCHED] = true;
   const queue = writeQueueOf(db)!;
-  const warn = (what: string) => () =>
+  // names the holder and where it asked for its turn: a transaction that waits on another (a write
+  // outside it, a second transaction) while holding the turn is a bug to find, not to wait out
+  const warn = (what: string) => (holder: WriteQueue['holder']) =>
     db.logger?.warn?.(
-      `SQLite write queue: ${what} waited ${QUEUE_PATIENCE_MS} ms for its turn and goes ahead (a transaction opened while another is held?)`,
+      `SQLite write queue: ${what} waited ${QUEUE_PATIENCE_MS} ms for its turn and goes ahead (a transaction opened while another is held?)` +
+        (holder
+          ? `; the turn has been held for ${Date.now() - holder.since} ms, asked for at:\n${String(holder.asked.stack).split('\n').slice(1, 16).join('\n')}`
+          : ''),
     );
 
   const configure = (connection: any) => {

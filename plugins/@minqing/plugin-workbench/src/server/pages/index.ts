@@ -18,7 +18,9 @@ export interface WorkbenchPage {
   tabs: { key: string; title: string; blocks: any[]; layout?: any }[];
   /** scripts and charts the blocks name */
   assets?: { scripts?: Record<string, any>; charts?: Record<string, any> };
-  /** our step buttons (交办, 接收…) on the rows of these table blocks */
+  /** the phone app's pages (pages/mobile): plugin-ui-layout's mobile layout, no menu group */
+  layout?: 'mobile';
+  /** our step buttons (交办, 接收…) on the rows of these table (or list) blocks */
   steps?: { block: string; steps: ProblemStep[] }[];
 }
 

@@ -3,6 +3,8 @@ import { createMinqingApp, type MinqingTestApp } from '@minqing/test';
 import { ensureWorkbenchPages, staleStoredPages, type MadePage } from '..';
 import { jsonDifferences } from '../domain/stored-pages';
 import { WORKBENCH_PAGES } from '../pages';
+import { ALL_PAGES, MOBILE_LAYOUT } from '../pages/all';
+import { MOBILE_PAGES } from '../pages/mobile';
 import { capturePages } from '../services/page-capture';
 import { titleIn } from '@minqing/test/src/locale';
 import { tt } from '../pages/i18n';
@@ -13,7 +15,7 @@ import { loadStoredPages } from '../services/stored-pages';
 const VIEWS = ['client', 'ui-layout', 'flow-engine', 'ui-templates', 'data-visualization'];
 const LIAISON = '@minqing/plugin-liaison';
 /** the pages that show liaison's collections (联系点, 走访, 调研) */
-const LIAISON_PAGES = WORKBENCH_PAGES.filter((p) =>
+const LIAISON_PAGES = ALL_PAGES.filter((p) =>
   p.needs.some((name) => ['mq_liaison_points', 'mq_visits', 'mq_research'].includes(name)),
 ).map((p) => p.key);
 
@@ -71,7 +73,7 @@ describe('the campaign pages', () => {
     await app.app.pm.enable(LIAISON);
     // enabling restarts the app; its afterStart makes the pages
     await until('the liaison pages', async () =>
-      (await recordKeys()).length === WORKBENCH_PAGES.length + 1 ? true : undefined,
+      (await recordKeys()).length === ALL_PAGES.length + 1 ? true : undefined,
     );
   }, 900_000);
   afterAll(() => app?.app.destroy());
@@ -88,7 +90,7 @@ describe('the campaign pages', () => {
 
   it('makes the menu group 下基层察民情 with every page once, in menu order, liaison’s when it is enabled', async () => {
     expect(recordsBeforeLiaison).not.toEqual(expect.arrayContaining(LIAISON_PAGES));
-    expect(await recordKeys()).toEqual(['group', ...WORKBENCH_PAGES.map((p) => p.key)].sort());
+    expect(await recordKeys()).toEqual(['group', ...ALL_PAGES.map((p) => p.key)].sort());
     const routes = app.db.getRepository('desktopRoutes');
     const group = await routes.findOne({ filter: { title: GROUP_TITLE, type: 'group' } });
     const pages = await routes.find({ filter: { parentId: group.get('id') }, sort: ['sort'] });
@@ -113,8 +115,44 @@ describe('the campaign pages', () => {
         'MqProblemRevisitActionModel',
         'MqProblemCloseActionModel',
         'MqProblemPublishActionModel',
+        // the phone app: 我的待办's cards, 回访's cards
+        'MqProblemAcceptActionModel',
+        'MqProblemReportProgressActionModel',
+        'MqProblemCompleteActionModel',
+        'MqProblemRevisitActionModel',
+        'MqProblemRevisitActionModel',
       ].sort(),
     );
+  });
+
+  it('makes the phone app on the mobile layout: bottom-bar pages in no group, for their roles, cards not tables', async () => {
+    const routes = app.db.getRepository('desktopRoutes');
+    const records = new Map(
+      (await app.db.getRepository('mq_workbench_pages').find()).map((r: any) => [r.get('key'), r.get('routeId')]),
+    );
+    for (const page of MOBILE_PAGES) {
+      const route = await routes.findOne({
+        filterByTk: records.get(page.key),
+        appends: ['uiLayouts', 'roles', 'children'],
+      });
+      expect(route.get('parentId')).toBeNull();
+      expect(route.get('title')).toBe(page.title);
+      expect(route.get('uiLayouts').map((l: any) => l.get('uid'))).toEqual([MOBILE_LAYOUT]);
+      expect(route.get('roles').map((r: any) => r.get('name')).sort()).toEqual([...page.roles].sort());
+      const tree = await (app.db.getRepository('flowModels') as any).findModelByParentId(route.get('schemaUid'), {
+        subKey: 'page',
+        includeAsyncNode: true,
+      });
+      const uses = JSON.stringify(tree).match(/"use":"[A-Za-z]+"/g) ?? [];
+      expect(uses).not.toContain('"use":"TableBlockModel"');
+      expect(uses).not.toContain('"use":"SubTableFieldModel"');
+    }
+    // the desktop menu does not show them
+    const leader = await app.agentAs(await app.createUser({ roles: ['mq_leader'] }));
+    const top = ((await leader.resource('desktopRoutes').listAccessible({ tree: true })).body.data as any[]).map(
+      (r) => r.title,
+    );
+    for (const page of MOBILE_PAGES) expect(top).not.toContain(page.title);
   });
 
   it('shows each role its pages', async () => {

@@ -127,12 +127,12 @@ describe('the campaign pages', () => {
 
   it('makes the phone app on the mobile layout: bottom-bar pages in no group, for their roles, cards not tables', async () => {
     const routes = app.db.getRepository('desktopRoutes');
-    const records = new Map(
+    const records = new Map<string, number>(
       (await app.db.getRepository('mq_workbench_pages').find()).map((r: any) => [r.get('key'), r.get('routeId')]),
     );
     for (const page of MOBILE_PAGES) {
       const route = await routes.findOne({
-        filterByTk: records.get(page.key),
+        filterByTk: records.get(page.key) as number,
         appends: ['uiLayouts', 'roles', 'children'],
       });
       expect(route.get('parentId')).toBeNull();

@@ -99,13 +99,18 @@ export const MOBILE_PAGES: WorkbenchPage[] = [
         type: 'createForm',
         collection: 'mq_visits',
         fields: [
-          'unit',
+          // the one required input; the server stamps visitedAt now when left empty
+          { field: 'unit', settings: { required: true } },
           'visitedAt',
           'kinds',
           'contacted',
           'summary',
           // one card per problem found, stacked: no sub-table scrolling sideways on a phone
-          { field: 'problems', fieldType: 'subFormList', fields: ['title', 'category', 'description'] },
+          {
+            field: 'problems',
+            fieldType: 'subFormList',
+            fields: ['title', 'category', 'description'],
+          },
         ],
         actions: ['submit'],
       },

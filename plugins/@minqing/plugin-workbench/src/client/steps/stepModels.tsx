@@ -28,7 +28,13 @@ export const STEP_ACL_ACTION: Record<string, string | null> = {
  * administrator can move or remove it. Made from the ActionModel of the client runtime it runs in
  * (the admin client and the modern client each have theirs).
  */
-export function stepModels(ActionModel: typeof AdminActionModel, ActionSceneEnum: typeof Scenes) {
+export function stepModels(
+  ActionModel: typeof AdminActionModel,
+  ActionSceneEnum: typeof Scenes,
+  options: { touch?: boolean } = {},
+) {
+  // on a phone a finger needs 44 px (the modern client renders the mobile layout)
+  const size = options.touch ? { style: { minHeight: 44, minWidth: 44 } } : {};
   class ProblemStepActionModel extends ActionModel {
     static scene = ActionSceneEnum.record;
     static step: Step;
@@ -52,7 +58,11 @@ export function stepModels(ActionModel: typeof AdminActionModel, ActionSceneEnum
   function stepModel(step: Step) {
     const Model = class extends ProblemStepActionModel {
       static step = step;
-      defaultProps: any = { children: escapeT(step.label, { ns: NS }), type: 'link' };
+      defaultProps: any = {
+        children: escapeT(step.label, { ns: NS }),
+        type: options.touch && step.primary ? 'primary' : 'link',
+        ...size,
+      };
     };
     Model.define({ label: escapeT(step.label, { ns: NS }) });
     Model.registerFlow({

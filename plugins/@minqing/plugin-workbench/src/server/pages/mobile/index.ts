@@ -1,6 +1,7 @@
 import { OPEN_STATUSES } from '@minqing/plugin-three-lists';
 import { CURRENT_USER, where } from '../blocks';
 import { tt } from '../i18n';
+import { PROBLEM_VIEW } from '../problem-popups';
 import type { WorkbenchPage } from '../index';
 
 /**
@@ -12,29 +13,6 @@ import type { WorkbenchPage } from '../index';
 const PHONE = ['mq_admin', 'mq_leader', 'mq_cadre'];
 const LEADERS = ['mq_admin', 'mq_leader'];
 
-/** What a handler needs on a problem's card: no loop timestamps, no publication fields. */
-export const PROBLEM_CARD_FIELDS = ['code', 'title', 'status', 'unit', 'category', 'description', 'source'];
-
-/** 查看 on a problem's card: the handler's facts, not every field of the collection. */
-const viewProblem = {
-  type: 'view',
-  popup: {
-    title: tt('Problem'),
-    tryTemplate: false,
-    blocks: [
-      { key: 'problemFacts', type: 'details', binding: 'currentRecord', fields: PROBLEM_CARD_FIELDS },
-      {
-        key: 'problemResponsibilities',
-        type: 'list',
-        title: tt('Responsibility'),
-        binding: 'associatedRecords',
-        associationField: 'responsibilities',
-        fields: ['person', 'unit', 'mode', 'deadline', 'acceptedAt'],
-      },
-    ],
-  },
-};
-
 /** A column of problem cards: title, status, unit, then 查看 and the steps the page names. */
 function problemCards(key: string, title: string, scope: ReturnType<typeof where>, sortField = 'createdAt') {
   return {
@@ -44,7 +22,7 @@ function problemCards(key: string, title: string, scope: ReturnType<typeof where
     title,
     fields: ['title', 'status', 'unit', 'code'],
     actions: ['refresh'],
-    recordActions: [viewProblem],
+    recordActions: [PROBLEM_VIEW],
     settings: { pageSize: 10, dataScope: scope, sorting: [{ field: sortField, direction: 'desc' }] },
   };
 }

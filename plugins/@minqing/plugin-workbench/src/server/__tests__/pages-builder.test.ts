@@ -7,7 +7,7 @@ import { WORKBENCH_PAGES } from '../pages';
 import { capturePages, writeStoredPages, type CapturedPages } from '../services/page-capture';
 import { loadStoredPages } from '../services/stored-pages';
 
-const VIEWS = ['client', 'ui-layout', 'flow-engine', 'ui-templates', 'data-visualization'];
+const VIEWS = ['client', 'ui-layout', 'flow-engine', 'ui-templates', 'data-visualization', 'block-list'];
 /** `npm run pages:capture`: write the stored definition from the builder's pages, then check it */
 const CAPTURE = process.env.MINQING_PAGES_CAPTURE === '1';
 const REGENERATE = 'if that is meant, regenerate the stored pages: npm run pages:capture';

@@ -12,7 +12,7 @@ import { translateOldPageTitles } from '../services/page-titles';
 import { GROUP_TITLE } from '../services/pages';
 import { loadStoredPages } from '../services/stored-pages';
 
-const VIEWS = ['client', 'ui-layout', 'flow-engine', 'ui-templates', 'data-visualization'];
+const VIEWS = ['client', 'ui-layout', 'flow-engine', 'ui-templates', 'data-visualization', 'block-list'];
 const LIAISON = '@minqing/plugin-liaison';
 /** the pages that show liaison's collections (联系点, 走访, 调研) */
 const LIAISON_PAGES = ALL_PAGES.filter((p) =>

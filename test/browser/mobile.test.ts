@@ -25,7 +25,7 @@ const RAW_KEYS = new Set(Object.keys(ZH).filter((key) => ZH[key] !== key && !CJK
  * A cadre of the demo bureau records a visit with one problem by tapping (the required inputs
  * counted and the seconds measured, printed), then 接收 → 报告进展 → 办结 on a problem assigned to
  * them, from 我的待办's cards; a leader records the revisit the office planned for them from
- * 待我回访. No sideways scroll, step buttons ≥ 44 px, no raw key in zh-CN, English titles in
+ * 待我回访 on the 回访 tab. No sideways scroll, step buttons ≥ 44 px, no raw key in zh-CN, English titles in
  * en-US, no page error. Screenshots in storage/artifacts/mobile.
  */
 describe('the phone app (/v/mobile, 390×844)', () => {
@@ -187,12 +187,12 @@ describe('the phone app (/v/mobile, 390×844)', () => {
     expect((await api('GET', `mq_problems:get?filterByTk=${problemId}`)).data).toMatchObject({ status: 'done' });
     await context.close();
 
-    // the office plans leader01's revisit of it: on leader01's 待我回访, though they neither handle nor guarantee it
+    // the office plans leader01's revisit of it: on leader01's 待我回访 (回访 tab), though they neither handle nor guarantee it
     const leaders = (await api('GET', 'users:list?filter=' + encodeURIComponent(JSON.stringify({ username: 'leader01' })))).data as any[];
     await api('POST', 'mq_revisits:create', { problemId, state: 'pending', revisiterId: leaders[0].id });
     const leaderContext = await phone();
     const leader = await signInAs(leaderContext, 'leader01');
-    await open(leader, '我的待办', '.ant-list-item');
+    await open(leader, '回访', '.ant-list-item');
     await card(leader, TITLE).waitFor({ timeout: 30_000 });
     await expectPhoneFit(leader);
     await step(leader, TITLE, '回访', 'revisit', async (form) => {

@@ -115,7 +115,7 @@ describe('the campaign pages', () => {
         'MqProblemRevisitActionModel',
         'MqProblemCloseActionModel',
         'MqProblemPublishActionModel',
-        // the phone app: 我的待办's cards, 回访's cards
+        // the phone app: 我的待办's cards; 回访's (待我回访 and the done problems)
         'MqProblemAcceptActionModel',
         'MqProblemReportProgressActionModel',
         'MqProblemCompleteActionModel',

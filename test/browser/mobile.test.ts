@@ -214,6 +214,7 @@ describe('the phone app (/v/mobile, 390×844)', () => {
     const leader = await signInAs(context, 'leader01');
     await leader.evaluate(() => localStorage.setItem('NOCOBASE_LOCALE', 'en-US'));
     await open(leader, '我的待办', '[class*="tabbar-label"]');
+    await leader.locator('.ant-list-item, .ant-empty').first().waitFor({ timeout: 60_000 });
     const words = await chrome(leader);
     for (const key of ['My to-dos', 'Record a visit', 'Problems I reported', 'Revisits']) expect(words).toContain(EN[key]);
     expect(words.filter((text) => CJK.test(text))).toEqual([]);

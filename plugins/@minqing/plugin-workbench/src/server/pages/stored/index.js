@@ -3,7 +3,7 @@
 module.exports = {
   format: 1,
   flowEngine: "2.2.15",
-  blueprints: "49fbd087a92a12b8",
+  blueprints: "dc2820eedf47166f",
   collections: {
     "attachments": "c929288adc530bfe",
     "mq_liaison_points": "0ef0a9e1fd71bee4",
@@ -207,7 +207,7 @@ module.exports = {
     "plugins/@minqing/plugin-workbench/src/server/pages/problem-popups.ts": "56eced7027c11713",
     "NocoBase packages": "22518f525ec9f9ab",
     "plugins enabled": "40ca75e581053755",
-    "stored definition": "d3ffed26d9d31181"
+    "stored definition": "09ec2fbb7cde0701"
   },
   pages: {
     'my-liaison-points': require('./my-liaison-points'),

@@ -73,15 +73,24 @@ module.exports = {
               [
                 "§m-revisits/tab0/grid/items[0]"
               ]
+            ],
+            "row2": [
+              [
+                "§m-revisits/tab0/grid/items[1]"
+              ]
             ]
           },
           "sizes": {
             "row1": [
               24
+            ],
+            "row2": [
+              24
             ]
           },
           "rowOrder": [
-            "row1"
+            "row1",
+            "row2"
           ]
         },
         "stepParams": {
@@ -92,15 +101,24 @@ module.exports = {
                   [
                     "§m-revisits/tab0/grid/items[0]"
                   ]
+                ],
+                "row2": [
+                  [
+                    "§m-revisits/tab0/grid/items[1]"
+                  ]
                 ]
               },
               "sizes": {
                 "row1": [
                   24
+                ],
+                "row2": [
+                  24
                 ]
               },
               "rowOrder": [
-                "row1"
+                "row1",
+                "row2"
               ]
             }
           }
@@ -129,7 +147,7 @@ module.exports = {
             "defaultSorting": {
               "sort": [
                 {
-                  "field": "doneAt",
+                  "field": "createdAt",
                   "direction": "desc"
                 }
               ]
@@ -142,18 +160,26 @@ module.exports = {
                 "logic": "$and",
                 "items": [
                   {
-                    "path": "status",
-                    "operator": "$in",
-                    "value": [
-                      "done"
-                    ]
+                    "path": "revisits.revisiter.id",
+                    "operator": "$eq",
+                    "value": "{{ ctx.user.id }}"
+                  },
+                  {
+                    "path": "revisits.state",
+                    "operator": "$eq",
+                    "value": "pending"
                   }
                 ]
               }
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits"
+            "declaredKey": "main.mTodoRevisit"
+          },
+          "cardSettings": {
+            "titleDescription": {
+              "title": "{{t(\"For me to revisit (soonest first)\", { ns: \"@minqing/plugin-workbench\" })}}"
+            }
           }
         }
       }
@@ -247,7 +273,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.filter_default_2"
+            "declaredKey": "main.mTodoRevisit.filter_default_2"
           }
         },
         "flowRegistry": {}
@@ -275,7 +301,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.refresh_1"
+            "declaredKey": "main.mTodoRevisit.refresh_1"
           }
         },
         "flowRegistry": {}
@@ -320,7 +346,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.addNew_default_3"
+            "declaredKey": "main.mTodoRevisit.addNew_default_3"
           }
         },
         "flowRegistry": {}
@@ -336,7 +362,7 @@ module.exports = {
         "subType": "object",
         "stepParams": {
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.item"
+            "declaredKey": "main.mTodoRevisit.item"
           }
         }
       }
@@ -377,7 +403,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1"
+            "declaredKey": "main.mTodoRevisit.view_1"
           }
         },
         "flowRegistry": {}
@@ -522,7 +548,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemFacts"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemFacts"
           }
         }
       }
@@ -566,7 +592,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.edit_default_1"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemFacts.edit_default_1"
           }
         },
         "flowRegistry": {}
@@ -582,7 +608,7 @@ module.exports = {
         "subType": "object",
         "stepParams": {
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.grid"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemFacts.grid"
           },
           "gridSettings": {
             "grid": {
@@ -720,7 +746,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.code"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemFacts.code"
           }
         }
       }
@@ -741,7 +767,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.code.field"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemFacts.code.field"
           }
         },
         "subKey": "field",
@@ -767,7 +793,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.title"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemFacts.title"
           }
         }
       }
@@ -788,7 +814,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.title.field"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemFacts.title.field"
           }
         },
         "subKey": "field",
@@ -814,7 +840,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.status"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemFacts.status"
           }
         }
       }
@@ -835,7 +861,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.status.field"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemFacts.status.field"
           }
         },
         "subKey": "field",
@@ -906,7 +932,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.unit"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemFacts.unit"
           }
         },
         "subKey": "field",
@@ -932,7 +958,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.category"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemFacts.category"
           }
         }
       }
@@ -953,7 +979,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.category.field"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemFacts.category.field"
           }
         },
         "subKey": "field",
@@ -979,7 +1005,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.description"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemFacts.description"
           }
         }
       }
@@ -1000,7 +1026,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.description.field"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemFacts.description.field"
           }
         },
         "subKey": "field",
@@ -1026,7 +1052,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.source"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemFacts.source"
           }
         }
       }
@@ -1047,7 +1073,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.source.field"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemFacts.source.field"
           }
         },
         "subKey": "field",
@@ -1085,7 +1111,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemResponsibilities"
           },
           "cardSettings": {
             "titleDescription": {
@@ -1160,7 +1186,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.filter_default_1"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemResponsibilities.filter_default_1"
           }
         },
         "flowRegistry": {}
@@ -1188,7 +1214,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.refresh_default_2"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemResponsibilities.refresh_default_2"
           }
         },
         "flowRegistry": {}
@@ -1235,7 +1261,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.addNew_default_3"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemResponsibilities.addNew_default_3"
           }
         },
         "flowRegistry": {}
@@ -1251,7 +1277,7 @@ module.exports = {
         "subType": "object",
         "stepParams": {
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.item"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemResponsibilities.item"
           }
         }
       }
@@ -1266,7 +1292,7 @@ module.exports = {
         "subType": "object",
         "stepParams": {
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.grid"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemResponsibilities.grid"
           }
         }
       }
@@ -1335,7 +1361,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.person"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemResponsibilities.person"
           }
         },
         "subKey": "field",
@@ -1406,7 +1432,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.unit"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemResponsibilities.unit"
           }
         },
         "subKey": "field",
@@ -1432,7 +1458,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.mode"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemResponsibilities.mode"
           }
         }
       }
@@ -1453,7 +1479,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.mode.field"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemResponsibilities.mode.field"
           }
         },
         "subKey": "field",
@@ -1479,7 +1505,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.deadline"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemResponsibilities.deadline"
           }
         }
       }
@@ -1500,7 +1526,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.deadline.field"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemResponsibilities.deadline.field"
           }
         },
         "subKey": "field",
@@ -1526,7 +1552,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.acceptedAt"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemResponsibilities.acceptedAt"
           }
         }
       }
@@ -1547,7 +1573,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.acceptedAt.field"
+            "declaredKey": "main.mTodoRevisit.view_1.popup.problemResponsibilities.acceptedAt.field"
           }
         },
         "subKey": "field",
@@ -1575,7 +1601,7 @@ module.exports = {
         "subType": "object",
         "stepParams": {
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.grid"
+            "declaredKey": "main.mTodoRevisit.grid"
           }
         }
       }
@@ -1599,7 +1625,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.title"
+            "declaredKey": "main.mTodoRevisit.title"
           }
         }
       }
@@ -1620,7 +1646,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.title.field"
+            "declaredKey": "main.mTodoRevisit.title.field"
           }
         },
         "subKey": "field",
@@ -1646,7 +1672,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.status"
+            "declaredKey": "main.mTodoRevisit.status"
           }
         }
       }
@@ -1667,7 +1693,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.status.field"
+            "declaredKey": "main.mTodoRevisit.status.field"
           }
         },
         "subKey": "field",
@@ -1739,7 +1765,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.unit"
+            "declaredKey": "main.mTodoRevisit.unit"
           }
         },
         "subKey": "field",
@@ -1765,7 +1791,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.code"
+            "declaredKey": "main.mTodoRevisit.code"
           }
         }
       }
@@ -1773,6 +1799,1697 @@ module.exports = {
     {
       "uid": "§m-revisits/tab0/grid/items[0]/item/grid/items[3]/field",
       "parent": "§m-revisits/tab0/grid/items[0]/item/grid/items[3]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayTextFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "code"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mTodoRevisit.code.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]",
+      "parent": "§m-revisits/tab0/grid",
+      "sort": 2,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "ListBlockModel",
+        "props": {},
+        "decoratorProps": {},
+        "stepParams": {
+          "resourceSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems"
+            }
+          },
+          "listSettings": {
+            "defaultSorting": {
+              "sort": [
+                {
+                  "field": "doneAt",
+                  "direction": "desc"
+                }
+              ]
+            },
+            "pageSize": {
+              "pageSize": 10
+            },
+            "dataScope": {
+              "filter": {
+                "logic": "$and",
+                "items": [
+                  {
+                    "path": "status",
+                    "operator": "$in",
+                    "value": [
+                      "done"
+                    ]
+                  }
+                ]
+              }
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits"
+          },
+          "cardSettings": {
+            "titleDescription": {
+              "title": "{{t(\"Done problems of my units to revisit\", { ns: \"@minqing/plugin-workbench\" })}}"
+            }
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/actions[0]",
+      "parent": "§m-revisits/tab0/grid/items[1]",
+      "sort": 1,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]",
+        "subKey": "actions",
+        "subType": "array",
+        "use": "FilterActionModel",
+        "props": {
+          "title": "{{t(\"Filter\")}}",
+          "icon": "FilterOutlined",
+          "defaultFilterValue": {
+            "logic": "$and",
+            "items": [
+              {
+                "path": "title",
+                "operator": "$includes"
+              },
+              {
+                "path": "status",
+                "operator": "$eq"
+              },
+              {
+                "path": "category",
+                "operator": "$eq"
+              },
+              {
+                "path": "description",
+                "operator": "$includes"
+              }
+            ]
+          },
+          "filterValue": {
+            "logic": "$and",
+            "items": [
+              {
+                "path": "title",
+                "operator": "$includes"
+              },
+              {
+                "path": "status",
+                "operator": "$eq"
+              },
+              {
+                "path": "category",
+                "operator": "$eq"
+              },
+              {
+                "path": "description",
+                "operator": "$includes"
+              }
+            ]
+          }
+        },
+        "decoratorProps": {},
+        "stepParams": {
+          "buttonSettings": {
+            "general": {
+              "title": "{{t(\"Filter\")}}",
+              "icon": "FilterOutlined"
+            }
+          },
+          "filterSettings": {
+            "defaultFilter": {
+              "defaultFilter": {
+                "logic": "$and",
+                "items": [
+                  {
+                    "path": "title",
+                    "operator": "$includes"
+                  },
+                  {
+                    "path": "status",
+                    "operator": "$eq"
+                  },
+                  {
+                    "path": "category",
+                    "operator": "$eq"
+                  },
+                  {
+                    "path": "description",
+                    "operator": "$includes"
+                  }
+                ]
+              }
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.filter_default_2"
+          }
+        },
+        "flowRegistry": {}
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/actions[1]",
+      "parent": "§m-revisits/tab0/grid/items[1]",
+      "sort": 2,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]",
+        "subKey": "actions",
+        "subType": "array",
+        "use": "RefreshActionModel",
+        "props": {
+          "title": "{{t(\"Refresh\")}}",
+          "icon": "ReloadOutlined"
+        },
+        "decoratorProps": {},
+        "stepParams": {
+          "buttonSettings": {
+            "general": {
+              "title": "{{t(\"Refresh\")}}",
+              "icon": "ReloadOutlined"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.refresh_1"
+          }
+        },
+        "flowRegistry": {}
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/actions[2]",
+      "parent": "§m-revisits/tab0/grid/items[1]",
+      "sort": 3,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]",
+        "subKey": "actions",
+        "subType": "array",
+        "use": "AddNewActionModel",
+        "props": {
+          "type": "primary",
+          "title": "{{t(\"Add new\")}}",
+          "icon": "PlusOutlined"
+        },
+        "decoratorProps": {},
+        "stepParams": {
+          "buttonSettings": {
+            "general": {
+              "title": "{{t(\"Add new\")}}",
+              "icon": "PlusOutlined",
+              "type": "primary"
+            }
+          },
+          "popupSettings": {
+            "openView": {
+              "mode": "drawer",
+              "size": "medium",
+              "pageModelClass": "ChildPageModel",
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "title": "{{t(\"Add new\")}}",
+              "uid": "§template:mq_problems:CreateFormModel/target",
+              "popupTemplateHasFilterByTk": false,
+              "popupTemplateHasSourceId": false,
+              "popupTemplateMode": "reference",
+              "popupTemplateUid": "§template:mq_problems:CreateFormModel"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.addNew_default_3"
+          }
+        },
+        "flowRegistry": {}
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item",
+      "parent": "§m-revisits/tab0/grid/items[1]",
+      "sort": 1,
+      "options": {
+        "use": "ListItemModel",
+        "subKey": "item",
+        "subType": "object",
+        "stepParams": {
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.item"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item",
+      "sort": 1,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item",
+        "subKey": "actions",
+        "subType": "array",
+        "use": "ViewActionModel",
+        "props": {
+          "type": "link",
+          "title": "{{t(\"View\")}}",
+          "icon": null
+        },
+        "decoratorProps": {},
+        "stepParams": {
+          "buttonSettings": {
+            "general": {
+              "title": "{{t(\"View\")}}",
+              "icon": null,
+              "type": "link",
+              "iconOnly": false
+            }
+          },
+          "popupSettings": {
+            "openView": {
+              "mode": "drawer",
+              "size": "medium",
+              "pageModelClass": "ChildPageModel",
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "title": "{{t(\"Problem\", { ns: \"@minqing/plugin-workbench\" })}}",
+              "filterByTk": "{{ctx.record.id}}"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1"
+          }
+        },
+        "flowRegistry": {}
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]",
+      "sort": 1,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]",
+        "subKey": "page",
+        "subType": "object",
+        "use": "ChildPageModel",
+        "props": {
+          "displayTitle": false,
+          "enableTabs": true
+        },
+        "stepParams": {
+          "pageSettings": {
+            "general": {
+              "displayTitle": false,
+              "enableTabs": true
+            }
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page",
+      "sort": 1,
+      "options": {
+        "use": "ChildPageTabModel",
+        "props": {
+          "title": "{{t(\"Details\")}}"
+        },
+        "stepParams": {
+          "pageTabSettings": {
+            "tab": {
+              "title": "{{t(\"Details\")}}"
+            }
+          }
+        },
+        "subKey": "tabs",
+        "subType": "array"
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]",
+      "sort": 1,
+      "options": {
+        "use": "BlockGridModel",
+        "subKey": "grid",
+        "subType": "object",
+        "props": {
+          "rows": {
+            "row1": [
+              [
+                "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]"
+              ]
+            ],
+            "row2": [
+              [
+                "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]"
+              ]
+            ]
+          },
+          "sizes": {
+            "row1": [
+              24
+            ],
+            "row2": [
+              24
+            ]
+          },
+          "rowOrder": [
+            "row1",
+            "row2"
+          ]
+        },
+        "stepParams": {
+          "gridSettings": {
+            "grid": {
+              "rows": {
+                "row1": [
+                  [
+                    "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]"
+                  ]
+                ],
+                "row2": [
+                  [
+                    "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]"
+                  ]
+                ]
+              },
+              "sizes": {
+                "row1": [
+                  24
+                ],
+                "row2": [
+                  24
+                ]
+              },
+              "rowOrder": [
+                "row1",
+                "row2"
+              ]
+            }
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid",
+      "sort": 1,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsBlockModel",
+        "props": {},
+        "decoratorProps": {},
+        "stepParams": {
+          "resourceSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "filterByTk": "{{ctx.view.inputArgs.filterByTk}}"
+            }
+          },
+          "detailsSettings": {
+            "defaultSorting": {
+              "sort": [
+                {
+                  "field": "createdAt",
+                  "direction": "desc"
+                }
+              ]
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemFacts"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/actions[0]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]",
+      "sort": 1,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]",
+        "subKey": "actions",
+        "subType": "array",
+        "use": "EditActionModel",
+        "props": {
+          "title": "{{t(\"Edit\")}}",
+          "icon": "EditOutlined",
+          "type": "default"
+        },
+        "decoratorProps": {},
+        "stepParams": {
+          "buttonSettings": {
+            "general": {
+              "title": "{{t(\"Edit\")}}",
+              "icon": "EditOutlined",
+              "type": "default"
+            }
+          },
+          "popupSettings": {
+            "openView": {
+              "mode": "drawer",
+              "size": "medium",
+              "pageModelClass": "ChildPageModel",
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "title": "{{t(\"Edit\")}}",
+              "uid": "§template:mq_problems:EditFormModel/target",
+              "popupTemplateHasFilterByTk": true,
+              "popupTemplateHasSourceId": false,
+              "popupTemplateMode": "reference",
+              "popupTemplateUid": "§template:mq_problems:EditFormModel"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.edit_default_1"
+          }
+        },
+        "flowRegistry": {}
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]",
+      "sort": 1,
+      "options": {
+        "use": "DetailsGridModel",
+        "subKey": "grid",
+        "subType": "object",
+        "stepParams": {
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.grid"
+          },
+          "gridSettings": {
+            "grid": {
+              "rows": {
+                "row1": [
+                  [
+                    "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[0]"
+                  ],
+                  [
+                    "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[1]"
+                  ]
+                ],
+                "row2": [
+                  [
+                    "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[2]"
+                  ],
+                  [
+                    "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[3]"
+                  ]
+                ],
+                "row3": [
+                  [
+                    "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[4]"
+                  ],
+                  [
+                    "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[5]"
+                  ]
+                ],
+                "row4": [
+                  [
+                    "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[6]"
+                  ]
+                ]
+              },
+              "sizes": {
+                "row1": [
+                  12,
+                  12
+                ],
+                "row2": [
+                  12,
+                  12
+                ],
+                "row3": [
+                  12,
+                  12
+                ],
+                "row4": [
+                  24
+                ]
+              },
+              "rowOrder": [
+                "row1",
+                "row2",
+                "row3",
+                "row4"
+              ]
+            }
+          }
+        },
+        "props": {
+          "rows": {
+            "row1": [
+              [
+                "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[0]"
+              ],
+              [
+                "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[1]"
+              ]
+            ],
+            "row2": [
+              [
+                "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[2]"
+              ],
+              [
+                "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[3]"
+              ]
+            ],
+            "row3": [
+              [
+                "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[4]"
+              ],
+              [
+                "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[5]"
+              ]
+            ],
+            "row4": [
+              [
+                "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[6]"
+              ]
+            ]
+          },
+          "sizes": {
+            "row1": [
+              12,
+              12
+            ],
+            "row2": [
+              12,
+              12
+            ],
+            "row3": [
+              12,
+              12
+            ],
+            "row4": [
+              24
+            ]
+          },
+          "rowOrder": [
+            "row1",
+            "row2",
+            "row3",
+            "row4"
+          ]
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[0]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid",
+      "sort": 1,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "code"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.code"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[0]/field",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[0]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayTextFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "code"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.code.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[1]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid",
+      "sort": 2,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "title"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.title"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[1]/field",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[1]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayTextFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "title"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.title.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[2]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid",
+      "sort": 3,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "status"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.status"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[2]/field",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[2]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayEnumFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "status"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.status.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[3]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid",
+      "sort": 4,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {
+          "titleField": "name"
+        },
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "unit"
+            }
+          },
+          "detailItemSettings": {
+            "fieldNames": {
+              "label": "name"
+            }
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[3]/field",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[3]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayTextFieldModel",
+        "props": {
+          "titleField": "name",
+          "clickToOpen": true
+        },
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "unit"
+            }
+          },
+          "displayFieldSettings": {
+            "clickToOpen": {
+              "clickToOpen": true
+            }
+          },
+          "popupSettings": {
+            "openView": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_units",
+              "associationName": "mq_problems.unit",
+              "uid": "§template:mq_units@mq_problems.unit:DetailsBlockModel/target",
+              "popupTemplateHasFilterByTk": true,
+              "popupTemplateHasSourceId": true,
+              "popupTemplateMode": "reference",
+              "popupTemplateUid": "§template:mq_units@mq_problems.unit:DetailsBlockModel"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.unit"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[4]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid",
+      "sort": 5,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "category"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.category"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[4]/field",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[4]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayEnumFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "category"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.category.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[5]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid",
+      "sort": 6,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "description"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.description"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[5]/field",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[5]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayTextFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "description"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.description.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[6]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid",
+      "sort": 7,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "source"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.source"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[6]/field",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[6]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayEnumFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "source"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemFacts.source.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid",
+      "sort": 2,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "ListBlockModel",
+        "props": {},
+        "decoratorProps": {},
+        "stepParams": {
+          "resourceSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "associationName": "mq_problems.responsibilities",
+              "sourceId": "{{ctx.view.inputArgs.filterByTk}}"
+            }
+          },
+          "listSettings": {
+            "defaultSorting": {
+              "sort": [
+                {
+                  "field": "createdAt",
+                  "direction": "desc"
+                }
+              ]
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities"
+          },
+          "cardSettings": {
+            "titleDescription": {
+              "title": "{{t(\"Responsibility\", { ns: \"@minqing/plugin-workbench\" })}}"
+            }
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/actions[0]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]",
+      "sort": 1,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]",
+        "subKey": "actions",
+        "subType": "array",
+        "use": "FilterActionModel",
+        "props": {
+          "title": "{{t(\"Filter\")}}",
+          "icon": "FilterOutlined",
+          "defaultFilterValue": {
+            "logic": "$and",
+            "items": [
+              {
+                "path": "goal",
+                "operator": "$includes"
+              },
+              {
+                "path": "mode",
+                "operator": "$eq"
+              }
+            ]
+          },
+          "filterValue": {
+            "logic": "$and",
+            "items": [
+              {
+                "path": "goal",
+                "operator": "$includes"
+              },
+              {
+                "path": "mode",
+                "operator": "$eq"
+              }
+            ]
+          }
+        },
+        "decoratorProps": {},
+        "stepParams": {
+          "buttonSettings": {
+            "general": {
+              "title": "{{t(\"Filter\")}}",
+              "icon": "FilterOutlined"
+            }
+          },
+          "filterSettings": {
+            "defaultFilter": {
+              "defaultFilter": {
+                "logic": "$and",
+                "items": [
+                  {
+                    "path": "goal",
+                    "operator": "$includes"
+                  },
+                  {
+                    "path": "mode",
+                    "operator": "$eq"
+                  }
+                ]
+              }
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.filter_default_1"
+          }
+        },
+        "flowRegistry": {}
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/actions[1]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]",
+      "sort": 2,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]",
+        "subKey": "actions",
+        "subType": "array",
+        "use": "RefreshActionModel",
+        "props": {
+          "title": "{{t(\"Refresh\")}}",
+          "icon": "ReloadOutlined"
+        },
+        "decoratorProps": {},
+        "stepParams": {
+          "buttonSettings": {
+            "general": {
+              "title": "{{t(\"Refresh\")}}",
+              "icon": "ReloadOutlined"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.refresh_default_2"
+          }
+        },
+        "flowRegistry": {}
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/actions[2]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]",
+      "sort": 3,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]",
+        "subKey": "actions",
+        "subType": "array",
+        "use": "AddNewActionModel",
+        "props": {
+          "type": "primary",
+          "title": "{{t(\"Add new\")}}",
+          "icon": "PlusOutlined"
+        },
+        "decoratorProps": {},
+        "stepParams": {
+          "buttonSettings": {
+            "general": {
+              "title": "{{t(\"Add new\")}}",
+              "icon": "PlusOutlined",
+              "type": "primary"
+            }
+          },
+          "popupSettings": {
+            "openView": {
+              "mode": "drawer",
+              "size": "medium",
+              "pageModelClass": "ChildPageModel",
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "associationName": "mq_problems.responsibilities",
+              "sourceId": "{{ctx.view.inputArgs.sourceId}}",
+              "title": "{{t(\"Add new\")}}",
+              "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target",
+              "popupTemplateHasFilterByTk": false,
+              "popupTemplateHasSourceId": true,
+              "popupTemplateMode": "reference",
+              "popupTemplateUid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.addNew_default_3"
+          }
+        },
+        "flowRegistry": {}
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]",
+      "sort": 1,
+      "options": {
+        "use": "ListItemModel",
+        "subKey": "item",
+        "subType": "object",
+        "stepParams": {
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.item"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item",
+      "sort": 1,
+      "options": {
+        "use": "DetailsGridModel",
+        "subKey": "grid",
+        "subType": "object",
+        "stepParams": {
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.grid"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[0]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+      "sort": 1,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {
+          "titleField": "nickname"
+        },
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "fieldPath": "person"
+            }
+          },
+          "detailItemSettings": {
+            "fieldNames": {
+              "label": "nickname"
+            }
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[0]/field",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[0]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayTextFieldModel",
+        "props": {
+          "titleField": "nickname",
+          "clickToOpen": true
+        },
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "fieldPath": "person"
+            }
+          },
+          "displayFieldSettings": {
+            "clickToOpen": {
+              "clickToOpen": true
+            }
+          },
+          "popupSettings": {
+            "openView": {
+              "dataSourceKey": "main",
+              "collectionName": "users",
+              "associationName": "mq_responsibilities.person",
+              "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target",
+              "popupTemplateHasFilterByTk": true,
+              "popupTemplateHasSourceId": true,
+              "popupTemplateMode": "reference",
+              "popupTemplateUid": "§template:users@mq_responsibilities.person:DetailsBlockModel"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.person"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[1]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+      "sort": 2,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {
+          "titleField": "name"
+        },
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "fieldPath": "unit"
+            }
+          },
+          "detailItemSettings": {
+            "fieldNames": {
+              "label": "name"
+            }
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[1]/field",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[1]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayTextFieldModel",
+        "props": {
+          "titleField": "name",
+          "clickToOpen": true
+        },
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "fieldPath": "unit"
+            }
+          },
+          "displayFieldSettings": {
+            "clickToOpen": {
+              "clickToOpen": true
+            }
+          },
+          "popupSettings": {
+            "openView": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_units",
+              "associationName": "mq_responsibilities.unit",
+              "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target",
+              "popupTemplateHasFilterByTk": true,
+              "popupTemplateHasSourceId": true,
+              "popupTemplateMode": "reference",
+              "popupTemplateUid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.unit"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[2]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+      "sort": 3,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "fieldPath": "mode"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.mode"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[2]/field",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[2]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayEnumFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "fieldPath": "mode"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.mode.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[3]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+      "sort": 4,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "fieldPath": "deadline"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.deadline"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[3]/field",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[3]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayTextFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "fieldPath": "deadline"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.deadline.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[4]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+      "sort": 5,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "fieldPath": "acceptedAt"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.acceptedAt"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[4]/field",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[4]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayDateTimeFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "fieldPath": "acceptedAt"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.acceptedAt.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[1]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item",
+      "sort": 2,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item",
+        "subKey": "actions",
+        "subType": "array",
+        "use": "MqProblemRevisitActionModel"
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/grid",
+      "parent": "§m-revisits/tab0/grid/items[1]/item",
+      "sort": 1,
+      "options": {
+        "use": "DetailsGridModel",
+        "subKey": "grid",
+        "subType": "object",
+        "stepParams": {
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.grid"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/grid/items[0]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/grid",
+      "sort": 1,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "title"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.title"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/grid/items[0]/field",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/grid/items[0]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayTextFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "title"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.title.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/grid/items[1]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/grid",
+      "sort": 2,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "status"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.status"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/grid/items[1]/field",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/grid/items[1]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayEnumFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "status"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.status.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/grid/items[2]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/grid",
+      "sort": 3,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {
+          "titleField": "name"
+        },
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "unit"
+            }
+          },
+          "detailItemSettings": {
+            "fieldNames": {
+              "label": "name"
+            }
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/grid/items[2]/field",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/grid/items[2]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayTextFieldModel",
+        "props": {
+          "titleField": "name",
+          "clickToOpen": true
+        },
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "unit"
+            }
+          },
+          "displayFieldSettings": {
+            "clickToOpen": {
+              "clickToOpen": true
+            }
+          },
+          "popupSettings": {
+            "openView": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_units",
+              "associationName": "mq_problems.unit",
+              "uid": "§template:mq_units@mq_problems.unit:DetailsBlockModel/target",
+              "filterByTk": "{{ctx.view.inputArgs.filterByTk}}",
+              "popupTemplateHasFilterByTk": true,
+              "popupTemplateHasSourceId": true,
+              "popupTemplateMode": "reference",
+              "popupTemplateUid": "§template:mq_units@mq_problems.unit:DetailsBlockModel"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.unit"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/grid/items[3]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/grid",
+      "sort": 4,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "code"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.code"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/grid/items[3]/field",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/grid/items[3]",
       "sort": 1,
       "options": {
         "use": "DisplayTextFieldModel",
@@ -1821,6 +3538,34 @@ module.exports = {
     ],
     [
       "§m-revisits/tab0/grid/items[0]/item/grid/items[2]/field",
+      "§template:mq_units@mq_problems.unit:DetailsBlockModel"
+    ],
+    [
+      "§m-revisits/tab0/grid/items[1]/actions[2]",
+      "§template:mq_problems:CreateFormModel"
+    ],
+    [
+      "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/actions[0]",
+      "§template:mq_problems:EditFormModel"
+    ],
+    [
+      "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[3]/field",
+      "§template:mq_units@mq_problems.unit:DetailsBlockModel"
+    ],
+    [
+      "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/actions[2]",
+      "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel"
+    ],
+    [
+      "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[0]/field",
+      "§template:users@mq_responsibilities.person:DetailsBlockModel"
+    ],
+    [
+      "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[1]/field",
+      "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel"
+    ],
+    [
+      "§m-revisits/tab0/grid/items[1]/item/grid/items[2]/field",
       "§template:mq_units@mq_problems.unit:DetailsBlockModel"
     ]
   ],

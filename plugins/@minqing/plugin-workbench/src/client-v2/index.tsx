@@ -7,7 +7,7 @@ import { stepModels } from '../client/steps/stepModels';
  */
 export class PluginWorkbenchClientV2 extends Plugin {
   async load() {
-    const models = stepModels(ActionModel, ActionSceneEnum, { touch: true });
+    const models = stepModels(ActionModel, ActionSceneEnum, { touch: true, acl: true });
     this.flowEngine.registerModels(models);
     const RecordActions = this.flowEngine.getModelClass('RecordActionGroupModel') as any;
     RecordActions?.registerActionModels?.(models);

@@ -31,7 +31,7 @@ export const STEP_ACL_ACTION: Record<string, string | null> = {
 export function stepModels(
   ActionModel: typeof AdminActionModel,
   ActionSceneEnum: typeof Scenes,
-  options: { touch?: boolean } = {},
+  options: { touch?: boolean; acl?: boolean } = {},
 ) {
   // on a phone a finger needs 44 px (the modern client renders the mobile layout)
   const size = options.touch ? { style: { minHeight: 44, minWidth: 44 } } : {};
@@ -43,16 +43,21 @@ export function stepModels(
       return (this.constructor as typeof ProblemStepActionModel).step;
     }
 
-    getAclActionName() {
-      return STEP_ACL_ACTION[this.step.key] ?? null;
-    }
-
     render() {
       const status = (this.context as any).record?.status;
       const designing = (this.flowEngine as any)?.flowSettings?.enabled;
       if (!designing && !this.step.statuses.includes(status)) return null;
       return super.render();
     }
+  }
+
+  // the modern client checks the role's action (no 交办 for a cadre); the admin client's check
+  // also asks the row's allowedActions, which never list the loop's steps, and hid 接收 from the
+  // responsible cadre (campaign.test): there the status alone decides, as before
+  if (options.acl) {
+    (ProblemStepActionModel.prototype as any).getAclActionName = function (this: ProblemStepActionModel) {
+      return STEP_ACL_ACTION[this.step.key] ?? null;
+    };
   }
 
   function stepModel(step: Step) {

@@ -191,3 +191,11 @@ declare module '@nocobase/client' {
     render(): ReactNode;
   }
 }
+
+/**
+ * The modern client's runtime (`/v`, plugin-ui-layout's mobile layout): the same surface as the
+ * admin client's for what our client-v2 code uses (its Plugin and ActionModel).
+ */
+declare module '@nocobase/client-v2' {
+  export { ActionModel, ActionSceneEnum, Plugin } from '@nocobase/client';
+}

@@ -11,7 +11,7 @@ import path from 'path';
 import { createMinqingApp, MINQING_PLUGINS } from '@minqing/test';
 import { ensureWorkbenchPages, type MadePage } from '../../plugins/@minqing/plugin-workbench/src/server';
 
-const VIEWS = ['client', 'ui-layout', 'flow-engine', 'ui-templates', 'data-visualization'];
+const VIEWS = ['client', 'ui-layout', 'flow-engine', 'ui-templates', 'data-visualization', 'block-list'];
 const COLLECTIONS = path.resolve(__dirname, '../../plugins/@minqing/plugin-workbench/src/server/collections');
 const BUILDER = process.env.MINQING_BENCH_PAGES_BUILDER !== 'off';
 

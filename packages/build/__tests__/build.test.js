@@ -62,6 +62,17 @@ function fixturePlugin() {
     'src/page/index.ts',
     "import { helper } from '../client/helper';\ndocument.title = helper() + '</script>';\n",
   );
+  // the modern client (plugin-ui-layout's mobile layout): another Minqing plugin's client comes
+  // from the pure values it shares, bundled, since the modern client defines no admin-client module
+  write(
+    'src/client-v2/index.tsx',
+    [
+      "import { Plugin } from '@nocobase/client-v2';",
+      "import { MODE_OPTIONS } from '@minqing/plugin-three-lists/client';",
+      'export const modes = MODE_OPTIONS.map((o) => o.value);',
+      'export default class extends Plugin {}',
+    ].join('\n'),
+  );
   write('src/locale/zh-CN.json', '{"Hello":"你好"}');
   return dir;
 }
@@ -104,6 +115,19 @@ describe('minqing-build', () => {
     expect(mod.View()).toEqual({ t: 'Button', p: { children: 'bundled, not external' } });
   });
 
+  it('bundles the modern client as `<package>/client-v2`, a sibling plugin’s shared values inside', () => {
+    const code = fs.readFileSync(path.join(dir, 'dist/client-v2/index.js'), 'utf8');
+    const defined = [];
+    class FakePlugin {}
+    const define = (name, deps, factory) =>
+      defined.push({ name, deps, exports: factory(...deps.map(() => ({ Plugin: FakePlugin }))) });
+    define.amd = true;
+    vm.runInNewContext(code, { define, self: {} });
+    expect(defined.map((d) => [d.name, d.deps])).toEqual([['@minqing/plugin-fixture/client-v2', ['@nocobase/client-v2']]]);
+    expect(Object.getPrototypeOf(defined[0].exports.default)).toBe(FakePlugin);
+    expect(defined[0].exports.modes).toEqual(['first_receiver', 'leader_guarantee']);
+  });
+
   it('ships locales and the versions of what it expects from NocoBase', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'dist/locale/zh-CN.json'), 'utf8'))).toEqual({ Hello: '你好' });
     const versions = require(path.join(dir, 'dist/externalVersion.js'));
@@ -112,7 +136,12 @@ describe('minqing-build', () => {
     expect(versions['@nocobase/client']).toBe(versions['@nocobase/server']);
     // what esbuild's metafile records: the packages shipped files import (those installed here, with
     // their versions), none that only a test imports
-    expect(Object.keys(versions).sort()).toEqual(['@nocobase/client', '@nocobase/database', '@nocobase/server']);
+    expect(Object.keys(versions).sort()).toEqual([
+      '@nocobase/client',
+      '@nocobase/client-v2',
+      '@nocobase/database',
+      '@nocobase/server',
+    ]);
   });
 
   it('bundles a standalone page into one script that needs no module loader and can be inlined', () => {

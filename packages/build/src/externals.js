@@ -27,6 +27,8 @@ const SHARED_MODULES = [
   '@nocobase/utils/client',
   '@nocobase/client',
   '@nocobase/client/client',
+  // the modern client's runtime (client-v2 bundles)
+  '@nocobase/client-v2',
   '@nocobase/evaluators',
   '@nocobase/evaluators/client',
   '@nocobase/sdk',
@@ -43,7 +45,7 @@ const SHARED_MODULES = [
 
 // Every plugin's client is defined as `<package>/client` by the admin client's plugin loader,
 // so one plugin's bundle may depend on another's public client exports.
-const PLUGIN_CLIENT = /^@(nocobase|minqing)\/plugin-[\w-]+\/client$/;
+const PLUGIN_CLIENT = /^@(nocobase|minqing)\/plugin-[\w-]+\/client(-v2)?$/;
 
 function isExternal(id) {
   return SHARED_MODULES.includes(id) || PLUGIN_CLIENT.test(id);

@@ -104,15 +104,22 @@ function writeServer(pluginDir, result) {
   return importedPackages(result.metafile, shipped);
 }
 
-function clientEntry(pluginDir) {
-  return ['index.tsx', 'index.ts'].map((f) => path.join(pluginDir, 'src', 'client', f)).find(fs.existsSync);
+/**
+ * The two client runtimes of NocoBase 2.x: the admin client (`src/client` → `dist/client`, defined
+ * as `<package>`) and the modern client-v2 (`src/client-v2` → `dist/client-v2`, defined as
+ * `<package>/client-v2`; it renders plugin-ui-layout's mobile layout). A plugin has either or both.
+ */
+const LANES = ['client', 'client-v2'];
+
+function clientEntry(pluginDir, lane = 'client') {
+  return ['index.tsx', 'index.ts'].map((f) => path.join(pluginDir, 'src', lane, f)).find(fs.existsSync);
 }
 
-function clientOptions(pluginDir, entry, { minify }) {
+function clientOptions(pluginDir, entry, { minify }, lane = 'client') {
   return {
     absWorkingDir: pluginDir,
     entryPoints: [entry],
-    outfile: path.join(pluginDir, 'dist', 'client', 'index.js'),
+    outfile: path.join(pluginDir, 'dist', lane, 'index.js'),
     bundle: true,
     write: false,
     metafile: true,
@@ -127,9 +134,18 @@ function clientOptions(pluginDir, entry, { minify }) {
       {
         name: 'nocobase-shared-modules',
         setup(build) {
-          build.onResolve({ filter: /^[^./]/ }, (args) =>
-            isExternal(args.path) ? { path: args.path, external: true } : undefined,
-          );
+          build.onResolve({ filter: /^[^./]/ }, (args) => {
+            // the modern client defines no plugin module of the admin client: another Minqing
+            // plugin's client is bundled from the pure values it shares (src/client/shared.ts)
+            const sibling = lane === 'client-v2' && /^@minqing\/plugin-[\w-]+\/client$/.exec(args.path);
+            if (sibling) {
+              const dir = packageDir(args.path.replace(/\/client$/, ''), pluginDir);
+              const shared = dir && path.join(dir, 'src', 'client', 'shared.ts');
+              if (!shared || !fs.existsSync(shared)) throw new Error(`${args.path}: no src/client/shared.ts for client-v2`);
+              return { path: shared };
+            }
+            return isExternal(args.path) ? { path: args.path, external: true } : undefined;
+          });
         },
       },
     ],
@@ -163,7 +179,7 @@ function pageOptions(pluginDir, entry, { minify }) {
 }
 
 /** Writes the client bundle as an AMD module; returns the shared modules it names. */
-function writeClient(pluginDir, packageName, result) {
+function writeClient(pluginDir, packageName, result, lane = 'client') {
   const deps = new Set();
   for (const output of Object.values(result.metafile.outputs)) {
     for (const { path: id, external } of output.imports) if (external) deps.add(id);
@@ -171,7 +187,7 @@ function writeClient(pluginDir, packageName, result) {
   const sorted = [...deps].sort();
   const file = result.outputFiles[0];
   fs.mkdirSync(path.dirname(file.path), { recursive: true });
-  fs.writeFileSync(file.path, wrapUmd(packageName, sorted, file.text));
+  fs.writeFileSync(file.path, wrapUmd(lane === 'client' ? packageName : `${packageName}/${lane}`, sorted, file.text));
   return sorted;
 }
 
@@ -257,15 +273,17 @@ async function buildPlugin(pluginDir, options = {}) {
   const hash = inputsHash(pluginDir, { minify });
   if (!force && isUpToDate(pluginDir, hash)) return { packageName, upToDate: true };
   fs.rmSync(path.join(pluginDir, 'dist'), { recursive: true, force: true });
-  const entry = clientEntry(pluginDir);
+  const lanes = LANES.map((lane) => ({ lane, entry: clientEntry(pluginDir, lane) })).filter((l) => l.entry);
   const page = pageEntry(pluginDir);
-  const [server, client] = await Promise.all([
+  const [server, ...clients] = await Promise.all([
     esbuild.build(serverOptions(pluginDir, { minify })),
-    entry ? esbuild.build(clientOptions(pluginDir, entry, { minify })) : null,
-    page ? esbuild.build(pageOptions(pluginDir, page, { minify })) : null,
+    ...lanes.map(({ lane, entry }) => esbuild.build(clientOptions(pluginDir, entry, { minify }, lane))),
+    ...(page ? [esbuild.build(pageOptions(pluginDir, page, { minify }))] : []),
   ]);
   const serverImports = writeServer(pluginDir, server);
-  const clientDeps = client ? writeClient(pluginDir, packageName, client) : [];
+  const clientDeps = [
+    ...new Set(clients.slice(0, lanes.length).flatMap((client, i) => writeClient(pluginDir, packageName, client, lanes[i].lane))),
+  ].sort();
   const bundled = bundleDependencies(pluginDir);
   writeExternalVersion(pluginDir, [...serverImports, ...clientDeps], bundled);
   fs.writeFileSync(path.join(pluginDir, 'dist', STAMP), JSON.stringify({ hash }));
@@ -280,7 +298,7 @@ async function buildPlugin(pluginDir, options = {}) {
 async function watchPlugin(pluginDir, report = () => {}) {
   const { packageName } = await buildPlugin(pluginDir, { minify: false, force: true });
   const bundled = dependencyClosure(pluginDir);
-  const imports = { server: [], client: [] };
+  const imports = { server: [], client: [], 'client-v2': [] };
   const onEnd = (what, write) => ({
     name: 'minqing-write',
     setup(build) {
@@ -289,7 +307,7 @@ async function watchPlugin(pluginDir, report = () => {}) {
         try {
           if (result.errors.length) throw new Error(result.errors.map((e) => e.text).join('\n'));
           imports[what] = write(result);
-          writeExternalVersion(pluginDir, [...imports.server, ...imports.client], [...bundled.keys()]);
+          writeExternalVersion(pluginDir, Object.values(imports).flat(), [...bundled.keys()]);
           if (!initial) report(null, what);
         } catch (error) {
           report(error, what);
@@ -305,10 +323,11 @@ async function watchPlugin(pluginDir, report = () => {}) {
       plugins: [onEnd('server', (result) => writeServer(pluginDir, result))],
     }),
   ];
-  const entry = clientEntry(pluginDir);
-  if (entry) {
-    const options = clientOptions(pluginDir, entry, { minify: false });
-    options.plugins.push(onEnd('client', (result) => writeClient(pluginDir, packageName, result)));
+  for (const lane of LANES) {
+    const entry = clientEntry(pluginDir, lane);
+    if (!entry) continue;
+    const options = clientOptions(pluginDir, entry, { minify: false }, lane);
+    options.plugins.push(onEnd(lane, (result) => writeClient(pluginDir, packageName, result, lane)));
     contexts.push(await esbuild.context(options));
   }
   const page = pageEntry(pluginDir);

@@ -107,10 +107,18 @@ describe('the closed loop over HTTP, as users with roles', () => {
     expect(unrelated.body.errors[0].message).toContain('包保');
     const onAnothersName = await admin.resource('mq_revisits').create({ values: { ...values, revisiterId: users.leader.id } });
     expect([onAnothersName.status, onAnothersName.body.errors[0].code]).toEqual([403, 'NOT_ON_ANOTHERS_NAME']);
+    // 待我回访 opens the problem: an unrelated leader cannot read it until a revisit is planned for them
+    const read = async () => (await leader.resource('mq_problems').get({ filterByTk: id })).body.data;
+    expect(await read()).toBeFalsy();
     const planned = await admin
       .resource('mq_revisits')
       .create({ values: { problemId: id, state: 'pending', revisiterId: users.leader.id } });
     expect(planned.status).toBe(200);
+    expect(await read()).toMatchObject({ id, status: 'done' });
+    const toRevisit = await leader.resource('mq_problems').list({
+      filter: { 'revisits.revisiterId': users.leader.id, 'revisits.state': 'pending' },
+    });
+    expect(toRevisit.body.data.map((p: any) => p.id)).toContain(id);
     expect((await cadreA.resource('mq_revisits').create({ values })).status).toBe(403);
     const revisit = await leader.resource('mq_revisits').update({ filterByTk: planned.body.data.id, values });
     expect(revisit.status).toBe(200);

@@ -9,6 +9,9 @@ import { CURRENT_USER_ID as ME } from './acl';
  * a later install or upgrade never overwrites what an administrator changed.
  */
 
+/** A problem with a revisit appointed to me, seen from the problem. */
+export const REVISIT_APPOINTED_TO_ME = { 'revisits.revisiterId': { $eq: ME } };
+
 export const SCOPES: Record<string, ScopeSpec> = {
   reportedByMe: { name: 'Problems I reported', resourceName: 'mq_problems', scope: { createdById: { $eq: ME } } },
   assignedToMe: {
@@ -29,6 +32,8 @@ export const SCOPES: Record<string, ScopeSpec> = {
         { createdById: { $eq: ME } },
         { 'responsibilities.personId': { $eq: ME } },
         { 'responsibilities.guarantorId': { $eq: ME } },
+        // a revisit the office planned for me (待我回访): I open the problem to record it
+        REVISIT_APPOINTED_TO_ME,
       ],
     },
   },

@@ -1,72 +1,8 @@
 import { ActionModel, ActionSceneEnum } from '@nocobase/client';
-import { escapeT } from '@nocobase/flow-engine';
-import React from 'react';
-import { stepModelName } from '../../server/domain/steps';
-import { NS } from '../locale';
-import { StepForm } from './StepForm';
-import { STEPS, type Step } from './steps';
+import { stepModels } from './stepModels';
 
 /**
- * A button for one step of a problem's loop (交办, 接收, 报告进展, 办结, 回访, 销号, 公开), for
- * the row actions of any block on 问题清单. It shows only where the problem's status allows the
- * step; in UI-editor mode it always shows, so an administrator can move or remove it.
+ * The step buttons of the admin client (`/admin`); the modern client (`/v`, the mobile layout)
+ * makes the same from its own ActionModel (../../client-v2).
  */
-export class ProblemStepActionModel extends ActionModel {
-  static scene = ActionSceneEnum.record;
-  static step: Step;
-
-  get step(): Step {
-    return (this.constructor as typeof ProblemStepActionModel).step;
-  }
-
-  render() {
-    const status = (this.context as any).record?.status;
-    const designing = (this.flowEngine as any)?.flowSettings?.enabled;
-    if (!designing && !this.step.statuses.includes(status)) return null;
-    return super.render();
-  }
-}
-
-function stepModel(step: Step) {
-  const Model = class extends ProblemStepActionModel {
-    static step = step;
-    defaultProps: any = { children: escapeT(step.label, { ns: NS }), type: 'link' };
-  };
-  Model.define({ label: escapeT(step.label, { ns: NS }) });
-  Model.registerFlow({
-    key: 'problemStep',
-    title: escapeT(step.label, { ns: NS }),
-    on: 'click',
-    steps: {
-      open: {
-        async handler(ctx: any) {
-          const record = ctx.model.context.record;
-          const t = (key: string, options: Record<string, unknown> = {}) => ctx.t(key, { ns: NS, ...options });
-          ctx.viewer.dialog({
-            title: `${t(step.label)} · ${record?.code ?? record?.title ?? record?.id}`,
-            content: (view: any) => (
-              <StepForm
-                step={step}
-                problemId={record.id}
-                t={t}
-                api={ctx.api}
-                onCancel={() => view.close()}
-                onDone={async () => {
-                  view.close();
-                  ctx.message.success(t('{{step}}: done', { step: t(step.label) }));
-                  await ctx.blockModel?.resource?.refresh?.();
-                }}
-              />
-            ),
-          });
-        },
-      },
-    },
-  });
-  return Model;
-}
-
-/** `MqProblemAssignActionModel`, …: one registered model per step, named in the page blueprints. */
-export const PROBLEM_STEP_MODELS: Record<string, typeof ProblemStepActionModel> = Object.fromEntries(
-  STEPS.map((step) => [stepModelName(step.key), stepModel(step)]),
-);
+export const PROBLEM_STEP_MODELS = stepModels(ActionModel, ActionSceneEnum);

@@ -83,7 +83,7 @@ export function StepForm(props: {
     setBusy(true);
     setError(undefined);
     try {
-      const { url, data } = step.request(problemId, values);
+      const { url, data } = await step.request(problemId, values, api);
       await api.request({ url, method: 'post', data, skipNotify: true });
       props.onDone();
     } catch (e: any) {

@@ -20,6 +20,14 @@ export interface StepField {
   defaultValue?: unknown;
 }
 
+export interface StepRequest {
+  url: string;
+  data: unknown;
+}
+
+/** What a step may ask the server before it posts (the client's API). */
+export type StepApi = { request: (config: Record<string, unknown>) => Promise<any> };
+
 /** One button on a problem: which statuses show it, what it asks, where it posts. */
 export interface Step {
   key: string;
@@ -29,7 +37,11 @@ export interface Step {
   fields: StepField[];
   /** a step without fields still asks before it acts */
   confirm?: string;
-  request: (problemId: number | string, values: Record<string, unknown>) => { url: string; data: unknown };
+  request: (
+    problemId: number | string,
+    values: Record<string, unknown>,
+    api: StepApi,
+  ) => StepRequest | Promise<StepRequest>;
   primary?: boolean;
 }
 
@@ -92,7 +104,19 @@ export const STEPS: Step[] = [
       { name: 'satisfaction', label: 'Satisfaction', kind: 'select', options: SATISFACTION_OPTIONS },
       { name: 'comment', label: 'Comment', kind: 'textarea' },
     ],
-    request: (problemId, values) => ({ url: 'mq_revisits:create', data: { ...values, problemId, state: 'done' } }),
+    // the revisit the office planned for me (待我回访) is the one I record, not a second one beside it
+    request: async (problemId, values, api) => {
+      const filter = { problemId, state: 'pending', revisiterId: { $eq: '{{$user.id}}' } };
+      const res = await api.request({
+        url: 'mq_revisits:list',
+        params: { filter: JSON.stringify(filter), fields: ['id'], pageSize: 1 },
+        skipNotify: true,
+      });
+      const planned = res?.data?.data?.[0]?.id;
+      return planned
+        ? { url: `mq_revisits:update?filterByTk=${encodeURIComponent(String(planned))}`, data: values }
+        : { url: 'mq_revisits:create', data: { ...values, problemId, state: 'done' } };
+    },
   },
   {
     key: 'close', // 销号

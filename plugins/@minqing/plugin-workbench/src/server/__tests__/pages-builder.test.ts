@@ -3,11 +3,11 @@ import path from 'path';
 import { createMinqingApp, MINQING_PLUGINS, NOCOBASE_PLUGINS } from '@minqing/test';
 import { ensureWorkbenchPages, staleStoredPages } from '..';
 import { fingerprint, jsonDifferences, type StoredPages } from '../domain/stored-pages';
-import { WORKBENCH_PAGES } from '../pages';
+import { ALL_PAGES } from '../pages/all';
 import { capturePages, writeStoredPages, type CapturedPages } from '../services/page-capture';
 import { loadStoredPages } from '../services/stored-pages';
 
-const VIEWS = ['client', 'ui-layout', 'flow-engine', 'ui-templates', 'data-visualization'];
+const VIEWS = ['client', 'ui-layout', 'flow-engine', 'ui-templates', 'data-visualization', 'block-list'];
 /** `npm run pages:capture`: write the stored definition from the builder's pages, then check it */
 const CAPTURE = process.env.MINQING_PAGES_CAPTURE === '1';
 const REGENERATE = 'if that is meant, regenerate the stored pages: npm run pages:capture';
@@ -78,7 +78,7 @@ onSqlite('the stored campaign pages', () => {
       await app.db.import({ directory: path.resolve(__dirname, '../collections') });
       await app.db.getCollection('mq_workbench_pages').sync();
       const made = await ensureWorkbenchPages(app.app as any, { via: 'builder' });
-      expect(made.map((p) => p.key)).toEqual(WORKBENCH_PAGES.map((p) => p.key));
+      expect(made.map((p) => p.key)).toEqual(ALL_PAGES.map((p) => p.key));
       built = await capturePages(app.app as any);
     } finally {
       Error.stackTraceLimit = stackTraceLimit;

@@ -3,6 +3,8 @@ import { createMinqingApp, type MinqingTestApp } from '@minqing/test';
 import { ensureWorkbenchPages, staleStoredPages, type MadePage } from '..';
 import { jsonDifferences } from '../domain/stored-pages';
 import { WORKBENCH_PAGES } from '../pages';
+import { ALL_PAGES, MOBILE_LAYOUT } from '../pages/all';
+import { MOBILE_PAGES } from '../pages/mobile';
 import { capturePages } from '../services/page-capture';
 import { titleIn } from '@minqing/test/src/locale';
 import { tt } from '../pages/i18n';
@@ -10,10 +12,10 @@ import { translateOldPageTitles } from '../services/page-titles';
 import { GROUP_TITLE } from '../services/pages';
 import { loadStoredPages } from '../services/stored-pages';
 
-const VIEWS = ['client', 'ui-layout', 'flow-engine', 'ui-templates', 'data-visualization'];
+const VIEWS = ['client', 'ui-layout', 'flow-engine', 'ui-templates', 'data-visualization', 'block-list'];
 const LIAISON = '@minqing/plugin-liaison';
 /** the pages that show liaison's collections (联系点, 走访, 调研) */
-const LIAISON_PAGES = WORKBENCH_PAGES.filter((p) =>
+const LIAISON_PAGES = ALL_PAGES.filter((p) =>
   p.needs.some((name) => ['mq_liaison_points', 'mq_visits', 'mq_research'].includes(name)),
 ).map((p) => p.key);
 
@@ -71,7 +73,7 @@ describe('the campaign pages', () => {
     await app.app.pm.enable(LIAISON);
     // enabling restarts the app; its afterStart makes the pages
     await until('the liaison pages', async () =>
-      (await recordKeys()).length === WORKBENCH_PAGES.length + 1 ? true : undefined,
+      (await recordKeys()).length === ALL_PAGES.length + 1 ? true : undefined,
     );
   }, 900_000);
   afterAll(() => app?.app.destroy());
@@ -88,7 +90,7 @@ describe('the campaign pages', () => {
 
   it('makes the menu group 下基层察民情 with every page once, in menu order, liaison’s when it is enabled', async () => {
     expect(recordsBeforeLiaison).not.toEqual(expect.arrayContaining(LIAISON_PAGES));
-    expect(await recordKeys()).toEqual(['group', ...WORKBENCH_PAGES.map((p) => p.key)].sort());
+    expect(await recordKeys()).toEqual(['group', ...ALL_PAGES.map((p) => p.key)].sort());
     const routes = app.db.getRepository('desktopRoutes');
     const group = await routes.findOne({ filter: { title: GROUP_TITLE, type: 'group' } });
     const pages = await routes.find({ filter: { parentId: group.get('id') }, sort: ['sort'] });
@@ -113,8 +115,48 @@ describe('the campaign pages', () => {
         'MqProblemRevisitActionModel',
         'MqProblemCloseActionModel',
         'MqProblemPublishActionModel',
+        // the phone app: 我的待办's cards; 回访's (待我回访 and the done problems)
+        'MqProblemAcceptActionModel',
+        'MqProblemReportProgressActionModel',
+        'MqProblemCompleteActionModel',
+        'MqProblemRevisitActionModel',
+        'MqProblemRevisitActionModel',
       ].sort(),
     );
+  });
+
+  it('makes the phone app on the mobile layout: bottom-bar pages in no group, for their roles, cards not tables', async () => {
+    const routes = app.db.getRepository('desktopRoutes');
+    const records = new Map<string, number>(
+      (await app.db.getRepository('mq_workbench_pages').find()).map((r: any) => [r.get('key'), r.get('routeId')]),
+    );
+    for (const page of MOBILE_PAGES) {
+      const route = await routes.findOne({
+        filterByTk: records.get(page.key) as number,
+        appends: ['uiLayouts', 'roles', 'children'],
+      });
+      expect(route.get('parentId')).toBeNull();
+      expect(route.get('title')).toBe(page.title);
+      expect(route.get('uiLayouts').map((l: any) => l.get('uid'))).toEqual([MOBILE_LAYOUT]);
+      const roles = route.get('roles').map((r: any) => r.get('name'));
+      expect(roles).toEqual(expect.arrayContaining(page.roles));
+      for (const role of ['mq_admin', 'mq_leader', 'mq_cadre'].filter((r) => !page.roles.includes(r))) {
+        expect(roles).not.toContain(role);
+      }
+      const tree = await (app.db.getRepository('flowModels') as any).findModelByParentId(route.get('schemaUid'), {
+        subKey: 'page',
+        includeAsyncNode: true,
+      });
+      const uses = JSON.stringify(tree).match(/"use":"[A-Za-z]+"/g) ?? [];
+      expect(uses).not.toContain('"use":"TableBlockModel"');
+      expect(uses).not.toContain('"use":"SubTableFieldModel"');
+    }
+    // the desktop menu does not show them
+    const leader = await app.agentAs(await app.createUser({ roles: ['mq_leader'] }));
+    const top = ((await leader.resource('desktopRoutes').listAccessible({ tree: true })).body.data as any[]).map(
+      (r) => r.title,
+    );
+    for (const page of MOBILE_PAGES) expect(top).not.toContain(page.title);
   });
 
   it('shows each role its pages', async () => {
@@ -159,10 +201,13 @@ describe('the campaign pages', () => {
     expect(actions.map((a: any) => a.use)).toEqual(
       expect.arrayContaining(['ViewActionModel', 'MqProblemAssignActionModel']),
     );
+    // 查看 opens our own popup (the handler's facts), 编辑 the collection's shared popup template
     const view = actions.find((a: any) => a.use === 'ViewActionModel');
+    expect(view.stepParams?.popupSettings?.openView?.popupTemplateUid).toBeFalsy();
+    const edit = actions.find((a: any) => a.use === 'EditActionModel');
     const template = await app.db
       .getRepository('flowModelTemplates')
-      .findOne({ filter: { uid: view.stepParams.popupSettings.openView.popupTemplateUid } });
+      .findOne({ filter: { uid: edit.stepParams.popupSettings.openView.popupTemplateUid } });
     expect(template.get('collectionName')).toBe('mq_problems');
     expect(await repository.findModelById(template.get('targetUid'), { includeAsyncNode: true })).toMatchObject({
       subModels: { page: { use: 'ChildPageModel' } },
@@ -171,12 +216,14 @@ describe('the campaign pages', () => {
 
   it('keeps what an administrator changed and never brings back a page they deleted', async () => {
     const routes = app.db.getRepository('desktopRoutes');
-    const todo = await routes.findOne({ filter: { title: tt('My to-dos'), type: 'flowPage' } });
+    // the desktop pages (the phone app's 我的待办 has the same title, in no group)
+    const desktop = { type: 'flowPage', parentId: { $exists: true } };
+    const todo = await routes.findOne({ filter: { title: tt('My to-dos'), ...desktop } });
     await routes.update({ filterByTk: todo.get('id'), values: { title: '今日待办' } });
-    const research = await routes.findOne({ filter: { title: tt('Research'), type: 'flowPage' } });
+    const research = await routes.findOne({ filter: { title: tt('Research'), ...desktop } });
     await routes.destroy({ filterByTk: research.get('id') });
     expect(await ensureWorkbenchPages(app.app as any)).toEqual([]);
-    const pages = (title: string) => routes.count({ filter: { title, type: 'flowPage' } });
+    const pages = (title: string) => routes.count({ filter: { title, ...desktop } });
     expect(await pages('今日待办')).toBe(1);
     expect(await pages(tt('My to-dos'))).toBe(0);
     expect(await pages(tt('Research'))).toBe(0);

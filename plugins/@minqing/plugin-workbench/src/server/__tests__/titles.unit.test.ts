@@ -1,6 +1,6 @@
 import enUS from '../../locale/en-US.json';
 import zhCN from '../../locale/zh-CN.json';
-import { WORKBENCH_PAGES } from '../pages';
+import { ALL_PAGES } from '../pages/all';
 import { GROUP_TITLE } from '../services/page-builder';
 import { oldTitles, retitle, TITLE_KEYS } from '../services/page-titles';
 
@@ -16,7 +16,15 @@ function titlesOf(value: unknown): string[] {
 }
 
 describe('our pages speak the user’s language', () => {
-  const titles = [GROUP_TITLE, ...titlesOf(WORKBENCH_PAGES)];
+  const titles = [GROUP_TITLE, ...titlesOf(ALL_PAGES)];
+  /** titles translatable from their first day (the phone app, the problem forms): no page has their Chinese text */
+  const BORN_TRANSLATABLE = [
+    'Report a problem',
+    'Problem',
+    'Responsibility',
+    'Problems I reported',
+    'Done problems of my units to revisit',
+  ];
 
   it('every menu, page, tab, block, button and popup title is a translatable template', () => {
     expect(titles.length).toBeGreaterThan(30);
@@ -26,7 +34,8 @@ describe('our pages speak the user’s language', () => {
   it.each([...new Set(titles.map((t) => JSON.parse(`"${TEMPLATE.exec(t)?.[1]}"`)))])('%s', (key) => {
     expect((enUS as Record<string, string>)[key]).toBe(key);
     expect((zhCN as Record<string, string>)[key]).toMatch(CJK);
-    expect(TITLE_KEYS).toContain(key); // so the migration retitles pages made before
+    // so the migration retitles pages made before
+    if (!BORN_TRANSLATABLE.includes(key)) expect(TITLE_KEYS).toContain(key);
   });
 
   it('retitles the Chinese titles pages were made with, and nothing else', () => {

@@ -21,8 +21,8 @@ export interface TableOptions {
   pageSize?: number;
   /** collection actions: filter, addNew, refresh, export… (or an action with its popup) */
   actions?: (string | Record<string, unknown>)[];
-  /** row actions of the stock catalog: view, edit, delete… */
-  recordActions?: string[];
+  /** row actions of the stock catalog: view, edit, delete… (or an action with its popup) */
+  recordActions?: (string | Record<string, unknown>)[];
 }
 
 export function table(collection: string, options: TableOptions) {

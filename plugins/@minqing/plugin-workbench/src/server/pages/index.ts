@@ -3,6 +3,7 @@ import type { ProblemStep } from '../domain/steps';
 import { CURRENT_USER, table, where } from './blocks';
 import { dashboard } from './dashboard';
 import { tt } from './i18n';
+import { PROBLEM_FORM, PROBLEM_VIEW } from './problem-popups';
 
 const ALL = ['mq_admin', 'mq_leader', 'mq_cadre'];
 const OFFICE_AND_LEADERS = ['mq_admin', 'mq_leader'];
@@ -18,7 +19,9 @@ export interface WorkbenchPage {
   tabs: { key: string; title: string; blocks: any[]; layout?: any }[];
   /** scripts and charts the blocks name */
   assets?: { scripts?: Record<string, any>; charts?: Record<string, any> };
-  /** our step buttons (交办, 接收…) on the rows of these table blocks */
+  /** the phone app's pages (pages/mobile): plugin-ui-layout's mobile layout, no menu group */
+  layout?: 'mobile';
+  /** our step buttons (交办, 接收…) on the rows of these table (or list) blocks */
   steps?: { block: string; steps: ProblemStep[] }[];
 }
 
@@ -125,8 +128,18 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
         key: 'problems',
         fields: ['code', 'title', 'status', 'category', 'unit', 'source', 'createdAt'],
         sort: [{ field: 'createdAt', direction: 'desc' }],
-        actions: ['filter', 'addNew', 'refresh', 'export'],
-        recordActions: ['view'],
+        actions: [
+          'filter',
+          {
+            key: 'reportProblem',
+            type: 'addNew',
+            title: tt('Report a problem'),
+            popup: { title: tt('Report a problem'), tryTemplate: false, blocks: [PROBLEM_FORM] },
+          },
+          'refresh',
+          'export',
+        ],
+        recordActions: [PROBLEM_VIEW],
       }),
     ],
     steps: [{ block: 'problems', steps: ['assign', 'accept', 'reportProgress', 'complete', 'revisit', 'close'] }],

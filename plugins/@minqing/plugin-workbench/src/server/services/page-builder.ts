@@ -3,6 +3,7 @@ import type Application from '@nocobase/server';
 import type { Database } from '@nocobase/database';
 import { stepModelName } from '../domain/steps';
 import type { WorkbenchPage } from '../pages';
+import { MOBILE_LAYOUT } from '../pages/all';
 import { tt } from '../pages/i18n';
 
 export const GROUP_KEY = 'group';
@@ -58,7 +59,7 @@ function fieldGroups(db: Database, collectionName: string, shown: string[]) {
 }
 
 export function blueprint(db: Database, page: WorkbenchPage, groupRouteId?: string | number) {
-  const tables = page.tabs.flatMap((tab) => tab.blocks.filter((block) => block.type === 'table'));
+  const tables = page.tabs.flatMap((tab) => tab.blocks.filter((block) => ['table', 'list'].includes(block.type)));
   // each collection a popup may open: the tables' and those their association columns point at
   const shown = new Map<string, string[]>();
   const show = (name: string, fields: string[]) => shown.set(name, [...(shown.get(name) ?? []), ...fields]);
@@ -75,10 +76,14 @@ export function blueprint(db: Database, page: WorkbenchPage, groupRouteId?: stri
   return {
     version: '1',
     mode: 'create',
-    navigation: {
-      group: groupRouteId ? { routeId: groupRouteId } : { title: GROUP_TITLE, icon: GROUP_ICON },
-      item: { title: page.title, icon: page.icon },
-    },
+    // the phone app's pages are tabs of the mobile layout's bottom bar, in no group
+    navigation:
+      page.layout === 'mobile'
+        ? { layoutUid: MOBILE_LAYOUT, item: { title: page.title, icon: page.icon } }
+        : {
+            group: groupRouteId ? { routeId: groupRouteId } : { title: GROUP_TITLE, icon: GROUP_ICON },
+            item: { title: page.title, icon: page.icon },
+          },
     page: { title: page.title },
     defaults: { collections },
     assets: page.assets ?? {},
@@ -86,18 +91,30 @@ export function blueprint(db: Database, page: WorkbenchPage, groupRouteId?: stri
   };
 }
 
-/** The actions column of table `key` in the page just created (blocks are stored in the order given). */
+const ROW_ACTIONS_OF: Record<string, { block: string; row: (block: any) => any }> = {
+  // a table's actions column
+  table: {
+    block: 'TableBlockModel',
+    row: (block) => block?.subModels?.columns?.find((c: any) => c.use === 'TableActionsColumnModel'),
+  },
+  // a list's card (the phone app)
+  list: { block: 'ListBlockModel', row: (block) => block?.subModels?.item },
+};
+
+/** Where the row actions of block `key` hang in the page just created (blocks are stored in the order given). */
 function actionsColumn(tree: any, page: WorkbenchPage, key: string) {
   const t = page.tabs.findIndex((tab) => tab.blocks.some((block) => block.key === key));
   const tab = page.tabs[t];
-  const tables = tab.blocks.filter((block) => block.type === 'table');
+  const type = tab.blocks.find((block) => block.key === key)?.type;
+  const kind = ROW_ACTIONS_OF[type];
+  if (!kind) throw new Error(`workbench page ${page.key}: block ${key} (${type}) has no rows for step buttons`);
+  const same = tab.blocks.filter((block) => block.type === type);
   const items = (tree?.subModels?.tabs?.[t]?.subModels?.grid?.subModels?.items ?? []).filter(
-    (item: any) => item.use === 'TableBlockModel',
+    (item: any) => item.use === kind.block,
   );
-  const table = items[tables.findIndex((block) => block.key === key)];
-  const column = table?.subModels?.columns?.find((c: any) => c.use === 'TableActionsColumnModel');
-  if (!column) throw new Error(`workbench page ${page.key}: table ${key} has no actions column`);
-  return column.uid as string;
+  const row = kind.row(items[same.findIndex((block) => block.key === key)]);
+  if (!row) throw new Error(`workbench page ${page.key}: ${type} ${key} has no row actions`);
+  return row.uid as string;
 }
 
 async function addStepButtons(db: Database, tree: any, page: WorkbenchPage, transaction: any) {

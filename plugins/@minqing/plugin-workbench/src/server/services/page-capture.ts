@@ -18,7 +18,7 @@ import {
   type StoredTemplate,
   type TreePathRow,
 } from '../domain/stored-pages';
-import { WORKBENCH_PAGES } from '../pages';
+import { ALL_PAGES } from '../pages/all';
 import { GROUP_KEY } from './page-builder';
 import { blueprintsFingerprint, collectionsShown, collectionFingerprints, flowEngineVersion } from './stored-pages';
 
@@ -118,7 +118,7 @@ export async function capturePages(app: Application): Promise<CapturedPages> {
   // the pages' routes and the models under them
   const pages: { key: string; route: any; uids: string[] }[] = [];
   const menu = [...((await routes.find({ filter: { parentId: group.id }, sort: ['sort'] })) as any[])].map(plain);
-  for (const page of WORKBENCH_PAGES) {
+  for (const page of ALL_PAGES) {
     const r = await route(records.get(page.key));
     if (!r) continue;
     const label = `${LABEL}${page.key}`;

@@ -1,10 +1,16 @@
 import type Application from '@nocobase/server';
 import type { Database } from '@nocobase/database';
-import { WORKBENCH_PAGES } from '../pages';
+import { ALL_PAGES, MOBILE_LAYOUT } from '../pages/all';
 import { GROUP_KEY, buildPage } from './page-builder';
 import { enabledPackages, insertStoredPage, loadStoredPages, makeStoredGroup, storedPageStatus } from './stored-pages';
 
 export { GROUP_KEY, GROUP_TITLE } from './page-builder';
+
+/** plugin-ui-layout's mobile layout is there and enabled (the phone app's pages need it). */
+export async function hasMobileLayout(db: Database) {
+  if (!db.getCollection('uiLayouts') || !db.getCollection('desktopRoutes').getField('uiLayouts')) return false;
+  return !!(await db.getRepository('uiLayouts').findOne({ filter: { uid: MOBILE_LAYOUT, enabled: true } }));
+}
 
 /** The page route, its tab routes and the group, to each role the page is for. */
 async function grantRoutes(db: Database, routeIds: (string | number)[], roles: string[], transaction: any) {
@@ -23,7 +29,7 @@ async function grantRoutes(db: Database, routeIds: (string | number)[], roles: s
  * first of those still there, not at the end: the menu keeps the order of src/server/pages.
  */
 async function placeInMenu(db: Database, route: any, key: string, routeIds: Map<string, unknown>, transaction: any) {
-  const following = WORKBENCH_PAGES.slice(WORKBENCH_PAGES.findIndex((p) => p.key === key) + 1)
+  const following = ALL_PAGES.slice(ALL_PAGES.findIndex((p) => p.key === key) + 1)
     .map((p) => routeIds.get(p.key))
     .filter((id) => id !== undefined)
     .map(String);
@@ -79,8 +85,11 @@ export async function ensureWorkbenchPages(app: Application, options: EnsureOpti
   const enabled = await enabledPackages(db);
   const routeIds = new Map<string, unknown>([...known].map(([key, r]) => [key, r.get('routeId')]));
   const made: MadePage[] = [];
-  for (const page of WORKBENCH_PAGES) {
+  const mobileLayout = await hasMobileLayout(db);
+  for (const page of ALL_PAGES) {
     if (known.has(page.key) || !page.needs.every((name) => db.hasCollection(name))) continue;
+    // the phone app waits for plugin-ui-layout's mobile layout
+    if (page.layout === 'mobile' && !mobileLayout) continue;
     const status =
       options.via === 'builder'
         ? ({ ready: false, stale: 'the page builder was asked for' } as const)
@@ -93,16 +102,17 @@ export async function ensureWorkbenchPages(app: Application, options: EnsureOpti
           ' (developers: `npm run pages:capture` regenerates the stored pages)',
       );
     }
-    groupRouteId = await db.sequelize.transaction(async (transaction) => {
+    const mobile = page.layout === 'mobile';
+    const parentOf = await db.sequelize.transaction(async (transaction) => {
       let route: any;
       if (status.ready && stored) {
-        const parentId = groupRouteId ?? (await makeStoredGroup(app, stored, transaction));
+        const parentId = mobile ? null : (groupRouteId ?? (await makeStoredGroup(app, stored, transaction)));
         route = await insertStoredPage(app, stored, page.key, parentId, transaction);
       } else {
-        route = await buildPage(app, page, groupRouteId, transaction);
+        route = await buildPage(app, page, mobile ? undefined : groupRouteId, transaction);
       }
       const parentId = route.get('parentId');
-      if (groupRouteId === undefined) {
+      if (groupRouteId === undefined && !mobile) {
         await records.updateOrCreate({
           filterKeys: ['key'],
           values: { key: GROUP_KEY, routeId: parentId },
@@ -120,6 +130,7 @@ export async function ensureWorkbenchPages(app: Application, options: EnsureOpti
       routeIds.set(page.key, route.get('id'));
       return parentId;
     });
+    if (!mobile) groupRouteId = parentOf;
     made.push({
       key: page.key,
       via: status.ready ? 'stored' : 'builder',
@@ -136,7 +147,9 @@ export async function ensureWorkbenchPages(app: Application, options: EnsureOpti
 export async function staleStoredPages(app: Application) {
   const stored = loadStoredPages();
   const enabled = await enabledPackages(app.db);
-  return WORKBENCH_PAGES.filter((page) => page.needs.every((name) => app.db.hasCollection(name)))
+  const mobileLayout = await hasMobileLayout(app.db);
+  return ALL_PAGES.filter((page) => page.needs.every((name) => app.db.hasCollection(name)))
+    .filter((page) => page.layout !== 'mobile' || mobileLayout)
     .map((page) => ({ key: page.key, status: storedPageStatus(app.db, stored, page.key, enabled) }))
     .filter(({ status }) => 'stale' in status)
     .map(({ key, status }) => `${key}: ${(status as any).stale}`);

@@ -15,7 +15,7 @@ import {
   type StoredPages,
   type StoredTemplate,
 } from '../domain/stored-pages';
-import { WORKBENCH_PAGES } from '../pages';
+import { ALL_PAGES, MOBILE_LAYOUT } from '../pages/all';
 import { GROUP_ICON, GROUP_TITLE, fieldsInOrder } from './page-builder';
 
 /** The definition committed in src/server/pages/stored, or null before the first capture. */
@@ -37,10 +37,11 @@ export const flowEngineVersion = (): string =>
 export const blueprintsFingerprint = () =>
   fingerprint({
     group: { title: GROUP_TITLE, icon: GROUP_ICON },
-    pages: WORKBENCH_PAGES.map(({ key, title, icon, tabs, assets, steps }) => ({
+    pages: ALL_PAGES.map(({ key, title, icon, tabs, assets, steps, layout }) => ({
       key,
       title,
       icon,
+      ...(layout ? { layout } : {}),
       tabs,
       assets,
       steps,
@@ -343,10 +344,11 @@ export async function insertStoredPage(
   restorer.routeIds.set(`${LABEL}${key}`, route.get('id'));
   restorer.routeIds.set(`${LABEL}group`, groupRouteId);
   tabs.forEach((tab, i) => restorer.routeIds.set(`${LABEL}${key}/tab${i}`, tab.get('id')));
+  const mobile = ALL_PAGES.find((p) => p.key === key)?.layout === 'mobile';
   await setLayouts(
     db,
     [route.get('id'), ...tabs.map((tab) => tab.get('id'))],
-    await layoutsFor(db, groupRouteId, transaction),
+    mobile ? [MOBILE_LAYOUT] : await layoutsFor(db, groupRouteId, transaction),
     transaction,
   );
   await (db.getRepository('uiSchemas') as any).insert({ ...page.shell, 'x-uid': values.schemaUid }, { transaction });

@@ -3,7 +3,7 @@
 module.exports = {
   format: 1,
   flowEngine: "2.2.15",
-  blueprints: "d80502348db83289",
+  blueprints: "dc2820eedf47166f",
   collections: {
     "attachments": "c929288adc530bfe",
     "mq_liaison_points": "0ef0a9e1fd71bee4",
@@ -195,17 +195,19 @@ module.exports = {
     ]
   },
   inputs: {
-    "plugins/@minqing/plugin-workbench/src/server/services/page-builder.ts": "c0657f2921374522",
-    "plugins/@minqing/plugin-workbench/src/server/services/page-capture.ts": "d3b7b411ca94d4d4",
+    "plugins/@minqing/plugin-workbench/src/server/services/page-builder.ts": "3eff26e288139380",
+    "plugins/@minqing/plugin-workbench/src/server/services/page-capture.ts": "6614229465e56cdf",
     "plugins/@minqing/plugin-workbench/src/server/domain/stored-pages.ts": "795578580952953d",
     "plugins/@minqing/plugin-workbench/src/server/domain/steps.ts": "7863b12ce6b06e1c",
-    "plugins/@minqing/plugin-workbench/src/server/pages/blocks.ts": "e4b2c365fd2e5175",
+    "plugins/@minqing/plugin-workbench/src/server/pages/all.ts": "fc6b4cef804706ff",
+    "plugins/@minqing/plugin-workbench/src/server/pages/blocks.ts": "c8cc29329166c11e",
     "plugins/@minqing/plugin-workbench/src/server/pages/dashboard.ts": "caf9274c2c491ced",
     "plugins/@minqing/plugin-workbench/src/server/pages/i18n.ts": "23fadbe11ddfa772",
-    "plugins/@minqing/plugin-workbench/src/server/pages/index.ts": "95f873e24ddb7fb2",
+    "plugins/@minqing/plugin-workbench/src/server/pages/index.ts": "274a86ebcb9a2b03",
+    "plugins/@minqing/plugin-workbench/src/server/pages/problem-popups.ts": "56eced7027c11713",
     "NocoBase packages": "22518f525ec9f9ab",
-    "plugins enabled": "2d1edf854e77743b",
-    "stored definition": "1ccb7f366cb24d46"
+    "plugins enabled": "40ca75e581053755",
+    "stored definition": "09ec2fbb7cde0701"
   },
   pages: {
     'my-liaison-points': require('./my-liaison-points'),
@@ -219,6 +221,10 @@ module.exports = {
     'revisits': require('./revisits'),
     'results': require('./results'),
     'dashboard': require('./dashboard'),
+    'm-todos': require('./m-todos'),
+    'm-visit': require('./m-visit'),
+    'm-reported': require('./m-reported'),
+    'm-revisits': require('./m-revisits'),
   },
   templates: require('./templates'),
 };

@@ -603,12 +603,12 @@ module.exports = {
               "dataSourceKey": "main",
               "collectionName": "mq_problems",
               "associationName": "mq_responsibilities.problem",
-              "uid": "§template:mq_problems:DetailsBlockModel/target",
-              "filterByTk": "{{ctx.record.id}}",
+              "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target",
+              "filterByTk": "{{ctx.view.inputArgs.filterByTk}}",
               "popupTemplateHasFilterByTk": true,
-              "popupTemplateHasSourceId": false,
+              "popupTemplateHasSourceId": true,
               "popupTemplateMode": "reference",
-              "popupTemplateUid": "§template:mq_problems:DetailsBlockModel"
+              "popupTemplateUid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel"
             }
           },
           "__flowSurfaceMeta": {
@@ -1276,6 +1276,9 @@ module.exports = {
             "fieldNames": {
               "label": "title"
             }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.myRevisits.problem"
           }
         }
       }
@@ -1307,17 +1310,19 @@ module.exports = {
             "openView": {
               "dataSourceKey": "main",
               "collectionName": "mq_problems",
+              "mode": "drawer",
+              "size": "medium",
+              "pageModelClass": "ChildPageModel",
               "associationName": "mq_revisits.problem",
-              "uid": "§template:mq_problems:DetailsBlockModel/target",
-              "filterByTk": "{{ctx.record.id}}",
+              "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target",
               "popupTemplateHasFilterByTk": true,
-              "popupTemplateHasSourceId": false,
+              "popupTemplateHasSourceId": true,
               "popupTemplateMode": "reference",
-              "popupTemplateUid": "§template:mq_problems:DetailsBlockModel"
+              "popupTemplateUid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel"
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.myRevisits.problem"
+            "declaredKey": "main.myRevisits.problem.field"
           }
         },
         "subKey": "field",
@@ -1849,6 +1854,9 @@ module.exports = {
             "fieldNames": {
               "label": "title"
             }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mySupervisions.problem"
           }
         }
       }
@@ -1880,17 +1888,19 @@ module.exports = {
             "openView": {
               "dataSourceKey": "main",
               "collectionName": "mq_problems",
+              "mode": "drawer",
+              "size": "medium",
+              "pageModelClass": "ChildPageModel",
               "associationName": "mq_supervisions.problem",
-              "uid": "§template:mq_problems:DetailsBlockModel/target",
-              "filterByTk": "{{ctx.record.id}}",
+              "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target",
               "popupTemplateHasFilterByTk": true,
-              "popupTemplateHasSourceId": false,
+              "popupTemplateHasSourceId": true,
               "popupTemplateMode": "reference",
-              "popupTemplateUid": "§template:mq_problems:DetailsBlockModel"
+              "popupTemplateUid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel"
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.mySupervisions.problem"
+            "declaredKey": "main.mySupervisions.problem.field"
           }
         },
         "subKey": "field",
@@ -2101,7 +2111,7 @@ module.exports = {
     ],
     [
       "§my-todos/tab0/grid/items[0]/columns[1]/field",
-      "§template:mq_problems:DetailsBlockModel"
+      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel"
     ],
     [
       "§my-todos/tab0/grid/items[0]/columns[2]/field",
@@ -2121,7 +2131,7 @@ module.exports = {
     ],
     [
       "§my-todos/tab0/grid/items[1]/columns[1]/field",
-      "§template:mq_problems:DetailsBlockModel"
+      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel"
     ],
     [
       "§my-todos/tab0/grid/items[2]/actions[3]",
@@ -2137,14 +2147,14 @@ module.exports = {
     ],
     [
       "§my-todos/tab0/grid/items[2]/columns[1]/field",
-      "§template:mq_problems:DetailsBlockModel"
+      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel"
     ]
   ],
   "templates": [
     "§template:mq_problems:EditFormModel",
-    "§template:mq_units@mq_problems.unit:EditFormModel",
-    "§template:mq_units@mq_problems.unit:DetailsBlockModel",
-    "§template:mq_problems:DetailsBlockModel",
+    "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel",
+    "§template:mq_problems@mq_revisits.problem:DetailsBlockModel",
+    "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel",
     "§template:mq_responsibilities:CreateFormModel",
     "§template:mq_responsibilities:EditFormModel",
     "§template:mq_units@mq_responsibilities.unit:EditFormModel",
@@ -2161,6 +2171,7 @@ module.exports = {
     "§template:mq_revisits:DetailsBlockModel",
     "§template:mq_supervisions:CreateFormModel",
     "§template:mq_supervisions:EditFormModel",
+    "§template:mq_problems@mq_tasks.problem:DetailsBlockModel",
     "§template:mq_tasks:EditFormModel",
     "§template:mq_tasks:DetailsBlockModel",
     "§template:mq_supervisions:DetailsBlockModel"

@@ -318,14 +318,14 @@ module.exports = {
         "use": "AddNewActionModel",
         "props": {
           "type": "primary",
-          "title": "{{t(\"Add new\")}}",
+          "title": "{{t(\"Report a problem\", { ns: \"@minqing/plugin-workbench\" })}}",
           "icon": "PlusOutlined"
         },
         "decoratorProps": {},
         "stepParams": {
           "buttonSettings": {
             "general": {
-              "title": "{{t(\"Add new\")}}",
+              "title": "{{t(\"Report a problem\", { ns: \"@minqing/plugin-workbench\" })}}",
               "icon": "PlusOutlined",
               "type": "primary"
             }
@@ -337,7 +337,7 @@ module.exports = {
               "pageModelClass": "ChildPageModel",
               "dataSourceKey": "main",
               "collectionName": "mq_problems",
-              "title": "{{t(\"Add new\")}}",
+              "title": "{{t(\"Report a problem\", { ns: \"@minqing/plugin-workbench\" })}}",
               "uid": "§template:mq_problems:CreateFormModel/target",
               "popupTemplateHasFilterByTk": false,
               "popupTemplateHasSourceId": false,
@@ -346,7 +346,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.problems.addNew_2"
+            "declaredKey": "main.problems.reportProblem"
           }
         },
         "flowRegistry": {}
@@ -434,12 +434,8 @@ module.exports = {
               "pageModelClass": "ChildPageModel",
               "dataSourceKey": "main",
               "collectionName": "mq_problems",
-              "title": "{{t(\"Details\")}}",
-              "uid": "§template:mq_problems:DetailsBlockModel/target",
-              "popupTemplateHasFilterByTk": true,
-              "popupTemplateHasSourceId": false,
-              "popupTemplateMode": "reference",
-              "popupTemplateUid": "§template:mq_problems:DetailsBlockModel"
+              "title": "{{t(\"Problem\", { ns: \"@minqing/plugin-workbench\" })}}",
+              "filterByTk": "{{ctx.record.id}}"
             }
           },
           "__flowSurfaceMeta": {
@@ -447,6 +443,1189 @@ module.exports = {
           }
         },
         "flowRegistry": {}
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]",
+      "sort": 1,
+      "options": {
+        "parentId": "§problems/tab0/grid/items[0]/columns[0]/actions[0]",
+        "subKey": "page",
+        "subType": "object",
+        "use": "ChildPageModel",
+        "props": {
+          "displayTitle": false,
+          "enableTabs": true
+        },
+        "stepParams": {
+          "pageSettings": {
+            "general": {
+              "displayTitle": false,
+              "enableTabs": true
+            }
+          }
+        }
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page",
+      "sort": 1,
+      "options": {
+        "use": "ChildPageTabModel",
+        "props": {
+          "title": "{{t(\"Details\")}}"
+        },
+        "stepParams": {
+          "pageTabSettings": {
+            "tab": {
+              "title": "{{t(\"Details\")}}"
+            }
+          }
+        },
+        "subKey": "tabs",
+        "subType": "array"
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]",
+      "sort": 1,
+      "options": {
+        "use": "BlockGridModel",
+        "subKey": "grid",
+        "subType": "object",
+        "props": {
+          "rows": {
+            "row1": [
+              [
+                "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]"
+              ]
+            ],
+            "row2": [
+              [
+                "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]"
+              ]
+            ]
+          },
+          "sizes": {
+            "row1": [
+              24
+            ],
+            "row2": [
+              24
+            ]
+          },
+          "rowOrder": [
+            "row1",
+            "row2"
+          ]
+        },
+        "stepParams": {
+          "gridSettings": {
+            "grid": {
+              "rows": {
+                "row1": [
+                  [
+                    "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]"
+                  ]
+                ],
+                "row2": [
+                  [
+                    "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]"
+                  ]
+                ]
+              },
+              "sizes": {
+                "row1": [
+                  24
+                ],
+                "row2": [
+                  24
+                ]
+              },
+              "rowOrder": [
+                "row1",
+                "row2"
+              ]
+            }
+          }
+        }
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid",
+      "sort": 1,
+      "options": {
+        "parentId": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsBlockModel",
+        "props": {},
+        "decoratorProps": {},
+        "stepParams": {
+          "resourceSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "filterByTk": "{{ctx.view.inputArgs.filterByTk}}"
+            }
+          },
+          "detailsSettings": {
+            "defaultSorting": {
+              "sort": [
+                {
+                  "field": "createdAt",
+                  "direction": "desc"
+                }
+              ]
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemFacts"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/actions[0]",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]",
+      "sort": 1,
+      "options": {
+        "parentId": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]",
+        "subKey": "actions",
+        "subType": "array",
+        "use": "EditActionModel",
+        "props": {
+          "title": "{{t(\"Edit\")}}",
+          "icon": "EditOutlined",
+          "type": "default"
+        },
+        "decoratorProps": {},
+        "stepParams": {
+          "buttonSettings": {
+            "general": {
+              "title": "{{t(\"Edit\")}}",
+              "icon": "EditOutlined",
+              "type": "default"
+            }
+          },
+          "popupSettings": {
+            "openView": {
+              "mode": "drawer",
+              "size": "medium",
+              "pageModelClass": "ChildPageModel",
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "title": "{{t(\"Edit\")}}",
+              "uid": "§template:mq_problems:EditFormModel/target",
+              "popupTemplateHasFilterByTk": true,
+              "popupTemplateHasSourceId": false,
+              "popupTemplateMode": "reference",
+              "popupTemplateUid": "§template:mq_problems:EditFormModel"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemFacts.edit_default_1"
+          }
+        },
+        "flowRegistry": {}
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]",
+      "sort": 1,
+      "options": {
+        "use": "DetailsGridModel",
+        "subKey": "grid",
+        "subType": "object",
+        "stepParams": {
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemFacts.grid"
+          },
+          "gridSettings": {
+            "grid": {
+              "rows": {
+                "row1": [
+                  [
+                    "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[0]"
+                  ],
+                  [
+                    "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[1]"
+                  ]
+                ],
+                "row2": [
+                  [
+                    "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[2]"
+                  ],
+                  [
+                    "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[3]"
+                  ]
+                ],
+                "row3": [
+                  [
+                    "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[4]"
+                  ],
+                  [
+                    "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[5]"
+                  ]
+                ],
+                "row4": [
+                  [
+                    "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[6]"
+                  ]
+                ]
+              },
+              "sizes": {
+                "row1": [
+                  12,
+                  12
+                ],
+                "row2": [
+                  12,
+                  12
+                ],
+                "row3": [
+                  12,
+                  12
+                ],
+                "row4": [
+                  24
+                ]
+              },
+              "rowOrder": [
+                "row1",
+                "row2",
+                "row3",
+                "row4"
+              ]
+            }
+          }
+        },
+        "props": {
+          "rows": {
+            "row1": [
+              [
+                "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[0]"
+              ],
+              [
+                "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[1]"
+              ]
+            ],
+            "row2": [
+              [
+                "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[2]"
+              ],
+              [
+                "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[3]"
+              ]
+            ],
+            "row3": [
+              [
+                "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[4]"
+              ],
+              [
+                "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[5]"
+              ]
+            ],
+            "row4": [
+              [
+                "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[6]"
+              ]
+            ]
+          },
+          "sizes": {
+            "row1": [
+              12,
+              12
+            ],
+            "row2": [
+              12,
+              12
+            ],
+            "row3": [
+              12,
+              12
+            ],
+            "row4": [
+              24
+            ]
+          },
+          "rowOrder": [
+            "row1",
+            "row2",
+            "row3",
+            "row4"
+          ]
+        }
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[0]",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid",
+      "sort": 1,
+      "options": {
+        "parentId": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "code"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemFacts.code"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[0]/field",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[0]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayTextFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "code"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemFacts.code.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[1]",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid",
+      "sort": 2,
+      "options": {
+        "parentId": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "title"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemFacts.title"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[1]/field",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[1]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayTextFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "title"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemFacts.title.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[2]",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid",
+      "sort": 3,
+      "options": {
+        "parentId": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "status"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemFacts.status"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[2]/field",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[2]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayEnumFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "status"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemFacts.status.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[3]",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid",
+      "sort": 4,
+      "options": {
+        "parentId": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {
+          "titleField": "name"
+        },
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "unit"
+            }
+          },
+          "detailItemSettings": {
+            "fieldNames": {
+              "label": "name"
+            }
+          }
+        }
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[3]/field",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[3]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayTextFieldModel",
+        "props": {
+          "titleField": "name",
+          "clickToOpen": true
+        },
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "unit"
+            }
+          },
+          "displayFieldSettings": {
+            "clickToOpen": {
+              "clickToOpen": true
+            }
+          },
+          "popupSettings": {
+            "openView": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_units",
+              "associationName": "mq_problems.unit",
+              "uid": "§template:mq_units@mq_problems.unit:DetailsBlockModel/target",
+              "popupTemplateHasFilterByTk": true,
+              "popupTemplateHasSourceId": true,
+              "popupTemplateMode": "reference",
+              "popupTemplateUid": "§template:mq_units@mq_problems.unit:DetailsBlockModel"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemFacts.unit"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[4]",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid",
+      "sort": 5,
+      "options": {
+        "parentId": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "category"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemFacts.category"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[4]/field",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[4]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayEnumFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "category"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemFacts.category.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[5]",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid",
+      "sort": 6,
+      "options": {
+        "parentId": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "description"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemFacts.description"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[5]/field",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[5]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayTextFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "description"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemFacts.description.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[6]",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid",
+      "sort": 7,
+      "options": {
+        "parentId": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "source"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemFacts.source"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[6]/field",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[6]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayEnumFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "source"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemFacts.source.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid",
+      "sort": 2,
+      "options": {
+        "parentId": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "ListBlockModel",
+        "props": {},
+        "decoratorProps": {},
+        "stepParams": {
+          "resourceSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "associationName": "mq_problems.responsibilities",
+              "sourceId": "{{ctx.view.inputArgs.filterByTk}}"
+            }
+          },
+          "listSettings": {
+            "defaultSorting": {
+              "sort": [
+                {
+                  "field": "createdAt",
+                  "direction": "desc"
+                }
+              ]
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemResponsibilities"
+          },
+          "cardSettings": {
+            "titleDescription": {
+              "title": "{{t(\"Responsibility\", { ns: \"@minqing/plugin-workbench\" })}}"
+            }
+          }
+        }
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/actions[0]",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]",
+      "sort": 1,
+      "options": {
+        "parentId": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]",
+        "subKey": "actions",
+        "subType": "array",
+        "use": "FilterActionModel",
+        "props": {
+          "title": "{{t(\"Filter\")}}",
+          "icon": "FilterOutlined",
+          "defaultFilterValue": {
+            "logic": "$and",
+            "items": [
+              {
+                "path": "goal",
+                "operator": "$includes"
+              },
+              {
+                "path": "mode",
+                "operator": "$eq"
+              }
+            ]
+          },
+          "filterValue": {
+            "logic": "$and",
+            "items": [
+              {
+                "path": "goal",
+                "operator": "$includes"
+              },
+              {
+                "path": "mode",
+                "operator": "$eq"
+              }
+            ]
+          }
+        },
+        "decoratorProps": {},
+        "stepParams": {
+          "buttonSettings": {
+            "general": {
+              "title": "{{t(\"Filter\")}}",
+              "icon": "FilterOutlined"
+            }
+          },
+          "filterSettings": {
+            "defaultFilter": {
+              "defaultFilter": {
+                "logic": "$and",
+                "items": [
+                  {
+                    "path": "goal",
+                    "operator": "$includes"
+                  },
+                  {
+                    "path": "mode",
+                    "operator": "$eq"
+                  }
+                ]
+              }
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemResponsibilities.filter_default_1"
+          }
+        },
+        "flowRegistry": {}
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/actions[1]",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]",
+      "sort": 2,
+      "options": {
+        "parentId": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]",
+        "subKey": "actions",
+        "subType": "array",
+        "use": "RefreshActionModel",
+        "props": {
+          "title": "{{t(\"Refresh\")}}",
+          "icon": "ReloadOutlined"
+        },
+        "decoratorProps": {},
+        "stepParams": {
+          "buttonSettings": {
+            "general": {
+              "title": "{{t(\"Refresh\")}}",
+              "icon": "ReloadOutlined"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemResponsibilities.refresh_default_2"
+          }
+        },
+        "flowRegistry": {}
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/actions[2]",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]",
+      "sort": 3,
+      "options": {
+        "parentId": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]",
+        "subKey": "actions",
+        "subType": "array",
+        "use": "AddNewActionModel",
+        "props": {
+          "type": "primary",
+          "title": "{{t(\"Add new\")}}",
+          "icon": "PlusOutlined"
+        },
+        "decoratorProps": {},
+        "stepParams": {
+          "buttonSettings": {
+            "general": {
+              "title": "{{t(\"Add new\")}}",
+              "icon": "PlusOutlined",
+              "type": "primary"
+            }
+          },
+          "popupSettings": {
+            "openView": {
+              "mode": "drawer",
+              "size": "medium",
+              "pageModelClass": "ChildPageModel",
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "associationName": "mq_problems.responsibilities",
+              "sourceId": "{{ctx.view.inputArgs.sourceId}}",
+              "title": "{{t(\"Add new\")}}",
+              "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target",
+              "popupTemplateHasFilterByTk": false,
+              "popupTemplateHasSourceId": true,
+              "popupTemplateMode": "reference",
+              "popupTemplateUid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemResponsibilities.addNew_default_3"
+          }
+        },
+        "flowRegistry": {}
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]",
+      "sort": 1,
+      "options": {
+        "use": "ListItemModel",
+        "subKey": "item",
+        "subType": "object",
+        "stepParams": {
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemResponsibilities.item"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item",
+      "sort": 1,
+      "options": {
+        "use": "DetailsGridModel",
+        "subKey": "grid",
+        "subType": "object",
+        "stepParams": {
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemResponsibilities.grid"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[0]",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+      "sort": 1,
+      "options": {
+        "parentId": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {
+          "titleField": "nickname"
+        },
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "fieldPath": "person"
+            }
+          },
+          "detailItemSettings": {
+            "fieldNames": {
+              "label": "nickname"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemResponsibilities.person"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[0]/field",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[0]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayTextFieldModel",
+        "props": {
+          "titleField": "nickname",
+          "clickToOpen": true
+        },
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "fieldPath": "person"
+            }
+          },
+          "displayFieldSettings": {
+            "clickToOpen": {
+              "clickToOpen": true
+            }
+          },
+          "popupSettings": {
+            "openView": {
+              "dataSourceKey": "main",
+              "collectionName": "users",
+              "mode": "drawer",
+              "size": "medium",
+              "pageModelClass": "ChildPageModel",
+              "associationName": "mq_responsibilities.person",
+              "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target",
+              "popupTemplateHasFilterByTk": true,
+              "popupTemplateHasSourceId": true,
+              "popupTemplateMode": "reference",
+              "popupTemplateUid": "§template:users@mq_responsibilities.person:DetailsBlockModel"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemResponsibilities.person.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[1]",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+      "sort": 2,
+      "options": {
+        "parentId": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {
+          "titleField": "name"
+        },
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "fieldPath": "unit"
+            }
+          },
+          "detailItemSettings": {
+            "fieldNames": {
+              "label": "name"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemResponsibilities.unit"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[1]/field",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[1]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayTextFieldModel",
+        "props": {
+          "titleField": "name",
+          "clickToOpen": true
+        },
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "fieldPath": "unit"
+            }
+          },
+          "displayFieldSettings": {
+            "clickToOpen": {
+              "clickToOpen": true
+            }
+          },
+          "popupSettings": {
+            "openView": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_units",
+              "mode": "drawer",
+              "size": "medium",
+              "pageModelClass": "ChildPageModel",
+              "associationName": "mq_responsibilities.unit",
+              "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target",
+              "popupTemplateHasFilterByTk": true,
+              "popupTemplateHasSourceId": true,
+              "popupTemplateMode": "reference",
+              "popupTemplateUid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemResponsibilities.unit.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[2]",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+      "sort": 3,
+      "options": {
+        "parentId": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "fieldPath": "mode"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemResponsibilities.mode"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[2]/field",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[2]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayEnumFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "fieldPath": "mode"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemResponsibilities.mode.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[3]",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+      "sort": 4,
+      "options": {
+        "parentId": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "fieldPath": "deadline"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemResponsibilities.deadline"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[3]/field",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[3]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayTextFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "fieldPath": "deadline"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemResponsibilities.deadline.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[4]",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+      "sort": 5,
+      "options": {
+        "parentId": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "fieldPath": "acceptedAt"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemResponsibilities.acceptedAt"
+          }
+        }
+      }
+    },
+    {
+      "uid": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[4]/field",
+      "parent": "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[4]",
+      "sort": 1,
+      "options": {
+        "use": "DisplayDateTimeFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_responsibilities",
+              "fieldPath": "acceptedAt"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.problems.view_1.popup.problemResponsibilities.acceptedAt.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
       }
     },
     {
@@ -965,8 +2144,24 @@ module.exports = {
       "§template:mq_problems:CreateFormModel"
     ],
     [
-      "§problems/tab0/grid/items[0]/columns[0]/actions[0]",
-      "§template:mq_problems:DetailsBlockModel"
+      "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/actions[0]",
+      "§template:mq_problems:EditFormModel"
+    ],
+    [
+      "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[0]/grid/items[3]/field",
+      "§template:mq_units@mq_problems.unit:DetailsBlockModel"
+    ],
+    [
+      "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/actions[2]",
+      "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel"
+    ],
+    [
+      "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[0]/field",
+      "§template:users@mq_responsibilities.person:DetailsBlockModel"
+    ],
+    [
+      "§problems/tab0/grid/items[0]/columns[0]/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[1]/field",
+      "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel"
     ],
     [
       "§problems/tab0/grid/items[0]/columns[0]/actions[1]",
@@ -980,13 +2175,19 @@ module.exports = {
   "templates": [
     "§template:mq_problems:CreateFormModel",
     "§template:mq_problems:EditFormModel",
+    "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel",
     "§template:mq_units@mq_problems.unit:EditFormModel",
     "§template:mq_units@mq_problems.unit:DetailsBlockModel",
-    "§template:mq_problems:DetailsBlockModel"
+    "§template:mq_units@mq_responsibilities.unit:EditFormModel",
+    "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel",
+    "§template:users@mq_responsibilities.person:EditFormModel",
+    "§template:users@mq_responsibilities.person:DetailsBlockModel"
   ],
   "collections": [
     "mq_problems",
+    "mq_responsibilities",
     "mq_units",
+    "roles",
     "users"
   ]
 };

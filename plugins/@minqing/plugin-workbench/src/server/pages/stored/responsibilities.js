@@ -533,6 +533,9 @@ module.exports = {
             "fieldNames": {
               "label": "title"
             }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.responsibilities.problem"
           }
         }
       }
@@ -564,17 +567,19 @@ module.exports = {
             "openView": {
               "dataSourceKey": "main",
               "collectionName": "mq_problems",
+              "mode": "drawer",
+              "size": "medium",
+              "pageModelClass": "ChildPageModel",
               "associationName": "mq_responsibilities.problem",
-              "uid": "§template:mq_problems:DetailsBlockModel/target",
-              "filterByTk": "{{ctx.record.id}}",
+              "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target",
               "popupTemplateHasFilterByTk": true,
-              "popupTemplateHasSourceId": false,
+              "popupTemplateHasSourceId": true,
               "popupTemplateMode": "reference",
-              "popupTemplateUid": "§template:mq_problems:DetailsBlockModel"
+              "popupTemplateUid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel"
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.responsibilities.problem"
+            "declaredKey": "main.responsibilities.problem.field"
           }
         },
         "subKey": "field",
@@ -605,9 +610,6 @@ module.exports = {
             "fieldNames": {
               "label": "name"
             }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.responsibilities.unit"
           }
         }
       }
@@ -639,11 +641,9 @@ module.exports = {
             "openView": {
               "dataSourceKey": "main",
               "collectionName": "mq_units",
-              "mode": "drawer",
-              "size": "medium",
-              "pageModelClass": "ChildPageModel",
               "associationName": "mq_responsibilities.unit",
               "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target",
+              "filterByTk": "{{ctx.view.inputArgs.filterByTk}}",
               "popupTemplateHasFilterByTk": true,
               "popupTemplateHasSourceId": true,
               "popupTemplateMode": "reference",
@@ -651,7 +651,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.responsibilities.unit.field"
+            "declaredKey": "main.responsibilities.unit"
           }
         },
         "subKey": "field",
@@ -682,9 +682,6 @@ module.exports = {
             "fieldNames": {
               "label": "nickname"
             }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.responsibilities.person"
           }
         }
       }
@@ -716,11 +713,9 @@ module.exports = {
             "openView": {
               "dataSourceKey": "main",
               "collectionName": "users",
-              "mode": "drawer",
-              "size": "medium",
-              "pageModelClass": "ChildPageModel",
               "associationName": "mq_responsibilities.person",
               "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target",
+              "filterByTk": "{{ctx.view.inputArgs.filterByTk}}",
               "popupTemplateHasFilterByTk": true,
               "popupTemplateHasSourceId": true,
               "popupTemplateMode": "reference",
@@ -728,7 +723,7 @@ module.exports = {
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.responsibilities.person.field"
+            "declaredKey": "main.responsibilities.person"
           }
         },
         "subKey": "field",
@@ -1016,7 +1011,7 @@ module.exports = {
     ],
     [
       "§responsibilities/tab0/grid/items[0]/columns[1]/field",
-      "§template:mq_problems:DetailsBlockModel"
+      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel"
     ],
     [
       "§responsibilities/tab0/grid/items[0]/columns[2]/field",
@@ -1033,9 +1028,7 @@ module.exports = {
   ],
   "templates": [
     "§template:mq_problems:EditFormModel",
-    "§template:mq_units@mq_problems.unit:EditFormModel",
-    "§template:mq_units@mq_problems.unit:DetailsBlockModel",
-    "§template:mq_problems:DetailsBlockModel",
+    "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel",
     "§template:mq_responsibilities:CreateFormModel",
     "§template:mq_responsibilities:EditFormModel",
     "§template:mq_units@mq_responsibilities.unit:EditFormModel",

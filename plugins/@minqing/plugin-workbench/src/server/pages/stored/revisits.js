@@ -589,12 +589,12 @@ module.exports = {
               "dataSourceKey": "main",
               "collectionName": "mq_problems",
               "associationName": "mq_revisits.problem",
-              "uid": "§template:mq_problems:DetailsBlockModel/target",
-              "filterByTk": "{{ctx.record.id}}",
+              "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target",
+              "filterByTk": "{{ctx.view.inputArgs.filterByTk}}",
               "popupTemplateHasFilterByTk": true,
-              "popupTemplateHasSourceId": false,
+              "popupTemplateHasSourceId": true,
               "popupTemplateMode": "reference",
-              "popupTemplateUid": "§template:mq_problems:DetailsBlockModel"
+              "popupTemplateUid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel"
             }
           },
           "__flowSurfaceMeta": {
@@ -975,7 +975,7 @@ module.exports = {
     ],
     [
       "§revisits/tab0/grid/items[0]/columns[1]/field",
-      "§template:mq_problems:DetailsBlockModel"
+      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel"
     ],
     [
       "§revisits/tab0/grid/items[0]/columns[2]/field",
@@ -984,9 +984,7 @@ module.exports = {
   ],
   "templates": [
     "§template:mq_problems:EditFormModel",
-    "§template:mq_units@mq_problems.unit:EditFormModel",
-    "§template:mq_units@mq_problems.unit:DetailsBlockModel",
-    "§template:mq_problems:DetailsBlockModel",
+    "§template:mq_problems@mq_revisits.problem:DetailsBlockModel",
     "§template:mq_revisits:CreateFormModel",
     "§template:mq_revisits:EditFormModel",
     "§template:users@mq_revisits.revisiter:EditFormModel",

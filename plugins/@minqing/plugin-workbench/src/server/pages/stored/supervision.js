@@ -577,12 +577,12 @@ module.exports = {
               "dataSourceKey": "main",
               "collectionName": "mq_problems",
               "associationName": "mq_supervisions.problem",
-              "uid": "§template:mq_problems:DetailsBlockModel/target",
-              "filterByTk": "{{ctx.record.id}}",
+              "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target",
+              "filterByTk": "{{ctx.view.inputArgs.filterByTk}}",
               "popupTemplateHasFilterByTk": true,
-              "popupTemplateHasSourceId": false,
+              "popupTemplateHasSourceId": true,
               "popupTemplateMode": "reference",
-              "popupTemplateUid": "§template:mq_problems:DetailsBlockModel"
+              "popupTemplateUid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel"
             }
           },
           "__flowSurfaceMeta": {
@@ -844,16 +844,15 @@ module.exports = {
     ],
     [
       "§supervision/tab0/grid/items[0]/columns[1]/field",
-      "§template:mq_problems:DetailsBlockModel"
+      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel"
     ]
   ],
   "templates": [
     "§template:mq_problems:EditFormModel",
-    "§template:mq_units@mq_problems.unit:EditFormModel",
-    "§template:mq_units@mq_problems.unit:DetailsBlockModel",
-    "§template:mq_problems:DetailsBlockModel",
+    "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel",
     "§template:mq_supervisions:CreateFormModel",
     "§template:mq_supervisions:EditFormModel",
+    "§template:mq_problems@mq_tasks.problem:DetailsBlockModel",
     "§template:mq_tasks:EditFormModel",
     "§template:mq_tasks:DetailsBlockModel",
     "§template:mq_supervisions:DetailsBlockModel"

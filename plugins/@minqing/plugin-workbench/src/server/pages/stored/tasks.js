@@ -533,6 +533,9 @@ module.exports = {
             "fieldNames": {
               "label": "title"
             }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.tasks.problem"
           }
         }
       }
@@ -564,17 +567,19 @@ module.exports = {
             "openView": {
               "dataSourceKey": "main",
               "collectionName": "mq_problems",
+              "mode": "drawer",
+              "size": "medium",
+              "pageModelClass": "ChildPageModel",
               "associationName": "mq_tasks.problem",
-              "uid": "§template:mq_problems:DetailsBlockModel/target",
-              "filterByTk": "{{ctx.record.id}}",
+              "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target",
               "popupTemplateHasFilterByTk": true,
-              "popupTemplateHasSourceId": false,
+              "popupTemplateHasSourceId": true,
               "popupTemplateMode": "reference",
-              "popupTemplateUid": "§template:mq_problems:DetailsBlockModel"
+              "popupTemplateUid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel"
             }
           },
           "__flowSurfaceMeta": {
-            "declaredKey": "main.tasks.problem"
+            "declaredKey": "main.tasks.problem.field"
           }
         },
         "subKey": "field",
@@ -785,14 +790,12 @@ module.exports = {
     ],
     [
       "§tasks/tab0/grid/items[0]/columns[1]/field",
-      "§template:mq_problems:DetailsBlockModel"
+      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel"
     ]
   ],
   "templates": [
     "§template:mq_problems:EditFormModel",
-    "§template:mq_units@mq_problems.unit:EditFormModel",
-    "§template:mq_units@mq_problems.unit:DetailsBlockModel",
-    "§template:mq_problems:DetailsBlockModel",
+    "§template:mq_problems@mq_tasks.problem:DetailsBlockModel",
     "§template:mq_tasks:CreateFormModel",
     "§template:mq_tasks:EditFormModel",
     "§template:mq_tasks:DetailsBlockModel"

@@ -14157,8 +14157,8 @@ module.exports = {
   },
   "§template:mq_problems:CreateFormModel": {
     "values": {
-      "name": "Problem list Popup for Add New (Auto generated)",
-      "description": "Automatically generated popup template for collection \"Problem list\" (Popup for Add New). Scene: addNew; collection: \"Problem list\".",
+      "name": "{{t(\"Report a problem\", { ns: \"@minqing/plugin-workbench\" })}} popup template",
+      "description": "Reusable popup template. Scene: addNew; collection: mq_problems; host: mq_problems; trigger: action \"{{t(\"Report a problem\", { ns: \"@minqing/plugin-workbench\" })}}\"; context: direct/current record; content: mq_problems.",
       "targetUid": "§template:mq_problems:CreateFormModel/target",
       "useModel": "CreateFormModel",
       "type": "popup",
@@ -14172,14 +14172,14 @@ module.exports = {
           "use": "AddNewActionModel",
           "props": {
             "type": "primary",
-            "title": "{{t(\"Add new\")}}",
+            "title": "{{t(\"Report a problem\", { ns: \"@minqing/plugin-workbench\" })}}",
             "icon": "PlusOutlined"
           },
           "decoratorProps": {},
           "stepParams": {
             "buttonSettings": {
               "general": {
-                "title": "{{t(\"Add new\")}}",
+                "title": "{{t(\"Report a problem\", { ns: \"@minqing/plugin-workbench\" })}}",
                 "icon": "PlusOutlined",
                 "type": "primary"
               }
@@ -14191,7 +14191,7 @@ module.exports = {
                 "pageModelClass": "ChildPageModel",
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "title": "{{t(\"Add new\")}}"
+                "title": "{{t(\"Report a problem\", { ns: \"@minqing/plugin-workbench\" })}}"
               }
             }
           },
@@ -14230,12 +14230,12 @@ module.exports = {
         "options": {
           "use": "ChildPageTabModel",
           "props": {
-            "title": "{{t(\"Add new\")}}"
+            "title": "{{t(\"Details\")}}"
           },
           "stepParams": {
             "pageTabSettings": {
               "tab": {
-                "title": "{{t(\"Add new\")}}"
+                "title": "{{t(\"Details\")}}"
               }
             }
           },
@@ -14314,15 +14314,6 @@ module.exports = {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems"
               }
-            },
-            "formModelSettings": {
-              "layout": {
-                "layout": "vertical",
-                "colon": false
-              },
-              "assignRules": {
-                "value": []
-              }
             }
           },
           "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid",
@@ -14379,94 +14370,37 @@ module.exports = {
                   "row1": [
                     [
                       "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
+                    ],
+                    [
+                      "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
                     ]
                   ],
                   "row2": [
                     [
-                      "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
+                      "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
                     ],
                     [
-                      "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
+                      "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
                     ]
                   ],
                   "row3": [
                     [
-                      "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
-                    ],
-                    [
                       "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
-                    ]
-                  ],
-                  "row4": [
+                    ],
                     [
                       "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[5]"
                     ]
                   ],
-                  "row5": [
+                  "row4": [
                     [
                       "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[6]"
-                    ]
-                  ],
-                  "row6": [
-                    [
-                      "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]"
-                    ],
-                    [
-                      "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[8]"
-                    ]
-                  ],
-                  "row7": [
-                    [
-                      "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[9]"
-                    ],
-                    [
-                      "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[10]"
-                    ]
-                  ],
-                  "row8": [
-                    [
-                      "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[11]"
-                    ],
-                    [
-                      "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[12]"
-                    ]
-                  ],
-                  "row9": [
-                    [
-                      "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[13]"
-                    ],
-                    [
-                      "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[14]"
-                    ]
-                  ],
-                  "row10": [
-                    [
-                      "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[15]"
-                    ],
-                    [
-                      "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[16]"
-                    ]
-                  ],
-                  "row11": [
-                    [
-                      "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[17]"
-                    ],
-                    [
-                      "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[18]"
-                    ]
-                  ],
-                  "row12": [
-                    [
-                      "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[19]"
-                    ],
-                    [
-                      "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[20]"
                     ]
                   ]
                 },
                 "sizes": {
                   "row1": [
-                    24
+                    12,
+                    12
                   ],
                   "row2": [
                     12,
@@ -14478,58 +14412,14 @@ module.exports = {
                   ],
                   "row4": [
                     24
-                  ],
-                  "row5": [
-                    24
-                  ],
-                  "row6": [
-                    12,
-                    12
-                  ],
-                  "row7": [
-                    12,
-                    12
-                  ],
-                  "row8": [
-                    12,
-                    12
-                  ],
-                  "row9": [
-                    12,
-                    12
-                  ],
-                  "row10": [
-                    12,
-                    12
-                  ],
-                  "row11": [
-                    12,
-                    12
-                  ],
-                  "row12": [
-                    12,
-                    12
                   ]
                 },
                 "rowOrder": [
                   "row1",
                   "row2",
                   "row3",
-                  "row4",
-                  "row5",
-                  "row6",
-                  "row7",
-                  "row8",
-                  "row9",
-                  "row10",
-                  "row11",
-                  "row12"
+                  "row4"
                 ]
-              }
-            },
-            "eventSettings": {
-              "linkageRules": {
-                "value": []
               }
             }
           },
@@ -14538,94 +14428,37 @@ module.exports = {
               "row1": [
                 [
                   "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
+                ],
+                [
+                  "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
                 ]
               ],
               "row2": [
                 [
-                  "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
+                  "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
                 ],
                 [
-                  "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
+                  "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
                 ]
               ],
               "row3": [
                 [
-                  "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
-                ],
-                [
                   "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
-                ]
-              ],
-              "row4": [
+                ],
                 [
                   "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling5"
                 ]
               ],
-              "row5": [
+              "row4": [
                 [
                   "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling6"
-                ]
-              ],
-              "row6": [
-                [
-                  "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling7"
-                ],
-                [
-                  "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling8"
-                ]
-              ],
-              "row7": [
-                [
-                  "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling9"
-                ],
-                [
-                  "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling10"
-                ]
-              ],
-              "row8": [
-                [
-                  "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling11"
-                ],
-                [
-                  "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling12"
-                ]
-              ],
-              "row9": [
-                [
-                  "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling13"
-                ],
-                [
-                  "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling14"
-                ]
-              ],
-              "row10": [
-                [
-                  "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling15"
-                ],
-                [
-                  "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling16"
-                ]
-              ],
-              "row11": [
-                [
-                  "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling17"
-                ],
-                [
-                  "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling18"
-                ]
-              ],
-              "row12": [
-                [
-                  "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling19"
-                ],
-                [
-                  "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling20"
                 ]
               ]
             },
             "sizes": {
               "row1": [
-                24
+                12,
+                12
               ],
               "row2": [
                 12,
@@ -14637,52 +14470,13 @@ module.exports = {
               ],
               "row4": [
                 24
-              ],
-              "row5": [
-                24
-              ],
-              "row6": [
-                12,
-                12
-              ],
-              "row7": [
-                12,
-                12
-              ],
-              "row8": [
-                12,
-                12
-              ],
-              "row9": [
-                12,
-                12
-              ],
-              "row10": [
-                12,
-                12
-              ],
-              "row11": [
-                12,
-                12
-              ],
-              "row12": [
-                12,
-                12
               ]
             },
             "rowOrder": [
               "row1",
               "row2",
               "row3",
-              "row4",
-              "row5",
-              "row6",
-              "row7",
-              "row8",
-              "row9",
-              "row10",
-              "row11",
-              "row12"
+              "row4"
             ]
           },
           "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]",
@@ -14698,474 +14492,32 @@ module.exports = {
           "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
           "subType": "array",
-          "use": "DividerItemModel",
+          "use": "FormItemModel",
           "props": {
-            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
-            "orientation": "left"
+            "required": true
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "title"
+              }
+            },
+            "editItemSettings": {
+              "required": {
+                "required": true
+              }
+            }
           },
           "decoratorProps": {},
-          "stepParams": {
-            "markdownItemSetting": {
-              "title": {
-                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
-                "orientation": "left"
-              }
-            }
-          },
           "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 11,
-        "options": {
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 11
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[10]/field",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-        "sort": 1,
-        "options": {
-          "use": "DateTimeTzFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 12,
-        "options": {
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 12
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[11]/field",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-        "sort": 1,
-        "options": {
-          "use": "DateTimeTzFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 13,
-        "options": {
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 13
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[12]/field",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-        "sort": 1,
-        "options": {
-          "use": "DateTimeTzFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 14,
-        "options": {
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 14
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[13]/field",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-        "sort": 1,
-        "options": {
-          "use": "DateTimeTzFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 15,
-        "options": {
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 15
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[14]/field",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-        "sort": 1,
-        "options": {
-          "use": "DateTimeTzFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 16,
-        "options": {
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenReason"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 16
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[15]/field",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-        "sort": 1,
-        "options": {
-          "use": "TextareaFieldModel",
-          "props": {
-            "autoSize": {
-              "maxRows": 10,
-              "minRows": 3
-            }
-          },
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenReason"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 17,
-        "options": {
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenCount"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 17
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[16]/field",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-        "sort": 1,
-        "options": {
-          "use": "NumberFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenCount"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 18,
-        "options": {
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 18
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[17]/field",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-        "sort": 1,
-        "options": {
-          "use": "CheckboxFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 19,
-        "options": {
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 19
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[18]/field",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-        "sort": 1,
-        "options": {
-          "use": "TextareaFieldModel",
-          "props": {
-            "autoSize": {
-              "maxRows": 10,
-              "minRows": 3
-            }
-          },
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 20,
-        "options": {
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 20
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[19]/field",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]/field",
+        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
         "sort": 1,
         "options": {
           "use": "InputFieldModel",
@@ -15175,14 +14527,14 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
+                "fieldPath": "title"
               }
             }
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
+          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
           "sortIndex": 1
         }
       },
@@ -15195,16 +14547,28 @@ module.exports = {
           "subKey": "items",
           "subType": "array",
           "use": "FormItemModel",
-          "props": {},
+          "props": {
+            "titleField": "name",
+            "required": true
+          },
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "title"
+                "fieldPath": "unit"
+              }
+            },
+            "editItemSettings": {
+              "titleField": {
+                "label": "name"
+              },
+              "required": {
+                "required": true
               }
             }
           },
+          "decoratorProps": {},
           "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
           "sortIndex": 2
         }
@@ -15214,14 +14578,16 @@ module.exports = {
         "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
         "sort": 1,
         "options": {
-          "use": "InputFieldModel",
-          "props": {},
+          "use": "RecordSelectFieldModel",
+          "props": {
+            "titleField": "name"
+          },
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "title"
+                "fieldPath": "unit"
               }
             }
           },
@@ -15229,52 +14595,6 @@ module.exports = {
           "subType": "object",
           "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
           "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 21,
-        "options": {
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 21
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[20]/field",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-        "sort": 1,
-        "options": {
-          "use": "DateTimeTzFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
           "sortIndex": 1
         }
       },
@@ -15293,7 +14613,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "status"
+                "fieldPath": "category"
               }
             }
           },
@@ -15315,7 +14635,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "status"
+                "fieldPath": "category"
               }
             }
           },
@@ -15341,7 +14661,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "category"
+                "fieldPath": "source"
               }
             }
           },
@@ -15363,7 +14683,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "category"
+                "fieldPath": "source"
               }
             }
           },
@@ -15383,20 +14703,13 @@ module.exports = {
           "subKey": "items",
           "subType": "array",
           "use": "FormItemModel",
-          "props": {
-            "titleField": "name"
-          },
+          "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "unit"
-              }
-            },
-            "editItemSettings": {
-              "titleField": {
-                "label": "name"
+                "fieldPath": "description"
               }
             }
           },
@@ -15409,16 +14722,19 @@ module.exports = {
         "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
         "sort": 1,
         "options": {
-          "use": "RecordSelectFieldModel",
+          "use": "TextareaFieldModel",
           "props": {
-            "titleField": "name"
+            "autoSize": {
+              "maxRows": 10,
+              "minRows": 3
+            }
           },
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "unit"
+                "fieldPath": "description"
               }
             }
           },
@@ -15444,7 +14760,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "source"
+                "fieldPath": "difficulty"
               }
             }
           },
@@ -15466,7 +14782,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "source"
+                "fieldPath": "difficulty"
               }
             }
           },
@@ -15485,131 +14801,6 @@ module.exports = {
           "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
           "subType": "array",
-          "use": "DividerItemModel",
-          "props": {
-            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
-            "orientation": "left"
-          },
-          "decoratorProps": {},
-          "stepParams": {
-            "markdownItemSetting": {
-              "title": {
-                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
-                "orientation": "left"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 7
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 8,
-        "options": {
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "description"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 8
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]/field",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-        "sort": 1,
-        "options": {
-          "use": "TextareaFieldModel",
-          "props": {
-            "autoSize": {
-              "maxRows": 10,
-              "minRows": 3
-            }
-          },
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "description"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 9,
-        "options": {
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "difficulty"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 9
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[8]/field",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-        "sort": 1,
-        "options": {
-          "use": "SelectFieldModel",
-          "props": {
-            "allowClear": true
-          },
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "difficulty"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 10,
-        "options": {
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
           "use": "FormItemModel",
           "props": {},
           "stepParams": {
@@ -15622,12 +14813,12 @@ module.exports = {
             }
           },
           "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 10
+          "sortIndex": 7
         }
       },
       {
-        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[9]/field",
-        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+        "uid": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[6]/field",
+        "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
         "sort": 1,
         "options": {
           "use": "CheckboxFieldModel",
@@ -15643,8 +14834,8 @@ module.exports = {
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
-          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+          "parent": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+          "parentId": "§template:mq_problems:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
           "sortIndex": 1
         }
       }
@@ -17158,6 +16349,777 @@ module.exports = {
     ],
     "usages": []
   },
+  "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel": {
+    "values": {
+      "name": "Responsibility list Popup for Add New (Auto generated)",
+      "description": "Automatically generated popup template for collection \"Responsibility list\" (Popup for Add New). Scene: addNew; collection: \"Responsibility list\".",
+      "targetUid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target",
+      "useModel": "CreateFormModel",
+      "type": "popup",
+      "dataSourceKey": "main",
+      "collectionName": "mq_responsibilities",
+      "associationName": "mq_problems.responsibilities",
+      "sourceId": "{{ctx.view.inputArgs.sourceId}}"
+    },
+    "models": [
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target",
+        "options": {
+          "use": "AddNewActionModel",
+          "props": {
+            "type": "primary",
+            "title": "{{t(\"Add new\")}}",
+            "icon": "PlusOutlined"
+          },
+          "decoratorProps": {},
+          "stepParams": {
+            "buttonSettings": {
+              "general": {
+                "title": "{{t(\"Add new\")}}",
+                "icon": "PlusOutlined",
+                "type": "primary"
+              }
+            },
+            "popupSettings": {
+              "openView": {
+                "mode": "drawer",
+                "size": "medium",
+                "pageModelClass": "ChildPageModel",
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "associationName": "mq_problems.responsibilities",
+                "sourceId": "{{ctx.view.inputArgs.sourceId}}",
+                "title": "{{t(\"Add new\")}}"
+              }
+            }
+          },
+          "flowRegistry": {}
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target",
+          "subKey": "page",
+          "subType": "object",
+          "use": "ChildPageModel",
+          "props": {
+            "displayTitle": false,
+            "enableTabs": true
+          },
+          "stepParams": {
+            "pageSettings": {
+              "general": {
+                "displayTitle": false,
+                "enableTabs": true
+              }
+            }
+          },
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page",
+        "sort": 1,
+        "options": {
+          "use": "ChildPageTabModel",
+          "props": {
+            "title": "{{t(\"Add new\")}}"
+          },
+          "stepParams": {
+            "pageTabSettings": {
+              "tab": {
+                "title": "{{t(\"Add new\")}}"
+              }
+            }
+          },
+          "subKey": "tabs",
+          "subType": "array",
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page",
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]",
+        "sort": 1,
+        "options": {
+          "use": "BlockGridModel",
+          "subKey": "grid",
+          "subType": "object",
+          "props": {
+            "rows": {
+              "row1": [
+                [
+                  "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/dangling0"
+                ]
+              ]
+            },
+            "sizes": {
+              "row1": [
+                24
+              ]
+            },
+            "rowOrder": [
+              "row1"
+            ]
+          },
+          "stepParams": {
+            "gridSettings": {
+              "grid": {
+                "rows": {
+                  "row1": [
+                    [
+                      "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]"
+                    ]
+                  ]
+                },
+                "sizes": {
+                  "row1": [
+                    24
+                  ]
+                },
+                "rowOrder": [
+                  "row1"
+                ]
+              }
+            }
+          },
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]",
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "CreateFormModel",
+          "props": {},
+          "decoratorProps": {},
+          "stepParams": {
+            "resourceSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "associationName": "mq_problems.responsibilities",
+                "sourceId": "{{ctx.view.inputArgs.sourceId}}"
+              }
+            },
+            "formModelSettings": {
+              "layout": {
+                "layout": "vertical",
+                "colon": false
+              },
+              "assignRules": {
+                "value": []
+              }
+            }
+          },
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/actions[0]",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]",
+          "subKey": "actions",
+          "subType": "array",
+          "use": "FormSubmitActionModel",
+          "props": {
+            "title": "{{t(\"Submit\")}}",
+            "type": "primary",
+            "htmlType": "submit"
+          },
+          "decoratorProps": {},
+          "stepParams": {
+            "buttonSettings": {
+              "general": {
+                "title": "{{t(\"Submit\")}}",
+                "type": "primary"
+              }
+            },
+            "submitSettings": {
+              "confirm": {
+                "enable": false,
+                "title": "{{t(\"Submit record\")}}",
+                "content": "{{t(\"Are you sure you want to save it?\")}}"
+              }
+            }
+          },
+          "flowRegistry": {},
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "use": "FormGridModel",
+          "subKey": "grid",
+          "subType": "object",
+          "stepParams": {
+            "gridSettings": {
+              "grid": {
+                "rows": {
+                  "row1": [
+                    [
+                      "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
+                    ],
+                    [
+                      "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
+                    ]
+                  ],
+                  "row2": [
+                    [
+                      "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
+                    ],
+                    [
+                      "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
+                    ]
+                  ],
+                  "row3": [
+                    [
+                      "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
+                    ],
+                    [
+                      "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[5]"
+                    ]
+                  ],
+                  "row4": [
+                    [
+                      "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[6]"
+                    ],
+                    [
+                      "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]"
+                    ]
+                  ]
+                },
+                "sizes": {
+                  "row1": [
+                    12,
+                    12
+                  ],
+                  "row2": [
+                    12,
+                    12
+                  ],
+                  "row3": [
+                    12,
+                    12
+                  ],
+                  "row4": [
+                    12,
+                    12
+                  ]
+                },
+                "rowOrder": [
+                  "row1",
+                  "row2",
+                  "row3",
+                  "row4"
+                ]
+              }
+            },
+            "eventSettings": {
+              "linkageRules": {
+                "value": []
+              }
+            }
+          },
+          "props": {
+            "rows": {
+              "row1": [
+                [
+                  "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
+                ],
+                [
+                  "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
+                ]
+              ],
+              "row2": [
+                [
+                  "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
+                ],
+                [
+                  "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
+                ]
+              ],
+              "row3": [
+                [
+                  "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
+                ],
+                [
+                  "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling5"
+                ]
+              ],
+              "row4": [
+                [
+                  "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling6"
+                ],
+                [
+                  "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling7"
+                ]
+              ]
+            },
+            "sizes": {
+              "row1": [
+                12,
+                12
+              ],
+              "row2": [
+                12,
+                12
+              ],
+              "row3": [
+                12,
+                12
+              ],
+              "row4": [
+                12,
+                12
+              ]
+            },
+            "rowOrder": [
+              "row1",
+              "row2",
+              "row3",
+              "row4"
+            ]
+          },
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]",
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "FormItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "fieldPath": "acceptedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]/field",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "use": "DateTimeTzFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "fieldPath": "acceptedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 2,
+        "options": {
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "FormItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "fieldPath": "active"
+              }
+            }
+          },
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 2
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]/field",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "sort": 1,
+        "options": {
+          "use": "CheckboxFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "fieldPath": "active"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 3,
+        "options": {
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "FormItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "fieldPath": "goal"
+              }
+            }
+          },
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 3
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]/field",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "sort": 1,
+        "options": {
+          "use": "TextareaFieldModel",
+          "props": {
+            "autoSize": {
+              "maxRows": 10,
+              "minRows": 3
+            }
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "fieldPath": "goal"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 4,
+        "options": {
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "FormItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "fieldPath": "mode"
+              }
+            }
+          },
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 4
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]/field",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+        "sort": 1,
+        "options": {
+          "use": "SelectFieldModel",
+          "props": {
+            "allowClear": true
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "fieldPath": "mode"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 5,
+        "options": {
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "FormItemModel",
+          "props": {
+            "titleField": "nickname"
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "fieldPath": "guarantor"
+              }
+            },
+            "editItemSettings": {
+              "titleField": {
+                "label": "nickname"
+              }
+            }
+          },
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 5
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]/field",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+        "sort": 1,
+        "options": {
+          "use": "RecordSelectFieldModel",
+          "props": {
+            "titleField": "nickname"
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "fieldPath": "guarantor"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 6,
+        "options": {
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "FormItemModel",
+          "props": {
+            "titleField": "nickname"
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "fieldPath": "person"
+              }
+            },
+            "editItemSettings": {
+              "titleField": {
+                "label": "nickname"
+              }
+            }
+          },
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 6
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[5]/field",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+        "sort": 1,
+        "options": {
+          "use": "RecordSelectFieldModel",
+          "props": {
+            "titleField": "nickname"
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "fieldPath": "person"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 7,
+        "options": {
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "FormItemModel",
+          "props": {
+            "titleField": "title"
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "fieldPath": "problem"
+              }
+            },
+            "editItemSettings": {
+              "titleField": {
+                "label": "title"
+              }
+            }
+          },
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 7
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[6]/field",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+        "sort": 1,
+        "options": {
+          "use": "RecordSelectFieldModel",
+          "props": {
+            "titleField": "title"
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "fieldPath": "problem"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 8,
+        "options": {
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "FormItemModel",
+          "props": {
+            "titleField": "name"
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "fieldPath": "unit"
+              }
+            },
+            "editItemSettings": {
+              "titleField": {
+                "label": "name"
+              }
+            }
+          },
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 8
+        }
+      },
+      {
+        "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]/field",
+        "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+        "sort": 1,
+        "options": {
+          "use": "RecordSelectFieldModel",
+          "props": {
+            "titleField": "name"
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "fieldPath": "unit"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+          "parentId": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+          "sortIndex": 1
+        }
+      }
+    ],
+    "usages": []
+  },
   "§template:mq_units@mq_problems.unit:EditFormModel": {
     "values": {
       "name": "Grassroots units Popup for Edit (Auto generated)",
@@ -18343,35 +18305,36 @@ module.exports = {
       ]
     ]
   },
-  "§template:mq_problems:DetailsBlockModel": {
+  "§template:mq_units@mq_responsibilities.unit:EditFormModel": {
     "values": {
-      "name": "Problem list Popup for Details (Auto generated)",
-      "description": "Automatically generated popup template for collection \"Problem list\" (Popup for Details). Scene: view; collection: \"Problem list\".",
-      "targetUid": "§template:mq_problems:DetailsBlockModel/target",
-      "useModel": "DetailsBlockModel",
+      "name": "Grassroots units Popup for Edit (Auto generated)",
+      "description": "Automatically generated popup template for collection \"Grassroots units\" (Popup for Edit). Scene: edit; collection: \"Grassroots units\".",
+      "targetUid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target",
+      "useModel": "EditFormModel",
       "type": "popup",
       "dataSourceKey": "main",
-      "collectionName": "mq_problems",
-      "filterByTk": "{{ctx.record.id}}"
+      "collectionName": "mq_units",
+      "associationName": "mq_responsibilities.unit",
+      "filterByTk": "{{ctx.record.id}}",
+      "sourceId": "{{ctx.view.inputArgs.sourceId}}"
     },
     "models": [
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target",
+        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target",
         "options": {
-          "use": "ViewActionModel",
+          "use": "EditActionModel",
           "props": {
-            "type": "link",
-            "title": "{{t(\"View\")}}",
-            "icon": null
+            "title": "{{t(\"Edit\")}}",
+            "icon": "EditOutlined",
+            "type": "default"
           },
           "decoratorProps": {},
           "stepParams": {
             "buttonSettings": {
               "general": {
-                "title": "{{t(\"View\")}}",
-                "icon": null,
-                "type": "link",
-                "iconOnly": false
+                "title": "{{t(\"Edit\")}}",
+                "icon": "EditOutlined",
+                "type": "default"
               }
             },
             "popupSettings": {
@@ -18380,8 +18343,10 @@ module.exports = {
                 "size": "medium",
                 "pageModelClass": "ChildPageModel",
                 "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "title": "{{t(\"Details\")}}",
+                "collectionName": "mq_units",
+                "associationName": "mq_responsibilities.unit",
+                "sourceId": "{{ctx.view.inputArgs.sourceId}}",
+                "title": "{{t(\"Edit\")}}",
                 "filterByTk": "{{ctx.record.id}}"
               }
             }
@@ -18390,11 +18355,11 @@ module.exports = {
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page",
-        "parent": "§template:mq_problems:DetailsBlockModel/target",
+        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page",
+        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target",
         "sort": 1,
         "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target",
+          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target",
           "subKey": "page",
           "subType": "object",
           "use": "ChildPageModel",
@@ -18410,36 +18375,36 @@ module.exports = {
               }
             }
           },
-          "parent": "§template:mq_problems:DetailsBlockModel/target",
+          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page",
+        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]",
+        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page",
         "sort": 1,
         "options": {
           "use": "ChildPageTabModel",
           "props": {
-            "title": "{{t(\"Details\")}}"
+            "title": "{{t(\"Edit\")}}"
           },
           "stepParams": {
             "pageTabSettings": {
               "tab": {
-                "title": "{{t(\"Details\")}}"
+                "title": "{{t(\"Edit\")}}"
               }
             }
           },
           "subKey": "tabs",
           "subType": "array",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page",
+          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page",
+          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]",
+        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid",
+        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]",
         "sort": 1,
         "options": {
           "use": "BlockGridModel",
@@ -18449,7 +18414,7 @@ module.exports = {
             "rows": {
               "row1": [
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/dangling0"
+                  "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/dangling0"
                 ]
               ]
             },
@@ -18468,7 +18433,7 @@ module.exports = {
                 "rows": {
                   "row1": [
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]"
+                      "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]"
                     ]
                   ]
                 },
@@ -18483,17 +18448,574 @@ module.exports = {
               }
             }
           },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]",
+          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]",
+          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid",
+        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]",
+        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid",
         "sort": 1,
         "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid",
+          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "EditFormModel",
+          "props": {},
+          "decoratorProps": {},
+          "stepParams": {
+            "resourceSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}",
+                "associationName": "mq_responsibilities.unit",
+                "sourceId": "{{ctx.view.inputArgs.sourceId}}"
+              }
+            },
+            "formModelSettings": {
+              "layout": {
+                "layout": "vertical",
+                "colon": false
+              },
+              "assignRules": {
+                "value": []
+              }
+            },
+            "formSettings": {
+              "dataScope": {
+                "filter": {
+                  "logic": "$and",
+                  "items": []
+                }
+              }
+            }
+          },
+          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/actions[0]",
+        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]",
+          "subKey": "actions",
+          "subType": "array",
+          "use": "FormSubmitActionModel",
+          "props": {
+            "title": "{{t(\"Submit\")}}",
+            "type": "primary",
+            "htmlType": "submit"
+          },
+          "decoratorProps": {},
+          "stepParams": {
+            "buttonSettings": {
+              "general": {
+                "title": "{{t(\"Submit\")}}",
+                "type": "primary"
+              }
+            },
+            "submitSettings": {
+              "confirm": {
+                "enable": false,
+                "title": "{{t(\"Submit record\")}}",
+                "content": "{{t(\"Are you sure you want to save it?\")}}"
+              }
+            }
+          },
+          "flowRegistry": {},
+          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "use": "FormGridModel",
+          "subKey": "grid",
+          "subType": "object",
+          "stepParams": {
+            "gridSettings": {
+              "grid": {
+                "rows": {
+                  "row1": [
+                    [
+                      "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
+                    ]
+                  ],
+                  "row2": [
+                    [
+                      "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
+                    ],
+                    [
+                      "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
+                    ]
+                  ],
+                  "row3": [
+                    [
+                      "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
+                    ],
+                    [
+                      "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
+                    ]
+                  ]
+                },
+                "sizes": {
+                  "row1": [
+                    24
+                  ],
+                  "row2": [
+                    12,
+                    12
+                  ],
+                  "row3": [
+                    12,
+                    12
+                  ]
+                },
+                "rowOrder": [
+                  "row1",
+                  "row2",
+                  "row3"
+                ]
+              }
+            },
+            "eventSettings": {
+              "linkageRules": {
+                "value": []
+              }
+            }
+          },
+          "props": {
+            "rows": {
+              "row1": [
+                [
+                  "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
+                ]
+              ],
+              "row2": [
+                [
+                  "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
+                ],
+                [
+                  "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
+                ]
+              ],
+              "row3": [
+                [
+                  "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
+                ],
+                [
+                  "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
+                ]
+              ]
+            },
+            "sizes": {
+              "row1": [
+                24
+              ],
+              "row2": [
+                12,
+                12
+              ],
+              "row3": [
+                12,
+                12
+              ]
+            },
+            "rowOrder": [
+              "row1",
+              "row2",
+              "row3"
+            ]
+          },
+          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]",
+          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
+        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DividerItemModel",
+          "props": {
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
+            "orientation": "left"
+          },
+          "decoratorProps": {},
+          "stepParams": {
+            "markdownItemSetting": {
+              "title": {
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
+                "orientation": "left"
+              }
+            }
+          },
+          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 2,
+        "options": {
+          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "FormItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "fieldPath": "name"
+              }
+            }
+          },
+          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 2
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]/field",
+        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "sort": 1,
+        "options": {
+          "use": "InputFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "fieldPath": "name"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 3,
+        "options": {
+          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "FormItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "fieldPath": "type"
+              }
+            }
+          },
+          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 3
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]/field",
+        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "sort": 1,
+        "options": {
+          "use": "SelectFieldModel",
+          "props": {
+            "allowClear": true
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "fieldPath": "type"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 4,
+        "options": {
+          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "FormItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "fieldPath": "region"
+              }
+            }
+          },
+          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 4
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]/field",
+        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+        "sort": 1,
+        "options": {
+          "use": "InputFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "fieldPath": "region"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 5,
+        "options": {
+          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "FormItemModel",
+          "props": {
+            "titleField": "name"
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "fieldPath": "parent"
+              }
+            },
+            "editItemSettings": {
+              "titleField": {
+                "label": "name"
+              }
+            }
+          },
+          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 5
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]/field",
+        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+        "sort": 1,
+        "options": {
+          "use": "RecordSelectFieldModel",
+          "props": {
+            "titleField": "name"
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "fieldPath": "parent"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+          "sortIndex": 1
+        }
+      }
+    ],
+    "usages": []
+  },
+  "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel": {
+    "values": {
+      "name": "Responsibility list -> Responsible unit Popup for Details (Auto generated)",
+      "description": "Automatically generated popup template for relation field \"Responsible unit\" in collection \"Responsibility list\", targeting \"Grassroots units\" (Popup for Details). Scene: view; source collection: \"Responsibility list\"; association field: \"Responsible unit\"; target collection: \"Grassroots units\".",
+      "targetUid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target",
+      "useModel": "DetailsBlockModel",
+      "type": "popup",
+      "dataSourceKey": "main",
+      "collectionName": "mq_units",
+      "associationName": "mq_responsibilities.unit",
+      "filterByTk": "{{ctx.view.inputArgs.filterByTk}}"
+    },
+    "models": [
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target",
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {
+            "titleField": "name",
+            "clickToOpen": true
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "fieldPath": "unit"
+              }
+            },
+            "displayFieldSettings": {
+              "clickToOpen": {
+                "clickToOpen": true
+              }
+            },
+            "popupSettings": {
+              "openView": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "mode": "drawer",
+                "size": "medium",
+                "pageModelClass": "ChildPageModel",
+                "associationName": "mq_responsibilities.unit",
+                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}"
+              }
+            }
+          }
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page",
+        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target",
+          "subKey": "page",
+          "subType": "object",
+          "use": "ChildPageModel",
+          "props": {
+            "displayTitle": false,
+            "enableTabs": true
+          },
+          "stepParams": {
+            "pageSettings": {
+              "general": {
+                "displayTitle": false,
+                "enableTabs": true
+              }
+            }
+          },
+          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]",
+        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page",
+        "sort": 1,
+        "options": {
+          "use": "ChildPageTabModel",
+          "props": {
+            "title": "{{t(\"Details\")}}"
+          },
+          "stepParams": {
+            "pageTabSettings": {
+              "tab": {
+                "title": "{{t(\"Details\")}}"
+              }
+            }
+          },
+          "subKey": "tabs",
+          "subType": "array",
+          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page",
+          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid",
+        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]",
+        "sort": 1,
+        "options": {
+          "use": "BlockGridModel",
+          "subKey": "grid",
+          "subType": "object",
+          "props": {
+            "rows": {
+              "row1": [
+                [
+                  "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/dangling0"
+                ]
+              ]
+            },
+            "sizes": {
+              "row1": [
+                24
+              ]
+            },
+            "rowOrder": [
+              "row1"
+            ]
+          },
+          "stepParams": {
+            "gridSettings": {
+              "grid": {
+                "rows": {
+                  "row1": [
+                    [
+                      "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]"
+                    ]
+                  ]
+                },
+                "sizes": {
+                  "row1": [
+                    24
+                  ]
+                },
+                "rowOrder": [
+                  "row1"
+                ]
+              }
+            }
+          },
+          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]",
+          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid",
           "subKey": "items",
           "subType": "array",
           "use": "DetailsBlockModel",
@@ -18503,8 +19025,10 @@ module.exports = {
             "resourceSettings": {
               "init": {
                 "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}"
+                "collectionName": "mq_units",
+                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}",
+                "associationName": "mq_responsibilities.unit",
+                "sourceId": "{{ctx.view.inputArgs.sourceId}}"
               }
             },
             "detailsSettings": {
@@ -18531,16 +19055,1783 @@ module.exports = {
               }
             }
           },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid",
+          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/actions[0]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/actions[0]",
+        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
         "sort": 1,
         "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "subKey": "actions",
+          "subType": "array",
+          "use": "EditActionModel",
+          "props": {
+            "title": "{{t(\"Edit\")}}",
+            "icon": "EditOutlined",
+            "type": "default"
+          },
+          "decoratorProps": {},
+          "stepParams": {
+            "buttonSettings": {
+              "general": {
+                "title": "{{t(\"Edit\")}}",
+                "icon": "EditOutlined",
+                "type": "default"
+              }
+            },
+            "popupSettings": {
+              "openView": {
+                "mode": "drawer",
+                "size": "medium",
+                "pageModelClass": "ChildPageModel",
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "associationName": "mq_responsibilities.unit",
+                "sourceId": "{{ctx.view.inputArgs.sourceId}}",
+                "title": "{{t(\"Edit\")}}",
+                "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target",
+                "popupTemplateHasFilterByTk": true,
+                "popupTemplateHasSourceId": true,
+                "popupTemplateMode": "reference",
+                "popupTemplateUid": "§template:mq_units@mq_responsibilities.unit:EditFormModel"
+              }
+            }
+          },
+          "flowRegistry": {},
+          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "use": "DetailsGridModel",
+          "subKey": "grid",
+          "subType": "object",
+          "stepParams": {
+            "gridSettings": {
+              "grid": {
+                "rows": {
+                  "row1": [
+                    [
+                      "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
+                    ]
+                  ],
+                  "row2": [
+                    [
+                      "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
+                    ],
+                    [
+                      "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
+                    ]
+                  ],
+                  "row3": [
+                    [
+                      "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
+                    ],
+                    [
+                      "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
+                    ]
+                  ],
+                  "row4": [
+                    [
+                      "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]"
+                    ]
+                  ]
+                },
+                "sizes": {
+                  "row1": [
+                    24
+                  ],
+                  "row2": [
+                    12,
+                    12
+                  ],
+                  "row3": [
+                    12,
+                    12
+                  ],
+                  "row4": [
+                    24
+                  ]
+                },
+                "rowOrder": [
+                  "row1",
+                  "row2",
+                  "row3",
+                  "row4"
+                ]
+              }
+            }
+          },
+          "props": {
+            "rows": {
+              "row1": [
+                [
+                  "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
+                ]
+              ],
+              "row2": [
+                [
+                  "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
+                ],
+                [
+                  "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
+                ]
+              ],
+              "row3": [
+                [
+                  "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
+                ],
+                [
+                  "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
+                ]
+              ],
+              "row4": [
+                [
+                  "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling5"
+                ]
+              ]
+            },
+            "sizes": {
+              "row1": [
+                24
+              ],
+              "row2": [
+                12,
+                12
+              ],
+              "row3": [
+                12,
+                12
+              ],
+              "row4": [
+                24
+              ]
+            },
+            "rowOrder": [
+              "row1",
+              "row2",
+              "row3",
+              "row4"
+            ]
+          },
+          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
+        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DividerItemModel",
+          "props": {
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
+            "orientation": "left"
+          },
+          "decoratorProps": {},
+          "stepParams": {
+            "markdownItemSetting": {
+              "title": {
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
+                "orientation": "left"
+              }
+            }
+          },
+          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 2,
+        "options": {
+          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "fieldPath": "createdAt"
+              }
+            }
+          },
+          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 2
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]/field",
+        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "fieldPath": "createdAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 3,
+        "options": {
+          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "fieldPath": "updatedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 3
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]/field",
+        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "fieldPath": "updatedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 4,
+        "options": {
+          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "fieldPath": "name"
+              }
+            }
+          },
+          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 4
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]/field",
+        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "fieldPath": "name"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 5,
+        "options": {
+          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "fieldPath": "type"
+              }
+            }
+          },
+          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 5
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]/field",
+        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayEnumFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "fieldPath": "type"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 6,
+        "options": {
+          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "fieldPath": "region"
+              }
+            }
+          },
+          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 6
+        }
+      },
+      {
+        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]/field",
+        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "fieldPath": "region"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+          "sortIndex": 1
+        }
+      }
+    ],
+    "usages": [
+      [
+        "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/actions[0]",
+        "§template:mq_units@mq_responsibilities.unit:EditFormModel"
+      ]
+    ]
+  },
+  "§template:users@mq_responsibilities.person:EditFormModel": {
+    "values": {
+      "name": "Users Popup for Edit (Auto generated)",
+      "description": "Automatically generated popup template for collection \"Users\" (Popup for Edit). Scene: edit; collection: \"Users\".",
+      "targetUid": "§template:users@mq_responsibilities.person:EditFormModel/target",
+      "useModel": "EditFormModel",
+      "type": "popup",
+      "dataSourceKey": "main",
+      "collectionName": "users",
+      "associationName": "mq_responsibilities.person",
+      "filterByTk": "{{ctx.record.id}}",
+      "sourceId": "{{ctx.view.inputArgs.sourceId}}"
+    },
+    "models": [
+      {
+        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target",
+        "options": {
+          "use": "EditActionModel",
+          "props": {
+            "title": "{{t(\"Edit\")}}",
+            "icon": "EditOutlined",
+            "type": "default"
+          },
+          "decoratorProps": {},
+          "stepParams": {
+            "buttonSettings": {
+              "general": {
+                "title": "{{t(\"Edit\")}}",
+                "icon": "EditOutlined",
+                "type": "default"
+              }
+            },
+            "popupSettings": {
+              "openView": {
+                "mode": "drawer",
+                "size": "medium",
+                "pageModelClass": "ChildPageModel",
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "associationName": "mq_responsibilities.person",
+                "sourceId": "{{ctx.view.inputArgs.sourceId}}",
+                "title": "{{t(\"Edit\")}}",
+                "filterByTk": "{{ctx.record.id}}"
+              }
+            }
+          },
+          "flowRegistry": {}
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page",
+        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target",
+          "subKey": "page",
+          "subType": "object",
+          "use": "ChildPageModel",
+          "props": {
+            "displayTitle": false,
+            "enableTabs": true
+          },
+          "stepParams": {
+            "pageSettings": {
+              "general": {
+                "displayTitle": false,
+                "enableTabs": true
+              }
+            }
+          },
+          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]",
+        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page",
+        "sort": 1,
+        "options": {
+          "use": "ChildPageTabModel",
+          "props": {
+            "title": "{{t(\"Edit\")}}"
+          },
+          "stepParams": {
+            "pageTabSettings": {
+              "tab": {
+                "title": "{{t(\"Edit\")}}"
+              }
+            }
+          },
+          "subKey": "tabs",
+          "subType": "array",
+          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page",
+          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid",
+        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]",
+        "sort": 1,
+        "options": {
+          "use": "BlockGridModel",
+          "subKey": "grid",
+          "subType": "object",
+          "props": {
+            "rows": {
+              "row1": [
+                [
+                  "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/dangling0"
+                ]
+              ]
+            },
+            "sizes": {
+              "row1": [
+                24
+              ]
+            },
+            "rowOrder": [
+              "row1"
+            ]
+          },
+          "stepParams": {
+            "gridSettings": {
+              "grid": {
+                "rows": {
+                  "row1": [
+                    [
+                      "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]"
+                    ]
+                  ]
+                },
+                "sizes": {
+                  "row1": [
+                    24
+                  ]
+                },
+                "rowOrder": [
+                  "row1"
+                ]
+              }
+            }
+          },
+          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]",
+          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]",
+        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "EditFormModel",
+          "props": {},
+          "decoratorProps": {},
+          "stepParams": {
+            "resourceSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}",
+                "associationName": "mq_responsibilities.person",
+                "sourceId": "{{ctx.view.inputArgs.sourceId}}"
+              }
+            },
+            "formModelSettings": {
+              "layout": {
+                "layout": "vertical",
+                "colon": false
+              },
+              "assignRules": {
+                "value": []
+              }
+            },
+            "formSettings": {
+              "dataScope": {
+                "filter": {
+                  "logic": "$and",
+                  "items": []
+                }
+              }
+            }
+          },
+          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/actions[0]",
+        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]",
+          "subKey": "actions",
+          "subType": "array",
+          "use": "FormSubmitActionModel",
+          "props": {
+            "title": "{{t(\"Submit\")}}",
+            "type": "primary",
+            "htmlType": "submit"
+          },
+          "decoratorProps": {},
+          "stepParams": {
+            "buttonSettings": {
+              "general": {
+                "title": "{{t(\"Submit\")}}",
+                "type": "primary"
+              }
+            },
+            "submitSettings": {
+              "confirm": {
+                "enable": false,
+                "title": "{{t(\"Submit record\")}}",
+                "content": "{{t(\"Are you sure you want to save it?\")}}"
+              }
+            }
+          },
+          "flowRegistry": {},
+          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "use": "FormGridModel",
+          "subKey": "grid",
+          "subType": "object",
+          "stepParams": {
+            "gridSettings": {
+              "grid": {
+                "rows": {
+                  "row1": [
+                    [
+                      "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
+                    ],
+                    [
+                      "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
+                    ]
+                  ],
+                  "row2": [
+                    [
+                      "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
+                    ],
+                    [
+                      "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
+                    ]
+                  ]
+                },
+                "sizes": {
+                  "row1": [
+                    12,
+                    12
+                  ],
+                  "row2": [
+                    12,
+                    12
+                  ]
+                },
+                "rowOrder": [
+                  "row1",
+                  "row2"
+                ]
+              }
+            },
+            "eventSettings": {
+              "linkageRules": {
+                "value": []
+              }
+            }
+          },
+          "props": {
+            "rows": {
+              "row1": [
+                [
+                  "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
+                ],
+                [
+                  "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
+                ]
+              ],
+              "row2": [
+                [
+                  "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
+                ],
+                [
+                  "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
+                ]
+              ]
+            },
+            "sizes": {
+              "row1": [
+                12,
+                12
+              ],
+              "row2": [
+                12,
+                12
+              ]
+            },
+            "rowOrder": [
+              "row1",
+              "row2"
+            ]
+          },
+          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]",
+          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
+        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "FormItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "fieldPath": "email"
+              }
+            }
+          },
+          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]/field",
+        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "use": "InputFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "fieldPath": "email"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
+          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 2,
+        "options": {
+          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "FormItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "fieldPath": "nickname"
+              }
+            }
+          },
+          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 2
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]/field",
+        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "sort": 1,
+        "options": {
+          "use": "InputFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "fieldPath": "nickname"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 3,
+        "options": {
+          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "FormItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "fieldPath": "phone"
+              }
+            }
+          },
+          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 3
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]/field",
+        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "sort": 1,
+        "options": {
+          "use": "InputFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "fieldPath": "phone"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 4,
+        "options": {
+          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "FormItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "fieldPath": "username"
+              }
+            }
+          },
+          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 4
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]/field",
+        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+        "sort": 1,
+        "options": {
+          "use": "InputFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "fieldPath": "username"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+          "sortIndex": 1
+        }
+      }
+    ],
+    "usages": []
+  },
+  "§template:users@mq_responsibilities.person:DetailsBlockModel": {
+    "values": {
+      "name": "Responsibility list -> Responsible person Popup for Details (Auto generated)",
+      "description": "Automatically generated popup template for relation field \"Responsible person\" in collection \"Responsibility list\", targeting \"Users\" (Popup for Details). Scene: view; source collection: \"Responsibility list\"; association field: \"Responsible person\"; target collection: \"Users\".",
+      "targetUid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target",
+      "useModel": "DetailsBlockModel",
+      "type": "popup",
+      "dataSourceKey": "main",
+      "collectionName": "users",
+      "associationName": "mq_responsibilities.person",
+      "filterByTk": "{{ctx.view.inputArgs.filterByTk}}"
+    },
+    "models": [
+      {
+        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target",
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {
+            "titleField": "nickname",
+            "clickToOpen": true
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "fieldPath": "person"
+              }
+            },
+            "displayFieldSettings": {
+              "clickToOpen": {
+                "clickToOpen": true
+              }
+            },
+            "popupSettings": {
+              "openView": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "mode": "drawer",
+                "size": "medium",
+                "pageModelClass": "ChildPageModel",
+                "associationName": "mq_responsibilities.person",
+                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}"
+              }
+            }
+          }
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page",
+        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target",
+          "subKey": "page",
+          "subType": "object",
+          "use": "ChildPageModel",
+          "props": {
+            "displayTitle": false,
+            "enableTabs": true
+          },
+          "stepParams": {
+            "pageSettings": {
+              "general": {
+                "displayTitle": false,
+                "enableTabs": true
+              }
+            }
+          },
+          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]",
+        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page",
+        "sort": 1,
+        "options": {
+          "use": "ChildPageTabModel",
+          "props": {
+            "title": "{{t(\"Details\")}}"
+          },
+          "stepParams": {
+            "pageTabSettings": {
+              "tab": {
+                "title": "{{t(\"Details\")}}"
+              }
+            }
+          },
+          "subKey": "tabs",
+          "subType": "array",
+          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page",
+          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid",
+        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]",
+        "sort": 1,
+        "options": {
+          "use": "BlockGridModel",
+          "subKey": "grid",
+          "subType": "object",
+          "props": {
+            "rows": {
+              "row1": [
+                [
+                  "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/dangling0"
+                ]
+              ]
+            },
+            "sizes": {
+              "row1": [
+                24
+              ]
+            },
+            "rowOrder": [
+              "row1"
+            ]
+          },
+          "stepParams": {
+            "gridSettings": {
+              "grid": {
+                "rows": {
+                  "row1": [
+                    [
+                      "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]"
+                    ]
+                  ]
+                },
+                "sizes": {
+                  "row1": [
+                    24
+                  ]
+                },
+                "rowOrder": [
+                  "row1"
+                ]
+              }
+            }
+          },
+          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]",
+          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsBlockModel",
+          "props": {},
+          "decoratorProps": {},
+          "stepParams": {
+            "resourceSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}",
+                "associationName": "mq_responsibilities.person",
+                "sourceId": "{{ctx.view.inputArgs.sourceId}}"
+              }
+            },
+            "detailsSettings": {
+              "defaultSorting": {
+                "sort": [
+                  {
+                    "field": "createdAt",
+                    "direction": "desc"
+                  }
+                ]
+              },
+              "layout": {
+                "layout": "vertical",
+                "colon": true
+              },
+              "dataScope": {
+                "filter": {
+                  "logic": "$and",
+                  "items": []
+                }
+              },
+              "linkageRules": {
+                "value": []
+              }
+            }
+          },
+          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/actions[0]",
+        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "subKey": "actions",
+          "subType": "array",
+          "use": "EditActionModel",
+          "props": {
+            "title": "{{t(\"Edit\")}}",
+            "icon": "EditOutlined",
+            "type": "default"
+          },
+          "decoratorProps": {},
+          "stepParams": {
+            "buttonSettings": {
+              "general": {
+                "title": "{{t(\"Edit\")}}",
+                "icon": "EditOutlined",
+                "type": "default"
+              }
+            },
+            "popupSettings": {
+              "openView": {
+                "mode": "drawer",
+                "size": "medium",
+                "pageModelClass": "ChildPageModel",
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "associationName": "mq_responsibilities.person",
+                "sourceId": "{{ctx.view.inputArgs.sourceId}}",
+                "title": "{{t(\"Edit\")}}",
+                "uid": "§template:users@mq_responsibilities.person:EditFormModel/target",
+                "popupTemplateHasFilterByTk": true,
+                "popupTemplateHasSourceId": true,
+                "popupTemplateMode": "reference",
+                "popupTemplateUid": "§template:users@mq_responsibilities.person:EditFormModel"
+              }
+            }
+          },
+          "flowRegistry": {},
+          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "use": "DetailsGridModel",
+          "subKey": "grid",
+          "subType": "object",
+          "stepParams": {
+            "gridSettings": {
+              "grid": {
+                "rows": {
+                  "row1": [
+                    [
+                      "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
+                    ],
+                    [
+                      "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
+                    ]
+                  ],
+                  "row2": [
+                    [
+                      "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
+                    ],
+                    [
+                      "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
+                    ]
+                  ],
+                  "row3": [
+                    [
+                      "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
+                    ],
+                    [
+                      "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]"
+                    ]
+                  ]
+                },
+                "sizes": {
+                  "row1": [
+                    12,
+                    12
+                  ],
+                  "row2": [
+                    12,
+                    12
+                  ],
+                  "row3": [
+                    12,
+                    12
+                  ]
+                },
+                "rowOrder": [
+                  "row1",
+                  "row2",
+                  "row3"
+                ]
+              }
+            }
+          },
+          "props": {
+            "rows": {
+              "row1": [
+                [
+                  "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
+                ],
+                [
+                  "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
+                ]
+              ],
+              "row2": [
+                [
+                  "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
+                ],
+                [
+                  "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
+                ]
+              ],
+              "row3": [
+                [
+                  "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
+                ],
+                [
+                  "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling5"
+                ]
+              ]
+            },
+            "sizes": {
+              "row1": [
+                12,
+                12
+              ],
+              "row2": [
+                12,
+                12
+              ],
+              "row3": [
+                12,
+                12
+              ]
+            },
+            "rowOrder": [
+              "row1",
+              "row2",
+              "row3"
+            ]
+          },
+          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
+        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "fieldPath": "createdAt"
+              }
+            }
+          },
+          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]/field",
+        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "fieldPath": "createdAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
+          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 2,
+        "options": {
+          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "fieldPath": "email"
+              }
+            }
+          },
+          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 2
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]/field",
+        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "fieldPath": "email"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 3,
+        "options": {
+          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "fieldPath": "nickname"
+              }
+            }
+          },
+          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 3
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]/field",
+        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "fieldPath": "nickname"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 4,
+        "options": {
+          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "fieldPath": "phone"
+              }
+            }
+          },
+          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 4
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]/field",
+        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "fieldPath": "phone"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 5,
+        "options": {
+          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "fieldPath": "updatedAt"
+              }
+            }
+          },
+          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 5
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]/field",
+        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "fieldPath": "updatedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 6,
+        "options": {
+          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "fieldPath": "username"
+              }
+            }
+          },
+          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 6
+        }
+      },
+      {
+        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]/field",
+        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "users",
+                "fieldPath": "username"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+          "sortIndex": 1
+        }
+      }
+    ],
+    "usages": [
+      [
+        "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/actions[0]",
+        "§template:users@mq_responsibilities.person:EditFormModel"
+      ]
+    ]
+  },
+  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel": {
+    "values": {
+      "name": "Responsibility list -> Problem Popup for Details (Auto generated)",
+      "description": "Automatically generated popup template for relation field \"Problem\" in collection \"Responsibility list\", targeting \"Problem list\" (Popup for Details). Scene: view; source collection: \"Responsibility list\"; association field: \"Problem\"; target collection: \"Problem list\".",
+      "targetUid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target",
+      "useModel": "DetailsBlockModel",
+      "type": "popup",
+      "dataSourceKey": "main",
+      "collectionName": "mq_problems",
+      "associationName": "mq_responsibilities.problem",
+      "filterByTk": "{{ctx.view.inputArgs.filterByTk}}"
+    },
+    "models": [
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target",
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {
+            "titleField": "title",
+            "clickToOpen": true
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_responsibilities",
+                "fieldPath": "problem"
+              }
+            },
+            "displayFieldSettings": {
+              "clickToOpen": {
+                "clickToOpen": true
+              }
+            },
+            "popupSettings": {
+              "openView": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "mode": "drawer",
+                "size": "medium",
+                "pageModelClass": "ChildPageModel",
+                "associationName": "mq_responsibilities.problem",
+                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}"
+              }
+            }
+          }
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target",
+          "subKey": "page",
+          "subType": "object",
+          "use": "ChildPageModel",
+          "props": {
+            "displayTitle": false,
+            "enableTabs": true
+          },
+          "stepParams": {
+            "pageSettings": {
+              "general": {
+                "displayTitle": false,
+                "enableTabs": true
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page",
+        "sort": 1,
+        "options": {
+          "use": "ChildPageTabModel",
+          "props": {
+            "title": "{{t(\"Details\")}}"
+          },
+          "stepParams": {
+            "pageTabSettings": {
+              "tab": {
+                "title": "{{t(\"Details\")}}"
+              }
+            }
+          },
+          "subKey": "tabs",
+          "subType": "array",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]",
+        "sort": 1,
+        "options": {
+          "use": "BlockGridModel",
+          "subKey": "grid",
+          "subType": "object",
+          "props": {
+            "rows": {
+              "row1": [
+                [
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/dangling0"
+                ]
+              ]
+            },
+            "sizes": {
+              "row1": [
+                24
+              ]
+            },
+            "rowOrder": [
+              "row1"
+            ]
+          },
+          "stepParams": {
+            "gridSettings": {
+              "grid": {
+                "rows": {
+                  "row1": [
+                    [
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]"
+                    ]
+                  ]
+                },
+                "sizes": {
+                  "row1": [
+                    24
+                  ]
+                },
+                "rowOrder": [
+                  "row1"
+                ]
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsBlockModel",
+          "props": {},
+          "decoratorProps": {},
+          "stepParams": {
+            "resourceSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}",
+                "associationName": "mq_responsibilities.problem",
+                "sourceId": "{{ctx.view.inputArgs.sourceId}}"
+              }
+            },
+            "detailsSettings": {
+              "defaultSorting": {
+                "sort": [
+                  {
+                    "field": "createdAt",
+                    "direction": "desc"
+                  }
+                ]
+              },
+              "layout": {
+                "layout": "vertical",
+                "colon": true
+              },
+              "dataScope": {
+                "filter": {
+                  "logic": "$and",
+                  "items": []
+                }
+              },
+              "linkageRules": {
+                "value": []
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/actions[0]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
           "subKey": "actions",
           "subType": "array",
           "use": "EditActionModel",
@@ -18565,6 +20856,8 @@ module.exports = {
                 "pageModelClass": "ChildPageModel",
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
+                "associationName": "mq_responsibilities.problem",
+                "sourceId": "{{ctx.view.inputArgs.sourceId}}",
                 "title": "{{t(\"Edit\")}}",
                 "uid": "§template:mq_problems:EditFormModel/target",
                 "popupTemplateHasFilterByTk": true,
@@ -18575,13 +20868,13 @@ module.exports = {
             }
           },
           "flowRegistry": {},
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
         "sort": 1,
         "options": {
           "use": "DetailsGridModel",
@@ -18593,97 +20886,87 @@ module.exports = {
                 "rows": {
                   "row1": [
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
                     ]
                   ],
                   "row2": [
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
                     ],
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
                     ]
                   ],
                   "row3": [
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
                     ],
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
                     ]
                   ],
                   "row4": [
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]"
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]"
                     ],
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]"
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]"
                     ]
                   ],
                   "row5": [
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]"
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]"
                     ]
                   ],
                   "row6": [
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]"
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]"
                     ],
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]"
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]"
                     ]
                   ],
                   "row7": [
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]"
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]"
                     ],
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]"
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]"
                     ]
                   ],
                   "row8": [
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]"
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]"
                     ],
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]"
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]"
                     ]
                   ],
                   "row9": [
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]"
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]"
                     ],
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]"
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]"
                     ]
                   ],
                   "row10": [
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]"
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]"
                     ],
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]"
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]"
                     ]
                   ],
                   "row11": [
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]"
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]"
                     ],
                     [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]"
-                    ]
-                  ],
-                  "row12": [
-                    [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]"
-                    ],
-                    [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]"
-                    ]
-                  ],
-                  "row13": [
-                    [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]"
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]"
                     ]
                   ]
                 },
@@ -18704,7 +20987,8 @@ module.exports = {
                     12
                   ],
                   "row5": [
-                    24
+                    12,
+                    12
                   ],
                   "row6": [
                     12,
@@ -18729,13 +21013,6 @@ module.exports = {
                   "row11": [
                     12,
                     12
-                  ],
-                  "row12": [
-                    12,
-                    12
-                  ],
-                  "row13": [
-                    24
                   ]
                 },
                 "rowOrder": [
@@ -18749,9 +21026,7 @@ module.exports = {
                   "row8",
                   "row9",
                   "row10",
-                  "row11",
-                  "row12",
-                  "row13"
+                  "row11"
                 ]
               }
             }
@@ -18760,97 +21035,87 @@ module.exports = {
             "rows": {
               "row1": [
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
                 ]
               ],
               "row2": [
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
                 ],
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
                 ]
               ],
               "row3": [
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
                 ],
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
                 ]
               ],
               "row4": [
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling5"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling5"
                 ],
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling6"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling6"
                 ]
               ],
               "row5": [
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling7"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling7"
+                ],
+                [
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling8"
                 ]
               ],
               "row6": [
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling8"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling9"
                 ],
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling9"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling10"
                 ]
               ],
               "row7": [
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling10"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling11"
                 ],
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling11"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling12"
                 ]
               ],
               "row8": [
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling12"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling13"
                 ],
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling13"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling14"
                 ]
               ],
               "row9": [
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling14"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling15"
                 ],
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling15"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling16"
                 ]
               ],
               "row10": [
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling16"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling17"
                 ],
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling17"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling18"
                 ]
               ],
               "row11": [
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling18"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling19"
                 ],
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling19"
-                ]
-              ],
-              "row12": [
-                [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling20"
-                ],
-                [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling21"
-                ]
-              ],
-              "row13": [
-                [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling22"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling20"
                 ]
               ]
             },
@@ -18871,7 +21136,8 @@ module.exports = {
                 12
               ],
               "row5": [
-                24
+                12,
+                12
               ],
               "row6": [
                 12,
@@ -18896,13 +21162,6 @@ module.exports = {
               "row11": [
                 12,
                 12
-              ],
-              "row12": [
-                12,
-                12
-              ],
-              "row13": [
-                24
               ]
             },
             "rowOrder": [
@@ -18916,22 +21175,20 @@ module.exports = {
               "row8",
               "row9",
               "row10",
-              "row11",
-              "row12",
-              "row13"
+              "row11"
             ]
           },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
         "sort": 1,
         "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
           "subType": "array",
           "use": "DividerItemModel",
@@ -18948,16 +21205,16 @@ module.exports = {
               }
             }
           },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
         "sort": 11,
         "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
           "subType": "array",
           "use": "DetailsItemModel",
@@ -18967,43 +21224,43 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "difficulty"
+                "fieldPath": "assignedAt"
               }
             }
           },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "sortIndex": 11
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
         "sort": 1,
         "options": {
-          "use": "DisplayEnumFieldModel",
+          "use": "DisplayDateTimeFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "difficulty"
+                "fieldPath": "assignedAt"
               }
             }
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
         "sort": 12,
         "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
           "subType": "array",
           "use": "DetailsItemModel",
@@ -19013,43 +21270,43 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "carriedOver"
+                "fieldPath": "acceptedAt"
               }
             }
           },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "sortIndex": 12
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
         "sort": 1,
         "options": {
-          "use": "DisplayCheckboxFieldModel",
+          "use": "DisplayDateTimeFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "carriedOver"
+                "fieldPath": "acceptedAt"
               }
             }
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
         "sort": 13,
         "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
           "subType": "array",
           "use": "DetailsItemModel",
@@ -19059,17 +21316,17 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
+                "fieldPath": "doneAt"
               }
             }
           },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "sortIndex": 13
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
         "sort": 1,
         "options": {
           "use": "DisplayDateTimeFieldModel",
@@ -19079,23 +21336,23 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
+                "fieldPath": "doneAt"
               }
             }
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
         "sort": 14,
         "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
           "subType": "array",
           "use": "DetailsItemModel",
@@ -19105,17 +21362,17 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
+                "fieldPath": "closedAt"
               }
             }
           },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "sortIndex": 14
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
         "sort": 1,
         "options": {
           "use": "DisplayDateTimeFieldModel",
@@ -19125,23 +21382,23 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
+                "fieldPath": "closedAt"
               }
             }
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
         "sort": 15,
         "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
           "subType": "array",
           "use": "DetailsItemModel",
@@ -19151,17 +21408,17 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
+                "fieldPath": "reopenedAt"
               }
             }
           },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "sortIndex": 15
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
         "sort": 1,
         "options": {
           "use": "DisplayDateTimeFieldModel",
@@ -19171,115 +21428,23 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
+                "fieldPath": "reopenedAt"
               }
             }
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
         "sort": 16,
         "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 16
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 17,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 17
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 18,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
           "subType": "array",
           "use": "DetailsItemModel",
@@ -19293,13 +21458,13 @@ module.exports = {
               }
             }
           },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 18
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 16
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
         "sort": 1,
         "options": {
           "use": "DisplayTextFieldModel",
@@ -19315,17 +21480,17 @@ module.exports = {
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 19,
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 17,
         "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
           "subType": "array",
           "use": "DetailsItemModel",
@@ -19339,13 +21504,13 @@ module.exports = {
               }
             }
           },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 19
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 17
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
         "sort": 1,
         "options": {
           "use": "DisplayNumberFieldModel",
@@ -19361,17 +21526,17 @@ module.exports = {
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 20,
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 18,
         "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
           "subType": "array",
           "use": "DetailsItemModel",
@@ -19385,13 +21550,13 @@ module.exports = {
               }
             }
           },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 20
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 18
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
         "sort": 1,
         "options": {
           "use": "DisplayCheckboxFieldModel",
@@ -19407,17 +21572,17 @@ module.exports = {
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 2,
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 19,
         "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
           "subType": "array",
           "use": "DetailsItemModel",
@@ -19427,17 +21592,247 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "title"
+                "fieldPath": "publicSummary"
               }
             }
           },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 19
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicSummary"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 20,
+        "options": {
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicTitle"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 20
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicTitle"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 2,
+        "options": {
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "createdAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "sortIndex": 2
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "createdAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 21,
+        "options": {
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publishedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 21
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publishedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 3,
+        "options": {
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "updatedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 3
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "updatedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 4,
+        "options": {
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "title"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 4
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
         "sort": 1,
         "options": {
           "use": "DisplayTextFieldModel",
@@ -19453,320 +21848,109 @@ module.exports = {
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 21,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 21
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 22,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 22
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 23,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 23
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 3,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "status"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 3
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayEnumFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "status"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 4,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "category"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 4
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayEnumFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "category"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
         "sort": 5,
         "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
           "subType": "array",
           "use": "DetailsItemModel",
-          "props": {
-            "titleField": "name"
-          },
+          "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "unit"
-              }
-            },
-            "detailItemSettings": {
-              "fieldNames": {
-                "label": "name"
+                "fieldPath": "description"
               }
             }
           },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "sortIndex": 5
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
         "sort": 1,
         "options": {
           "use": "DisplayTextFieldModel",
-          "props": {
-            "titleField": "name",
-            "clickToOpen": true
-          },
+          "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "unit"
-              }
-            },
-            "displayFieldSettings": {
-              "clickToOpen": {
-                "clickToOpen": true
-              }
-            },
-            "popupSettings": {
-              "openView": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "associationName": "mq_problems.unit",
-                "uid": "§template:mq_units@mq_problems.unit:DetailsBlockModel/target",
-                "popupTemplateHasFilterByTk": true,
-                "popupTemplateHasSourceId": true,
-                "popupTemplateMode": "reference",
-                "popupTemplateUid": "§template:mq_units@mq_problems.unit:DetailsBlockModel"
+                "fieldPath": "description"
               }
             }
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
         "sort": 6,
         "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "category"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 6
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayEnumFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "category"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 7,
+        "options": {
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
           "subType": "array",
           "use": "DetailsItemModel",
@@ -19780,13 +21964,13 @@ module.exports = {
               }
             }
           },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 6
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 7
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
         "sort": 1,
         "options": {
           "use": "DisplayEnumFieldModel",
@@ -19802,17 +21986,17 @@ module.exports = {
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 7,
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 8,
         "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
           "subType": "array",
           "use": "DetailsItemModel",
@@ -19822,115 +22006,43 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "createdAt"
+                "fieldPath": "difficulty"
               }
             }
           },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 7
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "createdAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 8,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DividerItemModel",
-          "props": {
-            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
-            "orientation": "left"
-          },
-          "decoratorProps": {},
-          "stepParams": {
-            "markdownItemSetting": {
-              "title": {
-                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
-                "orientation": "left"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "sortIndex": 8
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 9,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "updatedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 9
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
         "sort": 1,
         "options": {
-          "use": "DisplayDateTimeFieldModel",
+          "use": "DisplayEnumFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "updatedAt"
+                "fieldPath": "difficulty"
               }
             }
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 10,
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 9,
         "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
           "subType": "array",
           "use": "DetailsItemModel",
@@ -19940,46 +22052,88 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "description"
+                "fieldPath": "carriedOver"
               }
             }
           },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 10
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 9
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
         "sort": 1,
         "options": {
-          "use": "DisplayTextFieldModel",
+          "use": "DisplayCheckboxFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "description"
+                "fieldPath": "carriedOver"
               }
             }
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 10,
+        "options": {
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "status"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 10
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayEnumFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "status"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
           "sortIndex": 1
         }
       }
     ],
     "usages": [
       [
-        "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/actions[0]",
+        "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/actions[0]",
         "§template:mq_problems:EditFormModel"
-      ],
-      [
-        "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]/field",
-        "§template:mq_units@mq_problems.unit:DetailsBlockModel"
       ]
     ]
   },
@@ -21720,1191 +23874,6 @@ module.exports = {
     ],
     "usages": []
   },
-  "§template:mq_units@mq_responsibilities.unit:EditFormModel": {
-    "values": {
-      "name": "Grassroots units Popup for Edit (Auto generated)",
-      "description": "Automatically generated popup template for collection \"Grassroots units\" (Popup for Edit). Scene: edit; collection: \"Grassroots units\".",
-      "targetUid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target",
-      "useModel": "EditFormModel",
-      "type": "popup",
-      "dataSourceKey": "main",
-      "collectionName": "mq_units",
-      "associationName": "mq_responsibilities.unit",
-      "filterByTk": "{{ctx.record.id}}",
-      "sourceId": "{{ctx.view.inputArgs.sourceId}}"
-    },
-    "models": [
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target",
-        "options": {
-          "use": "EditActionModel",
-          "props": {
-            "title": "{{t(\"Edit\")}}",
-            "icon": "EditOutlined",
-            "type": "default"
-          },
-          "decoratorProps": {},
-          "stepParams": {
-            "buttonSettings": {
-              "general": {
-                "title": "{{t(\"Edit\")}}",
-                "icon": "EditOutlined",
-                "type": "default"
-              }
-            },
-            "popupSettings": {
-              "openView": {
-                "mode": "drawer",
-                "size": "medium",
-                "pageModelClass": "ChildPageModel",
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "associationName": "mq_responsibilities.unit",
-                "sourceId": "{{ctx.view.inputArgs.sourceId}}",
-                "title": "{{t(\"Edit\")}}",
-                "filterByTk": "{{ctx.record.id}}"
-              }
-            }
-          },
-          "flowRegistry": {}
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page",
-        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target",
-        "sort": 1,
-        "options": {
-          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target",
-          "subKey": "page",
-          "subType": "object",
-          "use": "ChildPageModel",
-          "props": {
-            "displayTitle": false,
-            "enableTabs": true
-          },
-          "stepParams": {
-            "pageSettings": {
-              "general": {
-                "displayTitle": false,
-                "enableTabs": true
-              }
-            }
-          },
-          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]",
-        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page",
-        "sort": 1,
-        "options": {
-          "use": "ChildPageTabModel",
-          "props": {
-            "title": "{{t(\"Edit\")}}"
-          },
-          "stepParams": {
-            "pageTabSettings": {
-              "tab": {
-                "title": "{{t(\"Edit\")}}"
-              }
-            }
-          },
-          "subKey": "tabs",
-          "subType": "array",
-          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page",
-          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid",
-        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]",
-        "sort": 1,
-        "options": {
-          "use": "BlockGridModel",
-          "subKey": "grid",
-          "subType": "object",
-          "props": {
-            "rows": {
-              "row1": [
-                [
-                  "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/dangling0"
-                ]
-              ]
-            },
-            "sizes": {
-              "row1": [
-                24
-              ]
-            },
-            "rowOrder": [
-              "row1"
-            ]
-          },
-          "stepParams": {
-            "gridSettings": {
-              "grid": {
-                "rows": {
-                  "row1": [
-                    [
-                      "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]"
-                    ]
-                  ]
-                },
-                "sizes": {
-                  "row1": [
-                    24
-                  ]
-                },
-                "rowOrder": [
-                  "row1"
-                ]
-              }
-            }
-          },
-          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]",
-          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]",
-        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid",
-        "sort": 1,
-        "options": {
-          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "EditFormModel",
-          "props": {},
-          "decoratorProps": {},
-          "stepParams": {
-            "resourceSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}",
-                "associationName": "mq_responsibilities.unit",
-                "sourceId": "{{ctx.view.inputArgs.sourceId}}"
-              }
-            },
-            "formModelSettings": {
-              "layout": {
-                "layout": "vertical",
-                "colon": false
-              },
-              "assignRules": {
-                "value": []
-              }
-            },
-            "formSettings": {
-              "dataScope": {
-                "filter": {
-                  "logic": "$and",
-                  "items": []
-                }
-              }
-            }
-          },
-          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/actions[0]",
-        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]",
-        "sort": 1,
-        "options": {
-          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]",
-          "subKey": "actions",
-          "subType": "array",
-          "use": "FormSubmitActionModel",
-          "props": {
-            "title": "{{t(\"Submit\")}}",
-            "type": "primary",
-            "htmlType": "submit"
-          },
-          "decoratorProps": {},
-          "stepParams": {
-            "buttonSettings": {
-              "general": {
-                "title": "{{t(\"Submit\")}}",
-                "type": "primary"
-              }
-            },
-            "submitSettings": {
-              "confirm": {
-                "enable": false,
-                "title": "{{t(\"Submit record\")}}",
-                "content": "{{t(\"Are you sure you want to save it?\")}}"
-              }
-            }
-          },
-          "flowRegistry": {},
-          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]",
-        "sort": 1,
-        "options": {
-          "use": "FormGridModel",
-          "subKey": "grid",
-          "subType": "object",
-          "stepParams": {
-            "gridSettings": {
-              "grid": {
-                "rows": {
-                  "row1": [
-                    [
-                      "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
-                    ]
-                  ],
-                  "row2": [
-                    [
-                      "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
-                    ],
-                    [
-                      "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
-                    ]
-                  ],
-                  "row3": [
-                    [
-                      "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
-                    ],
-                    [
-                      "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
-                    ]
-                  ]
-                },
-                "sizes": {
-                  "row1": [
-                    24
-                  ],
-                  "row2": [
-                    12,
-                    12
-                  ],
-                  "row3": [
-                    12,
-                    12
-                  ]
-                },
-                "rowOrder": [
-                  "row1",
-                  "row2",
-                  "row3"
-                ]
-              }
-            },
-            "eventSettings": {
-              "linkageRules": {
-                "value": []
-              }
-            }
-          },
-          "props": {
-            "rows": {
-              "row1": [
-                [
-                  "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
-                ]
-              ],
-              "row2": [
-                [
-                  "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
-                ],
-                [
-                  "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
-                ]
-              ],
-              "row3": [
-                [
-                  "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
-                ],
-                [
-                  "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
-                ]
-              ]
-            },
-            "sizes": {
-              "row1": [
-                24
-              ],
-              "row2": [
-                12,
-                12
-              ],
-              "row3": [
-                12,
-                12
-              ]
-            },
-            "rowOrder": [
-              "row1",
-              "row2",
-              "row3"
-            ]
-          },
-          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]",
-          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
-        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 1,
-        "options": {
-          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DividerItemModel",
-          "props": {
-            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
-            "orientation": "left"
-          },
-          "decoratorProps": {},
-          "stepParams": {
-            "markdownItemSetting": {
-              "title": {
-                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
-                "orientation": "left"
-              }
-            }
-          },
-          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 2,
-        "options": {
-          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "fieldPath": "name"
-              }
-            }
-          },
-          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 2
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]/field",
-        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-        "sort": 1,
-        "options": {
-          "use": "InputFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "fieldPath": "name"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 3,
-        "options": {
-          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "fieldPath": "type"
-              }
-            }
-          },
-          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 3
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]/field",
-        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-        "sort": 1,
-        "options": {
-          "use": "SelectFieldModel",
-          "props": {
-            "allowClear": true
-          },
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "fieldPath": "type"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 4,
-        "options": {
-          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "fieldPath": "region"
-              }
-            }
-          },
-          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 4
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]/field",
-        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-        "sort": 1,
-        "options": {
-          "use": "InputFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "fieldPath": "region"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
-        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 5,
-        "options": {
-          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {
-            "titleField": "name"
-          },
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "fieldPath": "parent"
-              }
-            },
-            "editItemSettings": {
-              "titleField": {
-                "label": "name"
-              }
-            }
-          },
-          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 5
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]/field",
-        "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
-        "sort": 1,
-        "options": {
-          "use": "RecordSelectFieldModel",
-          "props": {
-            "titleField": "name"
-          },
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "fieldPath": "parent"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
-          "parentId": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
-          "sortIndex": 1
-        }
-      }
-    ],
-    "usages": []
-  },
-  "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel": {
-    "values": {
-      "name": "Responsibility list -> Responsible unit Popup for Details (Auto generated)",
-      "description": "Automatically generated popup template for relation field \"Responsible unit\" in collection \"Responsibility list\", targeting \"Grassroots units\" (Popup for Details). Scene: view; source collection: \"Responsibility list\"; association field: \"Responsible unit\"; target collection: \"Grassroots units\".",
-      "targetUid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target",
-      "useModel": "DetailsBlockModel",
-      "type": "popup",
-      "dataSourceKey": "main",
-      "collectionName": "mq_units",
-      "associationName": "mq_responsibilities.unit",
-      "filterByTk": "{{ctx.view.inputArgs.filterByTk}}"
-    },
-    "models": [
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target",
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {
-            "titleField": "name",
-            "clickToOpen": true
-          },
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_responsibilities",
-                "fieldPath": "unit"
-              }
-            },
-            "displayFieldSettings": {
-              "clickToOpen": {
-                "clickToOpen": true
-              }
-            },
-            "popupSettings": {
-              "openView": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "mode": "drawer",
-                "size": "medium",
-                "pageModelClass": "ChildPageModel",
-                "associationName": "mq_responsibilities.unit",
-                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}"
-              }
-            }
-          }
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page",
-        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target",
-        "sort": 1,
-        "options": {
-          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target",
-          "subKey": "page",
-          "subType": "object",
-          "use": "ChildPageModel",
-          "props": {
-            "displayTitle": false,
-            "enableTabs": true
-          },
-          "stepParams": {
-            "pageSettings": {
-              "general": {
-                "displayTitle": false,
-                "enableTabs": true
-              }
-            }
-          },
-          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]",
-        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page",
-        "sort": 1,
-        "options": {
-          "use": "ChildPageTabModel",
-          "props": {
-            "title": "{{t(\"Details\")}}"
-          },
-          "stepParams": {
-            "pageTabSettings": {
-              "tab": {
-                "title": "{{t(\"Details\")}}"
-              }
-            }
-          },
-          "subKey": "tabs",
-          "subType": "array",
-          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page",
-          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid",
-        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]",
-        "sort": 1,
-        "options": {
-          "use": "BlockGridModel",
-          "subKey": "grid",
-          "subType": "object",
-          "props": {
-            "rows": {
-              "row1": [
-                [
-                  "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/dangling0"
-                ]
-              ]
-            },
-            "sizes": {
-              "row1": [
-                24
-              ]
-            },
-            "rowOrder": [
-              "row1"
-            ]
-          },
-          "stepParams": {
-            "gridSettings": {
-              "grid": {
-                "rows": {
-                  "row1": [
-                    [
-                      "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]"
-                    ]
-                  ]
-                },
-                "sizes": {
-                  "row1": [
-                    24
-                  ]
-                },
-                "rowOrder": [
-                  "row1"
-                ]
-              }
-            }
-          },
-          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]",
-          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
-        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid",
-        "sort": 1,
-        "options": {
-          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsBlockModel",
-          "props": {},
-          "decoratorProps": {},
-          "stepParams": {
-            "resourceSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}",
-                "associationName": "mq_responsibilities.unit",
-                "sourceId": "{{ctx.view.inputArgs.sourceId}}"
-              }
-            },
-            "detailsSettings": {
-              "defaultSorting": {
-                "sort": [
-                  {
-                    "field": "createdAt",
-                    "direction": "desc"
-                  }
-                ]
-              },
-              "layout": {
-                "layout": "vertical",
-                "colon": true
-              },
-              "dataScope": {
-                "filter": {
-                  "logic": "$and",
-                  "items": []
-                }
-              },
-              "linkageRules": {
-                "value": []
-              }
-            }
-          },
-          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/actions[0]",
-        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
-        "sort": 1,
-        "options": {
-          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
-          "subKey": "actions",
-          "subType": "array",
-          "use": "EditActionModel",
-          "props": {
-            "title": "{{t(\"Edit\")}}",
-            "icon": "EditOutlined",
-            "type": "default"
-          },
-          "decoratorProps": {},
-          "stepParams": {
-            "buttonSettings": {
-              "general": {
-                "title": "{{t(\"Edit\")}}",
-                "icon": "EditOutlined",
-                "type": "default"
-              }
-            },
-            "popupSettings": {
-              "openView": {
-                "mode": "drawer",
-                "size": "medium",
-                "pageModelClass": "ChildPageModel",
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "associationName": "mq_responsibilities.unit",
-                "sourceId": "{{ctx.view.inputArgs.sourceId}}",
-                "title": "{{t(\"Edit\")}}",
-                "uid": "§template:mq_units@mq_responsibilities.unit:EditFormModel/target",
-                "popupTemplateHasFilterByTk": true,
-                "popupTemplateHasSourceId": true,
-                "popupTemplateMode": "reference",
-                "popupTemplateUid": "§template:mq_units@mq_responsibilities.unit:EditFormModel"
-              }
-            }
-          },
-          "flowRegistry": {},
-          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
-        "sort": 1,
-        "options": {
-          "use": "DetailsGridModel",
-          "subKey": "grid",
-          "subType": "object",
-          "stepParams": {
-            "gridSettings": {
-              "grid": {
-                "rows": {
-                  "row1": [
-                    [
-                      "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
-                    ]
-                  ],
-                  "row2": [
-                    [
-                      "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
-                    ],
-                    [
-                      "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
-                    ]
-                  ],
-                  "row3": [
-                    [
-                      "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
-                    ],
-                    [
-                      "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
-                    ]
-                  ],
-                  "row4": [
-                    [
-                      "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]"
-                    ]
-                  ]
-                },
-                "sizes": {
-                  "row1": [
-                    24
-                  ],
-                  "row2": [
-                    12,
-                    12
-                  ],
-                  "row3": [
-                    12,
-                    12
-                  ],
-                  "row4": [
-                    24
-                  ]
-                },
-                "rowOrder": [
-                  "row1",
-                  "row2",
-                  "row3",
-                  "row4"
-                ]
-              }
-            }
-          },
-          "props": {
-            "rows": {
-              "row1": [
-                [
-                  "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
-                ]
-              ],
-              "row2": [
-                [
-                  "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
-                ],
-                [
-                  "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
-                ]
-              ],
-              "row3": [
-                [
-                  "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
-                ],
-                [
-                  "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
-                ]
-              ],
-              "row4": [
-                [
-                  "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling5"
-                ]
-              ]
-            },
-            "sizes": {
-              "row1": [
-                24
-              ],
-              "row2": [
-                12,
-                12
-              ],
-              "row3": [
-                12,
-                12
-              ],
-              "row4": [
-                24
-              ]
-            },
-            "rowOrder": [
-              "row1",
-              "row2",
-              "row3",
-              "row4"
-            ]
-          },
-          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
-          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
-        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 1,
-        "options": {
-          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DividerItemModel",
-          "props": {
-            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
-            "orientation": "left"
-          },
-          "decoratorProps": {},
-          "stepParams": {
-            "markdownItemSetting": {
-              "title": {
-                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
-                "orientation": "left"
-              }
-            }
-          },
-          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 2,
-        "options": {
-          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "fieldPath": "createdAt"
-              }
-            }
-          },
-          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 2
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]/field",
-        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "fieldPath": "createdAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 3,
-        "options": {
-          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "fieldPath": "updatedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 3
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]/field",
-        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "fieldPath": "updatedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 4,
-        "options": {
-          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "fieldPath": "name"
-              }
-            }
-          },
-          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 4
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]/field",
-        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "fieldPath": "name"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
-        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 5,
-        "options": {
-          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "fieldPath": "type"
-              }
-            }
-          },
-          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 5
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]/field",
-        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayEnumFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "fieldPath": "type"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
-          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
-        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 6,
-        "options": {
-          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "fieldPath": "region"
-              }
-            }
-          },
-          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 6
-        }
-      },
-      {
-        "uid": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]/field",
-        "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_units",
-                "fieldPath": "region"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
-          "parentId": "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
-          "sortIndex": 1
-        }
-      }
-    ],
-    "usages": [
-      [
-        "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/actions[0]",
-        "§template:mq_units@mq_responsibilities.unit:EditFormModel"
-      ]
-    ]
-  },
   "§template:users@mq_responsibilities.guarantor:EditFormModel": {
     "values": {
       "name": "Users Popup for Edit (Auto generated)",
@@ -24133,1234 +25102,6 @@ module.exports = {
       ]
     ]
   },
-  "§template:users@mq_responsibilities.person:EditFormModel": {
-    "values": {
-      "name": "Users Popup for Edit (Auto generated)",
-      "description": "Automatically generated popup template for collection \"Users\" (Popup for Edit). Scene: edit; collection: \"Users\".",
-      "targetUid": "§template:users@mq_responsibilities.person:EditFormModel/target",
-      "useModel": "EditFormModel",
-      "type": "popup",
-      "dataSourceKey": "main",
-      "collectionName": "users",
-      "associationName": "mq_responsibilities.person",
-      "filterByTk": "{{ctx.record.id}}",
-      "sourceId": "{{ctx.view.inputArgs.sourceId}}"
-    },
-    "models": [
-      {
-        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target",
-        "options": {
-          "use": "EditActionModel",
-          "props": {
-            "title": "{{t(\"Edit\")}}",
-            "icon": "EditOutlined",
-            "type": "default"
-          },
-          "decoratorProps": {},
-          "stepParams": {
-            "buttonSettings": {
-              "general": {
-                "title": "{{t(\"Edit\")}}",
-                "icon": "EditOutlined",
-                "type": "default"
-              }
-            },
-            "popupSettings": {
-              "openView": {
-                "mode": "drawer",
-                "size": "medium",
-                "pageModelClass": "ChildPageModel",
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "associationName": "mq_responsibilities.person",
-                "sourceId": "{{ctx.view.inputArgs.sourceId}}",
-                "title": "{{t(\"Edit\")}}",
-                "filterByTk": "{{ctx.record.id}}"
-              }
-            }
-          },
-          "flowRegistry": {}
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page",
-        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target",
-        "sort": 1,
-        "options": {
-          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target",
-          "subKey": "page",
-          "subType": "object",
-          "use": "ChildPageModel",
-          "props": {
-            "displayTitle": false,
-            "enableTabs": true
-          },
-          "stepParams": {
-            "pageSettings": {
-              "general": {
-                "displayTitle": false,
-                "enableTabs": true
-              }
-            }
-          },
-          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]",
-        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page",
-        "sort": 1,
-        "options": {
-          "use": "ChildPageTabModel",
-          "props": {
-            "title": "{{t(\"Edit\")}}"
-          },
-          "stepParams": {
-            "pageTabSettings": {
-              "tab": {
-                "title": "{{t(\"Edit\")}}"
-              }
-            }
-          },
-          "subKey": "tabs",
-          "subType": "array",
-          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page",
-          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid",
-        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]",
-        "sort": 1,
-        "options": {
-          "use": "BlockGridModel",
-          "subKey": "grid",
-          "subType": "object",
-          "props": {
-            "rows": {
-              "row1": [
-                [
-                  "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/dangling0"
-                ]
-              ]
-            },
-            "sizes": {
-              "row1": [
-                24
-              ]
-            },
-            "rowOrder": [
-              "row1"
-            ]
-          },
-          "stepParams": {
-            "gridSettings": {
-              "grid": {
-                "rows": {
-                  "row1": [
-                    [
-                      "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]"
-                    ]
-                  ]
-                },
-                "sizes": {
-                  "row1": [
-                    24
-                  ]
-                },
-                "rowOrder": [
-                  "row1"
-                ]
-              }
-            }
-          },
-          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]",
-          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]",
-        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid",
-        "sort": 1,
-        "options": {
-          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "EditFormModel",
-          "props": {},
-          "decoratorProps": {},
-          "stepParams": {
-            "resourceSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}",
-                "associationName": "mq_responsibilities.person",
-                "sourceId": "{{ctx.view.inputArgs.sourceId}}"
-              }
-            },
-            "formModelSettings": {
-              "layout": {
-                "layout": "vertical",
-                "colon": false
-              },
-              "assignRules": {
-                "value": []
-              }
-            },
-            "formSettings": {
-              "dataScope": {
-                "filter": {
-                  "logic": "$and",
-                  "items": []
-                }
-              }
-            }
-          },
-          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/actions[0]",
-        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]",
-        "sort": 1,
-        "options": {
-          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]",
-          "subKey": "actions",
-          "subType": "array",
-          "use": "FormSubmitActionModel",
-          "props": {
-            "title": "{{t(\"Submit\")}}",
-            "type": "primary",
-            "htmlType": "submit"
-          },
-          "decoratorProps": {},
-          "stepParams": {
-            "buttonSettings": {
-              "general": {
-                "title": "{{t(\"Submit\")}}",
-                "type": "primary"
-              }
-            },
-            "submitSettings": {
-              "confirm": {
-                "enable": false,
-                "title": "{{t(\"Submit record\")}}",
-                "content": "{{t(\"Are you sure you want to save it?\")}}"
-              }
-            }
-          },
-          "flowRegistry": {},
-          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]",
-        "sort": 1,
-        "options": {
-          "use": "FormGridModel",
-          "subKey": "grid",
-          "subType": "object",
-          "stepParams": {
-            "gridSettings": {
-              "grid": {
-                "rows": {
-                  "row1": [
-                    [
-                      "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
-                    ]
-                  ],
-                  "row2": [
-                    [
-                      "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
-                    ],
-                    [
-                      "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
-                    ]
-                  ],
-                  "row3": [
-                    [
-                      "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
-                    ],
-                    [
-                      "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
-                    ]
-                  ]
-                },
-                "sizes": {
-                  "row1": [
-                    24
-                  ],
-                  "row2": [
-                    12,
-                    12
-                  ],
-                  "row3": [
-                    12,
-                    12
-                  ]
-                },
-                "rowOrder": [
-                  "row1",
-                  "row2",
-                  "row3"
-                ]
-              }
-            },
-            "eventSettings": {
-              "linkageRules": {
-                "value": []
-              }
-            }
-          },
-          "props": {
-            "rows": {
-              "row1": [
-                [
-                  "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
-                ]
-              ],
-              "row2": [
-                [
-                  "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
-                ],
-                [
-                  "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
-                ]
-              ],
-              "row3": [
-                [
-                  "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
-                ],
-                [
-                  "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
-                ]
-              ]
-            },
-            "sizes": {
-              "row1": [
-                24
-              ],
-              "row2": [
-                12,
-                12
-              ],
-              "row3": [
-                12,
-                12
-              ]
-            },
-            "rowOrder": [
-              "row1",
-              "row2",
-              "row3"
-            ]
-          },
-          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]",
-          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
-        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 1,
-        "options": {
-          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DividerItemModel",
-          "props": {
-            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
-            "orientation": "left"
-          },
-          "decoratorProps": {},
-          "stepParams": {
-            "markdownItemSetting": {
-              "title": {
-                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
-                "orientation": "left"
-              }
-            }
-          },
-          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 2,
-        "options": {
-          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "fieldPath": "nickname"
-              }
-            }
-          },
-          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 2
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]/field",
-        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-        "sort": 1,
-        "options": {
-          "use": "InputFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "fieldPath": "nickname"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 3,
-        "options": {
-          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "fieldPath": "username"
-              }
-            }
-          },
-          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 3
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]/field",
-        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-        "sort": 1,
-        "options": {
-          "use": "InputFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "fieldPath": "username"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 4,
-        "options": {
-          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "fieldPath": "email"
-              }
-            }
-          },
-          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 4
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]/field",
-        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-        "sort": 1,
-        "options": {
-          "use": "InputFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "fieldPath": "email"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
-        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 5,
-        "options": {
-          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "fieldPath": "phone"
-              }
-            }
-          },
-          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 5
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]/field",
-        "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
-        "sort": 1,
-        "options": {
-          "use": "InputFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "fieldPath": "phone"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
-          "parentId": "§template:users@mq_responsibilities.person:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
-          "sortIndex": 1
-        }
-      }
-    ],
-    "usages": []
-  },
-  "§template:users@mq_responsibilities.person:DetailsBlockModel": {
-    "values": {
-      "name": "Responsibility list -> Responsible person Popup for Details (Auto generated)",
-      "description": "Automatically generated popup template for relation field \"Responsible person\" in collection \"Responsibility list\", targeting \"Users\" (Popup for Details). Scene: view; source collection: \"Responsibility list\"; association field: \"Responsible person\"; target collection: \"Users\".",
-      "targetUid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target",
-      "useModel": "DetailsBlockModel",
-      "type": "popup",
-      "dataSourceKey": "main",
-      "collectionName": "users",
-      "associationName": "mq_responsibilities.person",
-      "filterByTk": "{{ctx.view.inputArgs.filterByTk}}"
-    },
-    "models": [
-      {
-        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target",
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {
-            "titleField": "nickname",
-            "clickToOpen": true
-          },
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_responsibilities",
-                "fieldPath": "person"
-              }
-            },
-            "displayFieldSettings": {
-              "clickToOpen": {
-                "clickToOpen": true
-              }
-            },
-            "popupSettings": {
-              "openView": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "mode": "drawer",
-                "size": "medium",
-                "pageModelClass": "ChildPageModel",
-                "associationName": "mq_responsibilities.person",
-                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}"
-              }
-            }
-          }
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page",
-        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target",
-        "sort": 1,
-        "options": {
-          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target",
-          "subKey": "page",
-          "subType": "object",
-          "use": "ChildPageModel",
-          "props": {
-            "displayTitle": false,
-            "enableTabs": true
-          },
-          "stepParams": {
-            "pageSettings": {
-              "general": {
-                "displayTitle": false,
-                "enableTabs": true
-              }
-            }
-          },
-          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]",
-        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page",
-        "sort": 1,
-        "options": {
-          "use": "ChildPageTabModel",
-          "props": {
-            "title": "{{t(\"Details\")}}"
-          },
-          "stepParams": {
-            "pageTabSettings": {
-              "tab": {
-                "title": "{{t(\"Details\")}}"
-              }
-            }
-          },
-          "subKey": "tabs",
-          "subType": "array",
-          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page",
-          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid",
-        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]",
-        "sort": 1,
-        "options": {
-          "use": "BlockGridModel",
-          "subKey": "grid",
-          "subType": "object",
-          "props": {
-            "rows": {
-              "row1": [
-                [
-                  "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/dangling0"
-                ]
-              ]
-            },
-            "sizes": {
-              "row1": [
-                24
-              ]
-            },
-            "rowOrder": [
-              "row1"
-            ]
-          },
-          "stepParams": {
-            "gridSettings": {
-              "grid": {
-                "rows": {
-                  "row1": [
-                    [
-                      "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]"
-                    ]
-                  ]
-                },
-                "sizes": {
-                  "row1": [
-                    24
-                  ]
-                },
-                "rowOrder": [
-                  "row1"
-                ]
-              }
-            }
-          },
-          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]",
-          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
-        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid",
-        "sort": 1,
-        "options": {
-          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsBlockModel",
-          "props": {},
-          "decoratorProps": {},
-          "stepParams": {
-            "resourceSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}",
-                "associationName": "mq_responsibilities.person",
-                "sourceId": "{{ctx.view.inputArgs.sourceId}}"
-              }
-            },
-            "detailsSettings": {
-              "defaultSorting": {
-                "sort": [
-                  {
-                    "field": "createdAt",
-                    "direction": "desc"
-                  }
-                ]
-              },
-              "layout": {
-                "layout": "vertical",
-                "colon": true
-              },
-              "dataScope": {
-                "filter": {
-                  "logic": "$and",
-                  "items": []
-                }
-              },
-              "linkageRules": {
-                "value": []
-              }
-            }
-          },
-          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/actions[0]",
-        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
-        "sort": 1,
-        "options": {
-          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
-          "subKey": "actions",
-          "subType": "array",
-          "use": "EditActionModel",
-          "props": {
-            "title": "{{t(\"Edit\")}}",
-            "icon": "EditOutlined",
-            "type": "default"
-          },
-          "decoratorProps": {},
-          "stepParams": {
-            "buttonSettings": {
-              "general": {
-                "title": "{{t(\"Edit\")}}",
-                "icon": "EditOutlined",
-                "type": "default"
-              }
-            },
-            "popupSettings": {
-              "openView": {
-                "mode": "drawer",
-                "size": "medium",
-                "pageModelClass": "ChildPageModel",
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "associationName": "mq_responsibilities.person",
-                "sourceId": "{{ctx.view.inputArgs.sourceId}}",
-                "title": "{{t(\"Edit\")}}",
-                "uid": "§template:users@mq_responsibilities.person:EditFormModel/target",
-                "popupTemplateHasFilterByTk": true,
-                "popupTemplateHasSourceId": true,
-                "popupTemplateMode": "reference",
-                "popupTemplateUid": "§template:users@mq_responsibilities.person:EditFormModel"
-              }
-            }
-          },
-          "flowRegistry": {},
-          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
-        "sort": 1,
-        "options": {
-          "use": "DetailsGridModel",
-          "subKey": "grid",
-          "subType": "object",
-          "stepParams": {
-            "gridSettings": {
-              "grid": {
-                "rows": {
-                  "row1": [
-                    [
-                      "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
-                    ]
-                  ],
-                  "row2": [
-                    [
-                      "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
-                    ],
-                    [
-                      "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
-                    ]
-                  ],
-                  "row3": [
-                    [
-                      "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
-                    ],
-                    [
-                      "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
-                    ]
-                  ],
-                  "row4": [
-                    [
-                      "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]"
-                    ],
-                    [
-                      "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]"
-                    ]
-                  ]
-                },
-                "sizes": {
-                  "row1": [
-                    24
-                  ],
-                  "row2": [
-                    12,
-                    12
-                  ],
-                  "row3": [
-                    12,
-                    12
-                  ],
-                  "row4": [
-                    12,
-                    12
-                  ]
-                },
-                "rowOrder": [
-                  "row1",
-                  "row2",
-                  "row3",
-                  "row4"
-                ]
-              }
-            }
-          },
-          "props": {
-            "rows": {
-              "row1": [
-                [
-                  "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
-                ]
-              ],
-              "row2": [
-                [
-                  "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
-                ],
-                [
-                  "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
-                ]
-              ],
-              "row3": [
-                [
-                  "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
-                ],
-                [
-                  "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
-                ]
-              ],
-              "row4": [
-                [
-                  "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling5"
-                ],
-                [
-                  "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling6"
-                ]
-              ]
-            },
-            "sizes": {
-              "row1": [
-                24
-              ],
-              "row2": [
-                12,
-                12
-              ],
-              "row3": [
-                12,
-                12
-              ],
-              "row4": [
-                12,
-                12
-              ]
-            },
-            "rowOrder": [
-              "row1",
-              "row2",
-              "row3",
-              "row4"
-            ]
-          },
-          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
-          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
-        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 1,
-        "options": {
-          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DividerItemModel",
-          "props": {
-            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
-            "orientation": "left"
-          },
-          "decoratorProps": {},
-          "stepParams": {
-            "markdownItemSetting": {
-              "title": {
-                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
-                "orientation": "left"
-              }
-            }
-          },
-          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 2,
-        "options": {
-          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "fieldPath": "nickname"
-              }
-            }
-          },
-          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 2
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]/field",
-        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "fieldPath": "nickname"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 3,
-        "options": {
-          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "fieldPath": "username"
-              }
-            }
-          },
-          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 3
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]/field",
-        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "fieldPath": "username"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 4,
-        "options": {
-          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "fieldPath": "email"
-              }
-            }
-          },
-          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 4
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]/field",
-        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "fieldPath": "email"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
-        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 5,
-        "options": {
-          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "fieldPath": "phone"
-              }
-            }
-          },
-          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 5
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]/field",
-        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "fieldPath": "phone"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
-          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
-        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 6,
-        "options": {
-          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "fieldPath": "createdAt"
-              }
-            }
-          },
-          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 6
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]/field",
-        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "fieldPath": "createdAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
-          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
-        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 7,
-        "options": {
-          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "fieldPath": "updatedAt"
-              }
-            }
-          },
-          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 7
-        }
-      },
-      {
-        "uid": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]/field",
-        "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "users",
-                "fieldPath": "updatedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
-          "parentId": "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
-          "sortIndex": 1
-        }
-      }
-    ],
-    "usages": [
-      [
-        "§template:users@mq_responsibilities.person:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/actions[0]",
-        "§template:users@mq_responsibilities.person:EditFormModel"
-      ]
-    ]
-  },
   "§template:mq_responsibilities:DetailsBlockModel": {
     "values": {
       "name": "Responsibility list Popup for Details (Auto generated)",
@@ -25982,11 +25723,11 @@ module.exports = {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
                 "associationName": "mq_responsibilities.problem",
-                "uid": "§template:mq_problems:DetailsBlockModel/target",
+                "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target",
                 "popupTemplateHasFilterByTk": true,
-                "popupTemplateHasSourceId": false,
+                "popupTemplateHasSourceId": true,
                 "popupTemplateMode": "reference",
-                "popupTemplateUid": "§template:mq_problems:DetailsBlockModel"
+                "popupTemplateUid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel"
               }
             }
           },
@@ -26434,7 +26175,7 @@ module.exports = {
       ],
       [
         "§template:mq_responsibilities:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]/field",
-        "§template:mq_problems:DetailsBlockModel"
+        "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel"
       ],
       [
         "§template:mq_responsibilities:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]/field",
@@ -26447,6 +26188,1513 @@ module.exports = {
       [
         "§template:mq_responsibilities:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]/field",
         "§template:users@mq_responsibilities.guarantor:DetailsBlockModel"
+      ]
+    ]
+  },
+  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel": {
+    "values": {
+      "name": "Task list -> Problem Popup for Details (Auto generated)",
+      "description": "Automatically generated popup template for relation field \"Problem\" in collection \"Task list\", targeting \"Problem list\" (Popup for Details). Scene: view; source collection: \"Task list\"; association field: \"Problem\"; target collection: \"Problem list\".",
+      "targetUid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target",
+      "useModel": "DetailsBlockModel",
+      "type": "popup",
+      "dataSourceKey": "main",
+      "collectionName": "mq_problems",
+      "associationName": "mq_tasks.problem",
+      "filterByTk": "{{ctx.view.inputArgs.filterByTk}}"
+    },
+    "models": [
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target",
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {
+            "titleField": "title",
+            "clickToOpen": true
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_tasks",
+                "fieldPath": "problem"
+              }
+            },
+            "displayFieldSettings": {
+              "clickToOpen": {
+                "clickToOpen": true
+              }
+            },
+            "popupSettings": {
+              "openView": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "mode": "drawer",
+                "size": "medium",
+                "pageModelClass": "ChildPageModel",
+                "associationName": "mq_tasks.problem",
+                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}"
+              }
+            }
+          }
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target",
+          "subKey": "page",
+          "subType": "object",
+          "use": "ChildPageModel",
+          "props": {
+            "displayTitle": false,
+            "enableTabs": true
+          },
+          "stepParams": {
+            "pageSettings": {
+              "general": {
+                "displayTitle": false,
+                "enableTabs": true
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page",
+        "sort": 1,
+        "options": {
+          "use": "ChildPageTabModel",
+          "props": {
+            "title": "{{t(\"Details\")}}"
+          },
+          "stepParams": {
+            "pageTabSettings": {
+              "tab": {
+                "title": "{{t(\"Details\")}}"
+              }
+            }
+          },
+          "subKey": "tabs",
+          "subType": "array",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]",
+        "sort": 1,
+        "options": {
+          "use": "BlockGridModel",
+          "subKey": "grid",
+          "subType": "object",
+          "props": {
+            "rows": {
+              "row1": [
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/dangling0"
+                ]
+              ]
+            },
+            "sizes": {
+              "row1": [
+                24
+              ]
+            },
+            "rowOrder": [
+              "row1"
+            ]
+          },
+          "stepParams": {
+            "gridSettings": {
+              "grid": {
+                "rows": {
+                  "row1": [
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]"
+                    ]
+                  ]
+                },
+                "sizes": {
+                  "row1": [
+                    24
+                  ]
+                },
+                "rowOrder": [
+                  "row1"
+                ]
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsBlockModel",
+          "props": {},
+          "decoratorProps": {},
+          "stepParams": {
+            "resourceSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}",
+                "associationName": "mq_tasks.problem",
+                "sourceId": "{{ctx.view.inputArgs.sourceId}}"
+              }
+            },
+            "detailsSettings": {
+              "defaultSorting": {
+                "sort": [
+                  {
+                    "field": "createdAt",
+                    "direction": "desc"
+                  }
+                ]
+              },
+              "layout": {
+                "layout": "vertical",
+                "colon": true
+              },
+              "dataScope": {
+                "filter": {
+                  "logic": "$and",
+                  "items": []
+                }
+              },
+              "linkageRules": {
+                "value": []
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/actions[0]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "subKey": "actions",
+          "subType": "array",
+          "use": "EditActionModel",
+          "props": {
+            "title": "{{t(\"Edit\")}}",
+            "icon": "EditOutlined",
+            "type": "default"
+          },
+          "decoratorProps": {},
+          "stepParams": {
+            "buttonSettings": {
+              "general": {
+                "title": "{{t(\"Edit\")}}",
+                "icon": "EditOutlined",
+                "type": "default"
+              }
+            },
+            "popupSettings": {
+              "openView": {
+                "mode": "drawer",
+                "size": "medium",
+                "pageModelClass": "ChildPageModel",
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "associationName": "mq_tasks.problem",
+                "sourceId": "{{ctx.view.inputArgs.sourceId}}",
+                "title": "{{t(\"Edit\")}}",
+                "uid": "§template:mq_problems:EditFormModel/target",
+                "popupTemplateHasFilterByTk": true,
+                "popupTemplateHasSourceId": false,
+                "popupTemplateMode": "reference",
+                "popupTemplateUid": "§template:mq_problems:EditFormModel"
+              }
+            }
+          },
+          "flowRegistry": {},
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "use": "DetailsGridModel",
+          "subKey": "grid",
+          "subType": "object",
+          "stepParams": {
+            "gridSettings": {
+              "grid": {
+                "rows": {
+                  "row1": [
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
+                    ]
+                  ],
+                  "row2": [
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
+                    ]
+                  ],
+                  "row3": [
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
+                    ]
+                  ],
+                  "row4": [
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]"
+                    ]
+                  ],
+                  "row5": [
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]"
+                    ]
+                  ],
+                  "row6": [
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]"
+                    ]
+                  ],
+                  "row7": [
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]"
+                    ]
+                  ],
+                  "row8": [
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]"
+                    ]
+                  ],
+                  "row9": [
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]"
+                    ]
+                  ],
+                  "row10": [
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]"
+                    ]
+                  ],
+                  "row11": [
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]"
+                    ]
+                  ]
+                },
+                "sizes": {
+                  "row1": [
+                    24
+                  ],
+                  "row2": [
+                    12,
+                    12
+                  ],
+                  "row3": [
+                    12,
+                    12
+                  ],
+                  "row4": [
+                    12,
+                    12
+                  ],
+                  "row5": [
+                    12,
+                    12
+                  ],
+                  "row6": [
+                    12,
+                    12
+                  ],
+                  "row7": [
+                    12,
+                    12
+                  ],
+                  "row8": [
+                    12,
+                    12
+                  ],
+                  "row9": [
+                    12,
+                    12
+                  ],
+                  "row10": [
+                    12,
+                    12
+                  ],
+                  "row11": [
+                    12,
+                    12
+                  ]
+                },
+                "rowOrder": [
+                  "row1",
+                  "row2",
+                  "row3",
+                  "row4",
+                  "row5",
+                  "row6",
+                  "row7",
+                  "row8",
+                  "row9",
+                  "row10",
+                  "row11"
+                ]
+              }
+            }
+          },
+          "props": {
+            "rows": {
+              "row1": [
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
+                ]
+              ],
+              "row2": [
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
+                ],
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
+                ]
+              ],
+              "row3": [
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
+                ],
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
+                ]
+              ],
+              "row4": [
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling5"
+                ],
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling6"
+                ]
+              ],
+              "row5": [
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling7"
+                ],
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling8"
+                ]
+              ],
+              "row6": [
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling9"
+                ],
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling10"
+                ]
+              ],
+              "row7": [
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling11"
+                ],
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling12"
+                ]
+              ],
+              "row8": [
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling13"
+                ],
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling14"
+                ]
+              ],
+              "row9": [
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling15"
+                ],
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling16"
+                ]
+              ],
+              "row10": [
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling17"
+                ],
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling18"
+                ]
+              ],
+              "row11": [
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling19"
+                ],
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling20"
+                ]
+              ]
+            },
+            "sizes": {
+              "row1": [
+                24
+              ],
+              "row2": [
+                12,
+                12
+              ],
+              "row3": [
+                12,
+                12
+              ],
+              "row4": [
+                12,
+                12
+              ],
+              "row5": [
+                12,
+                12
+              ],
+              "row6": [
+                12,
+                12
+              ],
+              "row7": [
+                12,
+                12
+              ],
+              "row8": [
+                12,
+                12
+              ],
+              "row9": [
+                12,
+                12
+              ],
+              "row10": [
+                12,
+                12
+              ],
+              "row11": [
+                12,
+                12
+              ]
+            },
+            "rowOrder": [
+              "row1",
+              "row2",
+              "row3",
+              "row4",
+              "row5",
+              "row6",
+              "row7",
+              "row8",
+              "row9",
+              "row10",
+              "row11"
+            ]
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DividerItemModel",
+          "props": {
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
+            "orientation": "left"
+          },
+          "decoratorProps": {},
+          "stepParams": {
+            "markdownItemSetting": {
+              "title": {
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
+                "orientation": "left"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 11,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "assignedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 11
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "assignedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 12,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "acceptedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 12
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "acceptedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 13,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "doneAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 13
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "doneAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 14,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "closedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 14
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "closedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 15,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 15
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 16,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenReason"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 16
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenReason"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 17,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenCount"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 17
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayNumberFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenCount"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 18,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "isPublic"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 18
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayCheckboxFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "isPublic"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 19,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicSummary"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 19
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicSummary"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 20,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicTitle"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 20
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicTitle"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 2,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "createdAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 2
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "createdAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 21,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publishedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 21
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publishedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 3,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "updatedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 3
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "updatedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 4,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "title"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 4
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "title"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 5,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "description"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 5
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "description"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 6,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "category"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 6
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayEnumFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "category"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 7,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "source"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 7
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayEnumFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "source"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 8,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "difficulty"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 8
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayEnumFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "difficulty"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 9,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "carriedOver"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 9
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayCheckboxFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "carriedOver"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 10,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "status"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 10
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayEnumFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "status"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+          "sortIndex": 1
+        }
+      }
+    ],
+    "usages": [
+      [
+        "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/actions[0]",
+        "§template:mq_problems:EditFormModel"
       ]
     ]
   },
@@ -28406,11 +29654,11 @@ module.exports = {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
                 "associationName": "mq_tasks.problem",
-                "uid": "§template:mq_problems:DetailsBlockModel/target",
+                "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target",
                 "popupTemplateHasFilterByTk": true,
-                "popupTemplateHasSourceId": false,
+                "popupTemplateHasSourceId": true,
                 "popupTemplateMode": "reference",
-                "popupTemplateUid": "§template:mq_problems:DetailsBlockModel"
+                "popupTemplateUid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel"
               }
             }
           },
@@ -28777,7 +30025,3021 @@ module.exports = {
       ],
       [
         "§template:mq_tasks:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]/field",
-        "§template:mq_problems:DetailsBlockModel"
+        "§template:mq_problems@mq_tasks.problem:DetailsBlockModel"
+      ]
+    ]
+  },
+  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel": {
+    "values": {
+      "name": "Revisits -> Problem Popup for Details (Auto generated)",
+      "description": "Automatically generated popup template for relation field \"Problem\" in collection \"Revisits\", targeting \"Problem list\" (Popup for Details). Scene: view; source collection: \"Revisits\"; association field: \"Problem\"; target collection: \"Problem list\".",
+      "targetUid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target",
+      "useModel": "DetailsBlockModel",
+      "type": "popup",
+      "dataSourceKey": "main",
+      "collectionName": "mq_problems",
+      "associationName": "mq_revisits.problem",
+      "filterByTk": "{{ctx.view.inputArgs.filterByTk}}"
+    },
+    "models": [
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target",
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {
+            "titleField": "title",
+            "clickToOpen": true
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_revisits",
+                "fieldPath": "problem"
+              }
+            },
+            "displayFieldSettings": {
+              "clickToOpen": {
+                "clickToOpen": true
+              }
+            },
+            "popupSettings": {
+              "openView": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "mode": "drawer",
+                "size": "medium",
+                "pageModelClass": "ChildPageModel",
+                "associationName": "mq_revisits.problem",
+                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}"
+              }
+            }
+          }
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target",
+          "subKey": "page",
+          "subType": "object",
+          "use": "ChildPageModel",
+          "props": {
+            "displayTitle": false,
+            "enableTabs": true
+          },
+          "stepParams": {
+            "pageSettings": {
+              "general": {
+                "displayTitle": false,
+                "enableTabs": true
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page",
+        "sort": 1,
+        "options": {
+          "use": "ChildPageTabModel",
+          "props": {
+            "title": "{{t(\"Details\")}}"
+          },
+          "stepParams": {
+            "pageTabSettings": {
+              "tab": {
+                "title": "{{t(\"Details\")}}"
+              }
+            }
+          },
+          "subKey": "tabs",
+          "subType": "array",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]",
+        "sort": 1,
+        "options": {
+          "use": "BlockGridModel",
+          "subKey": "grid",
+          "subType": "object",
+          "props": {
+            "rows": {
+              "row1": [
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/dangling0"
+                ]
+              ]
+            },
+            "sizes": {
+              "row1": [
+                24
+              ]
+            },
+            "rowOrder": [
+              "row1"
+            ]
+          },
+          "stepParams": {
+            "gridSettings": {
+              "grid": {
+                "rows": {
+                  "row1": [
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]"
+                    ]
+                  ]
+                },
+                "sizes": {
+                  "row1": [
+                    24
+                  ]
+                },
+                "rowOrder": [
+                  "row1"
+                ]
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsBlockModel",
+          "props": {},
+          "decoratorProps": {},
+          "stepParams": {
+            "resourceSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}",
+                "associationName": "mq_revisits.problem",
+                "sourceId": "{{ctx.view.inputArgs.sourceId}}"
+              }
+            },
+            "detailsSettings": {
+              "defaultSorting": {
+                "sort": [
+                  {
+                    "field": "createdAt",
+                    "direction": "desc"
+                  }
+                ]
+              },
+              "layout": {
+                "layout": "vertical",
+                "colon": true
+              },
+              "dataScope": {
+                "filter": {
+                  "logic": "$and",
+                  "items": []
+                }
+              },
+              "linkageRules": {
+                "value": []
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/actions[0]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "subKey": "actions",
+          "subType": "array",
+          "use": "EditActionModel",
+          "props": {
+            "title": "{{t(\"Edit\")}}",
+            "icon": "EditOutlined",
+            "type": "default"
+          },
+          "decoratorProps": {},
+          "stepParams": {
+            "buttonSettings": {
+              "general": {
+                "title": "{{t(\"Edit\")}}",
+                "icon": "EditOutlined",
+                "type": "default"
+              }
+            },
+            "popupSettings": {
+              "openView": {
+                "mode": "drawer",
+                "size": "medium",
+                "pageModelClass": "ChildPageModel",
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "associationName": "mq_revisits.problem",
+                "sourceId": "{{ctx.view.inputArgs.sourceId}}",
+                "title": "{{t(\"Edit\")}}",
+                "uid": "§template:mq_problems:EditFormModel/target",
+                "popupTemplateHasFilterByTk": true,
+                "popupTemplateHasSourceId": false,
+                "popupTemplateMode": "reference",
+                "popupTemplateUid": "§template:mq_problems:EditFormModel"
+              }
+            }
+          },
+          "flowRegistry": {},
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "use": "DetailsGridModel",
+          "subKey": "grid",
+          "subType": "object",
+          "stepParams": {
+            "gridSettings": {
+              "grid": {
+                "rows": {
+                  "row1": [
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
+                    ]
+                  ],
+                  "row2": [
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
+                    ]
+                  ],
+                  "row3": [
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
+                    ]
+                  ],
+                  "row4": [
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]"
+                    ]
+                  ],
+                  "row5": [
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]"
+                    ]
+                  ],
+                  "row6": [
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]"
+                    ]
+                  ],
+                  "row7": [
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]"
+                    ]
+                  ],
+                  "row8": [
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]"
+                    ]
+                  ],
+                  "row9": [
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]"
+                    ]
+                  ],
+                  "row10": [
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]"
+                    ]
+                  ],
+                  "row11": [
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]"
+                    ]
+                  ]
+                },
+                "sizes": {
+                  "row1": [
+                    24
+                  ],
+                  "row2": [
+                    12,
+                    12
+                  ],
+                  "row3": [
+                    12,
+                    12
+                  ],
+                  "row4": [
+                    12,
+                    12
+                  ],
+                  "row5": [
+                    12,
+                    12
+                  ],
+                  "row6": [
+                    12,
+                    12
+                  ],
+                  "row7": [
+                    12,
+                    12
+                  ],
+                  "row8": [
+                    12,
+                    12
+                  ],
+                  "row9": [
+                    12,
+                    12
+                  ],
+                  "row10": [
+                    12,
+                    12
+                  ],
+                  "row11": [
+                    12,
+                    12
+                  ]
+                },
+                "rowOrder": [
+                  "row1",
+                  "row2",
+                  "row3",
+                  "row4",
+                  "row5",
+                  "row6",
+                  "row7",
+                  "row8",
+                  "row9",
+                  "row10",
+                  "row11"
+                ]
+              }
+            }
+          },
+          "props": {
+            "rows": {
+              "row1": [
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
+                ]
+              ],
+              "row2": [
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
+                ],
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
+                ]
+              ],
+              "row3": [
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
+                ],
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
+                ]
+              ],
+              "row4": [
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling5"
+                ],
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling6"
+                ]
+              ],
+              "row5": [
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling7"
+                ],
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling8"
+                ]
+              ],
+              "row6": [
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling9"
+                ],
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling10"
+                ]
+              ],
+              "row7": [
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling11"
+                ],
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling12"
+                ]
+              ],
+              "row8": [
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling13"
+                ],
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling14"
+                ]
+              ],
+              "row9": [
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling15"
+                ],
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling16"
+                ]
+              ],
+              "row10": [
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling17"
+                ],
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling18"
+                ]
+              ],
+              "row11": [
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling19"
+                ],
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling20"
+                ]
+              ]
+            },
+            "sizes": {
+              "row1": [
+                24
+              ],
+              "row2": [
+                12,
+                12
+              ],
+              "row3": [
+                12,
+                12
+              ],
+              "row4": [
+                12,
+                12
+              ],
+              "row5": [
+                12,
+                12
+              ],
+              "row6": [
+                12,
+                12
+              ],
+              "row7": [
+                12,
+                12
+              ],
+              "row8": [
+                12,
+                12
+              ],
+              "row9": [
+                12,
+                12
+              ],
+              "row10": [
+                12,
+                12
+              ],
+              "row11": [
+                12,
+                12
+              ]
+            },
+            "rowOrder": [
+              "row1",
+              "row2",
+              "row3",
+              "row4",
+              "row5",
+              "row6",
+              "row7",
+              "row8",
+              "row9",
+              "row10",
+              "row11"
+            ]
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DividerItemModel",
+          "props": {
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
+            "orientation": "left"
+          },
+          "decoratorProps": {},
+          "stepParams": {
+            "markdownItemSetting": {
+              "title": {
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
+                "orientation": "left"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 11,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "assignedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 11
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "assignedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 12,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "acceptedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 12
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "acceptedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 13,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "doneAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 13
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "doneAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 14,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "closedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 14
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "closedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 15,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 15
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 16,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenReason"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 16
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenReason"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 17,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenCount"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 17
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayNumberFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenCount"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 18,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "isPublic"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 18
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayCheckboxFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "isPublic"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 19,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicSummary"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 19
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicSummary"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 20,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicTitle"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 20
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicTitle"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 2,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "createdAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 2
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "createdAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 21,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publishedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 21
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publishedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 3,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "updatedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 3
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "updatedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 4,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "title"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 4
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "title"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 5,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "description"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 5
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "description"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 6,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "category"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 6
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayEnumFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "category"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 7,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "source"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 7
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayEnumFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "source"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 8,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "difficulty"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 8
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayEnumFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "difficulty"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 9,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "carriedOver"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 9
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayCheckboxFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "carriedOver"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 10,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "status"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 10
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayEnumFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "status"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+          "sortIndex": 1
+        }
+      }
+    ],
+    "usages": [
+      [
+        "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/actions[0]",
+        "§template:mq_problems:EditFormModel"
+      ]
+    ]
+  },
+  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel": {
+    "values": {
+      "name": "Supervision records -> Problem Popup for Details (Auto generated)",
+      "description": "Automatically generated popup template for relation field \"Problem\" in collection \"Supervision records\", targeting \"Problem list\" (Popup for Details). Scene: view; source collection: \"Supervision records\"; association field: \"Problem\"; target collection: \"Problem list\".",
+      "targetUid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target",
+      "useModel": "DetailsBlockModel",
+      "type": "popup",
+      "dataSourceKey": "main",
+      "collectionName": "mq_problems",
+      "associationName": "mq_supervisions.problem",
+      "filterByTk": "{{ctx.view.inputArgs.filterByTk}}"
+    },
+    "models": [
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target",
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {
+            "titleField": "title",
+            "clickToOpen": true
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_supervisions",
+                "fieldPath": "problem"
+              }
+            },
+            "displayFieldSettings": {
+              "clickToOpen": {
+                "clickToOpen": true
+              }
+            },
+            "popupSettings": {
+              "openView": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "mode": "drawer",
+                "size": "medium",
+                "pageModelClass": "ChildPageModel",
+                "associationName": "mq_supervisions.problem",
+                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}"
+              }
+            }
+          }
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target",
+          "subKey": "page",
+          "subType": "object",
+          "use": "ChildPageModel",
+          "props": {
+            "displayTitle": false,
+            "enableTabs": true
+          },
+          "stepParams": {
+            "pageSettings": {
+              "general": {
+                "displayTitle": false,
+                "enableTabs": true
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page",
+        "sort": 1,
+        "options": {
+          "use": "ChildPageTabModel",
+          "props": {
+            "title": "{{t(\"Details\")}}"
+          },
+          "stepParams": {
+            "pageTabSettings": {
+              "tab": {
+                "title": "{{t(\"Details\")}}"
+              }
+            }
+          },
+          "subKey": "tabs",
+          "subType": "array",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]",
+        "sort": 1,
+        "options": {
+          "use": "BlockGridModel",
+          "subKey": "grid",
+          "subType": "object",
+          "props": {
+            "rows": {
+              "row1": [
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/dangling0"
+                ]
+              ]
+            },
+            "sizes": {
+              "row1": [
+                24
+              ]
+            },
+            "rowOrder": [
+              "row1"
+            ]
+          },
+          "stepParams": {
+            "gridSettings": {
+              "grid": {
+                "rows": {
+                  "row1": [
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]"
+                    ]
+                  ]
+                },
+                "sizes": {
+                  "row1": [
+                    24
+                  ]
+                },
+                "rowOrder": [
+                  "row1"
+                ]
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsBlockModel",
+          "props": {},
+          "decoratorProps": {},
+          "stepParams": {
+            "resourceSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}",
+                "associationName": "mq_supervisions.problem",
+                "sourceId": "{{ctx.view.inputArgs.sourceId}}"
+              }
+            },
+            "detailsSettings": {
+              "defaultSorting": {
+                "sort": [
+                  {
+                    "field": "createdAt",
+                    "direction": "desc"
+                  }
+                ]
+              },
+              "layout": {
+                "layout": "vertical",
+                "colon": true
+              },
+              "dataScope": {
+                "filter": {
+                  "logic": "$and",
+                  "items": []
+                }
+              },
+              "linkageRules": {
+                "value": []
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/actions[0]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "subKey": "actions",
+          "subType": "array",
+          "use": "EditActionModel",
+          "props": {
+            "title": "{{t(\"Edit\")}}",
+            "icon": "EditOutlined",
+            "type": "default"
+          },
+          "decoratorProps": {},
+          "stepParams": {
+            "buttonSettings": {
+              "general": {
+                "title": "{{t(\"Edit\")}}",
+                "icon": "EditOutlined",
+                "type": "default"
+              }
+            },
+            "popupSettings": {
+              "openView": {
+                "mode": "drawer",
+                "size": "medium",
+                "pageModelClass": "ChildPageModel",
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "associationName": "mq_supervisions.problem",
+                "sourceId": "{{ctx.view.inputArgs.sourceId}}",
+                "title": "{{t(\"Edit\")}}",
+                "uid": "§template:mq_problems:EditFormModel/target",
+                "popupTemplateHasFilterByTk": true,
+                "popupTemplateHasSourceId": false,
+                "popupTemplateMode": "reference",
+                "popupTemplateUid": "§template:mq_problems:EditFormModel"
+              }
+            }
+          },
+          "flowRegistry": {},
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "use": "DetailsGridModel",
+          "subKey": "grid",
+          "subType": "object",
+          "stepParams": {
+            "gridSettings": {
+              "grid": {
+                "rows": {
+                  "row1": [
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
+                    ]
+                  ],
+                  "row2": [
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
+                    ]
+                  ],
+                  "row3": [
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
+                    ]
+                  ],
+                  "row4": [
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]"
+                    ]
+                  ],
+                  "row5": [
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]"
+                    ]
+                  ],
+                  "row6": [
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]"
+                    ]
+                  ],
+                  "row7": [
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]"
+                    ]
+                  ],
+                  "row8": [
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]"
+                    ]
+                  ],
+                  "row9": [
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]"
+                    ]
+                  ],
+                  "row10": [
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]"
+                    ]
+                  ],
+                  "row11": [
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]"
+                    ]
+                  ]
+                },
+                "sizes": {
+                  "row1": [
+                    24
+                  ],
+                  "row2": [
+                    12,
+                    12
+                  ],
+                  "row3": [
+                    12,
+                    12
+                  ],
+                  "row4": [
+                    12,
+                    12
+                  ],
+                  "row5": [
+                    12,
+                    12
+                  ],
+                  "row6": [
+                    12,
+                    12
+                  ],
+                  "row7": [
+                    12,
+                    12
+                  ],
+                  "row8": [
+                    12,
+                    12
+                  ],
+                  "row9": [
+                    12,
+                    12
+                  ],
+                  "row10": [
+                    12,
+                    12
+                  ],
+                  "row11": [
+                    12,
+                    12
+                  ]
+                },
+                "rowOrder": [
+                  "row1",
+                  "row2",
+                  "row3",
+                  "row4",
+                  "row5",
+                  "row6",
+                  "row7",
+                  "row8",
+                  "row9",
+                  "row10",
+                  "row11"
+                ]
+              }
+            }
+          },
+          "props": {
+            "rows": {
+              "row1": [
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
+                ]
+              ],
+              "row2": [
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
+                ],
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
+                ]
+              ],
+              "row3": [
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
+                ],
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
+                ]
+              ],
+              "row4": [
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling5"
+                ],
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling6"
+                ]
+              ],
+              "row5": [
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling7"
+                ],
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling8"
+                ]
+              ],
+              "row6": [
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling9"
+                ],
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling10"
+                ]
+              ],
+              "row7": [
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling11"
+                ],
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling12"
+                ]
+              ],
+              "row8": [
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling13"
+                ],
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling14"
+                ]
+              ],
+              "row9": [
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling15"
+                ],
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling16"
+                ]
+              ],
+              "row10": [
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling17"
+                ],
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling18"
+                ]
+              ],
+              "row11": [
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling19"
+                ],
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling20"
+                ]
+              ]
+            },
+            "sizes": {
+              "row1": [
+                24
+              ],
+              "row2": [
+                12,
+                12
+              ],
+              "row3": [
+                12,
+                12
+              ],
+              "row4": [
+                12,
+                12
+              ],
+              "row5": [
+                12,
+                12
+              ],
+              "row6": [
+                12,
+                12
+              ],
+              "row7": [
+                12,
+                12
+              ],
+              "row8": [
+                12,
+                12
+              ],
+              "row9": [
+                12,
+                12
+              ],
+              "row10": [
+                12,
+                12
+              ],
+              "row11": [
+                12,
+                12
+              ]
+            },
+            "rowOrder": [
+              "row1",
+              "row2",
+              "row3",
+              "row4",
+              "row5",
+              "row6",
+              "row7",
+              "row8",
+              "row9",
+              "row10",
+              "row11"
+            ]
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DividerItemModel",
+          "props": {
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
+            "orientation": "left"
+          },
+          "decoratorProps": {},
+          "stepParams": {
+            "markdownItemSetting": {
+              "title": {
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
+                "orientation": "left"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 11,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "assignedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 11
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "assignedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 12,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "acceptedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 12
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "acceptedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 13,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "doneAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 13
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "doneAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 14,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "closedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 14
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "closedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 15,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 15
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 16,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenReason"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 16
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenReason"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 17,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenCount"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 17
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayNumberFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenCount"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 18,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "isPublic"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 18
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayCheckboxFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "isPublic"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 19,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicSummary"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 19
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicSummary"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 20,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicTitle"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 20
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicTitle"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 2,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "createdAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 2
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "createdAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 21,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publishedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 21
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publishedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 3,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "updatedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 3
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "updatedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 4,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "title"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 4
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "title"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 5,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "description"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 5
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "description"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 6,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "category"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 6
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayEnumFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "category"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 7,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "source"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 7
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayEnumFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "source"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 8,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "difficulty"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 8
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayEnumFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "difficulty"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 9,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "carriedOver"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 9
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayCheckboxFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "carriedOver"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 10,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "status"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 10
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayEnumFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "status"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+          "sortIndex": 1
+        }
+      }
+    ],
+    "usages": [
+      [
+        "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/actions[0]",
+        "§template:mq_problems:EditFormModel"
       ]
     ]
   },
@@ -32225,11 +36487,11 @@ module.exports = {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
                 "associationName": "mq_revisits.problem",
-                "uid": "§template:mq_problems:DetailsBlockModel/target",
+                "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target",
                 "popupTemplateHasFilterByTk": true,
-                "popupTemplateHasSourceId": false,
+                "popupTemplateHasSourceId": true,
                 "popupTemplateMode": "reference",
-                "popupTemplateUid": "§template:mq_problems:DetailsBlockModel"
+                "popupTemplateUid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel"
               }
             }
           },
@@ -32626,7 +36888,7 @@ module.exports = {
       ],
       [
         "§template:mq_revisits:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]/field",
-        "§template:mq_problems:DetailsBlockModel"
+        "§template:mq_problems@mq_revisits.problem:DetailsBlockModel"
       ],
       [
         "§template:mq_revisits:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]/field",
@@ -34930,11 +39192,11 @@ module.exports = {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
                 "associationName": "mq_supervisions.problem",
-                "uid": "§template:mq_problems:DetailsBlockModel/target",
+                "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target",
                 "popupTemplateHasFilterByTk": true,
-                "popupTemplateHasSourceId": false,
+                "popupTemplateHasSourceId": true,
                 "popupTemplateMode": "reference",
-                "popupTemplateUid": "§template:mq_problems:DetailsBlockModel"
+                "popupTemplateUid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel"
               }
             }
           },
@@ -35328,11 +39590,1651 @@ module.exports = {
       ],
       [
         "§template:mq_supervisions:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]/field",
-        "§template:mq_problems:DetailsBlockModel"
+        "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel"
       ],
       [
         "§template:mq_supervisions:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]/field",
         "§template:mq_tasks:DetailsBlockModel"
+      ]
+    ]
+  },
+  "§template:mq_problems:DetailsBlockModel": {
+    "values": {
+      "name": "Problem list Popup for Details (Auto generated)",
+      "description": "Automatically generated popup template for collection \"Problem list\" (Popup for Details). Scene: view; collection: \"Problem list\".",
+      "targetUid": "§template:mq_problems:DetailsBlockModel/target",
+      "useModel": "DetailsBlockModel",
+      "type": "popup",
+      "dataSourceKey": "main",
+      "collectionName": "mq_problems",
+      "filterByTk": "{{ctx.record.id}}"
+    },
+    "models": [
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target",
+        "options": {
+          "use": "ViewActionModel",
+          "props": {
+            "type": "link",
+            "title": "{{t(\"View\")}}",
+            "icon": null
+          },
+          "decoratorProps": {},
+          "stepParams": {
+            "buttonSettings": {
+              "general": {
+                "title": "{{t(\"View\")}}",
+                "icon": null,
+                "type": "link",
+                "iconOnly": false
+              }
+            },
+            "popupSettings": {
+              "openView": {
+                "mode": "drawer",
+                "size": "medium",
+                "pageModelClass": "ChildPageModel",
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "title": "{{t(\"Details\")}}",
+                "filterByTk": "{{ctx.record.id}}"
+              }
+            }
+          },
+          "flowRegistry": {}
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page",
+        "parent": "§template:mq_problems:DetailsBlockModel/target",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target",
+          "subKey": "page",
+          "subType": "object",
+          "use": "ChildPageModel",
+          "props": {
+            "displayTitle": false,
+            "enableTabs": true
+          },
+          "stepParams": {
+            "pageSettings": {
+              "general": {
+                "displayTitle": false,
+                "enableTabs": true
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page",
+        "sort": 1,
+        "options": {
+          "use": "ChildPageTabModel",
+          "props": {
+            "title": "{{t(\"Details\")}}"
+          },
+          "stepParams": {
+            "pageTabSettings": {
+              "tab": {
+                "title": "{{t(\"Details\")}}"
+              }
+            }
+          },
+          "subKey": "tabs",
+          "subType": "array",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]",
+        "sort": 1,
+        "options": {
+          "use": "BlockGridModel",
+          "subKey": "grid",
+          "subType": "object",
+          "props": {
+            "rows": {
+              "row1": [
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/dangling0"
+                ]
+              ]
+            },
+            "sizes": {
+              "row1": [
+                24
+              ]
+            },
+            "rowOrder": [
+              "row1"
+            ]
+          },
+          "stepParams": {
+            "gridSettings": {
+              "grid": {
+                "rows": {
+                  "row1": [
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]"
+                    ]
+                  ]
+                },
+                "sizes": {
+                  "row1": [
+                    24
+                  ]
+                },
+                "rowOrder": [
+                  "row1"
+                ]
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsBlockModel",
+          "props": {},
+          "decoratorProps": {},
+          "stepParams": {
+            "resourceSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "filterByTk": "{{ctx.view.inputArgs.filterByTk}}"
+              }
+            },
+            "detailsSettings": {
+              "defaultSorting": {
+                "sort": [
+                  {
+                    "field": "createdAt",
+                    "direction": "desc"
+                  }
+                ]
+              },
+              "layout": {
+                "layout": "vertical",
+                "colon": true
+              },
+              "dataScope": {
+                "filter": {
+                  "logic": "$and",
+                  "items": []
+                }
+              },
+              "linkageRules": {
+                "value": []
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/actions[0]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "subKey": "actions",
+          "subType": "array",
+          "use": "EditActionModel",
+          "props": {
+            "title": "{{t(\"Edit\")}}",
+            "icon": "EditOutlined",
+            "type": "default"
+          },
+          "decoratorProps": {},
+          "stepParams": {
+            "buttonSettings": {
+              "general": {
+                "title": "{{t(\"Edit\")}}",
+                "icon": "EditOutlined",
+                "type": "default"
+              }
+            },
+            "popupSettings": {
+              "openView": {
+                "mode": "drawer",
+                "size": "medium",
+                "pageModelClass": "ChildPageModel",
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "title": "{{t(\"Edit\")}}",
+                "uid": "§template:mq_problems:EditFormModel/target",
+                "popupTemplateHasFilterByTk": true,
+                "popupTemplateHasSourceId": false,
+                "popupTemplateMode": "reference",
+                "popupTemplateUid": "§template:mq_problems:EditFormModel"
+              }
+            }
+          },
+          "flowRegistry": {},
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+        "sort": 1,
+        "options": {
+          "use": "DetailsGridModel",
+          "subKey": "grid",
+          "subType": "object",
+          "stepParams": {
+            "gridSettings": {
+              "grid": {
+                "rows": {
+                  "row1": [
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
+                    ]
+                  ],
+                  "row2": [
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
+                    ],
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
+                    ]
+                  ],
+                  "row3": [
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
+                    ],
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
+                    ]
+                  ],
+                  "row4": [
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]"
+                    ],
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]"
+                    ]
+                  ],
+                  "row5": [
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]"
+                    ],
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]"
+                    ]
+                  ],
+                  "row6": [
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]"
+                    ]
+                  ],
+                  "row7": [
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]"
+                    ],
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]"
+                    ]
+                  ],
+                  "row8": [
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]"
+                    ],
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]"
+                    ]
+                  ],
+                  "row9": [
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]"
+                    ],
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]"
+                    ]
+                  ],
+                  "row10": [
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]"
+                    ],
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]"
+                    ]
+                  ],
+                  "row11": [
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]"
+                    ],
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]"
+                    ]
+                  ],
+                  "row12": [
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]"
+                    ],
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]"
+                    ]
+                  ],
+                  "row13": [
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]"
+                    ]
+                  ]
+                },
+                "sizes": {
+                  "row1": [
+                    24
+                  ],
+                  "row2": [
+                    12,
+                    12
+                  ],
+                  "row3": [
+                    12,
+                    12
+                  ],
+                  "row4": [
+                    12,
+                    12
+                  ],
+                  "row5": [
+                    12,
+                    12
+                  ],
+                  "row6": [
+                    24
+                  ],
+                  "row7": [
+                    12,
+                    12
+                  ],
+                  "row8": [
+                    12,
+                    12
+                  ],
+                  "row9": [
+                    12,
+                    12
+                  ],
+                  "row10": [
+                    12,
+                    12
+                  ],
+                  "row11": [
+                    12,
+                    12
+                  ],
+                  "row12": [
+                    12,
+                    12
+                  ],
+                  "row13": [
+                    24
+                  ]
+                },
+                "rowOrder": [
+                  "row1",
+                  "row2",
+                  "row3",
+                  "row4",
+                  "row5",
+                  "row6",
+                  "row7",
+                  "row8",
+                  "row9",
+                  "row10",
+                  "row11",
+                  "row12",
+                  "row13"
+                ]
+              }
+            }
+          },
+          "props": {
+            "rows": {
+              "row1": [
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
+                ]
+              ],
+              "row2": [
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
+                ],
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
+                ]
+              ],
+              "row3": [
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
+                ],
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
+                ]
+              ],
+              "row4": [
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling5"
+                ],
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling6"
+                ]
+              ],
+              "row5": [
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling7"
+                ],
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling8"
+                ]
+              ],
+              "row6": [
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling9"
+                ]
+              ],
+              "row7": [
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling10"
+                ],
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling11"
+                ]
+              ],
+              "row8": [
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling12"
+                ],
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling13"
+                ]
+              ],
+              "row9": [
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling14"
+                ],
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling15"
+                ]
+              ],
+              "row10": [
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling16"
+                ],
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling17"
+                ]
+              ],
+              "row11": [
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling18"
+                ],
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling19"
+                ]
+              ],
+              "row12": [
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling20"
+                ],
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling21"
+                ]
+              ],
+              "row13": [
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling22"
+                ]
+              ]
+            },
+            "sizes": {
+              "row1": [
+                24
+              ],
+              "row2": [
+                12,
+                12
+              ],
+              "row3": [
+                12,
+                12
+              ],
+              "row4": [
+                12,
+                12
+              ],
+              "row5": [
+                12,
+                12
+              ],
+              "row6": [
+                24
+              ],
+              "row7": [
+                12,
+                12
+              ],
+              "row8": [
+                12,
+                12
+              ],
+              "row9": [
+                12,
+                12
+              ],
+              "row10": [
+                12,
+                12
+              ],
+              "row11": [
+                12,
+                12
+              ],
+              "row12": [
+                12,
+                12
+              ],
+              "row13": [
+                24
+              ]
+            },
+            "rowOrder": [
+              "row1",
+              "row2",
+              "row3",
+              "row4",
+              "row5",
+              "row6",
+              "row7",
+              "row8",
+              "row9",
+              "row10",
+              "row11",
+              "row12",
+              "row13"
+            ]
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 1,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DividerItemModel",
+          "props": {
+            "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
+            "orientation": "left"
+          },
+          "decoratorProps": {},
+          "stepParams": {
+            "markdownItemSetting": {
+              "title": {
+                "label": "{{t(\"Basic information\", { ns: \"@minqing/plugin-workbench\" })}}",
+                "orientation": "left"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 11,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "createdAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 11
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "createdAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 12,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "updatedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 12
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "updatedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 13,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "description"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 13
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "description"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 14,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "source"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 14
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayEnumFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "source"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 15,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "difficulty"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 15
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayEnumFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "difficulty"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 16,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "carriedOver"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 16
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayCheckboxFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "carriedOver"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 17,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "assignedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 17
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "assignedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 18,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "acceptedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 18
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "acceptedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 19,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 19
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 20,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenReason"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 20
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenReason"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 2,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "title"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 2
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "title"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 21,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenCount"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 21
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayNumberFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "reopenCount"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 22,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicSummary"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 22
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicSummary"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 23,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publishedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 23
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publishedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 3,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {
+            "titleField": "name"
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "unit"
+              }
+            },
+            "detailItemSettings": {
+              "fieldNames": {
+                "label": "name"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 3
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {
+            "titleField": "name",
+            "clickToOpen": true
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "unit"
+              }
+            },
+            "displayFieldSettings": {
+              "clickToOpen": {
+                "clickToOpen": true
+              }
+            },
+            "popupSettings": {
+              "openView": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_units",
+                "associationName": "mq_problems.unit",
+                "uid": "§template:mq_units@mq_problems.unit:DetailsBlockModel/target",
+                "popupTemplateHasFilterByTk": true,
+                "popupTemplateHasSourceId": true,
+                "popupTemplateMode": "reference",
+                "popupTemplateUid": "§template:mq_units@mq_problems.unit:DetailsBlockModel"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 4,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "category"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 4
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayEnumFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "category"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 5,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "status"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 5
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayEnumFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "status"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 6,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "doneAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 6
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "doneAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 7,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "closedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 7
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayDateTimeFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "closedAt"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 8,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "isPublic"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 8
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayCheckboxFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "isPublic"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 9,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicTitle"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 9
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicTitle"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 10,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DividerItemModel",
+          "props": {
+            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
+            "orientation": "left"
+          },
+          "decoratorProps": {},
+          "stepParams": {
+            "markdownItemSetting": {
+              "title": {
+                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
+                "orientation": "left"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 10
+        }
+      }
+    ],
+    "usages": [
+      [
+        "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/actions[0]",
+        "§template:mq_problems:EditFormModel"
+      ],
+      [
+        "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]/field",
+        "§template:mq_units@mq_problems.unit:DetailsBlockModel"
       ]
     ]
   }

@@ -1,0 +1,2 @@
+export * from './src/client-v2';
+export { default } from './src/client-v2';

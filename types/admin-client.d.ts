@@ -55,6 +55,7 @@ declare module 'antd' {
   export const Statistic: Component;
   export const Steps: Component;
   export const Switch: Component;
+  export const Table: Component;
   export const Tabs: Component;
   export const Tag: Component;
   export const Typography: Component<{ Title: Component; Paragraph: Component; Text: Component }>;

@@ -11,6 +11,7 @@ export {
   OUTCOME_OPTIONS,
   REVISIT_METHOD_OPTIONS,
   SATISFACTION_OPTIONS,
+  STATUS_OPTIONS,
   SUPERVISION_LEVEL_OPTIONS,
   SUPERVISION_REASON_OPTIONS,
   UNIT_TYPE_OPTIONS,
@@ -31,3 +32,5 @@ export { RATE_FIGURES } from '../server/domain/figures';
 export type { RateFigure } from '../server/domain/figures';
 export type { SettingSpec, SettingsSchema } from '../server/domain/settings-schema';
 export { default } from './plugin';
+// 工作台账: the columns of the ledger export (the workbench's button asks for exactly these)
+export { LEDGER_COLUMNS } from '../server/services/ledger';

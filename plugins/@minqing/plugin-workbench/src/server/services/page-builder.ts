@@ -1,6 +1,7 @@
 import { uid } from '@nocobase/utils';
 import type Application from '@nocobase/server';
 import type { Database } from '@nocobase/database';
+import { recordActionModelName } from '../domain/record-actions';
 import { stepModelName } from '../domain/steps';
 import type { WorkbenchPage } from '../pages';
 import { tt } from '../pages/i18n';
@@ -86,15 +87,20 @@ export function blueprint(db: Database, page: WorkbenchPage, groupRouteId?: stri
   };
 }
 
-/** The actions column of table `key` in the page just created (blocks are stored in the order given). */
-function actionsColumn(tree: any, page: WorkbenchPage, key: string) {
+/** Table block `key` in the page just created (blocks are stored in the order given). */
+function tableModel(tree: any, page: WorkbenchPage, key: string) {
   const t = page.tabs.findIndex((tab) => tab.blocks.some((block) => block.key === key));
   const tab = page.tabs[t];
   const tables = tab.blocks.filter((block) => block.type === 'table');
   const items = (tree?.subModels?.tabs?.[t]?.subModels?.grid?.subModels?.items ?? []).filter(
     (item: any) => item.use === 'TableBlockModel',
   );
-  const table = items[tables.findIndex((block) => block.key === key)];
+  return items[tables.findIndex((block) => block.key === key)];
+}
+
+/** The actions column of table `key` in the page just created. */
+function actionsColumn(tree: any, page: WorkbenchPage, key: string) {
+  const table = tableModel(tree, page, key);
   const column = table?.subModels?.columns?.find((c: any) => c.use === 'TableActionsColumnModel');
   if (!column) throw new Error(`workbench page ${page.key}: table ${key} has no actions column`);
   return column.uid as string;
@@ -107,6 +113,23 @@ async function addStepButtons(db: Database, tree: any, page: WorkbenchPage, tran
     for (const step of steps) {
       await repository.upsertModel(
         { uid: uid(), parentId, subKey: 'actions', subType: 'array', use: stepModelName(step) },
+        { transaction },
+      );
+    }
+  }
+  for (const { block, row = [], top = [] } of page.buttons ?? []) {
+    const table = tableModel(tree, page, block);
+    if (!table) throw new Error(`workbench page ${page.key}: no table ${block}`);
+    const rowParent = row.length ? actionsColumn(tree, page, block) : undefined;
+    for (const key of row) {
+      await repository.upsertModel(
+        { uid: uid(), parentId: rowParent, subKey: 'actions', subType: 'array', use: recordActionModelName(key) },
+        { transaction },
+      );
+    }
+    for (const key of top) {
+      await repository.upsertModel(
+        { uid: uid(), parentId: table.uid, subKey: 'actions', subType: 'array', use: recordActionModelName(key) },
         { transaction },
       );
     }

@@ -37,13 +37,14 @@ export const flowEngineVersion = (): string =>
 export const blueprintsFingerprint = () =>
   fingerprint({
     group: { title: GROUP_TITLE, icon: GROUP_ICON },
-    pages: WORKBENCH_PAGES.map(({ key, title, icon, tabs, assets, steps }) => ({
+    pages: WORKBENCH_PAGES.map(({ key, title, icon, tabs, assets, steps, buttons }) => ({
       key,
       title,
       icon,
       tabs,
       assets,
       steps,
+      ...(buttons ? { buttons } : {}),
     })),
   });
 

@@ -111,7 +111,7 @@ export const RECORD_ACTION_LIST: RecordAction[] = [
     request: (r) => post('mq_livelihood_projects', 'toCase')(r.id, {}),
   },
   {
-    key: 'problemToCase',
+    key: 'resultToCase',
     label: 'Draft a typical case',
     shows: () => true,
     fields: [],

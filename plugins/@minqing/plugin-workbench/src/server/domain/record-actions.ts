@@ -14,7 +14,7 @@ export const RECORD_ACTIONS = [
   'projectClaim', // 民生实事: 认领
   'projectRelease', // 民生实事: 放弃
   'projectToCase', // 民生实事 → 典型案例草稿
-  'problemToCase', // 成效 → 典型案例草稿
+  'resultToCase', // 成效 → 典型案例草稿
   'casePublish', // 典型案例: 发布
   'painPointToProblem', // 难点堵点痛点 → 问题
 ] as const;

@@ -109,6 +109,6 @@ export const cases: WorkbenchPage = {
   ],
   buttons: [
     { block: 'cases', row: ['casePublish'] },
-    { block: 'results', row: ['problemToCase'] },
+    { block: 'results', row: ['resultToCase'] },
   ],
 };

@@ -38,7 +38,8 @@ export const units: WorkbenchPage = {
             key: 'units',
             fields: ['name', 'type', 'region'],
             actions: ['filter', 'addNew', 'import', 'export', 'refresh'],
-            recordActions: ['view', 'edit'],
+            // 添加下级: a school under its county bureau
+            recordActions: ['view', 'edit', 'addChild'],
             pageSize: 50,
           }),
           settings: { pageSize: 50, treeTable: true },

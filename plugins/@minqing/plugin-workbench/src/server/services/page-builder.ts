@@ -65,6 +65,11 @@ export function blueprint(db: Database, page: WorkbenchPage, groupRouteId?: stri
   const show = (name: string, fields: string[]) => shown.set(name, [...(shown.get(name) ?? []), ...fields]);
   for (const block of tables) {
     show(block.collection, block.fields);
+    // the records a view/edit popup points at, columns or not (典型案例's 民生实事, another plugin's field)
+    for (const field of db.getCollection(block.collection).fields.values() as Iterable<any>) {
+      const target = field.type === 'belongsTo' && field.options.interface && field.target;
+      if (target && !NOT_IN_POPUPS.has(field.name) && db.hasCollection(target) && !shown.has(target)) show(target, []);
+    }
     for (const name of block.fields) {
       const target = (db.getCollection(block.collection).getField(name) as any)?.target;
       if (target && db.hasCollection(target)) show(target, []);

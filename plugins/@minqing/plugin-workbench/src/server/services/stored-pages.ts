@@ -326,14 +326,16 @@ export async function insertStoredPage(
 
   const routes = db.getRepository('desktopRoutes');
   const values = restorer.restore(page.route.values);
+  // one base for the page and its tabs: the tabs keep their order (each its own random sort did not)
+  const sort = routeSort();
   await routes.create({
     values: {
       ...values,
       parentId: groupRouteId,
-      sort: routeSort(),
+      sort,
       children: (page.route.children ?? []).map((tab, i) => ({
         ...restorer.restore(tab.values),
-        sort: routeSort(1 + i),
+        sort: sort + 1 + i,
         parentId: null,
       })),
     },

@@ -3,18 +3,30 @@
 module.exports = {
   format: 1,
   flowEngine: "2.2.15",
-  blueprints: "d80502348db83289",
+  blueprints: "c51ad71db0e9fe05",
   collections: {
     "attachments": "c929288adc530bfe",
+    "mq_care_students": "fd8d2eefc5f7f396",
+    "mq_cases": "f978bf8177f57177",
+    "mq_dispatch_reports": "309a56a278e5b97a",
     "mq_liaison_points": "0ef0a9e1fd71bee4",
+    "mq_livelihood_actions": "65ebf9abde570920",
+    "mq_livelihood_projects": "202eb583d80d52f7",
+    "mq_pain_points": "e4c0fadf81b792de",
+    "mq_proactive_candidates": "1e8f484fc80cbaaa",
     "mq_problems": "d9cced00ae2add19",
+    "mq_project_milestones": "78421573b2e59123",
+    "mq_public_reports": "5226f59ea3c741ea",
     "mq_research": "43041d69dcd7884e",
     "mq_responsibilities": "f903ccee7b26e8e6",
     "mq_revisits": "8639ead7fc9b18ce",
     "mq_supervisions": "6235ebb8cc70eb7c",
+    "mq_talks": "aff8f90f12ea3e1f",
     "mq_tasks": "b019cfd101bebf9f",
     "mq_units": "86aaea745550a61f",
     "mq_visits": "54affdfba4af7fdc",
+    "mq_window_sittings": "ca763baec2ab2e85",
+    "mq_work_style_flags": "7fca8711e22cc6de",
     "roles": "a843aee7fa519193",
     "users": "43e6d57bbca61152"
   },
@@ -191,21 +203,193 @@ module.exports = {
           "enableTabs": false,
           "displayTitle": true
         }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Public reports inbox\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "InboxOutlined",
+          "schemaUid": "§public-inbox",
+          "menuSchemaUid": "§public-inbox/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": false,
+          "displayTitle": true
+        }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Work-style supervision\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "EyeOutlined",
+          "schemaUid": "§work-style",
+          "menuSchemaUid": "§work-style/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": true,
+          "displayTitle": true
+        }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Handle before complaint\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "BulbOutlined",
+          "schemaUid": "§proactive",
+          "menuSchemaUid": "§proactive/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": false,
+          "displayTitle": true
+        }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Units and liaison points\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "ApartmentOutlined",
+          "schemaUid": "§units",
+          "menuSchemaUid": "§units/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": true,
+          "displayTitle": true
+        }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Window sittings\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "ShopOutlined",
+          "schemaUid": "§window-sittings",
+          "menuSchemaUid": "§window-sittings/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": true,
+          "displayTitle": true
+        }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Livelihood projects\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "HeartOutlined",
+          "schemaUid": "§livelihood-projects",
+          "menuSchemaUid": "§livelihood-projects/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": false,
+          "displayTitle": true
+        }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Publicity talks\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "SoundOutlined",
+          "schemaUid": "§talks",
+          "menuSchemaUid": "§talks/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": false,
+          "displayTitle": true
+        }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Typical cases\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "StarOutlined",
+          "schemaUid": "§typical-cases",
+          "menuSchemaUid": "§typical-cases/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": true,
+          "displayTitle": true
+        }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Care ledger\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "SafetyOutlined",
+          "schemaUid": "§care-ledger",
+          "menuSchemaUid": "§care-ledger/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": false,
+          "displayTitle": true
+        }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Monthly dispatch\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "FileTextOutlined",
+          "schemaUid": "§dispatch-reports",
+          "menuSchemaUid": "§dispatch-reports/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": false,
+          "displayTitle": true
+        }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Work ledger\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "TableOutlined",
+          "schemaUid": "§work-ledger",
+          "menuSchemaUid": "§work-ledger/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": false,
+          "displayTitle": true
+        }
       }
     ]
   },
   inputs: {
-    "plugins/@minqing/plugin-workbench/src/server/services/page-builder.ts": "c0657f2921374522",
+    "plugins/@minqing/plugin-workbench/src/server/services/page-builder.ts": "2292cb56fa3ad885",
     "plugins/@minqing/plugin-workbench/src/server/services/page-capture.ts": "d3b7b411ca94d4d4",
     "plugins/@minqing/plugin-workbench/src/server/domain/stored-pages.ts": "795578580952953d",
     "plugins/@minqing/plugin-workbench/src/server/domain/steps.ts": "7863b12ce6b06e1c",
-    "plugins/@minqing/plugin-workbench/src/server/pages/blocks.ts": "e4b2c365fd2e5175",
+    "plugins/@minqing/plugin-workbench/src/server/domain/record-actions.ts": "7b276d35b3450e3d",
+    "plugins/@minqing/plugin-workbench/src/server/pages/blocks.ts": "2f545885d3bb2a0e",
+    "plugins/@minqing/plugin-workbench/src/server/pages/campaign/inbox.ts": "aaa09576896b0266",
+    "plugins/@minqing/plugin-workbench/src/server/pages/campaign/index.ts": "a7fc1c237960f2d3",
+    "plugins/@minqing/plugin-workbench/src/server/pages/campaign/reports.ts": "ced52cff89f2e129",
+    "plugins/@minqing/plugin-workbench/src/server/pages/campaign/units.ts": "e820f525ce63e7a5",
+    "plugins/@minqing/plugin-workbench/src/server/pages/campaign/warm-hearts.ts": "7eb10d2d9abaae4c",
+    "plugins/@minqing/plugin-workbench/src/server/pages/campaign/work-style.ts": "f16bf21f3f3b3299",
     "plugins/@minqing/plugin-workbench/src/server/pages/dashboard.ts": "caf9274c2c491ced",
     "plugins/@minqing/plugin-workbench/src/server/pages/i18n.ts": "23fadbe11ddfa772",
-    "plugins/@minqing/plugin-workbench/src/server/pages/index.ts": "95f873e24ddb7fb2",
+    "plugins/@minqing/plugin-workbench/src/server/pages/index.ts": "ffffd8da967edae2",
     "NocoBase packages": "22518f525ec9f9ab",
     "plugins enabled": "2d1edf854e77743b",
-    "stored definition": "1ccb7f366cb24d46"
+    "stored definition": "cf598e4a61713b6e"
   },
   pages: {
     'my-liaison-points': require('./my-liaison-points'),
@@ -219,6 +403,17 @@ module.exports = {
     'revisits': require('./revisits'),
     'results': require('./results'),
     'dashboard': require('./dashboard'),
+    'public-inbox': require('./public-inbox'),
+    'work-style': require('./work-style'),
+    'proactive': require('./proactive'),
+    'units': require('./units'),
+    'window-sittings': require('./window-sittings'),
+    'livelihood-projects': require('./livelihood-projects'),
+    'talks': require('./talks'),
+    'typical-cases': require('./typical-cases'),
+    'care-ledger': require('./care-ledger'),
+    'dispatch-reports': require('./dispatch-reports'),
+    'work-ledger': require('./work-ledger'),
   },
   templates: require('./templates'),
 };

@@ -244,11 +244,16 @@ async function bindExistingTemplate(
   // already named by a template made now: made with that uid, never another one's
   if (restorer.uids.has(label)) return false;
   const { name, type, dataSourceKey, collectionName, associationName, useModel } = template.values;
-  const existing = await db.getRepository('flowModelTemplates').findOne({
-    filter: { name, type, dataSourceKey, collectionName, associationName: associationName ?? null, useModel },
-    sort: ['createdAt'],
-    transaction,
-  });
+  // the builder names two templates alike when it makes a second one (基层单位's own 编辑 beside the
+  // one its association popups share): label `…#2` is the second of that name, not the first again
+  const nth = Number(/#(\d+)$/.exec(label)?.[1] ?? 1);
+  const existing = (
+    await db.getRepository('flowModelTemplates').find({
+      filter: { name, type, dataSourceKey, collectionName, associationName: associationName ?? null, useModel },
+      sort: ['createdAt'],
+      transaction,
+    })
+  )[nth - 1];
   const target = existing && (await db.getModel('flowModels').findByPk(existing.get('targetUid'), { transaction }));
   if (!existing || !target) return false;
   restorer.uids.set(label, existing.get('uid'));

@@ -22,19 +22,16 @@ export function PresetsPanel() {
   const { t } = useTranslation([NS, 'client']);
   const { data, loading } = useRequest<{ data: Workflow[] }>({
     url: 'workflows:list',
-    params: {
-      filter: { key: { $startsWith: 'mq-' }, current: true },
-      fields: ['id', 'key', 'title', 'enabled'],
-      sort: ['id'],
-      paginate: false,
-    },
+    params: { filter: { current: true }, fields: ['id', 'key', 'title', 'enabled'], sort: ['id'], paginate: false },
   });
+  // ours by their key (`key` is a uid field: no string operators on it in a filter)
+  const presets = (data?.data ?? []).filter((w) => String(w.key).startsWith('mq-'));
   return (
     <Card title={t('Supervision presets')} style={{ marginTop: 16 }} data-testid="mq-supervision-presets">
       <p>{t('Each preset is a workflow: open it in the designer to change when it runs and what it does.')}</p>
       {loading ? <Spin /> : null}
       <Space direction="vertical">
-        {(data?.data ?? []).map((w) => (
+        {presets.map((w) => (
           <Space key={w.id} data-preset={w.key}>
             <a href={`/admin/settings/workflow/workflows/${w.id}`}>{w.title}</a>
             <Tag color={w.enabled ? 'green' : 'default'}>{w.enabled ? t('On') : t('Off')}</Tag>

@@ -1,5 +1,6 @@
 import type { Model } from '@nocobase/database';
 import { monthOfWorkStyle } from '../instructions/MonthlyReportInstruction';
+import { OWN_WORK_FLAGS, widenLeaderFlagScope } from '../services/roles';
 import {
   createMinqingApp,
   pinClock,
@@ -212,6 +213,23 @@ describe('作风监督 and 未诉先办: flags on the work and problems before t
     expect(
       (await leader.post(`/mq_work_style_flags:decide?filterByTk=${all[2].id}`).send({ decision: 'confirmed' })).status,
     ).toBe(403);
+  });
+
+  it('an installation made before (a leader saw only his own work) gets the wider scope; an administrator’s own stays', async () => {
+    const scopes = app.db.getRepository('dataSourcesRolesResourcesScopes');
+    const record = await scopes.findOne({ filter: { key: 'mq_aboutMe' } });
+    const now = record.get('scope');
+    // with liaison enabled: the units he liaises too
+    expect(JSON.stringify(now)).toContain('unit.liaisonPoints.cadreId');
+    await scopes.update({ filterByTk: record.get('id'), values: { scope: OWN_WORK_FLAGS } });
+    expect(await widenLeaderFlagScope(app.db)).toBe(true);
+    expect((await scopes.findOne({ filterByTk: record.get('id') })).get('scope')).toEqual(now);
+    expect(await widenLeaderFlagScope(app.db)).toBe(false);
+    const own = { userId: { $eq: '{{$user.id}}' }, unitId: { $eq: near } };
+    await scopes.update({ filterByTk: record.get('id'), values: { scope: own } });
+    expect(await widenLeaderFlagScope(app.db)).toBe(false);
+    expect((await scopes.findOne({ filterByTk: record.get('id') })).get('scope')).toEqual(own);
+    await scopes.update({ filterByTk: record.get('id'), values: { scope: now } });
   });
 
   it('the trigger mq-work-style fires once per open flag of its kinds, however often it scans; a dismissed flag never fires', async () => {

@@ -147,7 +147,7 @@ describe('the office, a leader and the care officer on the campaign’s other pa
     await row.getByRole('button', { name: buttonName('相似问题') }).click();
     await office.getByTestId('mq-similar-panel').waitFor();
     await shot(office, 'office-inbox-similar');
-    await office.locator('.ant-modal-close, .ant-drawer-close').last().click();
+    await office.getByTestId('mq-similar-close').click();
     await office.getByTestId('mq-similar-panel').waitFor({ state: 'detached' });
 
     await rowAction(office, row, '答复群众', async (page) => {

@@ -74,7 +74,13 @@ function recordActionModel(action: RecordAction) {
             title: `${t(action.label)} · ${name}`,
             content: (view: any) =>
               action.panel === 'similar' ? (
-                <SimilarPanel api={ctx.api} t={t} record={record} onMerged={() => done(view)} />
+                <SimilarPanel
+                  api={ctx.api}
+                  t={t}
+                  record={record}
+                  onMerged={() => done(view)}
+                  onClose={() => view.close()}
+                />
               ) : (
                 <StepForm
                   step={

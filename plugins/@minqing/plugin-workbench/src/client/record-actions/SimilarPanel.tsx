@@ -20,7 +20,7 @@ const THREE_LISTS = '@minqing/plugin-three-lists';
  * and category, most alike first): the office merges the report's problem into the one already
  * being handled (`mq_problems:merge`), so the person follows that one and nothing is done twice.
  */
-export function SimilarPanel(props: { api: APIClient; t: T; record: any; onMerged: () => void }) {
+export function SimilarPanel(props: { api: APIClient; t: T; record: any; onMerged: () => void; onClose: () => void }) {
   const { api, t, record } = props;
   const [rows, setRows] = useState<Similar[]>();
   const [error, setError] = useState<string>();
@@ -84,6 +84,9 @@ export function SimilarPanel(props: { api: APIClient; t: T; record: any; onMerge
           ]}
         />
       ) : null}
+      <Button onClick={props.onClose} data-testid="mq-similar-close">
+        {t('Close the list')}
+      </Button>
     </Space>
   );
 }

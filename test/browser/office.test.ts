@@ -175,8 +175,9 @@ describe('the office, a leader and the care officer on the campaign’s other pa
 
   it('作风监督: the office dismisses a flag with a reason, which stays', async () => {
     await open(office, '作风监督');
-    await office.locator('tr.ant-table-row').first().waitFor({ timeout: 60_000 });
-    const key = await office.locator('tr.ant-table-row').first().getAttribute('data-row-key');
+    const first = office.locator('tr.ant-table-row[data-row-key]:visible').first();
+    await first.waitFor({ timeout: 60_000 });
+    const key = await first.getAttribute('data-row-key');
     await shot(office, 'office-work-style');
     await rowAction(office, office.locator(`tr.ant-table-row[data-row-key="${key}"]`), '不予认定', async (page) => {
       await page.locator('.ant-modal-content textarea').last().fill(REASON);
@@ -267,7 +268,8 @@ describe('the office, a leader and the care officer on the campaign’s other pa
         await page.waitForTimeout(300);
         await page.screenshot({ path: path.join(artifacts, `${lang}-${who}-${title}.png`) });
         for (const text of await chrome(page)) {
-          if (text.includes('{{') || RAW_KEYS.has(text)) problems.push(`${lang} ${title}: raw ${text}`);
+          // an English key shown raw is a missing translation in Chinese; in English it is the text
+          if (text.includes('{{') || (lang === 'zh-CN' && RAW_KEYS.has(text))) problems.push(`${lang} ${title}: raw ${text}`);
           if (lang === 'en-US' && CJK.test(text)) problems.push(`${lang} ${title}: Chinese ${text}`);
         }
       }

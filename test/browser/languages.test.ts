@@ -71,10 +71,11 @@ describe('every page of ours in zh-CN and en-US', () => {
   beforeAll(async () => {
     fs.mkdirSync(artifacts, { recursive: true });
     app = sharedApp();
-    const office = await signIn(app.url, app.admin.email, app.admin.password);
+    const leader = await signIn(app.url, 'leader01', DEMO_PASSWORD);
     await eventually(
       async () => {
-        const routes = (await callApi(app.url, office, 'GET', 'desktopRoutes:listAccessible?tree=true')).data as any[];
+        // the leader's own menu: the office's pages (接诉即办, 工作台账…) are not a leader's
+        const routes = (await callApi(app.url, leader, 'GET', 'desktopRoutes:listAccessible?tree=true')).data as any[];
         const group = routes.find((r) => titleIn('zh-CN', r.title) === '下基层察民情');
         groupTitle = group?.title;
         pages = (group?.children ?? []).map((r: any) => ({ title: r.title, uid: r.schemaUid }));
@@ -142,7 +143,7 @@ describe('every page of ours in zh-CN and en-US', () => {
     );
     expect(raw).toEqual([]);
     // 数据看板 in Chinese: labels of options, not their keys
-    const dashboard = seen[titleIn('zh-CN', pages[pages.length - 1].title)];
+    const dashboard = seen['数据看板'];
     expect(dashboard).toEqual(expect.arrayContaining(['办理中', '课后服务', '走访', '非常满意', '响应率']));
     expect(dashboard).not.toContain('in_progress');
   }, 600_000);
@@ -167,7 +168,7 @@ describe('every page of ours in zh-CN and en-US', () => {
       texts.filter((text) => CJK.test(text)).map((text) => `${name}: ${text}`),
     );
     expect(chinese).toEqual([]);
-    const dashboard = seen[titleIn('en-US', pages[pages.length - 1].title)];
+    const dashboard = seen.Dashboard;
     expect(dashboard).toEqual(
       expect.arrayContaining(['In progress', 'After-school services', 'Visit', 'Response rate']),
     );

@@ -118,6 +118,19 @@ describe('admin client in Chromium: every Minqing settings page renders', () => 
     expect(problems).toEqual([]);
   });
 
+  it('暖民心 and 督办与回访 show their settings; 督办与回访 links each supervision preset to the designer', async () => {
+    await page.goto(`${app.url}/admin/settings/minqing/warm-hearts`);
+    await page.getByTestId('mq-warm-hearts-settings').waitFor({ timeout: 30_000 });
+    await page.goto(`${app.url}/admin/settings/minqing/supervision`);
+    await page.getByTestId('mq-work-style-settings').waitFor({ timeout: 30_000 });
+    const presets = page.getByTestId('mq-supervision-presets');
+    await presets.locator('[data-preset="mq-overdue"] a').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(artifacts, 'settings-supervision-presets.png'), fullPage: true });
+    await presets.locator('[data-preset="mq-overdue"] a').click();
+    await page.waitForURL((url) => /\/admin\/settings\/workflow\/workflows\/\d+/.test(url.pathname));
+    expect(problems).toEqual([]);
+  });
+
   it('@minqing/plugin-liaison: the coverage of liaison points shows on its page', async () => {
     await page.goto(`${app.url}/admin/settings/minqing/liaison`);
     const panel = page.getByTestId('mq-liaison-coverage');

@@ -9,6 +9,7 @@ import {
 } from './instructions';
 import { RevisitTrigger, SupervisionTrigger, WorkStyleTrigger } from './triggers';
 import { WORK_STYLE_SETTINGS } from '../server/domain/work-style/settings';
+import { PresetsPanel } from './settings/PresetsPanel';
 
 export class PluginSupervisionClient extends Plugin {
   async load() {
@@ -20,6 +21,8 @@ export class PluginSupervisionClient extends Plugin {
       sort: 3,
       // 作风监督 and 未诉先办: every threshold, from the one settings schema
       settings: { schema: WORK_STYLE_SETTINGS, title: 'Work-style flags', testId: 'mq-work-style-settings' },
+      // the presets themselves are workflows, edited in the designer: a link to each
+      Settings: PresetsPanel,
     });
     const workflow = this.app.pm.get('workflow') as any;
     workflow.registerTrigger('mq-supervision', SupervisionTrigger);

@@ -26,7 +26,7 @@ import { MonthlyReportInstruction } from './instructions/MonthlyReportInstructio
 import { ScheduleRevisitInstruction } from './instructions/ScheduleRevisitInstruction';
 import { installPresets } from './presets';
 import { ensureChannel } from './services/notify';
-import { SUPERVISION_ROLES, SUPERVISION_SCOPES } from './services/roles';
+import { SUPERVISION_ROLES, SUPERVISION_SCOPES, widenLeaderFlagScope } from './services/roles';
 import { RevisitTrigger } from './triggers/RevisitTrigger';
 import { SupervisionTrigger } from './triggers/SupervisionTrigger';
 
@@ -78,6 +78,7 @@ export class PluginSupervisionServer extends Plugin {
     await syncToCollectionManager(this.db, SUPERVISION_COLLECTIONS);
     await ensureChannel(this.app);
     await grantRoles(this.db, SUPERVISION_ROLES, SUPERVISION_SCOPES);
+    await widenLeaderFlagScope(this.db);
     await installPresets(this.db);
   }
 }

@@ -9,3 +9,5 @@ export * from './shared';
 export type { RateFigure } from '../server/domain/figures';
 export type { SettingSpec, SettingsSchema } from '../server/domain/settings-schema';
 export { default } from './plugin';
+// 工作台账: the columns of the ledger export (the workbench's button asks for exactly these)
+export { LEDGER_COLUMNS } from '../server/services/ledger';

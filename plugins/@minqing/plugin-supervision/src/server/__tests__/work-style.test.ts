@@ -1,5 +1,6 @@
 import type { Model } from '@nocobase/database';
 import { monthOfWorkStyle } from '../instructions/MonthlyReportInstruction';
+import { OWN_WORK_FLAGS, widenLeaderFlagScope } from '../services/roles';
 import {
   createMinqingApp,
   pinClock,
@@ -197,9 +198,38 @@ describe('作风监督 and 未诉先办: flags on the work and problems before t
     // a recomputation leaves the decisions as they are
     await compute();
     expect((await flags()).slice(0, 2).map((f) => f.state)).toEqual(['dismissed', 'confirmed']);
-    // a leader sees the flags on his own work only
-    const mine = await leader.resource('mq_work_style_flags').list({});
-    expect(mine.body.data.map((f: any) => f.kind)).toEqual(['self_revisit']);
+    // a leader sees the flags on his own work, on the problems he guarantees and at his units (实验小学,
+    // where he guarantees one) — the server's scope, whatever a page asks; another leader with no
+    // unit or problem of his own here sees none of them
+    const all = await flags();
+    const guaranteed = all.find((f) => f.kind === 'closure_too_fast')!.problemId;
+    const expected = all.filter((f) => f.userId === users.leader.id || f.unitId === near || f.problemId === guaranteed);
+    const ids = (list: any[]) => list.map((f) => f.id).sort((a, b) => a - b);
+    const mine = await leader.resource('mq_work_style_flags').list({ pageSize: 100 });
+    expect(ids(mine.body.data)).toEqual(ids(expected));
+    expect(mine.body.data.map((f: any) => f.kind)).toEqual(expect.arrayContaining(['self_revisit', 'closure_too_fast']));
+    expect((await otherLeader.resource('mq_work_style_flags').list({ pageSize: 100 })).body.data).toEqual([]);
+    // nor does a leader decide
+    expect(
+      (await leader.post(`/mq_work_style_flags:decide?filterByTk=${all[2].id}`).send({ decision: 'confirmed' })).status,
+    ).toBe(403);
+  });
+
+  it('an installation made before (a leader saw only his own work) gets the wider scope; an administrator’s own stays', async () => {
+    const scopes = app.db.getRepository('dataSourcesRolesResourcesScopes');
+    const record = await scopes.findOne({ filter: { key: 'mq_aboutMe' } });
+    const now = record.get('scope');
+    // with liaison enabled: the units he liaises too
+    expect(JSON.stringify(now)).toContain('unit.liaisonPoints.cadreId');
+    await scopes.update({ filterByTk: record.get('id'), values: { scope: OWN_WORK_FLAGS } });
+    expect(await widenLeaderFlagScope(app.db)).toBe(true);
+    expect((await scopes.findOne({ filterByTk: record.get('id') })).get('scope')).toEqual(now);
+    expect(await widenLeaderFlagScope(app.db)).toBe(false);
+    const own = { userId: { $eq: '{{$user.id}}' }, unitId: { $eq: near } };
+    await scopes.update({ filterByTk: record.get('id'), values: { scope: own } });
+    expect(await widenLeaderFlagScope(app.db)).toBe(false);
+    expect((await scopes.findOne({ filterByTk: record.get('id') })).get('scope')).toEqual(own);
+    await scopes.update({ filterByTk: record.get('id'), values: { scope: now } });
   });
 
   it('the trigger mq-work-style fires once per open flag of its kinds, however often it scans; a dismissed flag never fires', async () => {

@@ -27,9 +27,13 @@ function builderInputs(stored: StoredPages | null): Record<string, string> {
     `${SERVER}/services/page-capture.ts`,
     `${SERVER}/domain/stored-pages.ts`,
     `${SERVER}/domain/steps.ts`,
+    `${SERVER}/domain/record-actions.ts`,
+    // the blueprints, those of the campaign's other pages (pages/campaign/) with them
     ...fs
-      .readdirSync(path.join(ROOT, SERVER, 'pages'))
+      .readdirSync(path.join(ROOT, SERVER, 'pages'), { recursive: true })
+      .map(String)
       .filter((file) => file.endsWith('.ts'))
+      .sort()
       .map((file) => `${SERVER}/pages/${file}`),
   ];
   const nocobase = path.join(ROOT, 'node_modules/@nocobase');

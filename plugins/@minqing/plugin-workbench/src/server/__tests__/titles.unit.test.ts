@@ -1,6 +1,8 @@
 import enUS from '../../locale/en-US.json';
 import zhCN from '../../locale/zh-CN.json';
+import { WORKBENCH_PAGES } from '../pages';
 import { ALL_PAGES } from '../pages/all';
+import { CAMPAIGN_PAGES } from '../pages/campaign';
 import { GROUP_TITLE } from '../services/page-builder';
 import { oldTitles, retitle, TITLE_KEYS } from '../services/page-titles';
 
@@ -14,6 +16,8 @@ function titlesOf(value: unknown): string[] {
     key === 'title' && typeof inner === 'string' ? [inner] : titlesOf(inner),
   );
 }
+
+const keysOf = (value: unknown) => titlesOf(value).map((t) => JSON.parse(`"${TEMPLATE.exec(t)?.[1]}"`) as string);
 
 describe('our pages speak the user’s language', () => {
   const titles = [GROUP_TITLE, ...titlesOf(ALL_PAGES)];
@@ -34,8 +38,10 @@ describe('our pages speak the user’s language', () => {
   it.each([...new Set(titles.map((t) => JSON.parse(`"${TEMPLATE.exec(t)?.[1]}"`)))])('%s', (key) => {
     expect((enUS as Record<string, string>)[key]).toBe(key);
     expect((zhCN as Record<string, string>)[key]).toMatch(CJK);
-    // so the migration retitles pages made before
-    if (!BORN_TRANSLATABLE.includes(key)) expect(TITLE_KEYS).toContain(key);
+    // so the migration retitles pages made before; the phone app's and the campaign's other pages were
+    // never made with Chinese titles (and their words, 联系点, 基层单位…, are too common to retitle blindly)
+    const madeBefore = keysOf(WORKBENCH_PAGES.filter((page) => !CAMPAIGN_PAGES.includes(page)));
+    if (!BORN_TRANSLATABLE.includes(key) && madeBefore.includes(key)) expect(TITLE_KEYS).toContain(key);
   });
 
   it('retitles the Chinese titles pages were made with, and nothing else', () => {
@@ -58,5 +64,30 @@ describe('our pages speak the user’s language', () => {
       items: [{ title: '{{t("Basic information", { ns: "@minqing/plugin-workbench" })}}' }, { title: '我自己的标题' }],
     });
     expect(retitle({ title: '我自己的标题' }, oldTitles()).changed).toBe(false);
+  });
+});
+
+describe('the campaign buttons speak the user’s language', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const fs = require('fs') as typeof import('fs');
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const path = require('path') as typeof import('path');
+  const dir = path.resolve(__dirname, '../../client/record-actions');
+  const source = fs
+    .readdirSync(dir)
+    .map((file) => fs.readFileSync(path.join(dir, file), 'utf8'))
+    .join('\n');
+  // labels, confirmations, messages and the texts of t('…') in the buttons' code (the workbench's namespace)
+  const keys = [
+    ...new Set(
+      [...source.matchAll(/(?:label|confirm|done|ledgerExport): '([^']+)'|\bt\('([^']+)'/g)].map((m) => m[1] ?? m[2]),
+    ),
+  ];
+
+  it('finds them', () => expect(keys.length).toBeGreaterThan(30));
+
+  it.each(keys)('%s', (key) => {
+    expect((enUS as Record<string, string>)[key]).toBe(key);
+    expect((zhCN as Record<string, string>)[key]).toMatch(CJK);
   });
 });

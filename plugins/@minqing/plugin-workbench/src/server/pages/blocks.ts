@@ -1,4 +1,5 @@
 /** Small builders for flowSurfaces blueprint blocks, so each page reads as what it shows. */
+import type { WorkbenchPage } from '.';
 
 export interface FilterItem {
   path: string;
@@ -43,3 +44,9 @@ export function table(collection: string, options: TableOptions) {
 }
 
 export const markdown = (key: string, content: string) => ({ key, type: 'markdown', settings: { content } });
+
+/** A page of one tab, named like the page, with these blocks. */
+export const onePage = ({ blocks, ...page }: Omit<WorkbenchPage, 'tabs'> & { blocks: any[] }): WorkbenchPage => ({
+  ...page,
+  tabs: [{ key: 'main', title: page.title, blocks }],
+});

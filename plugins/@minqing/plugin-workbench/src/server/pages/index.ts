@@ -1,7 +1,9 @@
 import { DONE_STATUSES, OPEN_STATUSES } from '@minqing/plugin-three-lists';
+import type { CollectionActionKey, RecordActionKey } from '../domain/record-actions';
 import type { ProblemStep } from '../domain/steps';
-import { CURRENT_USER, table, where } from './blocks';
+import { CURRENT_USER, onePage, table, where } from './blocks';
 import { dashboard } from './dashboard';
+import { CAMPAIGN_PAGES } from './campaign';
 import { tt } from './i18n';
 import { PROBLEM_FORM, PROBLEM_VIEW } from './problem-popups';
 
@@ -23,13 +25,9 @@ export interface WorkbenchPage {
   layout?: 'mobile';
   /** our step buttons (交办, 接收…) on the rows of these table (or list) blocks */
   steps?: { block: string; steps: ProblemStep[] }[];
+  /** our other buttons (作风监督 认定, 认领…): on the rows of a table block, or above it */
+  buttons?: { block: string; row?: RecordActionKey[]; top?: CollectionActionKey[] }[];
 }
-
-/** A page of one tab, named like the page, with these blocks. */
-const onePage = ({ blocks, ...page }: Omit<WorkbenchPage, 'tabs'> & { blocks: any[] }): WorkbenchPage => ({
-  ...page,
-  tabs: [{ key: 'main', title: page.title, blocks }],
-});
 
 /** 记录走访: only the unit is required; the problems found are typed in the same form. */
 const VISIT_FORM = {
@@ -275,4 +273,6 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
     steps: [{ block: 'results', steps: ['revisit', 'close', 'publish'] }],
   }),
   dashboard,
+  // the rest of the campaign (issue 19.4, 20): kept last so the earlier pages' menu order stays
+  ...CAMPAIGN_PAGES,
 ];

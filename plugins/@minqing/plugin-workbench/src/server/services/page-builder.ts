@@ -1,6 +1,7 @@
 import { uid } from '@nocobase/utils';
 import type Application from '@nocobase/server';
 import type { Database } from '@nocobase/database';
+import { recordActionModelName } from '../domain/record-actions';
 import { stepModelName } from '../domain/steps';
 import type { WorkbenchPage } from '../pages';
 import { MOBILE_LAYOUT } from '../pages/all';
@@ -65,6 +66,11 @@ export function blueprint(db: Database, page: WorkbenchPage, groupRouteId?: stri
   const show = (name: string, fields: string[]) => shown.set(name, [...(shown.get(name) ?? []), ...fields]);
   for (const block of tables) {
     show(block.collection, block.fields);
+    // the records a view/edit popup points at, columns or not (典型案例's 民生实事, another plugin's field)
+    for (const field of db.getCollection(block.collection).fields.values() as Iterable<any>) {
+      const target = field.type === 'belongsTo' && field.options.interface && field.target;
+      if (target && !NOT_IN_POPUPS.has(field.name) && db.hasCollection(target) && !shown.has(target)) show(target, []);
+    }
     for (const name of block.fields) {
       const target = (db.getCollection(block.collection).getField(name) as any)?.target;
       if (target && db.hasCollection(target)) show(target, []);
@@ -101,20 +107,31 @@ const ROW_ACTIONS_OF: Record<string, { block: string; row: (block: any) => any }
   list: { block: 'ListBlockModel', row: (block) => block?.subModels?.item },
 };
 
-/** Where the row actions of block `key` hang in the page just created (blocks are stored in the order given). */
-function actionsColumn(tree: any, page: WorkbenchPage, key: string) {
+/** Block `key` (a table or a list) in the page just created (blocks are stored in the order given). */
+function blockModel(tree: any, page: WorkbenchPage, key: string) {
   const t = page.tabs.findIndex((tab) => tab.blocks.some((block) => block.key === key));
   const tab = page.tabs[t];
   const type = tab.blocks.find((block) => block.key === key)?.type;
   const kind = ROW_ACTIONS_OF[type];
-  if (!kind) throw new Error(`workbench page ${page.key}: block ${key} (${type}) has no rows for step buttons`);
+  if (!kind) throw new Error(`workbench page ${page.key}: block ${key} (${type}) has no rows for buttons`);
   const same = tab.blocks.filter((block) => block.type === type);
   const items = (tree?.subModels?.tabs?.[t]?.subModels?.grid?.subModels?.items ?? []).filter(
     (item: any) => item.use === kind.block,
   );
-  const row = kind.row(items[same.findIndex((block) => block.key === key)]);
+  return { kind, type, model: items[same.findIndex((block) => block.key === key)] };
+}
+
+/** Where the row actions of block `key` hang: a table's actions column, a list's card. */
+function actionsColumn(tree: any, page: WorkbenchPage, key: string) {
+  const { kind, type, model } = blockModel(tree, page, key);
+  const row = kind.row(model);
   if (!row) throw new Error(`workbench page ${page.key}: ${type} ${key} has no row actions`);
   return row.uid as string;
+}
+
+/** Table block `key` in the page just created. */
+function tableModel(tree: any, page: WorkbenchPage, key: string) {
+  return blockModel(tree, page, key).model;
 }
 
 async function addStepButtons(db: Database, tree: any, page: WorkbenchPage, transaction: any) {
@@ -124,6 +141,23 @@ async function addStepButtons(db: Database, tree: any, page: WorkbenchPage, tran
     for (const step of steps) {
       await repository.upsertModel(
         { uid: uid(), parentId, subKey: 'actions', subType: 'array', use: stepModelName(step) },
+        { transaction },
+      );
+    }
+  }
+  for (const { block, row = [], top = [] } of page.buttons ?? []) {
+    const table = tableModel(tree, page, block);
+    if (!table) throw new Error(`workbench page ${page.key}: no table ${block}`);
+    const rowParent = row.length ? actionsColumn(tree, page, block) : undefined;
+    for (const key of row) {
+      await repository.upsertModel(
+        { uid: uid(), parentId: rowParent, subKey: 'actions', subType: 'array', use: recordActionModelName(key) },
+        { transaction },
+      );
+    }
+    for (const key of top) {
+      await repository.upsertModel(
+        { uid: uid(), parentId: table.uid, subKey: 'actions', subType: 'array', use: recordActionModelName(key) },
         { transaction },
       );
     }

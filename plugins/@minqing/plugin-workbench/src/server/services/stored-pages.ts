@@ -37,7 +37,7 @@ export const flowEngineVersion = (): string =>
 export const blueprintsFingerprint = () =>
   fingerprint({
     group: { title: GROUP_TITLE, icon: GROUP_ICON },
-    pages: ALL_PAGES.map(({ key, title, icon, tabs, assets, steps, layout }) => ({
+    pages: ALL_PAGES.map(({ key, title, icon, tabs, assets, steps, layout, buttons }) => ({
       key,
       title,
       icon,
@@ -45,6 +45,7 @@ export const blueprintsFingerprint = () =>
       tabs,
       assets,
       steps,
+      ...(buttons ? { buttons } : {}),
     })),
   });
 
@@ -171,6 +172,8 @@ export function storedPageStatus(
 class Restorer {
   readonly uids = new Map<string, string>();
   readonly routeIds = new Map<string, unknown>();
+  /** template labels bound to a template made before */
+  readonly existing = new Set<string>();
 
   uid(label: string): string {
     const known = this.uids.get(label);
@@ -230,6 +233,36 @@ async function insertUsages(db: Database, usages: [string, string][], restorer: 
   await bulkCreate(db, 'flowModelTemplateUsages', rows, transaction);
 }
 
+/** Points `label` at the same template made before (by a page made earlier), if there is one. */
+async function bindExistingTemplate(
+  db: Database,
+  label: string,
+  template: StoredTemplate,
+  restorer: Restorer,
+  transaction: any,
+) {
+  if (restorer.existing.has(label)) return true;
+  // already named by a template made now: made with that uid, never another one's
+  if (restorer.uids.has(label)) return false;
+  const { name, type, dataSourceKey, collectionName, associationName, useModel } = template.values;
+  // the builder names two templates alike when it makes a second one (基层单位's own 编辑 beside the
+  // one its association popups share): label `…#2` is the second of that name, not the first again
+  const nth = Number(/#(\d+)$/.exec(label)?.[1] ?? 1);
+  const existing = (
+    await db.getRepository('flowModelTemplates').find({
+      filter: { name, type, dataSourceKey, collectionName, associationName: associationName ?? null, useModel },
+      sort: ['createdAt'],
+      transaction,
+    })
+  )[nth - 1];
+  const target = existing && (await db.getModel('flowModels').findByPk(existing.get('targetUid'), { transaction }));
+  if (!existing || !target) return false;
+  restorer.uids.set(label, existing.get('uid'));
+  restorer.uids.set(`${label}/target`, existing.get('targetUid'));
+  restorer.existing.add(label);
+  return true;
+}
+
 /**
  * A popup template the page uses: the one made before (by another of our pages, under the name
  * the builder gives it) when it is still there, else a new one from the stored definition.
@@ -241,18 +274,7 @@ async function ensureTemplate(
   restorer: Restorer,
   transaction: any,
 ) {
-  const { name, type, dataSourceKey, collectionName, associationName, useModel } = template.values;
-  const existing = await db.getRepository('flowModelTemplates').findOne({
-    filter: { name, type, dataSourceKey, collectionName, associationName: associationName ?? null, useModel },
-    sort: ['createdAt'],
-    transaction,
-  });
-  const target = existing && (await db.getModel('flowModels').findByPk(existing.get('targetUid'), { transaction }));
-  if (existing && target) {
-    restorer.uids.set(label, existing.get('uid'));
-    restorer.uids.set(`${label}/target`, existing.get('targetUid'));
-    return;
-  }
+  if (await bindExistingTemplate(db, label, template, restorer, transaction)) return;
   await insertModels(db, template.models, restorer, transaction);
   await bulkCreate(
     db,
@@ -320,20 +342,28 @@ export async function insertStoredPage(
   const db = app.db;
   const page: StoredPage = stored.pages[key];
   const restorer = new Restorer();
+  // first the templates pages made before already have: a template made now that names one of them
+  // (a popup inside a popup) must point at that one, whatever their order (the 基层单位 page, made
+  // after liaison is enabled, got a second 编辑 template of 基层单位 otherwise)
+  for (const label of page.templates) {
+    await bindExistingTemplate(db, label, stored.templates[label], restorer, transaction);
+  }
   for (const label of page.templates) {
     await ensureTemplate(db, label, stored.templates[label], restorer, transaction);
   }
 
   const routes = db.getRepository('desktopRoutes');
   const values = restorer.restore(page.route.values);
+  // one base for the page and its tabs: the tabs keep their order (each its own random sort did not)
+  const sort = routeSort();
   await routes.create({
     values: {
       ...values,
       parentId: groupRouteId,
-      sort: routeSort(),
+      sort,
       children: (page.route.children ?? []).map((tab, i) => ({
         ...restorer.restore(tab.values),
-        sort: routeSort(1 + i),
+        sort: sort + 1 + i,
         parentId: null,
       })),
     },

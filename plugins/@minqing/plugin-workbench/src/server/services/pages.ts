@@ -122,8 +122,10 @@ export async function ensureWorkbenchPages(app: Application, options: EnsureOpti
       }
       await placeInMenu(db, route, page.key, routeIds, transaction);
       const tabRouteIds = (route.get('children') as any[]).map((child) => child.get('id'));
-      // the group too: a role with a page of its own only (关爱专员's care ledger) reaches it through the menu
-      await grantRoutes(db, [parentId, route.get('id'), ...tabRouteIds], page.roles, transaction);
+      // the group too: a role with a page of its own only (关爱专员's care ledger) reaches it through the
+      // menu (the phone app's pages hang in no group)
+      const group = parentId === null || parentId === undefined ? [] : [parentId];
+      await grantRoutes(db, [...group, route.get('id'), ...tabRouteIds], page.roles, transaction);
       await records.create({
         values: { key: page.key, routeId: route.get('id'), pageSchemaUid: route.get('schemaUid') },
         transaction,

@@ -3,20 +3,32 @@
 module.exports = {
   format: 1,
   flowEngine: "2.2.15",
-  blueprints: "dc2820eedf47166f",
+  blueprints: "6be1e67b74aadee7",
   collections: {
     "attachments": "c929288adc530bfe",
+    "mq_care_students": "fd8d2eefc5f7f396",
+    "mq_cases": "f978bf8177f57177",
+    "mq_dispatch_reports": "309a56a278e5b97a",
     "mq_liaison_points": "0ef0a9e1fd71bee4",
+    "mq_livelihood_actions": "65ebf9abde570920",
+    "mq_livelihood_projects": "202eb583d80d52f7",
+    "mq_pain_points": "e4c0fadf81b792de",
+    "mq_proactive_candidates": "1e8f484fc80cbaaa",
     "mq_problems": "d9cced00ae2add19",
+    "mq_project_milestones": "78421573b2e59123",
+    "mq_public_reports": "5226f59ea3c741ea",
     "mq_research": "43041d69dcd7884e",
     "mq_responsibilities": "f903ccee7b26e8e6",
     "mq_revisits": "8639ead7fc9b18ce",
     "mq_supervisions": "6235ebb8cc70eb7c",
+    "mq_talks": "aff8f90f12ea3e1f",
     "mq_tasks": "b019cfd101bebf9f",
     "mq_units": "86aaea745550a61f",
     "mq_visits": "54affdfba4af7fdc",
+    "mq_window_sittings": "ca763baec2ab2e85",
+    "mq_work_style_flags": "7fca8711e22cc6de",
     "roles": "a843aee7fa519193",
-    "users": "43e6d57bbca61152"
+    "users": "3f9f25fb066c32c7"
   },
   group: {
     "values": {
@@ -191,23 +203,196 @@ module.exports = {
           "enableTabs": false,
           "displayTitle": true
         }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Public reports inbox\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "InboxOutlined",
+          "schemaUid": "§public-inbox",
+          "menuSchemaUid": "§public-inbox/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": false,
+          "displayTitle": true
+        }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Work-style supervision\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "EyeOutlined",
+          "schemaUid": "§work-style",
+          "menuSchemaUid": "§work-style/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": true,
+          "displayTitle": true
+        }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Handle before complaint\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "BulbOutlined",
+          "schemaUid": "§proactive",
+          "menuSchemaUid": "§proactive/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": false,
+          "displayTitle": true
+        }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Units and liaison points\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "ApartmentOutlined",
+          "schemaUid": "§units",
+          "menuSchemaUid": "§units/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": true,
+          "displayTitle": true
+        }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Window sittings\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "ShopOutlined",
+          "schemaUid": "§window-sittings",
+          "menuSchemaUid": "§window-sittings/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": true,
+          "displayTitle": true
+        }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Livelihood projects\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "HeartOutlined",
+          "schemaUid": "§livelihood-projects",
+          "menuSchemaUid": "§livelihood-projects/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": false,
+          "displayTitle": true
+        }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Publicity talks\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "SoundOutlined",
+          "schemaUid": "§talks",
+          "menuSchemaUid": "§talks/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": false,
+          "displayTitle": true
+        }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Typical cases\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "StarOutlined",
+          "schemaUid": "§typical-cases",
+          "menuSchemaUid": "§typical-cases/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": true,
+          "displayTitle": true
+        }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Care ledger\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "SafetyOutlined",
+          "schemaUid": "§care-ledger",
+          "menuSchemaUid": "§care-ledger/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": false,
+          "displayTitle": true
+        }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Monthly dispatch\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "FileTextOutlined",
+          "schemaUid": "§dispatch-reports",
+          "menuSchemaUid": "§dispatch-reports/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": false,
+          "displayTitle": true
+        }
+      },
+      {
+        "values": {
+          "title": "{{t(\"Work ledger\", { ns: \"@minqing/plugin-workbench\" })}}",
+          "icon": "TableOutlined",
+          "schemaUid": "§work-ledger",
+          "menuSchemaUid": "§work-ledger/menu",
+          "type": "flowPage",
+          "options": {
+            "flowSurfaceMenuBindable": true
+          },
+          "hideInMenu": false,
+          "enableTabs": false,
+          "displayTitle": true
+        }
       }
     ]
   },
   inputs: {
-    "plugins/@minqing/plugin-workbench/src/server/services/page-builder.ts": "3eff26e288139380",
+    "plugins/@minqing/plugin-workbench/src/server/services/page-builder.ts": "1817c0b04338c041",
     "plugins/@minqing/plugin-workbench/src/server/services/page-capture.ts": "6614229465e56cdf",
     "plugins/@minqing/plugin-workbench/src/server/domain/stored-pages.ts": "795578580952953d",
     "plugins/@minqing/plugin-workbench/src/server/domain/steps.ts": "7863b12ce6b06e1c",
+    "plugins/@minqing/plugin-workbench/src/server/domain/record-actions.ts": "7b276d35b3450e3d",
     "plugins/@minqing/plugin-workbench/src/server/pages/all.ts": "fc6b4cef804706ff",
-    "plugins/@minqing/plugin-workbench/src/server/pages/blocks.ts": "c8cc29329166c11e",
+    "plugins/@minqing/plugin-workbench/src/server/pages/blocks.ts": "2a4391836cb9fc4f",
+    "plugins/@minqing/plugin-workbench/src/server/pages/campaign/inbox.ts": "aaa09576896b0266",
+    "plugins/@minqing/plugin-workbench/src/server/pages/campaign/index.ts": "a7fc1c237960f2d3",
+    "plugins/@minqing/plugin-workbench/src/server/pages/campaign/reports.ts": "ced52cff89f2e129",
+    "plugins/@minqing/plugin-workbench/src/server/pages/campaign/units.ts": "e820f525ce63e7a5",
+    "plugins/@minqing/plugin-workbench/src/server/pages/campaign/warm-hearts.ts": "7eb10d2d9abaae4c",
+    "plugins/@minqing/plugin-workbench/src/server/pages/campaign/work-style.ts": "f16bf21f3f3b3299",
     "plugins/@minqing/plugin-workbench/src/server/pages/dashboard.ts": "caf9274c2c491ced",
     "plugins/@minqing/plugin-workbench/src/server/pages/i18n.ts": "23fadbe11ddfa772",
-    "plugins/@minqing/plugin-workbench/src/server/pages/index.ts": "274a86ebcb9a2b03",
+    "plugins/@minqing/plugin-workbench/src/server/pages/index.ts": "1f9bf543e48567b1",
+    "plugins/@minqing/plugin-workbench/src/server/pages/mobile/index.ts": "5934363bcc9eb6d4",
     "plugins/@minqing/plugin-workbench/src/server/pages/problem-popups.ts": "56eced7027c11713",
     "NocoBase packages": "22518f525ec9f9ab",
     "plugins enabled": "40ca75e581053755",
-    "stored definition": "09ec2fbb7cde0701"
+    "stored definition": "efc51d5254773e46"
   },
   pages: {
     'my-liaison-points': require('./my-liaison-points'),
@@ -221,6 +406,17 @@ module.exports = {
     'revisits': require('./revisits'),
     'results': require('./results'),
     'dashboard': require('./dashboard'),
+    'public-inbox': require('./public-inbox'),
+    'work-style': require('./work-style'),
+    'proactive': require('./proactive'),
+    'units': require('./units'),
+    'window-sittings': require('./window-sittings'),
+    'livelihood-projects': require('./livelihood-projects'),
+    'talks': require('./talks'),
+    'typical-cases': require('./typical-cases'),
+    'care-ledger': require('./care-ledger'),
+    'dispatch-reports': require('./dispatch-reports'),
+    'work-ledger': require('./work-ledger'),
     'm-todos': require('./m-todos'),
     'm-visit': require('./m-visit'),
     'm-reported': require('./m-reported'),

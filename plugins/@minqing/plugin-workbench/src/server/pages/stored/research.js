@@ -800,6 +800,7 @@ module.exports = {
     "attachments",
     "mq_problems",
     "mq_research",
+    "mq_units",
     "roles",
     "users"
   ]

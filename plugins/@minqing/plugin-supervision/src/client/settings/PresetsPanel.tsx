@@ -10,6 +10,7 @@ interface Workflow {
   key: string;
   title: string;
   enabled: boolean;
+  current: boolean;
 }
 
 /**
@@ -22,20 +23,22 @@ export function PresetsPanel() {
   const { t } = useTranslation([NS, 'client']);
   const { data, loading } = useRequest<{ data: Workflow[] }>({
     url: 'workflows:list',
-    params: { filter: { current: true }, fields: ['id', 'key', 'title', 'enabled'], sort: ['id'], paginate: false },
+    // no filter in the query string: an object there arrives as text ("true"), which matches no boolean
+    params: { fields: ['id', 'key', 'title', 'enabled', 'current'], sort: ['id'], paginate: false },
   });
-  // ours by their key (`key` is a uid field: no string operators on it in a filter)
-  const presets = (data?.data ?? []).filter((w) => String(w.key).startsWith('mq-'));
+  // the current version of ours, by their key (`key` is a uid field: no string operators on it in a filter)
+  const presets = (data?.data ?? []).filter((w) => w.current && String(w.key).startsWith('mq-'));
   return (
     <Card title={t('Supervision presets')} style={{ marginTop: 16 }} data-testid="mq-supervision-presets">
       <p>{t('Each preset is a workflow: open it in the designer to change when it runs and what it does.')}</p>
       {loading ? <Spin /> : null}
       <Space direction="vertical">
         {presets.map((w) => (
-          <Space key={w.id} data-preset={w.key}>
+          // a plain element carries the key for tests and styles (antd's Space does not pass data-* on)
+          <div key={w.id} data-preset={w.key} style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
             <a href={`/admin/settings/workflow/workflows/${w.id}`}>{w.title}</a>
             <Tag color={w.enabled ? 'green' : 'default'}>{w.enabled ? t('On') : t('Off')}</Tag>
-          </Space>
+          </div>
         ))}
       </Space>
       <p style={{ marginTop: 12 }}>

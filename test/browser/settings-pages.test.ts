@@ -101,7 +101,8 @@ describe('admin client in Chromium: every Minqing settings page renders', () => 
     await card.waitFor({ timeout: 30_000 });
     // chinese-days 1.5.7 knows no 2027: from November 2026 (or with a deadline in it) the page says so
     for (const w of status.warnings) {
-      await expect(card.getByText(`工作日历尚未包含 ${w.year} 年的节假日安排`).isVisible()).resolves.toBe(true);
+      // the card draws its warnings once the calendar's answer is in: wait for them, not a first glance
+      await card.getByText(`工作日历尚未包含 ${w.year} 年的节假日安排`).waitFor({ timeout: 15_000 });
     }
     expect(await page.getByTestId('mq-calendar-warning').count()).toBe(status.warnings.length);
     // a day pasted as a notice line (a test day, not the State Council's schedule) lands in the table

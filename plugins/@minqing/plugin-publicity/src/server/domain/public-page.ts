@@ -4,9 +4,11 @@
  * reads the request and the files.
  */
 
+import type { Lang } from '@minqing/plugin-three-lists';
 import type { RateFigure } from '@minqing/plugin-three-lists/domain';
 
-export type PageLang = 'zh-CN' | 'en-US';
+/** the page speaks our languages, the core's list */
+export type PageLang = Lang;
 
 /** where the page lives, under the app's public path; links in e-mails point here */
 export const PUBLIC_PAGE_PATH = 'minqing/public';

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'child_process';
 import path from 'path';
 import { createMinqingApp, eventually, restartMinqingApp, type MinqingTestApp } from '@minqing/test';
+import { crashLoad } from '@minqing/test/src/crash-load';
 
 /**
  * kill -9 of the server in the middle of writes on PostgreSQL (CI's PostgreSQL phase runs it;
@@ -96,45 +97,15 @@ onServerDatabases(`kill -9 of the server in the middle of writes (${DIALECT})`, 
     for (let i = 0; i < 10; i++)
       toAssign.push((await api('mq_problems:create', { title: `crash-assign-${i}`, unitId })).id);
 
-    const send = (action: string, body: BodyInit, json = true) =>
-      fetch(`${url}/api/${action}`, {
-        method: 'POST',
-        headers: { ...headers, 'X-Locale': 'zh-CN', ...(json ? { 'Content-Type': 'application/json' } : {}) },
-        body,
-      })
-        // anything but a 200 with what it said, so a failure shows why
-        .then(async (res) => (res.status === 200 ? 200 : `${res.status} ${(await res.text()).slice(0, 500)}`))
-        .catch(() => 'cut');
-    const XLSX = await import('xlsx');
-    const book = XLSX.utils.book_new();
-    const rows = [['标题', '问题来源'], ...Array.from({ length: 200 }, (_, i) => [`crash-import-${i}`, '前期遗留'])];
-    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'Sheet1');
-    const form = new FormData();
-    form.append(
-      'columns',
-      JSON.stringify([
-        { dataIndex: ['title'], defaultTitle: '标题' },
-        { dataIndex: ['source'], defaultTitle: '问题来源' },
-      ]),
-    );
-    form.append('file', new Blob([XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })]), 'mq_problems.xlsx');
-    // the load, never awaited in full
-    const load = [
-      send('mq_problems:importXlsx', form, false),
-      ...Array.from({ length: 30 }, (_, n) =>
-        send(
-          'mq_visits:create',
-          JSON.stringify({
-            unitId,
-            summary: `crash-${n}`,
-            problems: [1, 2, 3].map((k) => ({ title: `crash-${n}-${k}` })),
-          }),
-        ),
-      ),
-      ...toAssign.map((id) =>
-        send(`mq_problems:assign?filterByTk=${id}`, JSON.stringify({ personId: root.get('id') })),
-      ),
-    ];
+    // the load, never awaited in full; anything but a 200 with what it said, so a failure shows why
+    const load = await crashLoad({
+      url,
+      headers,
+      unitId,
+      toAssign,
+      personId: root.get('id'),
+      answer: async (res) => (res.status === 200 ? 200 : `${res.status} ${(await res.text()).slice(0, 500)}`),
+    });
     // kill -9 once a third of the writes have answered: the rest is in flight, some mid-transaction
     let answered = 0;
     await new Promise<void>((resolve) => load.forEach((answer) => answer.then(() => ++answered === 14 && resolve())));

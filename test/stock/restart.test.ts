@@ -1,4 +1,5 @@
 import fs from 'fs';
+import { crashLoad } from '@minqing/test/src/crash-load';
 import { signIn } from '@minqing/test/src/process';
 import {
   alive,
@@ -198,42 +199,14 @@ describe(`npm run app, stopped and started again, on an empty installation (MINQ
 
       // the load, never awaited in full: an import of 200 problems, 30 visits with 3 problems each,
       // 10 assignments, all at once
-      const send = (action: string, body: BodyInit, json = true) =>
-        fetch(`${copy.url}/api/${action}`, {
-          method: 'POST',
-          headers: { ...headers, 'X-Locale': 'zh-CN', ...(json ? { 'Content-Type': 'application/json' } : {}) },
-          body,
-        }).then(
-          (res) => res.status,
-          () => 'cut',
-        );
-      const XLSX = await import('xlsx');
-      const book = XLSX.utils.book_new();
-      const rows = [['标题', '问题来源'], ...Array.from({ length: 200 }, (_, i) => [`crash-import-${i}`, '前期遗留'])];
-      XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'Sheet1');
-      const form = new FormData();
-      form.append(
-        'columns',
-        JSON.stringify([
-          { dataIndex: ['title'], defaultTitle: '标题' },
-          { dataIndex: ['source'], defaultTitle: '问题来源' },
-        ]),
-      );
-      form.append('file', new Blob([XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })]), 'mq_problems.xlsx');
-      const load = [
-        send('mq_problems:importXlsx', form, false),
-        ...Array.from({ length: 30 }, (_, n) =>
-          send(
-            'mq_visits:create',
-            JSON.stringify({
-              unitId,
-              summary: `crash-${n}`,
-              problems: [1, 2, 3].map((k) => ({ title: `crash-${n}-${k}` })),
-            }),
-          ),
-        ),
-        ...toAssign.map((id) => send(`mq_problems:assign?filterByTk=${id}`, JSON.stringify({ personId: me }))),
-      ];
+      const load = await crashLoad({
+        url: copy.url,
+        headers,
+        unitId,
+        toAssign,
+        personId: me,
+        answer: (res) => res.status,
+      });
       // kill -9 once the first write has answered: the rest is in flight
       await Promise.race(
         load.map((answer) => answer.then((status) => (status === 200 ? true : new Promise(() => {})))),

@@ -3,6 +3,7 @@ import { registerCorrections } from './actions/corrections';
 import { registerLoopActions } from './actions/loop';
 import { renderRefusals, renderValidationErrors } from './actions/errors';
 import { holidayActions } from './actions/holidays';
+import { openPeopleSearch, peopleActions } from './actions/people';
 import { settingsActions } from './actions/settings';
 import { registerStatsResource } from './actions/stats';
 import { feedbackRules } from './hooks/feedback';
@@ -33,7 +34,8 @@ const started = new WeakSet<object>();
 /** 三张清单: the problem → responsibility → task lists and their closed loop. */
 export class PluginThreeListsServer extends Plugin {
   async load() {
-    exposePluginInfo(this, { resource: 'mqThreeLists', packageJson, actions: { ...settingsActions, ...holidayActions } });
+    exposePluginInfo(this, { resource: 'mqThreeLists', packageJson, actions: { ...settingsActions, ...holidayActions, ...peopleActions } });
+    openPeopleSearch(this.app);
     registerLoopActions(this.app);
     registerCorrections(this.app);
     registerStatsResource(this.app);

@@ -1,5 +1,5 @@
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
-import React, { useState } from 'react';
+import React, { useRef, useState } from 'react';
 import type { Step, StepField } from './steps';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
@@ -7,17 +7,24 @@ type Api = { request: (config: Record<string, unknown>) => Promise<any> };
 
 const THREE_LISTS = '@minqing/plugin-three-lists';
 
-/** Users by name, for the responsible person and the guarantor leader. */
+/**
+ * People by part of their name, for the responsible person and the guarantor leader. Asks the
+ * core's people search (`mqThreeLists:people`), open to every role that may assign: the office's
+ * role may not list NocoBase's users, and needs no more of them than a name and a unit.
+ */
 function UserSelect({ api, value, onChange }: { api: Api; value?: number; onChange?: (v: number) => void }) {
   const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
+  // typing sends one search per key: only the answer to the latest may fill the list
+  const latest = useRef(0);
   const search = async (text: string) => {
-    const filter = text ? { $or: [{ nickname: { $includes: text } }, { username: { $includes: text } }] } : {};
-    const { data } = await api.request({
-      url: 'users:list',
-      params: { filter, fields: ['id', 'nickname', 'username'], pageSize: 20 },
-    });
+    const asked = ++latest.current;
+    const { data } = await api.request({ url: 'mqThreeLists:people', params: { q: text } });
+    if (asked !== latest.current) return;
     setOptions(
-      (data?.data ?? []).map((u: any) => ({ value: u.id, label: `${u.nickname || u.username} (${u.username})` })),
+      (data?.data ?? []).map((u: { id: number; nickname?: string; username: string; unit?: string | null }) => ({
+        value: u.id,
+        label: `${u.nickname || u.username} (${u.username})${u.unit ? ` · ${u.unit}` : ''}`,
+      })),
     );
   };
   return (

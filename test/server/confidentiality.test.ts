@@ -192,7 +192,7 @@ describe('confidentiality: complainants, the care ledger and internal notes stay
         }
       }
       // our custom reads
-      for (const p of ['/mqResults:list', '/mqStats:get', '/mqCare:stats', '/mqLiaison:coverage', '/mqWarmHearts:claimCoverage'])
+      for (const p of ['/mqResults:list', '/mqStats:get', '/mqCare:stats', '/mqLiaison:coverage', '/mqWarmHearts:claimCoverage', '/mqThreeLists:people'])
         check(p, await agent.get(p));
     }
     expect(found).toEqual([]);
@@ -203,6 +203,20 @@ describe('confidentiality: complainants, the care ledger and internal notes stay
     const cadre = JSON.stringify((await agents.cadreA.get('/mq_tasks:list')).body);
     expect(cadre).toContain(M.internal);
   }, 600_000);
+
+  it("the assign form's people search gives a name and a unit, never a phone or an e-mail", async () => {
+    const phone = `137${String(randomInt(1e8)).padStart(8, '0')}`;
+    await app.db.getRepository('users').update({ filterByTk: users.cadreA.id, values: { phone } });
+    for (const role of ['office', 'root']) {
+      const res = await agents[role].get('/mqThreeLists:people').query({ q: 'cadreA' });
+      expect(res.body.data.map((p: any) => p.id)).toEqual([users.cadreA.id]);
+      for (const person of res.body.data) expect(Object.keys(person).sort()).toEqual(['id', 'nickname', 'unit', 'username']);
+      const text = JSON.stringify(res.body);
+      expect([text.includes(phone), text.includes('@test.minqing.local')]).toEqual([false, false]);
+    }
+    // nor to anyone who may not assign
+    for (const role of ['member', 'cadreA', 'leaderA', 'care']) expect((await agents[role].get('/mqThreeLists:people')).status).toBe(403);
+  });
 
   it('learns nothing by filtering on an association it may not see into', async () => {
     // each association from any collection into a collection holding a marker, with each marker

@@ -97,6 +97,24 @@ describe('the demo bureau loads into a running app, on every database', () => {
     expect(candidates).toEqual({ recurring_at_unit: 7 });
   });
 
+  it('接诉即办 and 民生实事 start with mail and projects: the office sees reports to triage, projects to claim', async () => {
+    expect([loaded.rows.mq_public_reports, loaded.rows.mq_livelihood_projects, loaded.rows.mq_project_claims]).toEqual([12, 6, 6]);
+    expect(loaded.rows.mq_livelihood_projects_problems).toBe(12);
+    const office = await app.agentAs(await app.createUser({ username: 'demo-office', roles: ['mq_admin'] }));
+    const waiting = await office
+      .get('/mq_public_reports:list')
+      .query({ filter: JSON.stringify({ 'problem.status': 'new' }), appends: ['problem'], pageSize: 50 });
+    expect(waiting.status).toBe(200);
+    expect(waiting.body.data.length).toBe(4);
+    for (const report of waiting.body.data) expect(report.problem.source).toBe('complaint');
+    const projects = await office
+      .get('/mq_livelihood_projects:list')
+      .query({ appends: ['claims', 'milestones'], pageSize: 50, sort: ['id'] });
+    expect(projects.body.data.map((p: any) => p.claims.length)).toEqual(projects.body.data.map((p: any) => p.claimedCount));
+    expect(projects.body.data.filter((p: any) => p.claimedCount === 0)).toHaveLength(1);
+    expect(projects.body.data.every((p: any) => p.milestones.length >= 3)).toBe(true);
+  });
+
   it('refuses a database that already holds problems, and writes nothing', async () => {
     const before = await app.db.getRepository('users').count();
     await expect(loadBureau(app.db, { password })).rejects.toThrow(/already holds problems/);

@@ -80,4 +80,48 @@ describe('the demo bureau', () => {
     expect(demo.mq_revisits.every((v) => leaders.has(v.revisiterId as number))).toBe(true);
     expect(demo.mq_evaluations.length).toBeGreaterThan(100);
   });
+
+  it('has 接诉即办 mail: a dozen reports beside their complaints, four waiting for triage, the rest answered or not', () => {
+    const problem = new Map(demo.mq_problems.map((p) => [p.id, p]));
+    const reports = demo.mq_public_reports;
+    expect(reports).toHaveLength(12);
+    expect(new Set(reports.map((r) => r.trackingCode)).size).toBe(12);
+    for (const r of reports) {
+      const p = problem.get(r.problemId)!;
+      expect([p.source, (r.createdAt as Date).getTime()]).toEqual(['complaint', (p.createdAt as Date).getTime()]);
+      expect(r.trackingCode).toMatch(/^JS-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+      expect(r.contactPhone).toMatch(/^1[3-9]\d{9}$/);
+      expect(r.description).toContain(p.description as string);
+      // the problem every handler sees holds none of the person's details
+      expect(JSON.stringify(p)).not.toContain(r.contactName as string);
+    }
+    const statuses = reports.map((r) => problem.get(r.problemId)!.status);
+    expect(statuses.filter((s) => s === 'new')).toHaveLength(4);
+    expect(new Set(statuses)).toEqual(new Set(['new', 'assigned', 'in_progress', 'done', 'closed']));
+    expect(reports.filter((r) => problem.get(r.problemId)!.status === 'new').every((r) => r.reply === null)).toBe(true);
+    expect(reports.filter((r) => r.channel === 'open311')).toHaveLength(1);
+  });
+
+  it('has 民生实事: six projects with milestones, claimed by one or two leaders each but one, counts as kept', () => {
+    const leaders = new Set(demo.people.filter((p) => p.role === 'mq_leader').map((p) => p.id));
+    const projects = demo.mq_livelihood_projects;
+    expect(projects).toHaveLength(6);
+    expect(new Set(projects.map((p) => p.status))).toEqual(new Set(['planned', 'in_progress', 'done']));
+    for (const project of projects) {
+      const claims = demo.mq_project_claims.filter((c) => c.projectId === project.id);
+      expect(claims.length).toBe(project.claimedCount);
+      expect(claims.length).toBeLessThanOrEqual(project.leaderSlots as number);
+      const milestones = demo.mq_project_milestones.filter((m) => m.projectId === project.id);
+      expect(milestones.length).toBeGreaterThanOrEqual(3);
+      const done = milestones.filter((m) => m.doneAt).length;
+      if (project.status === 'done') expect(done).toBe(milestones.length);
+      if (project.status === 'planned') expect(done).toBe(0);
+      for (const m of milestones) if (m.doneAt) expect((m.doneAt as Date).getTime()).toBeLessThanOrEqual(now);
+    }
+    expect(projects.filter((p) => p.claimedCount === 0)).toHaveLength(1);
+    const claimers = demo.mq_project_claims.map((c) => c.leaderId as number);
+    expect(claimers.every((id) => leaders.has(id))).toBe(true);
+    expect(new Set(claimers).size).toBe(claimers.length); // within the one-or-two per leader
+    expect(demo.mq_project_claims.every((c) => (c.claimedAt as Date).getTime() <= now)).toBe(true);
+  });
 });

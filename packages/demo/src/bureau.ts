@@ -1,5 +1,7 @@
 import { emptyChunk, newCounters, problemLife, type Chunk, type People, type Row } from './dataset';
 import { addBadHabits } from './habits';
+import { publicReports } from './intake';
+import { livelihoodProjects, type Livelihood } from './livelihood';
 import { seeded, type Random } from './random';
 import { problemCode } from '@minqing/plugin-three-lists/domain';
 
@@ -29,12 +31,14 @@ export interface Person {
   unitId?: number;
 }
 
-export interface Bureau extends Chunk {
+export interface Bureau extends Chunk, Livelihood {
   people: Person[];
   mq_units: Row[];
   mq_liaison_points: Row[];
   mq_visits: Row[];
   mq_visits_problems: Row[];
+  /** 接诉即办 (plugin-publicity): written after the problems they point at */
+  mq_public_reports: Row[];
 }
 
 const DAY = 24 * 3600 * 1000;
@@ -227,6 +231,12 @@ export function bureau(options: BureauOptions = {}): Bureau {
     mq_liaison_points: points,
     mq_visits: [],
     mq_visits_problems: [],
+    mq_public_reports: [],
+    mq_livelihood_actions: [],
+    mq_livelihood_projects: [],
+    mq_project_milestones: [],
+    mq_project_claims: [],
+    mq_livelihood_projects_problems: [],
   };
   const visitCount = options.visits ?? 2000;
   for (let id = 1; id <= visitCount; id++) {
@@ -295,6 +305,12 @@ export function bureau(options: BureauOptions = {}): Bureau {
     ids,
     now,
     cadres.map((c) => c.id),
+  );
+  // 接诉即办 and 民生实事, each from a generator of its own: what came before is drawn as it was
+  out.mq_public_reports = publicReports(seeded(seed + 1), out.mq_problems, unitRows, now);
+  Object.assign(
+    out,
+    livelihoodProjects(seeded(seed + 2), since, now, leaders.map((l) => l.id), unitRows, out.mq_problems),
   );
   return out;
 }

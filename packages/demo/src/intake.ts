@@ -45,7 +45,6 @@ const MIX: [string, number][] = [
  * generator of their own, so the rest of the bureau stays as it was.
  */
 export function publicReports(r: Random, problems: Row[], units: Row[], now: number): Row[] {
-  const unitName = new Map(units.map((u) => [u.id as number, u.name as string]));
   const complaints = problems.filter((p) => p.source === 'complaint');
   const time = (v: unknown) => (v as Date).getTime();
   const chosen: Row[] = [];
@@ -61,7 +60,12 @@ export function publicReports(r: Random, problems: Row[], units: Row[], now: num
     const hotline = i === 5;
     const name = `${r.pick([...SURNAMES])}${r.pick(WHO)}`;
     const phone = `1${r.pick(['35', '37', '39', '58', '86', '89'])}${String(r.int(0, 99999999)).padStart(8, '0')}`;
-    const opening = r.pick(OPENINGS)(unitName.get(problem.unitId as number) ?? '学校');
+    const unit = units.find((u) => u.id === problem.unitId);
+    // a parent, student or teacher names the school and says it in the first person ("家长反映…"
+    // is how the problem list words it); of an office or a window, the text alone
+    const opening =
+      !unit || ['office', 'service_window'].includes(unit.type as string) ? '' : r.pick(OPENINGS)(unit.name as string);
+    const said = opening ? String(problem.description).replace(/^(家长|学生)反映/, '') : problem.description;
     const status = problem.status as string;
     const answered = status !== 'new' && r.next() < 0.85;
     const repliedAt = new Date(Math.min(now, createdAt.getTime() + r.int(1, 3) * DAY));
@@ -72,7 +76,7 @@ export function publicReports(r: Random, problems: Row[], units: Row[], now: num
       contactName: name,
       contactPhone: phone,
       contactEmail: r.next() < 0.25 ? `parent${r.int(100, 999)}@example.com` : null,
-      description: `${opening}${problem.description}${r.pick(CLOSINGS)}`,
+      description: `${opening}${said}${r.pick(CLOSINGS)}`,
       reply: answered ? REPLIES[status] : null,
       channel: hotline ? 'open311' : 'web',
       clientName: hotline ? '荆州市12345政务服务便民热线' : null,

@@ -248,6 +248,8 @@ describe('privacy: nothing personal or internal reaches the public', () => {
       '/mqStats:dashboard',
       '/mqResults:list',
       '/mqThreeLists:getSettings',
+      // the assign form's people search: open to whoever may assign, never to the public
+      '/mqThreeLists:people',
       '/mqPublicity:getSettings',
       '/mqPublicity:updateSettings',
       '/mqLiaison:coverage',

@@ -57,6 +57,14 @@ describe('the people search of the assign form', () => {
     expect((await search('root', '')).body.data.length).toBe(20);
   });
 
+  it('offers only leaders to the guarantor picker (role=leader)', async () => {
+    const res = await agents.office.get('/mqThreeLists:people').query({ q: '', role: 'leader' });
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((p: { username: string }) => p.username)).toEqual(['leader03']);
+    const byName = await agents.office.get('/mqThreeLists:people').query({ q: '欧阳', role: 'leader' });
+    expect(byName.body.data).toEqual([]);
+  });
+
   it('refuses a cadre, a leader, a member and anonymous, in their language, and changes nothing', async () => {
     const before = JSON.stringify(await app.db.getRepository('users').find({ sort: ['id'] }));
     // without a sign-in NocoBase's authentication answers first, as for any action that is not public

@@ -5,7 +5,7 @@ import { findPeople, mayAssign } from '../services/people';
 import { respondWith } from './respond';
 
 /**
- * GET /api/mqThreeLists:people?q=<part of a name> — the person pickers of 交办 (responsible
+ * GET /api/mqThreeLists:people?q=<part of a name>[&role=leader] — the person pickers of 交办 (responsible
  * person, guarantor leader). Whoever may assign a problem must be able to name its handler, but
  * `users:list` is NocoBase's, with every personal field, and the office's role is not given it:
  * this answers id, name, username and unit of at most 20 people, to those who may assign only.
@@ -17,7 +17,7 @@ export const peopleActions = {
     if (!state.currentUser || !mayAssign(ctx.app as Application, roles)) {
       throw new Refusal('PEOPLE_NOT_ALLOWED', 'Only a role that may assign problems may look people up', {}, 403);
     }
-    return findPeople(ctx.db, ctx.action.params.q);
+    return findPeople(ctx.db, ctx.action.params.q, ctx.action.params.role);
   }),
 };
 

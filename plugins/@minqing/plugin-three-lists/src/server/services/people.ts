@@ -14,15 +14,20 @@ export interface PersonFound {
 /** a picker shows a short list; typing narrows it */
 export const PEOPLE_LIMIT = 20;
 
+/** 包保领导: the guarantor picker offers the people who hold the leaders' role only */
+export const LEADER_ROLE = 'mq_leader';
+
 /**
  * People whose name or username holds `text` (everyone when empty), at most PEOPLE_LIMIT, by
- * username. Only the four fields of PersonFound leave the database: never a phone or an e-mail.
+ * username; with `role` 'leader' only the leaders (the guarantor picker). Only the four fields of PersonFound leave the database: never a phone or an e-mail.
  */
-export async function findPeople(db: Database, text: unknown): Promise<PersonFound[]> {
+export async function findPeople(db: Database, text: unknown, role?: unknown): Promise<PersonFound[]> {
   const q = typeof text === 'string' ? text.trim().slice(0, 50) : '';
   const hasUnit = Boolean(db.getCollection('users').getField('mqUnit'));
+  const byName = q ? { $or: [{ nickname: { $includes: q } }, { username: { $includes: q } }] } : {};
+  const byRole = role === 'leader' ? { 'roles.name': { $eq: LEADER_ROLE } } : {};
   const rows = await db.getRepository('users').find({
-    filter: q ? { $or: [{ nickname: { $includes: q } }, { username: { $includes: q } }] } : {},
+    filter: { $and: [byName, byRole] },
     fields: ['id', 'nickname', 'username', ...(hasUnit ? [USER_UNIT_KEY] : [])],
     appends: hasUnit ? ['mqUnit'] : [],
     sort: ['username'],

@@ -12,13 +12,23 @@ const THREE_LISTS = '@minqing/plugin-three-lists';
  * core's people search (`mqThreeLists:people`), open to every role that may assign: the office's
  * role may not list NocoBase's users, and needs no more of them than a name and a unit.
  */
-function UserSelect({ api, value, onChange }: { api: Api; value?: number; onChange?: (v: number) => void }) {
+function UserSelect({
+  api,
+  role,
+  value,
+  onChange,
+}: {
+  api: Api;
+  role?: 'leader';
+  value?: number;
+  onChange?: (v: number) => void;
+}) {
   const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
   // typing sends one search per key: only the answer to the latest may fill the list
   const latest = useRef(0);
   const search = async (text: string) => {
     const asked = ++latest.current;
-    const { data } = await api.request({ url: 'mqThreeLists:people', params: { q: text } });
+    const { data } = await api.request({ url: 'mqThreeLists:people', params: { q: text, role } });
     if (asked !== latest.current) return;
     setOptions(
       (data?.data ?? []).map((u: { id: number; nickname?: string; username: string; unit?: string | null }) => ({
@@ -54,7 +64,7 @@ function control(field: StepField, t: T, api: Api) {
         />
       );
     case 'user':
-      return <UserSelect api={api} />;
+      return <UserSelect api={api} role={field.role} />;
     case 'date':
       return <DatePicker style={{ width: '100%' }} />;
     case 'percent':

@@ -18,6 +18,8 @@ export interface StepField {
   /** select options, labels in the three-lists namespace */
   options?: { value: string | number; label: string }[];
   defaultValue?: unknown;
+  /** a person picker offering only the holders of this role ('leader': 包保领导) */
+  role?: 'leader';
 }
 
 export interface StepRequest {
@@ -61,7 +63,7 @@ export const STEPS: Step[] = [
     fields: [
       { name: 'personId', label: 'Responsible person', kind: 'user', required: true },
       { name: 'mode', label: 'Mode', kind: 'select', options: MODE_OPTIONS },
-      { name: 'guarantorId', label: 'Guarantor leader', kind: 'user' },
+      { name: 'guarantorId', label: 'Guarantor leader', kind: 'user', role: 'leader' },
       { name: 'goal', label: 'Goal', kind: 'textarea' },
       { name: 'deadline', label: 'Deadline (empty: by the working-day rule)', kind: 'date' },
     ],

@@ -6,7 +6,7 @@ import { NS } from '../locale';
 import { StepForm } from '../steps/StepForm';
 import type { Step } from '../steps/steps';
 import { RECORD_ACTION_LIST, type RecordAction } from './actions';
-import { Granted } from './Granted';
+import { GrantedButton } from './GrantedButton';
 import { SimilarPanel } from './SimilarPanel';
 
 /** `mq_work_style_flags:decide?filterByTk=1` → `mq_work_style_flags:decide` */
@@ -29,9 +29,9 @@ export class MqRecordActionModel extends ActionModel {
     const button = super.render();
     if (!api) return button;
     return (
-      <Granted api={api} action={actionOf(this.action.request(record, {}).url)}>
+      <GrantedButton api={api} action={actionOf(this.action.request(record, {}).url)}>
         {button}
-      </Granted>
+      </GrantedButton>
     );
   }
 }

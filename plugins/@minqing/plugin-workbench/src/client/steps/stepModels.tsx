@@ -3,7 +3,7 @@ import { escapeT } from '@nocobase/flow-engine';
 import React from 'react';
 import { stepModelName } from '../../server/domain/steps';
 import { NS } from '../locale';
-import { Granted } from '../record-actions/Granted';
+import { GrantedButton } from '../record-actions/GrantedButton';
 import { StepForm } from './StepForm';
 import { STEPS, type Step } from './steps';
 
@@ -69,9 +69,9 @@ export function stepModels(
       const api = (this.context as any).api ?? (this.flowEngine as any)?.context?.api;
       if (!api) return button;
       return (
-        <Granted api={api} action={STEP_PERMISSION[this.step.key]}>
+        <GrantedButton api={api} action={STEP_PERMISSION[this.step.key]}>
           {button}
-        </Granted>
+        </GrantedButton>
       );
     }
   }

@@ -6,7 +6,7 @@ import { grantedActions } from './granted';
  * Renders its button once the signed-in role is known to have the action it calls
  * (`mq_problems:assign`, …): no button that would only answer "No permissions".
  */
-export function Granted({ api, action, children }: { api: APIClient; action: string; children: ReactNode }) {
+export function GrantedButton({ api, action, children }: { api: APIClient; action: string; children: ReactNode }) {
   const [allowed, setAllowed] = useState<boolean>();
   useEffect(() => {
     let live = true;

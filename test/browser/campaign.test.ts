@@ -161,6 +161,15 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
     problemId = filed[0].id;
     await open(cadre, '走访记录', 'tr.ant-table-row');
     await shot(cadre, '02-visit-listed');
+    // the problem they reported waits for the office: once the cadre's own steps show (接收, 办结…
+    // on the demo's problems assigned to them), no 交办 on it
+    await open(cadre, '问题清单', 'tr.ant-table-row');
+    await row(cadre).waitFor();
+    await cadre
+      .getByRole('button', { name: /^(接\s*收|报告进展|办\s*结)$/ })
+      .first()
+      .waitFor();
+    await expect(cadre.getByRole('button', { name: /^交\s*办$/ }).count()).resolves.toBe(0);
     await phone.close();
   });
 
@@ -191,6 +200,11 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
     });
     const cadre = await signInAs(context, 'cadre001', DEMO_PASSWORD);
     await open(cadre, '问题清单', 'tr.ant-table-row');
+    // the steps the cadre's role has (接收 on their problem), never 交办: a cadre does not assign
+    await row(cadre)
+      .getByRole('button', { name: /^接\s*收$/ })
+      .waitFor();
+    await expect(cadre.getByRole('button', { name: /^交\s*办$/ }).count()).resolves.toBe(0);
     await step(cadre, '接收', 'accept', (form) =>
       form.locator('textarea').first().fill('协调公安交警和家委会，增派护学岗人员'),
     );
@@ -204,6 +218,12 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
       form.locator('textarea').first().fill('每天上下学时段护学岗增至6人，交警定点值守'),
     );
     await row(cadre).getByText('已办结').waitFor();
+    // 回访 is a leader's: a cadre reads no revisits (the button would answer "No permissions")
+    await expect(
+      row(cadre)
+        .getByRole('button', { name: /^回\s*访$/ })
+        .count(),
+    ).resolves.toBe(0);
     await shot(cadre, '05-cadre-completed');
     await context.close();
   });
@@ -217,6 +237,12 @@ describe('a problem through the campaign pages, on the demo bureau', () => {
       await outcome.click();
       await leader.locator('.ant-select-item-option', { hasText: '已解决' }).click();
     });
+    // 销号 is the office's: not on the leader's row, whatever its status allows
+    await expect(
+      row(leader)
+        .getByRole('button', { name: /^销\s*号$/ })
+        .count(),
+    ).resolves.toBe(0);
     await shot(leader, '06-leader-revisited');
     await context.close();
   });

@@ -67,6 +67,16 @@ describe('every page of ours in zh-CN and en-US', () => {
   let pages: { title: string; uid: string }[] = [];
   let groupTitle: string;
   const errors: string[] = [];
+  /** requests our pages made that the server refused (403), and "No permissions" toasts: none */
+  const denied: string[] = [];
+  let walking = '';
+
+  /** Records what the server refuses this signed-in page, by the page it was on. */
+  function watchRefusals(signedIn: Page, who: string) {
+    signedIn.on('response', (res) => {
+      if (res.status() === 403) denied.push(`${who} ${walking}: ${res.request().method()} ${res.url()}`);
+    });
+  }
 
   beforeAll(async () => {
     fs.mkdirSync(artifacts, { recursive: true });
@@ -88,6 +98,7 @@ describe('every page of ours in zh-CN and en-US', () => {
     page = await context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
     await signInWithForm(page, app.url, 'leader01', DEMO_PASSWORD);
+    watchRefusals(page, 'leader01');
   }, 900_000);
 
   afterAll(async () => {
@@ -111,24 +122,28 @@ describe('every page of ours in zh-CN and en-US', () => {
     expect({ toasts, refused: refused.length > 0 }).toEqual({ toasts: [], refused: true });
   }, 120_000);
 
-  async function walk(lang: Lang) {
+  async function walk(lang: Lang, on = page, menu = pages, who = 'leader01') {
     const seen: Record<string, string[]> = {};
-    for (const { title, uid } of pages) {
+    for (const { title, uid } of menu) {
       const name = titleIn(lang, title);
-      await page.goto(`${app.url}/admin/${uid}`);
+      walking = name;
+      await on.goto(`${app.url}/admin/${uid}`);
       // the page's title in the user's language, then its first block with content
-      await page.locator('.ant-layout-content').getByText(name, { exact: true }).first().waitFor({ timeout: 60_000 });
-      await page
+      await on.locator('.ant-layout-content').getByText(name, { exact: true }).first().waitFor({ timeout: 60_000 });
+      await on
         .locator('.ant-layout-content')
         .locator('tr.ant-table-row, .ant-table-placeholder, [data-kpi], [data-distribution]')
         .first()
         .waitFor({ timeout: 60_000 });
       // 数据看板: its second block too
-      if (await page.locator('[data-kpi]').count()) await page.locator('[data-category]').first().waitFor();
-      await page.screenshot({
-        path: path.join(artifacts, `${lang}-${name.replace(/[^\w\u4e00-\u9fff-]+/g, '_')}.png`),
-      });
-      seen[name] = await chrome(page);
+      if (await on.locator('[data-kpi]').count()) await on.locator('[data-category]').first().waitFor();
+      const file = `${who === 'leader01' ? '' : `${who}-`}${lang}-${name.replace(/[^\w\u4e00-\u9fff-]+/g, '_')}.png`;
+      await on.screenshot({ path: path.join(artifacts, file) });
+      seen[name] = await chrome(on);
+      const toasts = await on.locator('.ant-message-notice, .ant-notification-notice').allInnerTexts();
+      denied.push(
+        ...toasts.filter((text) => /No permissions|无权限|没有权限/.test(text)).map((t) => `${who} ${name}: ${t}`),
+      );
     }
     return seen;
   }
@@ -146,6 +161,29 @@ describe('every page of ours in zh-CN and en-US', () => {
     const dashboard = seen['数据看板'];
     expect(dashboard).toEqual(expect.arrayContaining(['办理中', '课后服务', '走访', '非常满意', '响应率']));
     expect(dashboard).not.toContain('in_progress');
+    // each page asks only what a leader may read
+    expect(denied).toEqual([]);
+  }, 600_000);
+
+  it("a cadre's pages ask only what a cadre may read: nothing refused, no raw key", async () => {
+    const cadre = await signIn(app.url, 'cadre001', DEMO_PASSWORD);
+    const routes = (await callApi(app.url, cadre, 'GET', 'desktopRoutes:listAccessible?tree=true')).data as any[];
+    const group = routes.find((r) => titleIn('zh-CN', r.title) === '下基层察民情');
+    const menu = (group?.children ?? []).map((r: any) => ({ title: r.title, uid: r.schemaUid }));
+    const names = menu.map(({ title }: { title: string }) => titleIn('zh-CN', title));
+    // 回访: a cadre reads no revisits (its blocks would be left out: an empty page)
+    expect(names).toEqual(expect.arrayContaining(['问题清单', '我的待办']));
+    expect(names).not.toContain('回访');
+    const cadrePage = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    cadrePage.on('pageerror', (error) => errors.push(`cadre001: ${error.message}`));
+    await signInWithForm(cadrePage, app.url, 'cadre001', DEMO_PASSWORD);
+    watchRefusals(cadrePage, 'cadre001');
+    const seen = await walk('zh-CN', cadrePage, menu, 'cadre001');
+    await cadrePage.close();
+    const raw = Object.entries(seen).flatMap(([name, texts]) =>
+      texts.filter((text) => text.includes('{{') || RAW_KEYS.has(text)).map((text) => `${name}: ${text}`),
+    );
+    expect({ raw, denied }).toEqual({ raw: [], denied: [] });
   }, 600_000);
 
   it('en-US after the user switches language: no Chinese in our menu, titles, blocks, buttons or dashboard', async () => {
@@ -173,5 +211,6 @@ describe('every page of ours in zh-CN and en-US', () => {
       expect.arrayContaining(['In progress', 'After-school services', 'Visit', 'Response rate']),
     );
     expect(errors).toEqual([]);
+    expect(denied).toEqual([]);
   }, 600_000);
 });

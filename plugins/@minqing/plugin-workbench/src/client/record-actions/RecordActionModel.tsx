@@ -1,26 +1,13 @@
-import { ActionModel, ActionSceneEnum, type APIClient } from '@nocobase/client';
+import { ActionModel, ActionSceneEnum } from '@nocobase/client';
 import { escapeT } from '@nocobase/flow-engine';
-import React, { useEffect, useState, type ReactNode } from 'react';
+import React from 'react';
 import { recordActionModelName } from '../../server/domain/record-actions';
 import { NS } from '../locale';
 import { StepForm } from '../steps/StepForm';
 import type { Step } from '../steps/steps';
 import { RECORD_ACTION_LIST, type RecordAction } from './actions';
-import { grantedActions } from './granted';
+import { GrantedButton } from './GrantedButton';
 import { SimilarPanel } from './SimilarPanel';
-
-/** Renders the button once the role is known to have the action it calls. */
-function Granted({ api, action, children }: { api: APIClient; action: string; children: ReactNode }) {
-  const [allowed, setAllowed] = useState<boolean>();
-  useEffect(() => {
-    let live = true;
-    grantedActions(api).then((can) => live && setAllowed(can(action)));
-    return () => {
-      live = false;
-    };
-  }, [api, action]);
-  return allowed ? <>{children}</> : null;
-}
 
 /** `mq_work_style_flags:decide?filterByTk=1` → `mq_work_style_flags:decide` */
 const actionOf = (url: string) => url.split('?')[0];
@@ -42,9 +29,9 @@ export class MqRecordActionModel extends ActionModel {
     const button = super.render();
     if (!api) return button;
     return (
-      <Granted api={api} action={actionOf(this.action.request(record, {}).url)}>
+      <GrantedButton api={api} action={actionOf(this.action.request(record, {}).url)}>
         {button}
-      </Granted>
+      </GrantedButton>
     );
   }
 }

@@ -3,6 +3,7 @@ import { escapeT } from '@nocobase/flow-engine';
 import React from 'react';
 import { stepModelName } from '../../server/domain/steps';
 import { NS } from '../locale';
+import { GrantedButton } from '../record-actions/GrantedButton';
 import { StepForm } from './StepForm';
 import { STEPS, type Step } from './steps';
 
@@ -22,9 +23,24 @@ export const STEP_ACL_ACTION: Record<string, string | null> = {
 };
 
 /**
+ * The request a step makes, as `roles:check` lists the role's actions: the admin client shows a
+ * step only to a role that has it. 回访 records a revisit (the planned one is updated with the
+ * same grant: leaders and the office have both), so a cadre, who reads no revisits, sees none.
+ */
+export const STEP_PERMISSION: Record<string, string> = {
+  assign: 'mq_problems:assign',
+  accept: 'mq_problems:accept',
+  reportProgress: 'mq_problems:reportProgress',
+  complete: 'mq_problems:complete',
+  revisit: 'mq_revisits:create',
+  close: 'mq_problems:close',
+  publish: 'mq_problems:publish',
+};
+
+/**
  * A button for one step of a problem's loop (交办, 接收, 报告进展, 办结, 回访, 销号, 公开), for
  * the row actions of any block showing problems. It shows only where the problem's status allows
- * the step and the user's role may take it; in UI-editor mode it always shows, so an
+ * the step and the user's role has the step's action; in UI-editor mode it always shows, so an
  * administrator can move or remove it. Made from the ActionModel of the client runtime it runs in
  * (the admin client and the modern client each have theirs).
  */
@@ -46,14 +62,24 @@ export function stepModels(
     render() {
       const status = (this.context as any).record?.status;
       const designing = (this.flowEngine as any)?.flowSettings?.enabled;
-      if (!designing && !this.step.statuses.includes(status)) return null;
-      return super.render();
+      if (designing) return super.render();
+      if (!this.step.statuses.includes(status)) return null;
+      const button = super.render();
+      if (options.acl) return button;
+      const api = (this.context as any).api ?? (this.flowEngine as any)?.context?.api;
+      if (!api) return button;
+      return (
+        <GrantedButton api={api} action={STEP_PERMISSION[this.step.key]}>
+          {button}
+        </GrantedButton>
+      );
     }
   }
 
   // the modern client checks the role's action (no 交办 for a cadre); the admin client's check
   // also asks the row's allowedActions, which never list the loop's steps, and hid 接收 from the
-  // responsible cadre (campaign.test): there the status alone decides, as before
+  // responsible cadre (campaign.test): there the role's actions from `roles:check` decide (as
+  // for our other record buttons) and the server still decides the scope (接收 on my problems)
   if (options.acl) {
     (ProblemStepActionModel.prototype as any).getAclActionName = function (this: ProblemStepActionModel) {
       return STEP_ACL_ACTION[this.step.key] ?? null;

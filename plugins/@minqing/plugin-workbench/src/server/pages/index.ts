@@ -196,6 +196,8 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
         recordActions: ['view'],
         pageSize: 10,
       }),
+      // a leader's and the office's: the flow engine leaves out a block whose collection the role
+      // may not view (a cadre reads no revisits), and asks nothing for it (languages.test)
       table('mq_revisits', {
         key: 'myRevisits',
         title: tt('For me to revisit (soonest first)'),
@@ -243,7 +245,8 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
     key: 'revisits',
     title: tt('Revisits'),
     icon: 'PhoneOutlined',
-    roles: ALL,
+    // a cadre reads no revisits (the three-lists roles): the page would be empty for them
+    roles: OFFICE_AND_LEADERS,
     needs: ['mq_revisits'],
     blocks: [
       table('mq_revisits', {

@@ -9,10 +9,25 @@ let granted: Promise<(action: string) => boolean> | undefined;
 
 export function grantedActions(api: APIClient) {
   granted ??= api
-    .request<{ data?: { allowAll?: boolean; actions?: Record<string, unknown> } }>({ url: 'roles:check' })
+    .request<{
+      data?: {
+        allowAll?: boolean;
+        actions?: Record<string, unknown>;
+        resources?: string[];
+        strategy?: { actions?: string[] };
+      };
+    }>({ url: 'roles:check' })
     .then(({ data }) => {
       const check = data?.data ?? {};
-      return (action: string) => Boolean(check.allowAll || (check.actions && action in check.actions));
+      // a role's general actions (Users & permissions) grant `create`, `view`, … on every collection
+      // that has no actions of its own for the role (`resources` lists those that have)
+      const general = new Set((check.strategy?.actions ?? []).map((a) => a.split(':')[0]));
+      const ownConfig = new Set(check.resources ?? []);
+      return (action: string) => {
+        const [resource, name] = action.split(':');
+        if (check.allowAll || (check.actions && action in check.actions)) return true;
+        return !ownConfig.has(resource) && general.has(name);
+      };
     })
     .catch(() => {
       granted = undefined;

@@ -55,10 +55,6 @@ it(
       LOGGER_LEVEL: 'warn',
       // a fresh database `<prefix>_bench` on PostgreSQL each run
       ...databaseSettings('bench'),
-      // TEMP(load): knobs passed to the server through its env file
-      ...Object.fromEntries(
-        ['MINQING_SQLITE_TRACE', 'UV_THREADPOOL_SIZE', 'MINQING_SQLITE_READ_SLOTS'].filter((k) => process.env[k]).map((k) => [k, process.env[k]!]),
-      ),
     });
     const run = copy.start();
     try {

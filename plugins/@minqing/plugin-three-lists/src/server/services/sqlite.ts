@@ -158,7 +158,7 @@ function readGateOf(db: Database): ReadGate {
   const storage = String((db.sequelize as any).options.storage ?? ':memory:');
   const gates: Map<string, ReadGate> = ((globalThis as any)[GATES_KEY] ??= new Map());
   let gate = gates.get(storage);
-  if (!gate) gates.set(storage, (gate = new ReadGate(Number(process.env.MINQING_SQLITE_READ_SLOTS) || READ_SLOTS)));
+  if (!gate) gates.set(storage, (gate = new ReadGate(READ_SLOTS)));
   return gate;
 }
 
@@ -248,15 +248,9 @@ export function queueSqliteWrites(db: Database) {
   if (manager[PATCHED]) return;
   manager[PATCHED] = true;
   const queue = writeQueueOf(db)!;
-  // TEMP(load): per-turn trace, MINQING_SQLITE_TRACE=<file>
-  const trace = process.env.MINQING_SQLITE_TRACE ? turnTrace(process.env.MINQING_SQLITE_TRACE) : undefined;
   // names the holder and where it asked for its turn: a transaction that waits on another (a write
   // outside it, a second transaction) while holding the turn is a bug to find, not to wait out
-  const warn = (what: string) => (holder: WriteQueue['holder']) => {
-    trace?.dump(what);
-    warnImpatient(what, holder);
-  };
-  const warnImpatient = (what: string, holder: WriteQueue['holder']) =>
+  const warn = (what: string) => (holder: WriteQueue['holder']) =>
     db.logger?.warn?.(
       `SQLite write queue: ${what} goes ahead of a turn held for more than ${QUEUE_PATIENCE_MS} ms (a transaction opened while another is held?)` +
         (holder
@@ -301,7 +295,6 @@ export function queueSqliteWrites(db: Database) {
       else connection = await getConnection(options);
       configure(connection);
       turns.set(uuid, release);
-      trace?.begin(uuid, queue.holder);
       return connection;
     } catch (error) {
       release();
@@ -311,7 +304,6 @@ export function queueSqliteWrites(db: Database) {
 
   const endTurn = (uuid: string | undefined) => {
     if (!uuid) return;
-    trace?.end(uuid);
     const release = turns.get(uuid);
     turns.delete(uuid);
     release?.();
@@ -345,8 +337,7 @@ export function queueSqliteWrites(db: Database) {
 
   // writes outside a transaction (NocoBase's own bookkeeping, a hook without a transaction) take
   // their turn too: SQLite would otherwise make them wait on a pool thread
-  const query0 = sequelize.query.bind(sequelize);
-  const query = trace ? trace.wrap(query0) : query0;
+  const query = sequelize.query.bind(sequelize);
   const reads = readGateOf(db);
   sequelize.query = (sql: any, options?: any) => {
     const text = typeof sql === 'string' ? sql : sql?.query;
@@ -419,102 +410,4 @@ export async function claimRow(model: any, id: unknown, where: Record<string, un
     lock: transaction.LOCK?.UPDATE,
   });
   return Boolean(row);
-}
-
-// TEMP(load): what a write turn's wall time is made of
-function turnTrace(file: string) {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const fs = require('fs');
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { monitorEventLoopDelay } = require('perf_hooks');
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  loop.enable();
-  const open = new Map<string, any>();
-  let inflightReads = 0;
-  let buffer: string[] = [];
-  setInterval(() => {
-    buffer.push(JSON.stringify({ loop: { mean: loop.mean / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 }, at: Date.now() }));
-    loop.reset();
-    const out = buffer.join('\n') + '\n';
-    buffer = [];
-    fs.promises.appendFile(file, out).catch(() => undefined);
-  }, 2000).unref();
-  const origin = (holder: any) =>
-    String(holder?.asked?.stack ?? '')
-      .split('\n')
-      .slice(1)
-      .filter((l: string) => !/sqlite\.js|node_modules\/sequelize|node:internal|<anonymous>/.test(l))
-      .slice(0, 4)
-      .map((l: string) => l.trim().replace(/^at /, '').replace(/\(.*node_modules\//, '(').replace(/\(\/.*\/(plugins|packages)\//, '('))
-      .join(' < ');
-  return {
-    begin(uuid: string, holder: any) {
-      open.set(uuid, { since: Date.now(), at: Date.now(), holder, pending: null, n: 0, sqlMs: 0, maxMs: 0, reads0: inflightReads, readsSum: 0, sql: [] as string[] });
-    },
-    dump(what: string) {
-      const now = Date.now();
-      buffer.push(
-        JSON.stringify({
-          impatient: what,
-          at: now,
-          inflightReads,
-          open: [...open.values()].map((t) => ({
-            held: now - t.since,
-            n: t.n,
-            pending: t.pending && { sql: t.pending.sql, for: now - t.pending.at },
-            origin: origin(t.holder),
-            sql: t.sql,
-          })),
-        }),
-      );
-    },
-    end(uuid: string) {
-      const t = open.get(uuid);
-      if (!t) return;
-      open.delete(uuid);
-      buffer.push(
-        JSON.stringify({
-          hold: Date.now() - t.since,
-          at: t.at,
-          n: t.n,
-          sqlMs: Math.round(t.sqlMs),
-          maxMs: Math.round(t.maxMs),
-          reads: t.n ? +(t.readsSum / t.n).toFixed(1) : 0,
-          origin: origin(t.holder),
-          sql: t.sql,
-        }),
-      );
-    },
-    wrap(query: any) {
-      return (sql: any, options?: any) => {
-        const text = String(typeof sql === 'string' ? sql : sql?.query);
-        const id = options?.transaction?.id;
-        const t = id ? open.get(id) : undefined;
-        const t0 = performance.now();
-        if (!t) inflightReads++;
-        else {
-          t.n++;
-          t.readsSum += inflightReads;
-          t.pending = { sql: text.slice(0, 80), at: Date.now() };
-        }
-        const done = () => {
-          const ms = performance.now() - t0;
-          if (!t) inflightReads--;
-          else {
-            t.pending = null;
-            t.sqlMs += ms;
-            t.maxMs = Math.max(t.maxMs, ms);
-            t.sql.push(`${Math.round(ms)} ${text.slice(0, 60)}`);
-          }
-        };
-        return query(sql, options).then(
-          (r: any) => (done(), r),
-          (e: any) => {
-            done();
-            throw e;
-          },
-        );
-      };
-    },
-  };
 }

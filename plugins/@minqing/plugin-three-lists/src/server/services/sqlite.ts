@@ -20,6 +20,12 @@ import type { Database } from '@nocobase/database';
  * for the writer nor hold it. The busy timeout stays as a last resort for another process (the CLI,
  * a backup) touching the file. A transaction's connection is kept for the next one (opening a
  * connection re-reads NocoBase's whole schema on its first statement).
+ *
+ * Under load the turn is the bottleneck: writes per second = 1 / the time a turn is held, and that
+ * time is its statements' round trips through the pool and the event loop. So reads outside
+ * transactions leave the writer pool threads (`ReadGate`), SELECTs no longer ask `PRAGMA
+ * table_info` each time (`ColumnTypes`), and the loop's steps read what they can before taking the
+ * turn (services/loop.ts). test/bench/RESULTS.md has the figures.
  */
 const BUSY_TIMEOUT_MS = 5000;
 /**

@@ -97,9 +97,8 @@ export async function transition(
   try {
     const stepped = await inTransaction(db, options.transaction, async (transaction) => {
       if (settingsBefore) loopSettings.useIn(transaction, settingsBefore);
+      // (inside another's transaction — an automatic reopen — the step checks everything itself)
       noteChecked?.(transaction);
-      // the step's own checks when it runs inside another's transaction (automatic reopen)
-      if (!own) (await before?.())?.(transaction);
       const repo = db.getRepository('mq_problems');
       const problem = await repo.findOne({ filterByTk: problemId, filter: scope, transaction });
       if (!problem) {

@@ -1,6 +1,6 @@
 import type { Context } from '@nocobase/actions';
 import type { Database, Model, Transaction } from '@nocobase/database';
-import { addRevisitRelation, holdActingPerson } from '@minqing/plugin-three-lists';
+import { addRevisitRelation, holdActingPerson, recordExists } from '@minqing/plugin-three-lists';
 import { NS } from '../domain/fields';
 import { refuse } from './errors';
 import { assertNotInFuture, createWithProblems } from './found-problems';
@@ -8,8 +8,8 @@ import { assertNotInFuture, createWithProblems } from './found-problems';
 async function assertUnit(db: Database, unitId: unknown, transaction?: Transaction) {
   if (unitId === undefined || unitId === null || unitId === '')
     throw refuse('UNIT_REQUIRED', 'Choose the unit you visited');
-  const unit = await db.getRepository('mq_units').findOne({ filterByTk: unitId as number, transaction });
-  if (!unit) throw refuse('UNIT_NOT_FOUND', 'Unit {{id}} does not exist', { id: unitId });
+  // a primary-key read, once per transaction (the visit's problems point at the same unit)
+  if (!(await recordExists(db, 'mq_units', unitId, transaction))) throw refuse('UNIT_NOT_FOUND', 'Unit {{id}} does not exist', { id: unitId });
 }
 
 /**

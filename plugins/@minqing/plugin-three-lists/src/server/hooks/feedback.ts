@@ -12,6 +12,7 @@ import {
 } from '../domain/feedback';
 import { Refusal } from '../domain/refusal';
 import { USER_UNIT_KEY } from '../collections/user-home';
+import { noteExists } from '../services/exists';
 import { reopen } from '../services/loop';
 import { getSettings } from '../services/settings';
 
@@ -69,6 +70,8 @@ async function problemOf(db: Database, model: Model, transaction?: Transaction) 
   const problem = await db.getRepository('mq_problems').findOne({ filterByTk: problemId as number, transaction });
   if (!problem)
     throw new Refusal('NOT_FOUND', '{{field}} {{id}} does not exist', { field: 'Problem', id: problemId }, 400);
+  // the revisit's (evaluation's) foreign-key check need not read it again in this transaction
+  noteExists(transaction, 'mq_problems', problem.get('id'));
   return problem;
 }
 

@@ -9,7 +9,7 @@ import { localDay } from '../domain/workdays';
 import { holidayOverrides } from './holidays';
 import { noteExists, recordExists } from './exists';
 import { asServer } from './records';
-import { getSettings } from './settings';
+import { getSettings, loopSettings } from './settings';
 import { claimRow, isLockError, writeTransaction } from './sqlite';
 
 export interface Actor {
@@ -82,10 +82,23 @@ export async function transition(
   db: Database,
   options: TransitionOptions,
   step: (c: StepContext) => Promise<StepResult>,
+  /** read-only checks of the step's values, before the write turn; what they found is noted in the transaction */
+  before?: () => Promise<(transaction: Transaction) => void>,
 ) {
   const { problemId, action, actor, scope } = options;
+  const own = !options.transaction;
+  // On SQLite a transaction holds the file's one write turn from its first statement to its
+  // COMMIT, and every statement in it waits for the event loop the other requests share: what can
+  // be read before it begins is read here (the settings, the step's own checks), and what is read
+  // for the answer after it ends. The problem itself is read, and claimed, inside.
+  const settingsBefore = own ? await getSettings(db) : undefined;
+  const noteChecked = own ? await before?.() : undefined;
+  const sqlite = db.sequelize.getDialect() === 'sqlite';
   try {
-    return await inTransaction(db, options.transaction, async (transaction) => {
+    const stepped = await inTransaction(db, options.transaction, async (transaction) => {
+      if (settingsBefore) loopSettings.useIn(transaction, settingsBefore);
+      // (inside another's transaction — an automatic reopen — the step checks everything itself)
+      noteChecked?.(transaction);
       const repo = db.getRepository('mq_problems');
       const problem = await repo.findOne({ filterByTk: problemId, filter: scope, transaction });
       if (!problem) {
@@ -102,8 +115,9 @@ export async function transition(
       const to = nextStatus(from, action);
       const now = new Date();
       // takes the row if it still has that status: a concurrent request for the same step waits
-      // here, then matches nothing (the status moved on) and is told it lost
-      if (!(await claimRow(repo.model, problem.get('id'), { status: from }, transaction))) {
+      // here, then matches nothing (the status moved on) and is told it lost. SQLite: the read
+      // above is the claim — the write turn was taken before it, so nobody writes until COMMIT
+      if (!sqlite && !(await claimRow(repo.model, problem.get('id'), { status: from }, transaction))) {
         throw new Refusal('CONFLICT', 'Someone else changed this problem just now; reload it and try again', {}, 409);
       }
       const settings = await getSettings(db, transaction);
@@ -115,11 +129,13 @@ export async function transition(
       await asServer(transaction, { collection: 'mq_problems', id, values }, () =>
         repo.update({ filterByTk: id, values, transaction, context }),
       );
-      const after = await repo.findOne({ filterByTk: id, transaction, appends: ['responsibilities', 'tasks'] });
-      const event: LoopStepEvent = { action, problemId: id, from, to, problem: after, actor, at: now, transaction };
+      // the event's listeners read what they need in the transaction; the answer is read after it
+      problem.set(values);
+      const event: LoopStepEvent = { action, problemId: id, from, to, problem, actor, at: now, transaction };
       await db.emitAsync(LOOP_EVENTS[action], event);
-      return after;
+      return own ? id : await readBack(db, id, transaction);
     });
+    return own ? await readBack(db, stepped as number) : stepped;
   } catch (error) {
     // the database gave the step up (a deadlock, a lock it could not get) even after the retries:
     // nobody changed this problem, so no "conflict" — ask to try again
@@ -128,6 +144,29 @@ export async function transition(
     }
     throw error;
   }
+}
+
+/** The problem as a step's answer shows it. */
+function readBack(db: Database, id: number, transaction?: Transaction) {
+  return db.getRepository('mq_problems').findOne({ filterByTk: id, transaction, appends: ['responsibilities', 'tasks'] });
+}
+
+/**
+ * Checks, before the write turn, the records a step's values name; returns what notes them as
+ * seen in the step's transaction (its own checks and the foreign-key check of every save then
+ * need not read them again while it holds the turn).
+ */
+function checkNamed(db: Database, named: [collection: string, id: unknown][]) {
+  return async () => {
+    const found: [string, unknown][] = [];
+    for (const [collection, id] of named) {
+      // one that is missing (or not an id at all) is left to the step, which refuses it in its order
+      if (Number.isSafeInteger(Number(id)) && Number(id) > 0 && (await recordExists(db, collection, id))) {
+        found.push([collection, id]);
+      }
+    }
+    return (transaction: Transaction) => found.forEach(([collection, id]) => noteExists(transaction, collection, id));
+  };
 }
 
 async function mustExist(db: Database, collection: string, id: unknown, label: string, transaction: Transaction) {
@@ -144,12 +183,14 @@ async function activeResponsibility(db: Database, problemId: number, transaction
 async function currentTask(db: Database, problemId: number, transaction: Transaction, context: StepContext['context']) {
   const repo = db.getRepository('mq_tasks');
   const values = { problemId, progress: 0 };
-  return (
+  const task =
     (await repo.findOne({ filter: { problemId }, sort: ['-id'], transaction })) ??
     (await asServer(transaction, { collection: 'mq_tasks', values, create: true }, () =>
       repo.create({ values, transaction, context }),
-    ))
-  );
+    ));
+  // a progress report points at it: its foreign-key check need not read it again
+  noteExists(transaction, 'mq_tasks', task.get('id'));
+  return task;
 }
 
 /** The step writes `values` to one record of `collection`, and nothing else passes with it. */
@@ -185,6 +226,11 @@ export interface ReopenValues {
 
 /** 交办: creates the responsibility (who, how, by when) and moves the problem to 已交办. */
 export function assign(db: Database, options: Omit<TransitionOptions, 'action'>, values: AssignValues) {
+  const named = checkNamed(db, [
+    ['users', values.personId],
+    ['mq_units', values.unitId],
+    ['users', values.guarantorId],
+  ]);
   return transition(db, { ...options, action: 'assign' }, async ({ problem, transaction, settings, now, context }) => {
     const problemId = problem.get('id');
     const plan = planAssignment(
@@ -207,7 +253,7 @@ export function assign(db: Database, options: Omit<TransitionOptions, 'action'>,
     await asServer(transaction, { collection: 'mq_responsibilities', values: responsibility, create: true }, () =>
       responsibilities.create({ values: responsibility, transaction, context }),
     );
-  });
+  }, named);
 }
 
 /** 接收: the responsible party takes the problem on, optionally with the measures (任务清单). */

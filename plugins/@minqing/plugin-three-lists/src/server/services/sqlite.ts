@@ -20,12 +20,24 @@ import type { Database } from '@nocobase/database';
  * for the writer nor hold it. The busy timeout stays as a last resort for another process (the CLI,
  * a backup) touching the file. A transaction's connection is kept for the next one (opening a
  * connection re-reads NocoBase's whole schema on its first statement).
+ *
+ * Under load the turn is the bottleneck: writes per second = 1 / the time a turn is held, and that
+ * time is its statements' round trips through the pool and the event loop. So reads outside
+ * transactions leave the writer pool threads (`ReadGate`), SELECTs no longer ask `PRAGMA
+ * table_info` each time (`ColumnTypes`), and the loop's steps read what they can before taking the
+ * turn (services/loop.ts). test/bench/RESULTS.md has the figures.
  */
 const BUSY_TIMEOUT_MS = 5000;
 /**
- * How long a transaction waits for its turn before going ahead anyway (SQLite's busy timeout
- * decides then). Only code that opens a second transaction while it holds one — and waits for it —
- * can wait that long: the queue itself moves in milliseconds per transaction.
+ * How long one turn may be held before the transactions waiting behind it go ahead anyway
+ * (SQLite's busy timeout decides then). Only code that opens a second transaction while it holds
+ * one — and waits for it — holds a turn that long.
+ *
+ * It counts how long the *holder* has held the turn, not how long a waiter has waited: under load
+ * thirty writers queue behind each other, and a waiter's wait is the sum of everyone's turns ahead
+ * of it. Counted per waiter (as it was), a queue longer than 10 s sent every waiter ahead at once
+ * into SQLite's busy wait on the thread pool, which starved the real holder's statements and
+ * stalled the app for minutes (issue 22: "waited 10000 ms" × 101, then SQLITE_BUSY).
  */
 export const QUEUE_PATIENCE_MS = 10_000;
 /** Idle transaction connections kept open (the queue lets one transaction run at a time). */
@@ -45,6 +57,11 @@ export class WriteQueue {
    * when — what an impatient waiter reports, so a transaction that waits on another can be found.
    */
   holder: { asked: Error; since: number } | null = null;
+  /**
+   * Every turn given and not yet ended, oldest first. Usually one; more only once a waiter ran out
+   * of patience — then the oldest is the one that is stuck, and the one to name.
+   */
+  readonly live = new Set<{ asked: Error; since: number }>();
 
   constructor(private readonly patienceMs = QUEUE_PATIENCE_MS) {}
 
@@ -62,21 +79,32 @@ export class WriteQueue {
       released = true;
       this.pending--;
       if (this.holder === turn) this.holder = null;
+      if (turn) this.live.delete(turn);
       release();
     };
     let timer: NodeJS.Timeout | undefined;
     const patience = new Promise<void>((resolve) => {
-      timer = setTimeout(() => {
+      const check = () => {
+        const oldest = this.live.values().next().value as WriteQueue['holder'];
+        const held = oldest ? Date.now() - oldest.since : 0;
+        if (held < this.patienceMs) {
+          // the queue moves (or is between two turns): wait until the present holder could be stuck
+          timer = setTimeout(check, this.patienceMs - held);
+          timer.unref?.();
+          return;
+        }
         this.impatient++;
-        onImpatient?.(this.holder);
+        onImpatient?.(oldest);
         resolve();
-      }, this.patienceMs);
+      };
+      timer = setTimeout(check, this.patienceMs);
       timer.unref?.();
     });
     return Promise.race([previous, patience]).then(() => {
       clearTimeout(timer);
       turn = { asked, since: Date.now() };
       this.holder = turn;
+      this.live.add(turn);
       return done;
     });
   }
@@ -92,6 +120,54 @@ export class WriteQueue {
   }
 }
 
+/**
+ * At most `slots` reads outside transactions at once; the others wait in JavaScript.
+ *
+ * Why: node-sqlite3 hands every step of every statement (prepare, run, finalize; and Sequelize's
+ * `PRAGMA table_info` before each SELECT) to libuv's thread pool, a FIFO of 4 threads by default.
+ * The app's reads outside transactions all go through Sequelize's one default connection, where
+ * SQLite runs them one at a time anyway (the connection's mutex) — but each one waiting for that
+ * mutex sits on a pool thread. With 50 readers the pool's queue was dozens deep, and every statement
+ * of the transaction holding the write turn (on its own connection) queued behind all of them: the
+ * turn was held for the readers' time, not its own. Reads waiting here instead keep pool threads free
+ * for the writer, and lose nothing: they could not run side by side on that connection.
+ */
+export class ReadGate {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(readonly slots: number) {}
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.running >= this.slots) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running++;
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      // the slot passes straight to the next reader
+      if (next) next();
+      else this.running--;
+    }
+  }
+}
+
+/** libuv's pool size as this process has it (read once, when the pool starts). */
+const POOL_THREADS = Number(process.env.UV_THREADPOOL_SIZE) || 4;
+/** pool threads left to the writer and the file system (logs, uploads) */
+const READ_SLOTS = Math.max(1, POOL_THREADS - 2);
+
+const GATES_KEY = Symbol.for('minqing.sqlite.readGates');
+
+/** The read gate of a database file, shared by every Database instance of the process on that file. */
+function readGateOf(db: Database): ReadGate {
+  const storage = String((db.sequelize as any).options.storage ?? ':memory:');
+  const gates: Map<string, ReadGate> = ((globalThis as any)[GATES_KEY] ??= new Map());
+  let gate = gates.get(storage);
+  if (!gate) gates.set(storage, (gate = new ReadGate(READ_SLOTS)));
+  return gate;
+}
+
 const QUEUES_KEY = Symbol.for('minqing.sqlite.writeQueues');
 const PATCHED = Symbol.for('minqing.sqlite.queued');
 
@@ -103,6 +179,65 @@ export function writeQueueOf(db: Database): WriteQueue | undefined {
   let queue = queues.get(storage);
   if (!queue) queues.set(storage, (queue = new WriteQueue()));
   return queue;
+}
+
+/** A statement that changes a table's columns. */
+const SCHEMA_SQL = /^\s*(create|alter|drop)\b/i;
+const TABLE_INFO = /^PRAGMA table_info\(`([^`]+)`\);?$/i;
+
+/**
+ * Sequelize's SQLite dialect asks `PRAGMA table_info` of every table a SELECT reads, before every
+ * SELECT (to parse its values by column type): two round trips through the thread pool and the
+ * event loop for each read — and for each read of the transaction holding the write turn. The
+ * columns change only with the schema: they are kept per table here and forgotten whenever a
+ * statement of this process creates, alters or drops anything (a schema change by another
+ * process, e.g. the CLI, takes a restart, as NocoBase's own collection cache does).
+ */
+export class ColumnTypes {
+  private readonly tables = new Map<string, unknown[]>();
+  /** bumped by every schema change: an answer asked for before it is not kept */
+  private generation = 0;
+  private changes = 0;
+
+  async changing<T>(change: () => Promise<T>): Promise<T> {
+    this.changes++;
+    this.forget();
+    try {
+      return await change();
+    } finally {
+      this.changes--;
+      this.forget();
+    }
+  }
+
+  forget() {
+    this.generation++;
+    this.tables.clear();
+  }
+
+  /** Answers `PRAGMA table_info` on `connection` (node-sqlite3's Database) from what is known. */
+  serve(connection: any) {
+    if (!connection?.all || connection.__mqColumns) return;
+    connection.__mqColumns = true;
+    const all = connection.all;
+    connection.all = (sql: unknown, ...rest: any[]) => {
+      const table = typeof sql === 'string' && rest.length === 1 && typeof rest[0] === 'function' ? TABLE_INFO.exec(sql)?.[1] : undefined;
+      if (!table) return all.call(connection, sql, ...rest);
+      const done = rest[0];
+      const known = this.tables.get(table);
+      if (known) {
+        process.nextTick(() => done.call(connection, null, known.map((row) => ({ ...(row as object) }))));
+        return connection;
+      }
+      const asked = this.generation;
+      return all.call(connection, sql, (error: unknown, rows: unknown[]) => {
+        if (!error && Array.isArray(rows) && rows.length && asked === this.generation && !this.changes) {
+          this.tables.set(table, rows.map((row) => ({ ...(row as object) })));
+        }
+        done.call(connection, error, rows);
+      });
+    };
+  }
 }
 
 /** A statement that writes (INSERT/UPDATE/DELETE, schema changes), outside a transaction. */
@@ -123,7 +258,7 @@ export function queueSqliteWrites(db: Database) {
   // outside it, a second transaction) while holding the turn is a bug to find, not to wait out
   const warn = (what: string) => (holder: WriteQueue['holder']) =>
     db.logger?.warn?.(
-      `SQLite write queue: ${what} waited ${QUEUE_PATIENCE_MS} ms for its turn and goes ahead (a transaction opened while another is held?)` +
+      `SQLite write queue: ${what} goes ahead of a turn held for more than ${QUEUE_PATIENCE_MS} ms (a transaction opened while another is held?)` +
         (holder
           ? `; the turn has been held for ${Date.now() - holder.since} ms, asked for at:\n${String(holder.asked.stack).split('\n').slice(1, 16).join('\n')}`
           : ''),
@@ -137,7 +272,9 @@ export function queueSqliteWrites(db: Database) {
     if (connection.filename && connection.filename !== ':memory:') connection.run?.('PRAGMA journal_mode=WAL');
     // WAL: durable across a crash of the process (kill -9); a power cut may lose the last commits
     connection.run?.('PRAGMA synchronous=NORMAL');
+    columns.serve(connection);
   };
+  const columns = new ColumnTypes();
   Object.values(manager.connections ?? {}).forEach(configure);
 
   const idle: any[] = [];
@@ -207,9 +344,15 @@ export function queueSqliteWrites(db: Database) {
   // writes outside a transaction (NocoBase's own bookkeeping, a hook without a transaction) take
   // their turn too: SQLite would otherwise make them wait on a pool thread
   const query = sequelize.query.bind(sequelize);
+  const reads = readGateOf(db);
   sequelize.query = (sql: any, options?: any) => {
     const text = typeof sql === 'string' ? sql : sql?.query;
-    if (!options?.transaction && typeof text === 'string' && WRITE_SQL.test(text)) {
+    if (typeof text === 'string' && SCHEMA_SQL.test(text)) return columns.changing(() => route(sql, options, text));
+    return route(sql, options, text);
+  };
+  const route = (sql: any, options: any, text: unknown) => {
+    if (options?.transaction) return query(sql, options);
+    if (typeof text === 'string' && WRITE_SQL.test(text)) {
       return queue.acquire(warn('a write')).then(async (release) => {
         try {
           return await query(sql, options);
@@ -218,7 +361,7 @@ export function queueSqliteWrites(db: Database) {
         }
       });
     }
-    return query(sql, options);
+    return reads.run(() => query(sql, options));
   };
 }
 

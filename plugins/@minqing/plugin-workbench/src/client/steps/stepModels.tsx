@@ -19,6 +19,8 @@ export const STEP_ACL_ACTION: Record<string, string | null> = {
   revisit: null,
   close: 'close',
   publish: 'publish',
+  // mq_supervisions:respond, checked by the server (supervisions addressed to me)
+  answerSupervision: null,
 };
 
 /**
@@ -47,6 +49,7 @@ export function stepModels(
       const status = (this.context as any).record?.status;
       const designing = (this.flowEngine as any)?.flowSettings?.enabled;
       if (!designing && !this.step.statuses.includes(status)) return null;
+      if (!designing && this.step.shows && !this.step.shows((this.context as any).record ?? {})) return null;
       return super.render();
     }
   }

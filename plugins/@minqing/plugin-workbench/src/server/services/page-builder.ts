@@ -50,8 +50,6 @@ function fieldGroups(db: Database, collectionName: string, shown: string[]) {
   const all = fieldsInOrder(collection)
     .filter((field: any) => field.options.interface && !NOT_IN_POPUPS.has(field.name) && !foreignKeys.has(field.name))
     .filter((field: any) => !['hasMany', 'hasOne'].includes(field.type))
-    // computed on read (a problem's overdueDays): nothing to type in a form
-    .filter((field: any) => field.type !== 'virtual')
     .map((field: any) => field.name as string);
   const first = shown.filter((name) => all.includes(name));
   const rest = all.filter((name) => !first.includes(name));
@@ -192,7 +190,9 @@ function fieldItems(tree: any, page: WorkbenchPage, key: string): any[] {
 async function setFieldModels(db: Database, tree: any, page: WorkbenchPage, transaction: any) {
   const repository = db.getRepository('flowModels') as any;
   for (const { block, field, use, hideLabel } of page.fieldModels ?? []) {
-    const item = fieldItems(tree, page, block).find((i: any) => i?.stepParams?.fieldSettings?.init?.fieldPath === field);
+    const item = fieldItems(tree, page, block).find(
+      (i: any) => i?.stepParams?.fieldSettings?.init?.fieldPath === field,
+    );
     const shown = item?.subModels?.field;
     if (!shown) throw new Error(`workbench page ${page.key}: no field ${field} in ${block}`);
     await repository.patch({ uid: shown.uid, use }, { transaction });

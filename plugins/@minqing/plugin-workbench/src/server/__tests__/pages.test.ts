@@ -117,10 +117,11 @@ describe('the campaign pages', () => {
         'MqProblemRevisitActionModel',
         'MqProblemCloseActionModel',
         'MqProblemPublishActionModel',
-        // the phone app: 我的待办's cards; 回访's (待我回访 and the done problems)
+        // the phone app: 我的待办's cards (回复督办 while a 督办 waits); 回访's (待我回访 and the done problems)
         'MqProblemAcceptActionModel',
         'MqProblemReportProgressActionModel',
         'MqProblemCompleteActionModel',
+        'MqProblemAnswerSupervisionActionModel',
         'MqProblemRevisitActionModel',
         'MqProblemRevisitActionModel',
       ].sort(),
@@ -149,9 +150,39 @@ describe('the campaign pages', () => {
         subKey: 'page',
         includeAsyncNode: true,
       });
-      const uses = JSON.stringify(tree).match(/"use":"[A-Za-z]+"/g) ?? [];
+      // the blocks hang under the tabs (route children), each its own tree
+      const grids = await Promise.all(
+        route.get('children').map((tab: any) =>
+          (app.db.getRepository('flowModels') as any).findModelByParentId(tab.get('schemaUid'), {
+            subKey: 'grid',
+            includeAsyncNode: true,
+          }),
+        ),
+      );
+      const uses = JSON.stringify([tree, grids]).match(/"use":"[A-Za-z]+"/g) ?? [];
+      const lists = page.tabs.some((tab) => tab.blocks.some((block) => block.type === 'list'));
+      if (lists) expect(uses).toContain('"use":"ListItemModel"');
       expect(uses).not.toContain('"use":"TableBlockModel"');
       expect(uses).not.toContain('"use":"SubTableFieldModel"');
+      // no filter and no "+" on a phone list (popups' too): a cadre adds through 记录走访
+      expect(uses).not.toContain('"use":"FilterActionModel"');
+      expect(uses).not.toContain('"use":"AddNewActionModel"');
+      // our field models where the page names them (the 逾期 tag, the liaison unit picker)
+      for (const use of new Set((page.fieldModels ?? []).map((f) => f.use))) {
+        expect(uses.filter((u) => u === `"use":"${use}"`)).toHaveLength(
+          (page.fieldModels ?? []).filter((f) => f.use === use).length,
+        );
+      }
+      // NocoBase's 查看 on the cards sized for a finger, like our steps
+      const views: any[] = [];
+      const walk = (node: any) => {
+        if (!node || typeof node !== 'object') return;
+        if (node.use === 'ViewActionModel') views.push(node);
+        Object.values(node).forEach(walk);
+      };
+      walk(grids);
+      if (lists) expect(views.length).toBeGreaterThan(0);
+      for (const view of views) expect(view.props?.style).toEqual({ minHeight: 44, minWidth: 44 });
     }
     // the desktop menu does not show them
     const leader = await app.agentAs(await app.createUser({ roles: ['mq_leader'] }));
@@ -168,7 +199,9 @@ describe('the campaign pages', () => {
     expect(cadreMenu).toEqual(expect.arrayContaining(['我的联系点', '走访记录', '问题清单', '我的待办', '成效清单']));
     expect(cadreMenu).not.toContain('督办');
     expect(cadreMenu).not.toContain('数据看板');
-    expect(await menu(leader)).toEqual(WORKBENCH_PAGES.filter((p) => p.roles.includes('mq_leader')).map((p) => p.title));
+    expect(await menu(leader)).toEqual(
+      WORKBENCH_PAGES.filter((p) => p.roles.includes('mq_leader')).map((p) => p.title),
+    );
   });
 
   it.each(['mq_admin', 'mq_leader', 'mq_cadre', 'mq_care'])(
@@ -182,7 +215,9 @@ describe('the campaign pages', () => {
       const collections = new Set(
         mine
           .filter((p) => CAMPAIGN_PAGES.includes(p))
-          .flatMap((p) => p.tabs.flatMap((tab) => tab.blocks.filter((b) => b.type === 'table').map((b) => b.collection))),
+          .flatMap((p) =>
+            p.tabs.flatMap((tab) => tab.blocks.filter((b) => b.type === 'table').map((b) => b.collection)),
+          ),
       );
       for (const name of collections) {
         const res = await agent.resource(name).list({ pageSize: 1 });
@@ -191,7 +226,10 @@ describe('the campaign pages', () => {
       // every page title in both languages, never a raw key
       for (const page of mine) {
         for (const lang of ['zh-CN', 'en-US'] as const) {
-          for (const title of [page.title, ...page.tabs.flatMap((tab) => [tab.title, ...tab.blocks.map((b) => b.title)])]) {
+          for (const title of [
+            page.title,
+            ...page.tabs.flatMap((tab) => [tab.title, ...tab.blocks.map((b) => b.title)]),
+          ]) {
             if (!title) continue;
             const shown = titleIn(lang, title);
             expect(shown).not.toMatch(/\{\{|^[a-z]+[A-Z_]/);
@@ -212,8 +250,12 @@ describe('the campaign pages', () => {
 
   it('puts the campaign buttons (作风监督, 未诉先办, 接诉即办, 认领, 典型案例, 工作台账) on their tables', async () => {
     const models = await app.db.getRepository('flowModels').find();
-    const uses = models.map((m: any) => m.get('options')?.use as string).filter((use: string) => use && /^Mq(?!Problem)/.test(use));
-    const expected = WORKBENCH_PAGES.flatMap((p) => (p.buttons ?? []).flatMap((b) => [...(b.row ?? []), ...(b.top ?? [])]));
+    const uses = models
+      .map((m: any) => m.get('options')?.use as string)
+      .filter((use: string) => use && /^Mq(?!Problem)\w+ActionModel$/.test(use));
+    const expected = WORKBENCH_PAGES.flatMap((p) =>
+      (p.buttons ?? []).flatMap((b) => [...(b.row ?? []), ...(b.top ?? [])]),
+    );
     expect(uses.sort()).toEqual(expected.map(recordActionModelName).sort());
     // the ledger export sits above its table, not on a row
     const ledger = models.find((m: any) => m.get('options')?.use === 'MqLedgerExportActionModel');

@@ -27,6 +27,10 @@ const RAW_KEYS = new Set(Object.keys(ZH).filter((key) => ZH[key] !== key && !CJK
  * them, from 我的待办's cards; a leader records the revisit the office planned for them from
  * 待我回访 on the 回访 tab. No sideways scroll, step buttons ≥ 44 px, no raw key in zh-CN, English titles in
  * en-US, no page error. Screenshots in storage/artifacts/mobile.
+ * Issue 19's phone items: 记录走访's unit is the cadre's only liaison unit already; the lists have
+ * no filter and no "+" (refresh stays); every button on a card is ≥ 44 px; a supervision (督办) of
+ * the cadre's problem is answered from its card; the cadre's overdue demo problem shows 逾期 N 天
+ * in zh-CN and Overdue N days in en-US.
  */
 describe('the phone app (/v/mobile, 390×844)', () => {
   let app: RunningNocoBase;
@@ -84,6 +88,27 @@ describe('the phone app (/v/mobile, 390×844)', () => {
 
   const card = (page: Page, title: string) => page.locator('.ant-list-item', { hasText: title }).first();
 
+  /** The phone's lists: no filter and no "+" above them (a cadre adds through 记录走访), refresh kept. */
+  async function expectListChrome(page: Page) {
+    expect(await page.locator('.anticon-filter, .anticon-plus').count()).toBe(0);
+    expect(await page.locator('.anticon-reload').count()).toBeGreaterThan(0);
+  }
+
+  /** Every button on the cards (查看 and our steps) a finger's 44 px high and wide. */
+  async function expectTouchButtons(page: Page) {
+    const sizes = await page
+      .locator('.ant-list-item button')
+      .evaluateAll((buttons) =>
+        buttons.map((b) => [
+          (b as HTMLElement).innerText.trim(),
+          b.getBoundingClientRect().height,
+          b.getBoundingClientRect().width,
+        ]),
+      );
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(sizes.filter(([, h, w]) => (h as number) < 44 || (w as number) < 44)).toEqual([]);
+  }
+
   /** Taps a step button on the problem's card, fills the step's small form and sends it. */
   async function step(page: Page, title: string, button: string, key: string, fill?: (form: Locator) => Promise<void>) {
     const name = new RegExp(`^${[...button].join('\\s*')}$`);
@@ -120,16 +145,23 @@ describe('the phone app (/v/mobile, 390×844)', () => {
   });
 
   it('a cadre records a visit with one problem by tapping, then accepts, reports and completes a problem of theirs', async () => {
+    const points = (
+      await api(
+        'GET',
+        `mq_liaison_points:list?appends=unit&filter=${encodeURIComponent(JSON.stringify({ 'cadre.username': 'cadre001', active: true }))}`,
+      )
+    ).data as any[];
+    expect(points).toHaveLength(1);
+    const liaisonUnit = points[0].unit as { id: number; name: string };
     const context = await phone();
     const cadre = await signInAs(context, 'cadre001');
     const t0 = Date.now();
     await open(cadre, '记录走访', '.ant-form-item');
     await expectPhoneFit(cadre);
     const required = await cadre.locator('.ant-form-item-required').count();
-    const unit = cadre.locator('.ant-form-item', { hasText: '单位' }).locator('.ant-select').first();
-    await unit.click();
-    await cadre.getByPlaceholder('search').last().fill('荆州中学');
-    await cadre.getByText('荆州中学', { exact: true }).last().click();
+    // cadre001's one liaison unit (plugin-liaison) is chosen already: nothing to pick
+    const unitItem = cadre.locator('.ant-form-item', { hasText: '单位' }).first();
+    await unitItem.getByText(liaisonUnit.name, { exact: true }).first().waitFor({ timeout: 30_000 });
     await cadre
       .locator('.ant-form-item', { hasText: '走访情况' })
       .locator('textarea')
@@ -141,33 +173,91 @@ describe('the phone app (/v/mobile, 390×844)', () => {
     await cadre.getByRole('button', { name: /提\s*交/ }).click();
     const filed = await eventually(
       async () => {
-        const list = (await api('GET', `mq_problems:list?filter=${encodeURIComponent(JSON.stringify({ title: TITLE }))}`))
-          .data as any[];
+        const list = (
+          await api('GET', `mq_problems:list?filter=${encodeURIComponent(JSON.stringify({ title: TITLE }))}`)
+        ).data as any[];
         return list.length ? list : undefined;
       },
       { what: 'the visit’s problem', timeoutMs: 30_000 },
     );
     const seconds = (Date.now() - t0) / 1000;
-    console.log(`phone visit with one problem: ${required} required input(s), ${seconds.toFixed(1)} s (page load included)`);
+    console.log(
+      `phone visit with one problem: ${required} required input(s), ${seconds.toFixed(1)} s (page load included)`,
+    );
     expect(required).toBeLessThanOrEqual(5);
     expect(filed).toHaveLength(1);
-    expect(filed[0]).toMatchObject({ status: 'new', source: 'visit' });
+    expect(filed[0]).toMatchObject({ status: 'new', source: 'visit', unitId: liaisonUnit.id });
     const problemId = filed[0].id;
 
     // the office assigns it to the cadre (a desktop task), with leader02 as guarantor
-    const users = (await api('GET', 'users:list?filter=' + encodeURIComponent(JSON.stringify({ username: { $in: ['cadre001'] } })))).data as any[];
+    const users = (
+      await api('GET', 'users:list?filter=' + encodeURIComponent(JSON.stringify({ username: { $in: ['cadre001'] } })))
+    ).data as any[];
     const assigned = await api('POST', `mq_problems:assign?filterByTk=${problemId}`, {
       personId: users[0].id,
       mode: 'first_receiver',
     });
     expect(assigned).toBeTruthy();
+    // the office supervises it (督办, as plugin-supervision's scan writes one): addressed to the cadre
+    const responsibility = (
+      (
+        await api(
+          'GET',
+          `mq_responsibilities:list?filter=${encodeURIComponent(JSON.stringify({ problemId, active: true }))}`,
+        )
+      ).data as any[]
+    )[0];
+    const supervision = (
+      await api('POST', 'mq_supervisions:create', {
+        problemId,
+        responsibilityId: responsibility.id,
+        level: 'urge',
+        reason: 'overdue',
+        issuedAt: new Date().toISOString(),
+      })
+    ).data;
 
     await open(cadre, '我的待办', '.ant-list-item');
     await card(cadre, TITLE).waitFor({ timeout: 30_000 });
     await expectPhoneFit(cadre);
+    await expectListChrome(cadre);
+    await expectTouchButtons(cadre);
     // a cadre cannot assign: no 交办 anywhere
     expect(await cadre.getByRole('button', { name: /^交\s*办$/ }).count()).toBe(0);
+    // 逾期 N 天 on cadre001's overdue demo problems among the card's first page (overdueDays is the server's)
+    const todos = (
+      await api(
+        'GET',
+        `mq_problems:list?pageSize=10&sort=-createdAt&filter=${encodeURIComponent(
+          JSON.stringify({
+            'responsibilities.personId': users[0].id,
+            'responsibilities.active': true,
+            status: { $in: ['assigned', 'in_progress', 'reopened'] },
+          }),
+        )}`,
+      )
+    ).data as any[];
+    const overdue = todos.find((p) => p.overdueDays > 0);
+    expect(overdue).toBeDefined();
+    const overdueTag = (page: Page) => card(page, overdue.code).getByTestId('mq-overdue');
+    expect((await overdueTag(cadre).innerText()).trim()).toBe(`逾期 ${overdue.overdueDays} 天`);
+    const [red, green] = (await overdueTag(cadre).evaluate((e) => getComputedStyle(e).color))
+      .match(/\d+/g)!
+      .map(Number);
+    expect(red).toBeGreaterThan(150);
+    expect(green).toBeLessThan(100);
+    expect(await card(cadre, TITLE).getByTestId('mq-overdue').count()).toBe(0);
     await shot(cadre, '02-cadre-todos');
+    // 回复督办 on the card while the supervision waits, gone once answered
+    await step(cadre, TITLE, '回复督办', 'answerSupervision', (form) =>
+      form.locator('textarea').first().fill('已约谈食堂承包方，本周内整改'),
+    );
+    await card(cadre, TITLE)
+      .getByRole('button', { name: /^回复督办$/ })
+      .waitFor({ state: 'detached', timeout: 30_000 });
+    expect((await api('GET', `mq_supervisions:get?filterByTk=${supervision.id}`)).data).toMatchObject({
+      response: '已约谈食堂承包方，本周内整改',
+    });
     await step(cadre, TITLE, '接收', 'accept', (form) => form.locator('textarea').first().fill('调整菜谱，减少用盐'));
     await card(cadre, TITLE).getByText('办理中').waitFor({ timeout: 30_000 });
     await step(cadre, TITLE, '报告进展', 'reportProgress', async (form) => {
@@ -181,28 +271,41 @@ describe('the phone app (/v/mobile, 390×844)', () => {
     await card(cadre, TITLE).waitFor({ state: 'detached', timeout: 30_000 });
     await open(cadre, '我提的问题', '.ant-list-item');
     await card(cadre, TITLE).getByText('已办结').waitFor({ timeout: 30_000 });
-    await card(cadre, TITLE).getByRole('button', { name: /^查\s*看$/ }).click();
+    await expectListChrome(cadre);
+    await expectTouchButtons(cadre);
+    await card(cadre, TITLE)
+      .getByRole('button', { name: /^查\s*看$/ })
+      .click();
     await cadre.getByText('责任').first().waitFor({ timeout: 30_000 });
     await shot(cadre, '03-cadre-problem-card');
+    // the same tag in English
+    await cadre.evaluate(() => localStorage.setItem('NOCOBASE_LOCALE', 'en-US'));
+    await open(cadre, '我的待办', '.ant-list-item');
+    await overdueTag(cadre).waitFor({ timeout: 30_000 });
+    expect((await overdueTag(cadre).innerText()).trim()).toBe(`Overdue ${overdue.overdueDays} days`);
+    await shot(cadre, '06-cadre-overdue-en');
     expect((await api('GET', `mq_problems:get?filterByTk=${problemId}`)).data).toMatchObject({ status: 'done' });
     await context.close();
 
     // the office plans leader01's revisit of it: on leader01's 待我回访 (回访 tab), though they neither handle nor guarantee it
-    const leaders = (await api('GET', 'users:list?filter=' + encodeURIComponent(JSON.stringify({ username: 'leader01' })))).data as any[];
+    const leaders = (
+      await api('GET', 'users:list?filter=' + encodeURIComponent(JSON.stringify({ username: 'leader01' })))
+    ).data as any[];
     await api('POST', 'mq_revisits:create', { problemId, state: 'pending', revisiterId: leaders[0].id });
     const leaderContext = await phone();
     const leader = await signInAs(leaderContext, 'leader01');
     await open(leader, '回访', '.ant-list-item');
     await card(leader, TITLE).waitFor({ timeout: 30_000 });
     await expectPhoneFit(leader);
+    await expectListChrome(leader);
+    await expectTouchButtons(leader);
     await step(leader, TITLE, '回访', 'revisit', async (form) => {
       await form.locator('.ant-form-item', { hasText: '回访结果' }).locator('.ant-select').click();
       await leader.getByText('已解决', { exact: true }).last().click();
     });
     await shot(leader, '04-leader-revisited');
-    const revisits = (
-      await api('GET', `mq_revisits:list?filter=${encodeURIComponent(JSON.stringify({ problemId }))}`)
-    ).data as any[];
+    const revisits = (await api('GET', `mq_revisits:list?filter=${encodeURIComponent(JSON.stringify({ problemId }))}`))
+      .data as any[];
     // the planned revisit is the one recorded, not a second beside it
     expect(revisits.map((r) => [r.revisiterId, r.state, r.outcome])).toEqual([[leaders[0].id, 'done', 'resolved']]);
     await leaderContext.close();
@@ -216,7 +319,8 @@ describe('the phone app (/v/mobile, 390×844)', () => {
     await open(leader, '我的待办', '[class*="tabbar-label"]');
     await leader.locator('.ant-list-item, .ant-empty').first().waitFor({ timeout: 60_000 });
     const words = await chrome(leader);
-    for (const key of ['My to-dos', 'Record a visit', 'Problems I reported', 'Revisits']) expect(words).toContain(EN[key]);
+    for (const key of ['My to-dos', 'Record a visit', 'Problems I reported', 'Revisits'])
+      expect(words).toContain(EN[key]);
     expect(words.filter((text) => CJK.test(text))).toEqual([]);
     await shot(leader, '05-leader-todos-en');
     await context.close();

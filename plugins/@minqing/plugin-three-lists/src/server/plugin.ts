@@ -19,6 +19,8 @@ import { exposePluginInfo } from './services/plugin-info';
 import { translateOptionLabels } from './services/option-labels';
 import { redactLogs } from './services/log-redaction';
 import { holdReadScopes } from './services/read-scope';
+import { exposeOverdueDays } from './services/overdue';
+import { exposeUnansweredSupervisions } from './services/unanswered-supervisions';
 import { installRoles } from './services/roles';
 import { closeSelfRegistration } from './services/sign-up';
 import { queueSqliteWrites } from './services/sqlite';
@@ -47,6 +49,8 @@ export class PluginThreeListsServer extends Plugin {
     redactLogs(this.app);
     oncePerDatabase(this.db, 'three-lists', () => {
       holdRecordsOfTheLoop(this.db);
+      exposeOverdueDays(this.db);
+      exposeUnansweredSupervisions(this.db);
       feedbackRules(this.db);
       protectSchema(this.db);
       translateOptionLabels(this.db);

@@ -253,7 +253,36 @@ describe(`figures in the bureau's time (server process in ${PROCESS_ZONE}, DB_TI
     const { query, overall } = await stats();
     expect(query.today).toBe('2027-01-02');
     expect(overall.figures).toMatchObject({ overdueCount: 1, overdueMaxDays: 2 });
+    // every problem read carries the same days (the phone's 逾期 N 天): P3 two days, P5 done, P1 unassigned
+    const days = async (name: string) =>
+      ok(await cadre.resource('mq_problems').get({ filterByTk: problems[name] })).overdueDays;
+    expect(await days('P3')).toBe(2);
+    const listed = ok(await office.resource('mq_problems').list({ pageSize: 20 })) as any[];
+    expect(Object.fromEntries(listed.map((p) => [p.title, p.overdueDays]))).toMatchObject({
+      问题P3: 2,
+      问题P5: null,
+      问题P1: null,
+    });
     await at('2027-01-01 02:00');
+    expect(await days('P3')).toBe(1);
+  });
+
+  it('a problem read counts its supervisions not answered yet (the phone’s 回复督办)', async () => {
+    const unanswered = async () =>
+      ok(await cadre.resource('mq_problems').get({ filterByTk: problems.P3 })).unansweredSupervisions;
+    expect(await unanswered()).toBe(0);
+    const issued = ok(
+      await office.resource('mq_supervisions').create({
+        values: { problemId: problems.P3, level: 'urge', reason: 'overdue', issuedAt: new Date().toISOString() },
+      }),
+    );
+    expect(await unanswered()).toBe(1);
+    ok(
+      await office
+        .resource('mq_supervisions')
+        .update({ filterByTk: issued.id, values: { response: '已整改', respondedAt: new Date().toISOString() } }),
+    );
+    expect(await unanswered()).toBe(0);
   });
 
   it('a leader of the responsible unit may revisit its problem; a leader of none may not', async () => {

@@ -45,6 +45,25 @@ export default defineCollection(
       f.datetime('reopenedAt', 'Reopened at'),
       f.textarea('reopenReason', 'Reason for reopening'),
       f.integer('reopenCount', 'Times reopened', { defaultValue: 0 }),
+      // 逾期 N 天: computed on every read from the current responsibility's deadline (services/overdue.ts)
+      {
+        name: 'overdueDays',
+        type: 'virtual',
+        interface: 'integer',
+        uiSchema: { title: t('Days overdue'), type: 'number', 'x-component': 'InputNumber', 'x-read-pretty': true },
+      },
+      // 督办 not answered yet, counted on every read (services/unanswered-supervisions.ts)
+      {
+        name: 'unansweredSupervisions',
+        type: 'virtual',
+        interface: 'integer',
+        uiSchema: {
+          title: t('Unanswered supervisions'),
+          type: 'number',
+          'x-component': 'InputNumber',
+          'x-read-pretty': true,
+        },
+      },
       f.hasMany('responsibilities', 'Responsibility list', 'mq_responsibilities', 'problemId', 'id'),
       f.hasMany('tasks', 'Task list', 'mq_tasks', 'problemId', 'measures'),
       f.hasMany('revisits', 'Revisits', 'mq_revisits', 'problemId', 'id'),

@@ -22,6 +22,7 @@ import type { LoopSettings } from '../domain/settings';
 import { isDay, localDay, nextDay, startOfLocalDay } from '../domain/workdays';
 import { getSettings } from './settings';
 import { USER_REGION, USER_UNIT_KEY } from '../collections/user-home';
+import { overdueSql } from './overdue';
 import { sqlDialect, tableOf, type SqlDialect } from './sql';
 
 export const GROUP_BY = ['unit', 'region', 'category', 'month'] as const;
@@ -168,8 +169,8 @@ async function countGroups(
 
   const open = sql.isIn(p('status'), OPEN_STATUSES);
   const done = sql.isIn(p('status'), DONE_STATUSES);
-  const overdue = `(${open} AND ${r('deadline')} < :today)`;
-  const overdueDays = sql.dayDiff(r('deadline'), ':today');
+  // 逾期 as the cards show it (one definition, ./overdue.ts)
+  const { condition: overdue, days: overdueDays } = overdueSql(sql, p('status'), r('deadline'));
   // a planned revisit (no outcome yet) is not a revisit until it is done
   const hasRevisit = `EXISTS (SELECT 1 FROM ${V.table} v WHERE v.${V.column('problemId')} = ${p('id')} AND v.${V.column('outcome')} IS NOT NULL)`;
   // the problems behind 满意率 (a rating: an evaluation's score, a done revisit's satisfaction), and

@@ -104,7 +104,8 @@ export function StepForm(props: {
       await api.request({ url, method: 'post', data, skipNotify: true });
       props.onDone();
     } catch (e: any) {
-      setError(e?.response?.data?.errors?.[0]?.message ?? e?.message ?? String(e));
+      // the server's message is in the user's language already; a step's own is a message key
+      setError(e?.response?.data?.errors?.[0]?.message ?? (e?.message ? t(e.message) : String(e)));
     } finally {
       setBusy(false);
     }

@@ -8,24 +8,10 @@ import { StepForm } from './StepForm';
 import { STEPS, type Step } from './steps';
 
 /**
- * The action a step needs on the row's collection, as NocoBase's ACL names it: the button hides
- * itself (the flow engine's own `aclCheck`) for a role without it — no 交办 for a cadre. 回访
- * creates an `mq_revisits` record and is checked by the server (only related leaders).
- */
-export const STEP_ACL_ACTION: Record<string, string | null> = {
-  assign: 'assign',
-  accept: 'accept',
-  reportProgress: 'reportProgress',
-  complete: 'complete',
-  revisit: null,
-  close: 'close',
-  publish: 'publish',
-};
-
-/**
- * The request a step makes, as `roles:check` lists the role's actions: the admin client shows a
- * step only to a role that has it. 回访 records a revisit (the planned one is updated with the
- * same grant: leaders and the office have both), so a cadre, who reads no revisits, sees none.
+ * The request each step makes, as `roles:check` lists a role's actions: a step shows only to a
+ * role that has it (no 交办 for a cadre); the server still decides the scope. 回访 records a revisit
+ * (the planned one is updated with the same grant: leaders and the office have both), so a cadre,
+ * who reads no revisits, sees none. 回复督办 answers a supervision addressed to me.
  */
 export const STEP_PERMISSION: Record<string, string> = {
   assign: 'mq_problems:assign',
@@ -35,7 +21,19 @@ export const STEP_PERMISSION: Record<string, string> = {
   revisit: 'mq_revisits:create',
   close: 'mq_problems:close',
   publish: 'mq_problems:publish',
+  answerSupervision: 'mq_supervisions:respond',
 };
+
+/**
+ * The same, as the modern client's flow engine checks it (`aclCheck`: an action on the row's
+ * collection, mq_problems): a step acting on another collection is left to the server there.
+ */
+export const STEP_ACL_ACTION: Record<string, string | null> = Object.fromEntries(
+  Object.entries(STEP_PERMISSION).map(([step, permission]) => {
+    const [resource, action] = permission.split(':');
+    return [step, resource === 'mq_problems' ? action : null];
+  }),
+);
 
 /**
  * A button for one step of a problem's loop (交办, 接收, 报告进展, 办结, 回访, 销号, 公开), for
@@ -64,6 +62,7 @@ export function stepModels(
       const designing = (this.flowEngine as any)?.flowSettings?.enabled;
       if (designing) return super.render();
       if (!this.step.statuses.includes(status)) return null;
+      if (this.step.shows && !this.step.shows((this.context as any).record ?? {})) return null;
       const button = super.render();
       if (options.acl) return button;
       const api = (this.context as any).api ?? (this.flowEngine as any)?.context?.api;

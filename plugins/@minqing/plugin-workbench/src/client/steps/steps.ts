@@ -1,6 +1,7 @@
 import {
   DONE_STATUSES,
   LOOP,
+  OPEN_STATUSES,
   MODE_OPTIONS,
   OUTCOME_OPTIONS,
   REVISIT_METHOD_OPTIONS,
@@ -45,6 +46,8 @@ export interface Step {
     api: StepApi,
   ) => StepRequest | Promise<StepRequest>;
   primary?: boolean;
+  /** besides the status: whether the record asks for the step (a supervision waiting for an answer) */
+  shows?: (record: Record<string, any>) => boolean;
 }
 
 /** POST mq_problems:<action>?filterByTk=<id>: the core's loop steps and publicity's publish */
@@ -137,5 +140,26 @@ export const STEPS: Step[] = [
       { name: 'publicSummary', label: 'Public summary', kind: 'textarea', required: true },
     ],
     request: problemAction('publish'),
+  },
+  {
+    key: 'answerSupervision', // 回复督办: the supervised person answers plugin-supervision's 督办
+    label: 'Answer supervision',
+    statuses: OPEN_STATUSES,
+    primary: true,
+    // the server counts the problem's unanswered supervisions on every read (plugin-three-lists)
+    shows: (record) => Number(record?.unansweredSupervisions) > 0,
+    fields: [{ name: 'response', label: 'Response', kind: 'textarea', required: true }],
+    // the oldest supervision addressed to me and not answered: plugin-supervision's respond action
+    request: async (problemId, values, api) => {
+      const filter = { problemId, respondedAt: { $empty: true } };
+      const res = await api.request({
+        url: 'mq_supervisions:list',
+        params: { filter: JSON.stringify(filter), fields: ['id'], sort: ['issuedAt', 'id'], pageSize: 1 },
+        skipNotify: true,
+      });
+      const waiting = res?.data?.data?.[0]?.id;
+      if (!waiting) throw new Error('No supervision of this problem waits for your answer');
+      return { url: `mq_supervisions:respond?filterByTk=${encodeURIComponent(String(waiting))}`, data: values };
+    },
   },
 ];

@@ -120,10 +120,11 @@ describe('the campaign pages', () => {
         'MqProblemRevisitActionModel',
         'MqProblemCloseActionModel',
         'MqProblemPublishActionModel',
-        // the phone app: 我的待办's cards; 回访's (待我回访 and the done problems)
+        // the phone app: 我的待办's cards (回复督办 while a 督办 waits); 回访's (待我回访 and the done problems)
         'MqProblemAcceptActionModel',
         'MqProblemReportProgressActionModel',
         'MqProblemCompleteActionModel',
+        'MqProblemAnswerSupervisionActionModel',
         'MqProblemRevisitActionModel',
         'MqProblemRevisitActionModel',
       ].sort(),
@@ -152,9 +153,39 @@ describe('the campaign pages', () => {
         subKey: 'page',
         includeAsyncNode: true,
       });
-      const uses = JSON.stringify(tree).match(/"use":"[A-Za-z]+"/g) ?? [];
+      // the blocks hang under the tabs (route children), each its own tree
+      const grids = await Promise.all(
+        route.get('children').map((tab: any) =>
+          (app.db.getRepository('flowModels') as any).findModelByParentId(tab.get('schemaUid'), {
+            subKey: 'grid',
+            includeAsyncNode: true,
+          }),
+        ),
+      );
+      const uses = JSON.stringify([tree, grids]).match(/"use":"[A-Za-z]+"/g) ?? [];
+      const lists = page.tabs.some((tab) => tab.blocks.some((block) => block.type === 'list'));
+      if (lists) expect(uses).toContain('"use":"ListItemModel"');
       expect(uses).not.toContain('"use":"TableBlockModel"');
       expect(uses).not.toContain('"use":"SubTableFieldModel"');
+      // no filter and no "+" on a phone list (popups' too): a cadre adds through 记录走访
+      expect(uses).not.toContain('"use":"FilterActionModel"');
+      expect(uses).not.toContain('"use":"AddNewActionModel"');
+      // our field models where the page names them (the 逾期 tag, the liaison unit picker)
+      for (const use of new Set((page.fieldModels ?? []).map((f) => f.use))) {
+        expect(uses.filter((u) => u === `"use":"${use}"`)).toHaveLength(
+          (page.fieldModels ?? []).filter((f) => f.use === use).length,
+        );
+      }
+      // NocoBase's 查看 on the cards sized for a finger, like our steps
+      const views: any[] = [];
+      const walk = (node: any) => {
+        if (!node || typeof node !== 'object') return;
+        if (node.use === 'ViewActionModel') views.push(node);
+        Object.values(node).forEach(walk);
+      };
+      walk(grids);
+      if (lists) expect(views.length).toBeGreaterThan(0);
+      for (const view of views) expect(view.props?.style).toEqual({ minHeight: 44, minWidth: 44 });
     }
     // the desktop menu does not show them
     const leader = await app.agentAs(await app.createUser({ roles: ['mq_leader'] }));
@@ -226,7 +257,7 @@ describe('the campaign pages', () => {
     const models = await app.db.getRepository('flowModels').find();
     const uses = models
       .map((m: any) => m.get('options')?.use as string)
-      .filter((use: string) => use && /^Mq(?!Problem)/.test(use));
+      .filter((use: string) => use && /^Mq(?!Problem)\w+ActionModel$/.test(use));
     const expected = WORKBENCH_PAGES.flatMap((p) =>
       (p.buttons ?? []).flatMap((b) => [...(b.row ?? []), ...(b.top ?? [])]),
     );

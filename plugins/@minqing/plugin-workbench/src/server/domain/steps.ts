@@ -1,5 +1,14 @@
 /** The steps a problem's row offers as buttons, named the same on the server and in the client. */
-export const PROBLEM_STEPS = ['assign', 'accept', 'reportProgress', 'complete', 'revisit', 'close', 'publish'] as const;
+export const PROBLEM_STEPS = [
+  'assign',
+  'accept',
+  'reportProgress',
+  'complete',
+  'revisit',
+  'close',
+  'publish',
+  'answerSupervision',
+] as const;
 export type ProblemStep = (typeof PROBLEM_STEPS)[number];
 
 /** `assign` → `MqProblemAssignActionModel`: the flow model a page stores for the button */

@@ -27,6 +27,8 @@ export interface WorkbenchPage {
   steps?: { block: string; steps: ProblemStep[] }[];
   /** our other buttons (作风监督 认定, 认领…): on the rows of a table block, or above it */
   buttons?: { block: string; row?: RecordActionKey[]; top?: CollectionActionKey[] }[];
+  /** our field models (the 逾期 tag on list cards, the liaison unit picker of a form), by model name */
+  fieldModels?: { block: string; field: string; use: string; hideLabel?: boolean }[];
 }
 
 /** 记录走访: only the unit is required; the problems found are typed in the same form. */

@@ -164,6 +164,77 @@ async function addStepButtons(db: Database, tree: any, page: WorkbenchPage, tran
   }
 }
 
+const BLOCK_MODELS: Record<string, string> = { list: 'ListBlockModel', createForm: 'CreateFormModel' };
+
+/** The field items of block `key` (a list's cards or a create form) in the page just created. */
+function fieldItems(tree: any, page: WorkbenchPage, key: string): any[] {
+  const t = page.tabs.findIndex((tab) => tab.blocks.some((block) => block.key === key));
+  const blocks = page.tabs[t]?.blocks ?? [];
+  const type = blocks.find((block) => block.key === key)?.type;
+  const use = BLOCK_MODELS[type];
+  if (!use) throw new Error(`workbench page ${page.key}: block ${key} (${type}) has no fields to set`);
+  const same = blocks.filter((block) => block.type === type);
+  const models = (tree?.subModels?.tabs?.[t]?.subModels?.grid?.subModels?.items ?? []).filter(
+    (item: any) => item.use === use,
+  );
+  const model = models[same.findIndex((block) => block.key === key)];
+  const grid = type === 'list' ? model?.subModels?.item?.subModels?.grid : model?.subModels?.grid;
+  return grid?.subModels?.items ?? [];
+}
+
+/**
+ * Our field models where the page names them: on a list's cards the 逾期 N 天 tag of
+ * `overdueDays` (label hidden: the tag says what it is), in 记录走访 the unit picker that offers my
+ * liaison units first. The items stay those the builder made, so an administrator edits them.
+ */
+async function setFieldModels(db: Database, tree: any, page: WorkbenchPage, transaction: any) {
+  const repository = db.getRepository('flowModels') as any;
+  for (const { block, field, use, hideLabel } of page.fieldModels ?? []) {
+    const item = fieldItems(tree, page, block).find(
+      (i: any) => i?.stepParams?.fieldSettings?.init?.fieldPath === field,
+    );
+    const shown = item?.subModels?.field;
+    if (!shown) throw new Error(`workbench page ${page.key}: no field ${field} in ${block}`);
+    await repository.patch({ uid: shown.uid, use }, { transaction });
+    if (hideLabel) {
+      await repository.patch(
+        { uid: item.uid, stepParams: { ...item.stepParams, detailItemSettings: { showLabel: { showLabel: false } } } },
+        { transaction },
+      );
+    }
+  }
+}
+
+/** what the page builder puts above every list block, which a phone's list has no use for */
+const NOT_ON_PHONE_LISTS = new Set(['FilterActionModel', 'AddNewActionModel']);
+/** NocoBase's own buttons on a phone's cards (查看), sized for a finger like our step buttons */
+const TOUCH = { minHeight: 44, minWidth: 44 };
+
+/**
+ * The phone's lists, those of its popups too: no filter, no "+" (a cadre adds through 记录走访,
+ * not from a list); refresh stays. The builder adds both to every list whatever the blueprint
+ * says. The buttons left on the cards get a finger's 44 px.
+ */
+async function fitListsToPhone(db: Database, tree: any, transaction: any) {
+  const repository = db.getRepository('flowModels') as any;
+  const visit = async (node: any): Promise<void> => {
+    if (!node || typeof node !== 'object') return;
+    if (node.use === 'ListBlockModel') {
+      for (const action of node.subModels?.actions ?? []) {
+        if (NOT_ON_PHONE_LISTS.has(action.use)) await repository.remove(action.uid, { transaction });
+      }
+      node.subModels.actions = (node.subModels?.actions ?? []).filter((a: any) => !NOT_ON_PHONE_LISTS.has(a.use));
+      for (const action of node.subModels?.item?.subModels?.actions ?? []) {
+        await repository.patch({ uid: action.uid, props: { ...action.props, style: TOUCH } }, { transaction });
+      }
+    }
+    for (const sub of Object.values(node.subModels ?? {})) {
+      for (const child of Array.isArray(sub) ? sub : [sub]) await visit(child);
+    }
+  };
+  await visit(tree);
+}
+
 /** Makes a page with the page builder, then adds our step buttons; returns the page's route. */
 export async function buildPage(
   app: Application,
@@ -179,7 +250,10 @@ export async function buildPage(
       const details = (error?.errors ?? []).map((e: any) => `${e.path ?? ''} ${e.message}`).join('; ');
       throw new Error(`page ${page.key} (${page.title}): ${error.message}${details ? `: ${details}` : ''}`);
     });
-  await addStepButtons(db, result.surface?.tree, page, transaction);
+  const tree = result.surface?.tree;
+  if (page.layout === 'mobile') await fitListsToPhone(db, tree, transaction);
+  await setFieldModels(db, tree, page, transaction);
+  await addStepButtons(db, tree, page, transaction);
   return db.getRepository('desktopRoutes').findOne({
     filter: { schemaUid: result.target.pageSchemaUid },
     appends: ['children'],

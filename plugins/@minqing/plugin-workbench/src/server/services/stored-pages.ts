@@ -37,7 +37,7 @@ export const flowEngineVersion = (): string =>
 export const blueprintsFingerprint = () =>
   fingerprint({
     group: { title: GROUP_TITLE, icon: GROUP_ICON },
-    pages: ALL_PAGES.map(({ key, title, icon, tabs, assets, steps, layout, buttons }) => ({
+    pages: ALL_PAGES.map(({ key, title, icon, tabs, assets, steps, layout, buttons, fieldModels }) => ({
       key,
       title,
       icon,
@@ -46,6 +46,7 @@ export const blueprintsFingerprint = () =>
       assets,
       steps,
       ...(buttons ? { buttons } : {}),
+      ...(fieldModels ? { fieldModels } : {}),
     })),
   });
 

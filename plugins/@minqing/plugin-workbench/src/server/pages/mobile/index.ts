@@ -1,4 +1,5 @@
 import { OPEN_STATUSES } from '@minqing/plugin-three-lists';
+import { LIAISON_UNIT_FIELD_MODEL, OVERDUE_FIELD_MODEL } from '../../domain/field-models';
 import { CURRENT_USER, where } from '../blocks';
 import { tt } from '../i18n';
 import { PROBLEM_VIEW } from '../problem-popups';
@@ -13,19 +14,24 @@ import type { WorkbenchPage } from '../index';
 const PHONE = ['mq_admin', 'mq_leader', 'mq_cadre'];
 const LEADERS = ['mq_admin', 'mq_leader'];
 
-/** A column of problem cards: title, status, unit, then 查看 and the steps the page names. */
+/** A column of problem cards: title, status, a red 逾期 N 天 when overdue, unit, then 查看 and the steps the page names. */
 function problemCards(key: string, title: string, scope: ReturnType<typeof where>, sortField = 'createdAt') {
   return {
     key,
     type: 'list',
     collection: 'mq_problems',
     title,
-    fields: ['title', 'status', 'unit', 'code'],
+    fields: ['title', 'status', 'overdueDays', 'unit', 'code'],
+    // the builder adds filter and "+" too: page-builder's fitListsToPhone takes them off
     actions: ['refresh'],
     recordActions: [PROBLEM_VIEW],
     settings: { pageSize: 10, dataScope: scope, sorting: [{ field: sortField, direction: 'desc' }] },
   };
 }
+
+/** the 逾期 tag on the cards of these blocks */
+const overdueTags = (...blocks: string[]) =>
+  blocks.map((block) => ({ block, field: 'overdueDays', use: OVERDUE_FIELD_MODEL, hideLabel: true }));
 
 const mobilePage = (page: Omit<WorkbenchPage, 'tabs' | 'layout'> & { blocks: any[] }): WorkbenchPage => {
   const { blocks, ...rest } = page;
@@ -51,7 +57,9 @@ export const MOBILE_PAGES: WorkbenchPage[] = [
         ),
       ),
     ],
-    steps: [{ block: 'mTodoHandle', steps: ['accept', 'reportProgress', 'complete'] }],
+    // 回复督办 only while a supervision of the problem waits for an answer
+    steps: [{ block: 'mTodoHandle', steps: ['accept', 'reportProgress', 'complete', 'answerSupervision'] }],
+    fieldModels: overdueTags('mTodoHandle'),
   }),
   mobilePage({
     key: 'm-visit',
@@ -65,7 +73,8 @@ export const MOBILE_PAGES: WorkbenchPage[] = [
         type: 'createForm',
         collection: 'mq_visits',
         fields: [
-          // the one required input; the server stamps visitedAt now when left empty
+          // the one required input, my liaison units first in the picker (my only one chosen);
+          // the server stamps visitedAt now when left empty
           { field: 'unit', settings: { required: true } },
           'visitedAt',
           'kinds',
@@ -81,6 +90,7 @@ export const MOBILE_PAGES: WorkbenchPage[] = [
         actions: ['submit'],
       },
     ],
+    fieldModels: [{ block: 'mVisitForm', field: 'unit', use: LIAISON_UNIT_FIELD_MODEL }],
   }),
   mobilePage({
     key: 'm-reported',
@@ -95,6 +105,7 @@ export const MOBILE_PAGES: WorkbenchPage[] = [
         where({ path: 'createdBy.id', operator: '$eq', value: CURRENT_USER }),
       ),
     ],
+    fieldModels: overdueTags('mReported'),
   }),
   mobilePage({
     key: 'm-revisits',
@@ -124,5 +135,6 @@ export const MOBILE_PAGES: WorkbenchPage[] = [
       { block: 'mTodoRevisit', steps: ['revisit'] },
       { block: 'mRevisits', steps: ['revisit'] },
     ],
+    fieldModels: overdueTags('mTodoRevisit', 'mRevisits'),
   }),
 ];

@@ -3,7 +3,7 @@
 module.exports = {
   format: 1,
   flowEngine: "2.2.15",
-  blueprints: "6be1e67b74aadee7",
+  blueprints: "b86806538c74100f",
   collections: {
     "attachments": "c929288adc530bfe",
     "mq_care_students": "fd8d2eefc5f7f396",
@@ -14,7 +14,7 @@ module.exports = {
     "mq_livelihood_projects": "202eb583d80d52f7",
     "mq_pain_points": "e4c0fadf81b792de",
     "mq_proactive_candidates": "1e8f484fc80cbaaa",
-    "mq_problems": "d9cced00ae2add19",
+    "mq_problems": "4265fc1aadec6cde",
     "mq_project_milestones": "78421573b2e59123",
     "mq_public_reports": "5226f59ea3c741ea",
     "mq_research": "43041d69dcd7884e",
@@ -372,10 +372,10 @@ module.exports = {
     ]
   },
   inputs: {
-    "plugins/@minqing/plugin-workbench/src/server/services/page-builder.ts": "1817c0b04338c041",
+    "plugins/@minqing/plugin-workbench/src/server/services/page-builder.ts": "1e49902f21e74a87",
     "plugins/@minqing/plugin-workbench/src/server/services/page-capture.ts": "6614229465e56cdf",
     "plugins/@minqing/plugin-workbench/src/server/domain/stored-pages.ts": "795578580952953d",
-    "plugins/@minqing/plugin-workbench/src/server/domain/steps.ts": "7863b12ce6b06e1c",
+    "plugins/@minqing/plugin-workbench/src/server/domain/steps.ts": "d68a133f8db6d5da",
     "plugins/@minqing/plugin-workbench/src/server/domain/record-actions.ts": "7b276d35b3450e3d",
     "plugins/@minqing/plugin-workbench/src/server/pages/all.ts": "fc6b4cef804706ff",
     "plugins/@minqing/plugin-workbench/src/server/pages/blocks.ts": "2a4391836cb9fc4f",
@@ -387,12 +387,12 @@ module.exports = {
     "plugins/@minqing/plugin-workbench/src/server/pages/campaign/work-style.ts": "f16bf21f3f3b3299",
     "plugins/@minqing/plugin-workbench/src/server/pages/dashboard.ts": "caf9274c2c491ced",
     "plugins/@minqing/plugin-workbench/src/server/pages/i18n.ts": "23fadbe11ddfa772",
-    "plugins/@minqing/plugin-workbench/src/server/pages/index.ts": "ca6c1586ca6bf863",
-    "plugins/@minqing/plugin-workbench/src/server/pages/mobile/index.ts": "5934363bcc9eb6d4",
+    "plugins/@minqing/plugin-workbench/src/server/pages/index.ts": "ab53239cd4331ca1",
+    "plugins/@minqing/plugin-workbench/src/server/pages/mobile/index.ts": "b112de50f7919011",
     "plugins/@minqing/plugin-workbench/src/server/pages/problem-popups.ts": "56eced7027c11713",
     "NocoBase packages": "22518f525ec9f9ab",
     "plugins enabled": "40ca75e581053755",
-    "stored definition": "efc51d5254773e46"
+    "stored definition": "e2320d5df266e7ce"
   },
   pages: {
     'my-liaison-points': require('./my-liaison-points'),

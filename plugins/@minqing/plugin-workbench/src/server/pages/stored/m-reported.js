@@ -159,101 +159,6 @@ module.exports = {
     {
       "uid": "§m-reported/tab0/grid/items[0]/actions[0]",
       "parent": "§m-reported/tab0/grid/items[0]",
-      "sort": 1,
-      "options": {
-        "parentId": "§m-reported/tab0/grid/items[0]",
-        "subKey": "actions",
-        "subType": "array",
-        "use": "FilterActionModel",
-        "props": {
-          "title": "{{t(\"Filter\")}}",
-          "icon": "FilterOutlined",
-          "defaultFilterValue": {
-            "logic": "$and",
-            "items": [
-              {
-                "path": "title",
-                "operator": "$includes"
-              },
-              {
-                "path": "status",
-                "operator": "$eq"
-              },
-              {
-                "path": "category",
-                "operator": "$eq"
-              },
-              {
-                "path": "description",
-                "operator": "$includes"
-              }
-            ]
-          },
-          "filterValue": {
-            "logic": "$and",
-            "items": [
-              {
-                "path": "title",
-                "operator": "$includes"
-              },
-              {
-                "path": "status",
-                "operator": "$eq"
-              },
-              {
-                "path": "category",
-                "operator": "$eq"
-              },
-              {
-                "path": "description",
-                "operator": "$includes"
-              }
-            ]
-          }
-        },
-        "decoratorProps": {},
-        "stepParams": {
-          "buttonSettings": {
-            "general": {
-              "title": "{{t(\"Filter\")}}",
-              "icon": "FilterOutlined"
-            }
-          },
-          "filterSettings": {
-            "defaultFilter": {
-              "defaultFilter": {
-                "logic": "$and",
-                "items": [
-                  {
-                    "path": "title",
-                    "operator": "$includes"
-                  },
-                  {
-                    "path": "status",
-                    "operator": "$eq"
-                  },
-                  {
-                    "path": "category",
-                    "operator": "$eq"
-                  },
-                  {
-                    "path": "description",
-                    "operator": "$includes"
-                  }
-                ]
-              }
-            }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.mReported.filter_default_2"
-          }
-        },
-        "flowRegistry": {}
-      }
-    },
-    {
-      "uid": "§m-reported/tab0/grid/items[0]/actions[1]",
-      "parent": "§m-reported/tab0/grid/items[0]",
       "sort": 2,
       "options": {
         "parentId": "§m-reported/tab0/grid/items[0]",
@@ -274,51 +179,6 @@ module.exports = {
           },
           "__flowSurfaceMeta": {
             "declaredKey": "main.mReported.refresh_1"
-          }
-        },
-        "flowRegistry": {}
-      }
-    },
-    {
-      "uid": "§m-reported/tab0/grid/items[0]/actions[2]",
-      "parent": "§m-reported/tab0/grid/items[0]",
-      "sort": 3,
-      "options": {
-        "parentId": "§m-reported/tab0/grid/items[0]",
-        "subKey": "actions",
-        "subType": "array",
-        "use": "AddNewActionModel",
-        "props": {
-          "type": "primary",
-          "title": "{{t(\"Add new\")}}",
-          "icon": "PlusOutlined"
-        },
-        "decoratorProps": {},
-        "stepParams": {
-          "buttonSettings": {
-            "general": {
-              "title": "{{t(\"Add new\")}}",
-              "icon": "PlusOutlined",
-              "type": "primary"
-            }
-          },
-          "popupSettings": {
-            "openView": {
-              "mode": "drawer",
-              "size": "medium",
-              "pageModelClass": "ChildPageModel",
-              "dataSourceKey": "main",
-              "collectionName": "mq_problems",
-              "title": "{{t(\"Add new\")}}",
-              "uid": "§template:mq_problems:CreateFormModel/target",
-              "popupTemplateHasFilterByTk": false,
-              "popupTemplateHasSourceId": false,
-              "popupTemplateMode": "reference",
-              "popupTemplateUid": "§template:mq_problems:CreateFormModel"
-            }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.mReported.addNew_default_3"
           }
         },
         "flowRegistry": {}
@@ -351,7 +211,11 @@ module.exports = {
         "props": {
           "type": "link",
           "title": "{{t(\"View\")}}",
-          "icon": null
+          "icon": null,
+          "style": {
+            "minHeight": 44,
+            "minWidth": 44
+          }
         },
         "decoratorProps": {},
         "stepParams": {
@@ -1096,77 +960,6 @@ module.exports = {
     {
       "uid": "§m-reported/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]/actions[0]",
       "parent": "§m-reported/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]",
-      "sort": 1,
-      "options": {
-        "parentId": "§m-reported/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]",
-        "subKey": "actions",
-        "subType": "array",
-        "use": "FilterActionModel",
-        "props": {
-          "title": "{{t(\"Filter\")}}",
-          "icon": "FilterOutlined",
-          "defaultFilterValue": {
-            "logic": "$and",
-            "items": [
-              {
-                "path": "goal",
-                "operator": "$includes"
-              },
-              {
-                "path": "mode",
-                "operator": "$eq"
-              }
-            ]
-          },
-          "filterValue": {
-            "logic": "$and",
-            "items": [
-              {
-                "path": "goal",
-                "operator": "$includes"
-              },
-              {
-                "path": "mode",
-                "operator": "$eq"
-              }
-            ]
-          }
-        },
-        "decoratorProps": {},
-        "stepParams": {
-          "buttonSettings": {
-            "general": {
-              "title": "{{t(\"Filter\")}}",
-              "icon": "FilterOutlined"
-            }
-          },
-          "filterSettings": {
-            "defaultFilter": {
-              "defaultFilter": {
-                "logic": "$and",
-                "items": [
-                  {
-                    "path": "goal",
-                    "operator": "$includes"
-                  },
-                  {
-                    "path": "mode",
-                    "operator": "$eq"
-                  }
-                ]
-              }
-            }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.mReported.view_1.popup.problemResponsibilities.filter_default_1"
-          }
-        },
-        "flowRegistry": {}
-      }
-    },
-    {
-      "uid": "§m-reported/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]/actions[1]",
-      "parent": "§m-reported/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]",
       "sort": 2,
       "options": {
         "parentId": "§m-reported/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]",
@@ -1187,53 +980,6 @@ module.exports = {
           },
           "__flowSurfaceMeta": {
             "declaredKey": "main.mReported.view_1.popup.problemResponsibilities.refresh_default_2"
-          }
-        },
-        "flowRegistry": {}
-      }
-    },
-    {
-      "uid": "§m-reported/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]/actions[2]",
-      "parent": "§m-reported/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]",
-      "sort": 3,
-      "options": {
-        "parentId": "§m-reported/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]",
-        "subKey": "actions",
-        "subType": "array",
-        "use": "AddNewActionModel",
-        "props": {
-          "type": "primary",
-          "title": "{{t(\"Add new\")}}",
-          "icon": "PlusOutlined"
-        },
-        "decoratorProps": {},
-        "stepParams": {
-          "buttonSettings": {
-            "general": {
-              "title": "{{t(\"Add new\")}}",
-              "icon": "PlusOutlined",
-              "type": "primary"
-            }
-          },
-          "popupSettings": {
-            "openView": {
-              "mode": "drawer",
-              "size": "medium",
-              "pageModelClass": "ChildPageModel",
-              "dataSourceKey": "main",
-              "collectionName": "mq_responsibilities",
-              "associationName": "mq_problems.responsibilities",
-              "sourceId": "{{ctx.view.inputArgs.sourceId}}",
-              "title": "{{t(\"Add new\")}}",
-              "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target",
-              "popupTemplateHasFilterByTk": false,
-              "popupTemplateHasSourceId": true,
-              "popupTemplateMode": "reference",
-              "popupTemplateUid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel"
-            }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.mReported.view_1.popup.problemResponsibilities.addNew_default_3"
           }
         },
         "flowRegistry": {}
@@ -1670,6 +1416,55 @@ module.exports = {
         "subKey": "items",
         "subType": "array",
         "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "overdueDays"
+            }
+          },
+          "detailItemSettings": {
+            "showLabel": {
+              "showLabel": false
+            }
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-reported/tab0/grid/items[0]/item/grid/items[2]/field",
+      "parent": "§m-reported/tab0/grid/items[0]/item/grid/items[2]",
+      "sort": 1,
+      "options": {
+        "use": "MqOverdueFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "overdueDays"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mReported.overdueDays.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§m-reported/tab0/grid/items[0]/item/grid/items[3]",
+      "parent": "§m-reported/tab0/grid/items[0]/item/grid",
+      "sort": 4,
+      "options": {
+        "parentId": "§m-reported/tab0/grid/items[0]/item/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
         "props": {
           "titleField": "name"
         },
@@ -1690,8 +1485,8 @@ module.exports = {
       }
     },
     {
-      "uid": "§m-reported/tab0/grid/items[0]/item/grid/items[2]/field",
-      "parent": "§m-reported/tab0/grid/items[0]/item/grid/items[2]",
+      "uid": "§m-reported/tab0/grid/items[0]/item/grid/items[3]/field",
+      "parent": "§m-reported/tab0/grid/items[0]/item/grid/items[3]",
       "sort": 1,
       "options": {
         "use": "DisplayTextFieldModel",
@@ -1734,9 +1529,9 @@ module.exports = {
       }
     },
     {
-      "uid": "§m-reported/tab0/grid/items[0]/item/grid/items[3]",
+      "uid": "§m-reported/tab0/grid/items[0]/item/grid/items[4]",
       "parent": "§m-reported/tab0/grid/items[0]/item/grid",
-      "sort": 4,
+      "sort": 5,
       "options": {
         "parentId": "§m-reported/tab0/grid/items[0]/item/grid",
         "subKey": "items",
@@ -1758,8 +1553,8 @@ module.exports = {
       }
     },
     {
-      "uid": "§m-reported/tab0/grid/items[0]/item/grid/items[3]/field",
-      "parent": "§m-reported/tab0/grid/items[0]/item/grid/items[3]",
+      "uid": "§m-reported/tab0/grid/items[0]/item/grid/items[4]/field",
+      "parent": "§m-reported/tab0/grid/items[0]/item/grid/items[4]",
       "sort": 1,
       "options": {
         "use": "DisplayTextFieldModel",
@@ -1783,20 +1578,12 @@ module.exports = {
   ],
   "usages": [
     [
-      "§m-reported/tab0/grid/items[0]/actions[2]",
-      "§template:mq_problems:CreateFormModel"
-    ],
-    [
       "§m-reported/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[0]/actions[0]",
       "§template:mq_problems:EditFormModel"
     ],
     [
       "§m-reported/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[3]/field",
       "§template:mq_units@mq_problems.unit:DetailsBlockModel"
-    ],
-    [
-      "§m-reported/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]/actions[2]",
-      "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel"
     ],
     [
       "§m-reported/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[0]/field",
@@ -1807,14 +1594,12 @@ module.exports = {
       "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel"
     ],
     [
-      "§m-reported/tab0/grid/items[0]/item/grid/items[2]/field",
+      "§m-reported/tab0/grid/items[0]/item/grid/items[3]/field",
       "§template:mq_units@mq_problems.unit:DetailsBlockModel"
     ]
   ],
   "templates": [
-    "§template:mq_problems:CreateFormModel",
     "§template:mq_problems:EditFormModel",
-    "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel",
     "§template:mq_units@mq_problems.unit:EditFormModel",
     "§template:mq_units@mq_problems.unit:DetailsBlockModel",
     "§template:mq_units@mq_responsibilities.unit:EditFormModel",

@@ -187,101 +187,6 @@ module.exports = {
     {
       "uid": "§m-revisits/tab0/grid/items[0]/actions[0]",
       "parent": "§m-revisits/tab0/grid/items[0]",
-      "sort": 1,
-      "options": {
-        "parentId": "§m-revisits/tab0/grid/items[0]",
-        "subKey": "actions",
-        "subType": "array",
-        "use": "FilterActionModel",
-        "props": {
-          "title": "{{t(\"Filter\")}}",
-          "icon": "FilterOutlined",
-          "defaultFilterValue": {
-            "logic": "$and",
-            "items": [
-              {
-                "path": "title",
-                "operator": "$includes"
-              },
-              {
-                "path": "status",
-                "operator": "$eq"
-              },
-              {
-                "path": "category",
-                "operator": "$eq"
-              },
-              {
-                "path": "description",
-                "operator": "$includes"
-              }
-            ]
-          },
-          "filterValue": {
-            "logic": "$and",
-            "items": [
-              {
-                "path": "title",
-                "operator": "$includes"
-              },
-              {
-                "path": "status",
-                "operator": "$eq"
-              },
-              {
-                "path": "category",
-                "operator": "$eq"
-              },
-              {
-                "path": "description",
-                "operator": "$includes"
-              }
-            ]
-          }
-        },
-        "decoratorProps": {},
-        "stepParams": {
-          "buttonSettings": {
-            "general": {
-              "title": "{{t(\"Filter\")}}",
-              "icon": "FilterOutlined"
-            }
-          },
-          "filterSettings": {
-            "defaultFilter": {
-              "defaultFilter": {
-                "logic": "$and",
-                "items": [
-                  {
-                    "path": "title",
-                    "operator": "$includes"
-                  },
-                  {
-                    "path": "status",
-                    "operator": "$eq"
-                  },
-                  {
-                    "path": "category",
-                    "operator": "$eq"
-                  },
-                  {
-                    "path": "description",
-                    "operator": "$includes"
-                  }
-                ]
-              }
-            }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.mTodoRevisit.filter_default_2"
-          }
-        },
-        "flowRegistry": {}
-      }
-    },
-    {
-      "uid": "§m-revisits/tab0/grid/items[0]/actions[1]",
-      "parent": "§m-revisits/tab0/grid/items[0]",
       "sort": 2,
       "options": {
         "parentId": "§m-revisits/tab0/grid/items[0]",
@@ -302,51 +207,6 @@ module.exports = {
           },
           "__flowSurfaceMeta": {
             "declaredKey": "main.mTodoRevisit.refresh_1"
-          }
-        },
-        "flowRegistry": {}
-      }
-    },
-    {
-      "uid": "§m-revisits/tab0/grid/items[0]/actions[2]",
-      "parent": "§m-revisits/tab0/grid/items[0]",
-      "sort": 3,
-      "options": {
-        "parentId": "§m-revisits/tab0/grid/items[0]",
-        "subKey": "actions",
-        "subType": "array",
-        "use": "AddNewActionModel",
-        "props": {
-          "type": "primary",
-          "title": "{{t(\"Add new\")}}",
-          "icon": "PlusOutlined"
-        },
-        "decoratorProps": {},
-        "stepParams": {
-          "buttonSettings": {
-            "general": {
-              "title": "{{t(\"Add new\")}}",
-              "icon": "PlusOutlined",
-              "type": "primary"
-            }
-          },
-          "popupSettings": {
-            "openView": {
-              "mode": "drawer",
-              "size": "medium",
-              "pageModelClass": "ChildPageModel",
-              "dataSourceKey": "main",
-              "collectionName": "mq_problems",
-              "title": "{{t(\"Add new\")}}",
-              "uid": "§template:mq_problems:CreateFormModel/target",
-              "popupTemplateHasFilterByTk": false,
-              "popupTemplateHasSourceId": false,
-              "popupTemplateMode": "reference",
-              "popupTemplateUid": "§template:mq_problems:CreateFormModel"
-            }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.mTodoRevisit.addNew_default_3"
           }
         },
         "flowRegistry": {}
@@ -379,7 +239,11 @@ module.exports = {
         "props": {
           "type": "link",
           "title": "{{t(\"View\")}}",
-          "icon": null
+          "icon": null,
+          "style": {
+            "minHeight": 44,
+            "minWidth": 44
+          }
         },
         "decoratorProps": {},
         "stepParams": {
@@ -1124,77 +988,6 @@ module.exports = {
     {
       "uid": "§m-revisits/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]/actions[0]",
       "parent": "§m-revisits/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]",
-      "sort": 1,
-      "options": {
-        "parentId": "§m-revisits/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]",
-        "subKey": "actions",
-        "subType": "array",
-        "use": "FilterActionModel",
-        "props": {
-          "title": "{{t(\"Filter\")}}",
-          "icon": "FilterOutlined",
-          "defaultFilterValue": {
-            "logic": "$and",
-            "items": [
-              {
-                "path": "goal",
-                "operator": "$includes"
-              },
-              {
-                "path": "mode",
-                "operator": "$eq"
-              }
-            ]
-          },
-          "filterValue": {
-            "logic": "$and",
-            "items": [
-              {
-                "path": "goal",
-                "operator": "$includes"
-              },
-              {
-                "path": "mode",
-                "operator": "$eq"
-              }
-            ]
-          }
-        },
-        "decoratorProps": {},
-        "stepParams": {
-          "buttonSettings": {
-            "general": {
-              "title": "{{t(\"Filter\")}}",
-              "icon": "FilterOutlined"
-            }
-          },
-          "filterSettings": {
-            "defaultFilter": {
-              "defaultFilter": {
-                "logic": "$and",
-                "items": [
-                  {
-                    "path": "goal",
-                    "operator": "$includes"
-                  },
-                  {
-                    "path": "mode",
-                    "operator": "$eq"
-                  }
-                ]
-              }
-            }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.mTodoRevisit.view_1.popup.problemResponsibilities.filter_default_1"
-          }
-        },
-        "flowRegistry": {}
-      }
-    },
-    {
-      "uid": "§m-revisits/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]/actions[1]",
-      "parent": "§m-revisits/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]",
       "sort": 2,
       "options": {
         "parentId": "§m-revisits/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]",
@@ -1215,53 +1008,6 @@ module.exports = {
           },
           "__flowSurfaceMeta": {
             "declaredKey": "main.mTodoRevisit.view_1.popup.problemResponsibilities.refresh_default_2"
-          }
-        },
-        "flowRegistry": {}
-      }
-    },
-    {
-      "uid": "§m-revisits/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]/actions[2]",
-      "parent": "§m-revisits/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]",
-      "sort": 3,
-      "options": {
-        "parentId": "§m-revisits/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]",
-        "subKey": "actions",
-        "subType": "array",
-        "use": "AddNewActionModel",
-        "props": {
-          "type": "primary",
-          "title": "{{t(\"Add new\")}}",
-          "icon": "PlusOutlined"
-        },
-        "decoratorProps": {},
-        "stepParams": {
-          "buttonSettings": {
-            "general": {
-              "title": "{{t(\"Add new\")}}",
-              "icon": "PlusOutlined",
-              "type": "primary"
-            }
-          },
-          "popupSettings": {
-            "openView": {
-              "mode": "drawer",
-              "size": "medium",
-              "pageModelClass": "ChildPageModel",
-              "dataSourceKey": "main",
-              "collectionName": "mq_responsibilities",
-              "associationName": "mq_problems.responsibilities",
-              "sourceId": "{{ctx.view.inputArgs.sourceId}}",
-              "title": "{{t(\"Add new\")}}",
-              "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target",
-              "popupTemplateHasFilterByTk": false,
-              "popupTemplateHasSourceId": true,
-              "popupTemplateMode": "reference",
-              "popupTemplateUid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel"
-            }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.mTodoRevisit.view_1.popup.problemResponsibilities.addNew_default_3"
           }
         },
         "flowRegistry": {}
@@ -1709,6 +1455,55 @@ module.exports = {
         "subKey": "items",
         "subType": "array",
         "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "overdueDays"
+            }
+          },
+          "detailItemSettings": {
+            "showLabel": {
+              "showLabel": false
+            }
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[0]/item/grid/items[2]/field",
+      "parent": "§m-revisits/tab0/grid/items[0]/item/grid/items[2]",
+      "sort": 1,
+      "options": {
+        "use": "MqOverdueFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "overdueDays"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mTodoRevisit.overdueDays.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[0]/item/grid/items[3]",
+      "parent": "§m-revisits/tab0/grid/items[0]/item/grid",
+      "sort": 4,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[0]/item/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
         "props": {
           "titleField": "name"
         },
@@ -1729,8 +1524,8 @@ module.exports = {
       }
     },
     {
-      "uid": "§m-revisits/tab0/grid/items[0]/item/grid/items[2]/field",
-      "parent": "§m-revisits/tab0/grid/items[0]/item/grid/items[2]",
+      "uid": "§m-revisits/tab0/grid/items[0]/item/grid/items[3]/field",
+      "parent": "§m-revisits/tab0/grid/items[0]/item/grid/items[3]",
       "sort": 1,
       "options": {
         "use": "DisplayTextFieldModel",
@@ -1773,9 +1568,9 @@ module.exports = {
       }
     },
     {
-      "uid": "§m-revisits/tab0/grid/items[0]/item/grid/items[3]",
+      "uid": "§m-revisits/tab0/grid/items[0]/item/grid/items[4]",
       "parent": "§m-revisits/tab0/grid/items[0]/item/grid",
-      "sort": 4,
+      "sort": 5,
       "options": {
         "parentId": "§m-revisits/tab0/grid/items[0]/item/grid",
         "subKey": "items",
@@ -1797,8 +1592,8 @@ module.exports = {
       }
     },
     {
-      "uid": "§m-revisits/tab0/grid/items[0]/item/grid/items[3]/field",
-      "parent": "§m-revisits/tab0/grid/items[0]/item/grid/items[3]",
+      "uid": "§m-revisits/tab0/grid/items[0]/item/grid/items[4]/field",
+      "parent": "§m-revisits/tab0/grid/items[0]/item/grid/items[4]",
       "sort": 1,
       "options": {
         "use": "DisplayTextFieldModel",
@@ -1878,101 +1673,6 @@ module.exports = {
     {
       "uid": "§m-revisits/tab0/grid/items[1]/actions[0]",
       "parent": "§m-revisits/tab0/grid/items[1]",
-      "sort": 1,
-      "options": {
-        "parentId": "§m-revisits/tab0/grid/items[1]",
-        "subKey": "actions",
-        "subType": "array",
-        "use": "FilterActionModel",
-        "props": {
-          "title": "{{t(\"Filter\")}}",
-          "icon": "FilterOutlined",
-          "defaultFilterValue": {
-            "logic": "$and",
-            "items": [
-              {
-                "path": "title",
-                "operator": "$includes"
-              },
-              {
-                "path": "status",
-                "operator": "$eq"
-              },
-              {
-                "path": "category",
-                "operator": "$eq"
-              },
-              {
-                "path": "description",
-                "operator": "$includes"
-              }
-            ]
-          },
-          "filterValue": {
-            "logic": "$and",
-            "items": [
-              {
-                "path": "title",
-                "operator": "$includes"
-              },
-              {
-                "path": "status",
-                "operator": "$eq"
-              },
-              {
-                "path": "category",
-                "operator": "$eq"
-              },
-              {
-                "path": "description",
-                "operator": "$includes"
-              }
-            ]
-          }
-        },
-        "decoratorProps": {},
-        "stepParams": {
-          "buttonSettings": {
-            "general": {
-              "title": "{{t(\"Filter\")}}",
-              "icon": "FilterOutlined"
-            }
-          },
-          "filterSettings": {
-            "defaultFilter": {
-              "defaultFilter": {
-                "logic": "$and",
-                "items": [
-                  {
-                    "path": "title",
-                    "operator": "$includes"
-                  },
-                  {
-                    "path": "status",
-                    "operator": "$eq"
-                  },
-                  {
-                    "path": "category",
-                    "operator": "$eq"
-                  },
-                  {
-                    "path": "description",
-                    "operator": "$includes"
-                  }
-                ]
-              }
-            }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.filter_default_2"
-          }
-        },
-        "flowRegistry": {}
-      }
-    },
-    {
-      "uid": "§m-revisits/tab0/grid/items[1]/actions[1]",
-      "parent": "§m-revisits/tab0/grid/items[1]",
       "sort": 2,
       "options": {
         "parentId": "§m-revisits/tab0/grid/items[1]",
@@ -1993,51 +1693,6 @@ module.exports = {
           },
           "__flowSurfaceMeta": {
             "declaredKey": "main.mRevisits.refresh_1"
-          }
-        },
-        "flowRegistry": {}
-      }
-    },
-    {
-      "uid": "§m-revisits/tab0/grid/items[1]/actions[2]",
-      "parent": "§m-revisits/tab0/grid/items[1]",
-      "sort": 3,
-      "options": {
-        "parentId": "§m-revisits/tab0/grid/items[1]",
-        "subKey": "actions",
-        "subType": "array",
-        "use": "AddNewActionModel",
-        "props": {
-          "type": "primary",
-          "title": "{{t(\"Add new\")}}",
-          "icon": "PlusOutlined"
-        },
-        "decoratorProps": {},
-        "stepParams": {
-          "buttonSettings": {
-            "general": {
-              "title": "{{t(\"Add new\")}}",
-              "icon": "PlusOutlined",
-              "type": "primary"
-            }
-          },
-          "popupSettings": {
-            "openView": {
-              "mode": "drawer",
-              "size": "medium",
-              "pageModelClass": "ChildPageModel",
-              "dataSourceKey": "main",
-              "collectionName": "mq_problems",
-              "title": "{{t(\"Add new\")}}",
-              "uid": "§template:mq_problems:CreateFormModel/target",
-              "popupTemplateHasFilterByTk": false,
-              "popupTemplateHasSourceId": false,
-              "popupTemplateMode": "reference",
-              "popupTemplateUid": "§template:mq_problems:CreateFormModel"
-            }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.addNew_default_3"
           }
         },
         "flowRegistry": {}
@@ -2070,7 +1725,11 @@ module.exports = {
         "props": {
           "type": "link",
           "title": "{{t(\"View\")}}",
-          "icon": null
+          "icon": null,
+          "style": {
+            "minHeight": 44,
+            "minWidth": 44
+          }
         },
         "decoratorProps": {},
         "stepParams": {
@@ -2815,77 +2474,6 @@ module.exports = {
     {
       "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/actions[0]",
       "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]",
-      "sort": 1,
-      "options": {
-        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]",
-        "subKey": "actions",
-        "subType": "array",
-        "use": "FilterActionModel",
-        "props": {
-          "title": "{{t(\"Filter\")}}",
-          "icon": "FilterOutlined",
-          "defaultFilterValue": {
-            "logic": "$and",
-            "items": [
-              {
-                "path": "goal",
-                "operator": "$includes"
-              },
-              {
-                "path": "mode",
-                "operator": "$eq"
-              }
-            ]
-          },
-          "filterValue": {
-            "logic": "$and",
-            "items": [
-              {
-                "path": "goal",
-                "operator": "$includes"
-              },
-              {
-                "path": "mode",
-                "operator": "$eq"
-              }
-            ]
-          }
-        },
-        "decoratorProps": {},
-        "stepParams": {
-          "buttonSettings": {
-            "general": {
-              "title": "{{t(\"Filter\")}}",
-              "icon": "FilterOutlined"
-            }
-          },
-          "filterSettings": {
-            "defaultFilter": {
-              "defaultFilter": {
-                "logic": "$and",
-                "items": [
-                  {
-                    "path": "goal",
-                    "operator": "$includes"
-                  },
-                  {
-                    "path": "mode",
-                    "operator": "$eq"
-                  }
-                ]
-              }
-            }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.filter_default_1"
-          }
-        },
-        "flowRegistry": {}
-      }
-    },
-    {
-      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/actions[1]",
-      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]",
       "sort": 2,
       "options": {
         "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]",
@@ -2906,53 +2494,6 @@ module.exports = {
           },
           "__flowSurfaceMeta": {
             "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.refresh_default_2"
-          }
-        },
-        "flowRegistry": {}
-      }
-    },
-    {
-      "uid": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/actions[2]",
-      "parent": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]",
-      "sort": 3,
-      "options": {
-        "parentId": "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]",
-        "subKey": "actions",
-        "subType": "array",
-        "use": "AddNewActionModel",
-        "props": {
-          "type": "primary",
-          "title": "{{t(\"Add new\")}}",
-          "icon": "PlusOutlined"
-        },
-        "decoratorProps": {},
-        "stepParams": {
-          "buttonSettings": {
-            "general": {
-              "title": "{{t(\"Add new\")}}",
-              "icon": "PlusOutlined",
-              "type": "primary"
-            }
-          },
-          "popupSettings": {
-            "openView": {
-              "mode": "drawer",
-              "size": "medium",
-              "pageModelClass": "ChildPageModel",
-              "dataSourceKey": "main",
-              "collectionName": "mq_responsibilities",
-              "associationName": "mq_problems.responsibilities",
-              "sourceId": "{{ctx.view.inputArgs.sourceId}}",
-              "title": "{{t(\"Add new\")}}",
-              "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target",
-              "popupTemplateHasFilterByTk": false,
-              "popupTemplateHasSourceId": true,
-              "popupTemplateMode": "reference",
-              "popupTemplateUid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel"
-            }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.mRevisits.view_1.popup.problemResponsibilities.addNew_default_3"
           }
         },
         "flowRegistry": {}
@@ -3400,6 +2941,55 @@ module.exports = {
         "subKey": "items",
         "subType": "array",
         "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "overdueDays"
+            }
+          },
+          "detailItemSettings": {
+            "showLabel": {
+              "showLabel": false
+            }
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/grid/items[2]/field",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/grid/items[2]",
+      "sort": 1,
+      "options": {
+        "use": "MqOverdueFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "overdueDays"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mRevisits.overdueDays.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§m-revisits/tab0/grid/items[1]/item/grid/items[3]",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/grid",
+      "sort": 4,
+      "options": {
+        "parentId": "§m-revisits/tab0/grid/items[1]/item/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
         "props": {
           "titleField": "name"
         },
@@ -3420,8 +3010,8 @@ module.exports = {
       }
     },
     {
-      "uid": "§m-revisits/tab0/grid/items[1]/item/grid/items[2]/field",
-      "parent": "§m-revisits/tab0/grid/items[1]/item/grid/items[2]",
+      "uid": "§m-revisits/tab0/grid/items[1]/item/grid/items[3]/field",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/grid/items[3]",
       "sort": 1,
       "options": {
         "use": "DisplayTextFieldModel",
@@ -3464,9 +3054,9 @@ module.exports = {
       }
     },
     {
-      "uid": "§m-revisits/tab0/grid/items[1]/item/grid/items[3]",
+      "uid": "§m-revisits/tab0/grid/items[1]/item/grid/items[4]",
       "parent": "§m-revisits/tab0/grid/items[1]/item/grid",
-      "sort": 4,
+      "sort": 5,
       "options": {
         "parentId": "§m-revisits/tab0/grid/items[1]/item/grid",
         "subKey": "items",
@@ -3488,8 +3078,8 @@ module.exports = {
       }
     },
     {
-      "uid": "§m-revisits/tab0/grid/items[1]/item/grid/items[3]/field",
-      "parent": "§m-revisits/tab0/grid/items[1]/item/grid/items[3]",
+      "uid": "§m-revisits/tab0/grid/items[1]/item/grid/items[4]/field",
+      "parent": "§m-revisits/tab0/grid/items[1]/item/grid/items[4]",
       "sort": 1,
       "options": {
         "use": "DisplayTextFieldModel",
@@ -3513,20 +3103,12 @@ module.exports = {
   ],
   "usages": [
     [
-      "§m-revisits/tab0/grid/items[0]/actions[2]",
-      "§template:mq_problems:CreateFormModel"
-    ],
-    [
       "§m-revisits/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[0]/actions[0]",
       "§template:mq_problems:EditFormModel"
     ],
     [
       "§m-revisits/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[3]/field",
       "§template:mq_units@mq_problems.unit:DetailsBlockModel"
-    ],
-    [
-      "§m-revisits/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]/actions[2]",
-      "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel"
     ],
     [
       "§m-revisits/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[0]/field",
@@ -3537,12 +3119,8 @@ module.exports = {
       "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel"
     ],
     [
-      "§m-revisits/tab0/grid/items[0]/item/grid/items[2]/field",
+      "§m-revisits/tab0/grid/items[0]/item/grid/items[3]/field",
       "§template:mq_units@mq_problems.unit:DetailsBlockModel"
-    ],
-    [
-      "§m-revisits/tab0/grid/items[1]/actions[2]",
-      "§template:mq_problems:CreateFormModel"
     ],
     [
       "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[0]/actions[0]",
@@ -3553,10 +3131,6 @@ module.exports = {
       "§template:mq_units@mq_problems.unit:DetailsBlockModel"
     ],
     [
-      "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/actions[2]",
-      "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel"
-    ],
-    [
       "§m-revisits/tab0/grid/items[1]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[0]/field",
       "§template:users@mq_responsibilities.person:DetailsBlockModel"
     ],
@@ -3565,14 +3139,12 @@ module.exports = {
       "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel"
     ],
     [
-      "§m-revisits/tab0/grid/items[1]/item/grid/items[2]/field",
+      "§m-revisits/tab0/grid/items[1]/item/grid/items[3]/field",
       "§template:mq_units@mq_problems.unit:DetailsBlockModel"
     ]
   ],
   "templates": [
-    "§template:mq_problems:CreateFormModel",
     "§template:mq_problems:EditFormModel",
-    "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel",
     "§template:mq_units@mq_problems.unit:EditFormModel",
     "§template:mq_units@mq_problems.unit:DetailsBlockModel",
     "§template:mq_units@mq_responsibilities.unit:EditFormModel",

@@ -172,101 +172,6 @@ module.exports = {
     {
       "uid": "§m-todos/tab0/grid/items[0]/actions[0]",
       "parent": "§m-todos/tab0/grid/items[0]",
-      "sort": 1,
-      "options": {
-        "parentId": "§m-todos/tab0/grid/items[0]",
-        "subKey": "actions",
-        "subType": "array",
-        "use": "FilterActionModel",
-        "props": {
-          "title": "{{t(\"Filter\")}}",
-          "icon": "FilterOutlined",
-          "defaultFilterValue": {
-            "logic": "$and",
-            "items": [
-              {
-                "path": "title",
-                "operator": "$includes"
-              },
-              {
-                "path": "status",
-                "operator": "$eq"
-              },
-              {
-                "path": "category",
-                "operator": "$eq"
-              },
-              {
-                "path": "description",
-                "operator": "$includes"
-              }
-            ]
-          },
-          "filterValue": {
-            "logic": "$and",
-            "items": [
-              {
-                "path": "title",
-                "operator": "$includes"
-              },
-              {
-                "path": "status",
-                "operator": "$eq"
-              },
-              {
-                "path": "category",
-                "operator": "$eq"
-              },
-              {
-                "path": "description",
-                "operator": "$includes"
-              }
-            ]
-          }
-        },
-        "decoratorProps": {},
-        "stepParams": {
-          "buttonSettings": {
-            "general": {
-              "title": "{{t(\"Filter\")}}",
-              "icon": "FilterOutlined"
-            }
-          },
-          "filterSettings": {
-            "defaultFilter": {
-              "defaultFilter": {
-                "logic": "$and",
-                "items": [
-                  {
-                    "path": "title",
-                    "operator": "$includes"
-                  },
-                  {
-                    "path": "status",
-                    "operator": "$eq"
-                  },
-                  {
-                    "path": "category",
-                    "operator": "$eq"
-                  },
-                  {
-                    "path": "description",
-                    "operator": "$includes"
-                  }
-                ]
-              }
-            }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.mTodoHandle.filter_default_2"
-          }
-        },
-        "flowRegistry": {}
-      }
-    },
-    {
-      "uid": "§m-todos/tab0/grid/items[0]/actions[1]",
-      "parent": "§m-todos/tab0/grid/items[0]",
       "sort": 2,
       "options": {
         "parentId": "§m-todos/tab0/grid/items[0]",
@@ -287,51 +192,6 @@ module.exports = {
           },
           "__flowSurfaceMeta": {
             "declaredKey": "main.mTodoHandle.refresh_1"
-          }
-        },
-        "flowRegistry": {}
-      }
-    },
-    {
-      "uid": "§m-todos/tab0/grid/items[0]/actions[2]",
-      "parent": "§m-todos/tab0/grid/items[0]",
-      "sort": 3,
-      "options": {
-        "parentId": "§m-todos/tab0/grid/items[0]",
-        "subKey": "actions",
-        "subType": "array",
-        "use": "AddNewActionModel",
-        "props": {
-          "type": "primary",
-          "title": "{{t(\"Add new\")}}",
-          "icon": "PlusOutlined"
-        },
-        "decoratorProps": {},
-        "stepParams": {
-          "buttonSettings": {
-            "general": {
-              "title": "{{t(\"Add new\")}}",
-              "icon": "PlusOutlined",
-              "type": "primary"
-            }
-          },
-          "popupSettings": {
-            "openView": {
-              "mode": "drawer",
-              "size": "medium",
-              "pageModelClass": "ChildPageModel",
-              "dataSourceKey": "main",
-              "collectionName": "mq_problems",
-              "title": "{{t(\"Add new\")}}",
-              "uid": "§template:mq_problems:CreateFormModel/target",
-              "popupTemplateHasFilterByTk": false,
-              "popupTemplateHasSourceId": false,
-              "popupTemplateMode": "reference",
-              "popupTemplateUid": "§template:mq_problems:CreateFormModel"
-            }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.mTodoHandle.addNew_default_3"
           }
         },
         "flowRegistry": {}
@@ -364,7 +224,11 @@ module.exports = {
         "props": {
           "type": "link",
           "title": "{{t(\"View\")}}",
-          "icon": null
+          "icon": null,
+          "style": {
+            "minHeight": 44,
+            "minWidth": 44
+          }
         },
         "decoratorProps": {},
         "stepParams": {
@@ -1109,77 +973,6 @@ module.exports = {
     {
       "uid": "§m-todos/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]/actions[0]",
       "parent": "§m-todos/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]",
-      "sort": 1,
-      "options": {
-        "parentId": "§m-todos/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]",
-        "subKey": "actions",
-        "subType": "array",
-        "use": "FilterActionModel",
-        "props": {
-          "title": "{{t(\"Filter\")}}",
-          "icon": "FilterOutlined",
-          "defaultFilterValue": {
-            "logic": "$and",
-            "items": [
-              {
-                "path": "goal",
-                "operator": "$includes"
-              },
-              {
-                "path": "mode",
-                "operator": "$eq"
-              }
-            ]
-          },
-          "filterValue": {
-            "logic": "$and",
-            "items": [
-              {
-                "path": "goal",
-                "operator": "$includes"
-              },
-              {
-                "path": "mode",
-                "operator": "$eq"
-              }
-            ]
-          }
-        },
-        "decoratorProps": {},
-        "stepParams": {
-          "buttonSettings": {
-            "general": {
-              "title": "{{t(\"Filter\")}}",
-              "icon": "FilterOutlined"
-            }
-          },
-          "filterSettings": {
-            "defaultFilter": {
-              "defaultFilter": {
-                "logic": "$and",
-                "items": [
-                  {
-                    "path": "goal",
-                    "operator": "$includes"
-                  },
-                  {
-                    "path": "mode",
-                    "operator": "$eq"
-                  }
-                ]
-              }
-            }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.mTodoHandle.view_1.popup.problemResponsibilities.filter_default_1"
-          }
-        },
-        "flowRegistry": {}
-      }
-    },
-    {
-      "uid": "§m-todos/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]/actions[1]",
-      "parent": "§m-todos/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]",
       "sort": 2,
       "options": {
         "parentId": "§m-todos/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]",
@@ -1200,53 +993,6 @@ module.exports = {
           },
           "__flowSurfaceMeta": {
             "declaredKey": "main.mTodoHandle.view_1.popup.problemResponsibilities.refresh_default_2"
-          }
-        },
-        "flowRegistry": {}
-      }
-    },
-    {
-      "uid": "§m-todos/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]/actions[2]",
-      "parent": "§m-todos/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]",
-      "sort": 3,
-      "options": {
-        "parentId": "§m-todos/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]",
-        "subKey": "actions",
-        "subType": "array",
-        "use": "AddNewActionModel",
-        "props": {
-          "type": "primary",
-          "title": "{{t(\"Add new\")}}",
-          "icon": "PlusOutlined"
-        },
-        "decoratorProps": {},
-        "stepParams": {
-          "buttonSettings": {
-            "general": {
-              "title": "{{t(\"Add new\")}}",
-              "icon": "PlusOutlined",
-              "type": "primary"
-            }
-          },
-          "popupSettings": {
-            "openView": {
-              "mode": "drawer",
-              "size": "medium",
-              "pageModelClass": "ChildPageModel",
-              "dataSourceKey": "main",
-              "collectionName": "mq_responsibilities",
-              "associationName": "mq_problems.responsibilities",
-              "sourceId": "{{ctx.view.inputArgs.sourceId}}",
-              "title": "{{t(\"Add new\")}}",
-              "uid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel/target",
-              "popupTemplateHasFilterByTk": false,
-              "popupTemplateHasSourceId": true,
-              "popupTemplateMode": "reference",
-              "popupTemplateUid": "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel"
-            }
-          },
-          "__flowSurfaceMeta": {
-            "declaredKey": "main.mTodoHandle.view_1.popup.problemResponsibilities.addNew_default_3"
           }
         },
         "flowRegistry": {}
@@ -1599,6 +1345,17 @@ module.exports = {
       }
     },
     {
+      "uid": "§m-todos/tab0/grid/items[0]/item/actions[4]",
+      "parent": "§m-todos/tab0/grid/items[0]/item",
+      "sort": 5,
+      "options": {
+        "parentId": "§m-todos/tab0/grid/items[0]/item",
+        "subKey": "actions",
+        "subType": "array",
+        "use": "MqProblemAnswerSupervisionActionModel"
+      }
+    },
+    {
       "uid": "§m-todos/tab0/grid/items[0]/item/grid",
       "parent": "§m-todos/tab0/grid/items[0]/item",
       "sort": 1,
@@ -1716,6 +1473,55 @@ module.exports = {
         "subKey": "items",
         "subType": "array",
         "use": "DetailsItemModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "overdueDays"
+            }
+          },
+          "detailItemSettings": {
+            "showLabel": {
+              "showLabel": false
+            }
+          }
+        }
+      }
+    },
+    {
+      "uid": "§m-todos/tab0/grid/items[0]/item/grid/items[2]/field",
+      "parent": "§m-todos/tab0/grid/items[0]/item/grid/items[2]",
+      "sort": 1,
+      "options": {
+        "use": "MqOverdueFieldModel",
+        "props": {},
+        "stepParams": {
+          "fieldSettings": {
+            "init": {
+              "dataSourceKey": "main",
+              "collectionName": "mq_problems",
+              "fieldPath": "overdueDays"
+            }
+          },
+          "__flowSurfaceMeta": {
+            "declaredKey": "main.mTodoHandle.overdueDays.field"
+          }
+        },
+        "subKey": "field",
+        "subType": "object"
+      }
+    },
+    {
+      "uid": "§m-todos/tab0/grid/items[0]/item/grid/items[3]",
+      "parent": "§m-todos/tab0/grid/items[0]/item/grid",
+      "sort": 4,
+      "options": {
+        "parentId": "§m-todos/tab0/grid/items[0]/item/grid",
+        "subKey": "items",
+        "subType": "array",
+        "use": "DetailsItemModel",
         "props": {
           "titleField": "name"
         },
@@ -1736,8 +1542,8 @@ module.exports = {
       }
     },
     {
-      "uid": "§m-todos/tab0/grid/items[0]/item/grid/items[2]/field",
-      "parent": "§m-todos/tab0/grid/items[0]/item/grid/items[2]",
+      "uid": "§m-todos/tab0/grid/items[0]/item/grid/items[3]/field",
+      "parent": "§m-todos/tab0/grid/items[0]/item/grid/items[3]",
       "sort": 1,
       "options": {
         "use": "DisplayTextFieldModel",
@@ -1780,9 +1586,9 @@ module.exports = {
       }
     },
     {
-      "uid": "§m-todos/tab0/grid/items[0]/item/grid/items[3]",
+      "uid": "§m-todos/tab0/grid/items[0]/item/grid/items[4]",
       "parent": "§m-todos/tab0/grid/items[0]/item/grid",
-      "sort": 4,
+      "sort": 5,
       "options": {
         "parentId": "§m-todos/tab0/grid/items[0]/item/grid",
         "subKey": "items",
@@ -1804,8 +1610,8 @@ module.exports = {
       }
     },
     {
-      "uid": "§m-todos/tab0/grid/items[0]/item/grid/items[3]/field",
-      "parent": "§m-todos/tab0/grid/items[0]/item/grid/items[3]",
+      "uid": "§m-todos/tab0/grid/items[0]/item/grid/items[4]/field",
+      "parent": "§m-todos/tab0/grid/items[0]/item/grid/items[4]",
       "sort": 1,
       "options": {
         "use": "DisplayTextFieldModel",
@@ -1829,20 +1635,12 @@ module.exports = {
   ],
   "usages": [
     [
-      "§m-todos/tab0/grid/items[0]/actions[2]",
-      "§template:mq_problems:CreateFormModel"
-    ],
-    [
       "§m-todos/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[0]/actions[0]",
       "§template:mq_problems:EditFormModel"
     ],
     [
       "§m-todos/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[0]/grid/items[3]/field",
       "§template:mq_units@mq_problems.unit:DetailsBlockModel"
-    ],
-    [
-      "§m-todos/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]/actions[2]",
-      "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel"
     ],
     [
       "§m-todos/tab0/grid/items[0]/item/actions[0]/page/tabs[0]/grid/items[1]/item/grid/items[0]/field",
@@ -1853,14 +1651,12 @@ module.exports = {
       "§template:mq_units@mq_responsibilities.unit:DetailsBlockModel"
     ],
     [
-      "§m-todos/tab0/grid/items[0]/item/grid/items[2]/field",
+      "§m-todos/tab0/grid/items[0]/item/grid/items[3]/field",
       "§template:mq_units@mq_problems.unit:DetailsBlockModel"
     ]
   ],
   "templates": [
-    "§template:mq_problems:CreateFormModel",
     "§template:mq_problems:EditFormModel",
-    "§template:mq_responsibilities@mq_problems.responsibilities:CreateFormModel",
     "§template:mq_units@mq_problems.unit:EditFormModel",
     "§template:mq_units@mq_problems.unit:DetailsBlockModel",
     "§template:mq_units@mq_responsibilities.unit:EditFormModel",

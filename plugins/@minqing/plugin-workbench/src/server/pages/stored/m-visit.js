@@ -319,7 +319,7 @@ module.exports = {
       "parent": "§m-visit/tab0/grid/items[0]/grid/items[0]",
       "sort": 1,
       "options": {
-        "use": "RecordSelectFieldModel",
+        "use": "MqLiaisonUnitSelectFieldModel",
         "props": {
           "titleField": "name"
         },

@@ -15909,6 +15909,14 @@ module.exports = {
                     [
                       "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[20]"
                     ]
+                  ],
+                  "row13": [
+                    [
+                      "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[21]"
+                    ],
+                    [
+                      "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[22]"
+                    ]
                   ]
                 },
                 "sizes": {
@@ -15956,6 +15964,10 @@ module.exports = {
                   "row12": [
                     12,
                     12
+                  ],
+                  "row13": [
+                    12,
+                    12
                   ]
                 },
                 "rowOrder": [
@@ -15970,7 +15982,8 @@ module.exports = {
                   "row9",
                   "row10",
                   "row11",
-                  "row12"
+                  "row12",
+                  "row13"
                 ]
               }
             },
@@ -16068,6 +16081,14 @@ module.exports = {
                 [
                   "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling20"
                 ]
+              ],
+              "row13": [
+                [
+                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling21"
+                ],
+                [
+                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling22"
+                ]
               ]
             },
             "sizes": {
@@ -16115,6 +16136,10 @@ module.exports = {
               "row12": [
                 12,
                 12
+              ],
+              "row13": [
+                12,
+                12
               ]
             },
             "rowOrder": [
@@ -16129,7 +16154,8 @@ module.exports = {
               "row9",
               "row10",
               "row11",
-              "row12"
+              "row12",
+              "row13"
             ]
           },
           "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]",
@@ -16505,7 +16531,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -16518,14 +16544,14 @@ module.exports = {
         "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
         "sort": 1,
         "options": {
-          "use": "CheckboxFieldModel",
+          "use": "NumberFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -16551,7 +16577,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
+                "fieldPath": "unansweredSupervisions"
               }
             }
           },
@@ -16564,19 +16590,14 @@ module.exports = {
         "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
         "sort": 1,
         "options": {
-          "use": "TextareaFieldModel",
-          "props": {
-            "autoSize": {
-              "maxRows": 10,
-              "minRows": 3
-            }
-          },
+          "use": "NumberFieldModel",
+          "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
+                "fieldPath": "unansweredSupervisions"
               }
             }
           },
@@ -16602,7 +16623,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
+                "fieldPath": "isPublic"
               }
             }
           },
@@ -16615,14 +16636,14 @@ module.exports = {
         "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
         "sort": 1,
         "options": {
-          "use": "InputFieldModel",
+          "use": "CheckboxFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
+                "fieldPath": "isPublic"
               }
             }
           },
@@ -16694,7 +16715,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
+                "fieldPath": "publicSummary"
               }
             }
           },
@@ -16705,6 +16726,103 @@ module.exports = {
       {
         "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[20]/field",
         "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+        "sort": 1,
+        "options": {
+          "use": "TextareaFieldModel",
+          "props": {
+            "autoSize": {
+              "maxRows": 10,
+              "minRows": 3
+            }
+          },
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicSummary"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 22,
+        "options": {
+          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "FormItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicTitle"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 22
+        }
+      },
+      {
+        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[21]/field",
+        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+        "sort": 1,
+        "options": {
+          "use": "InputFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicTitle"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
+        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 23,
+        "options": {
+          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "FormItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publishedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 23
+        }
+      },
+      {
+        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[22]/field",
+        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
         "sort": 1,
         "options": {
           "use": "DateTimeTzFieldModel",
@@ -16720,8 +16838,8 @@ module.exports = {
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
+          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
           "sortIndex": 1
         }
       },
@@ -21908,6 +22026,14 @@ module.exports = {
                     [
                       "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]"
                     ]
+                  ],
+                  "row12": [
+                    [
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]"
+                    ]
                   ]
                 },
                 "sizes": {
@@ -21953,6 +22079,10 @@ module.exports = {
                   "row11": [
                     12,
                     12
+                  ],
+                  "row12": [
+                    12,
+                    12
                   ]
                 },
                 "rowOrder": [
@@ -21966,7 +22096,8 @@ module.exports = {
                   "row8",
                   "row9",
                   "row10",
-                  "row11"
+                  "row11",
+                  "row12"
                 ]
               }
             }
@@ -22057,6 +22188,14 @@ module.exports = {
                 [
                   "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling20"
                 ]
+              ],
+              "row12": [
+                [
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling21"
+                ],
+                [
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling22"
+                ]
               ]
             },
             "sizes": {
@@ -22102,6 +22241,10 @@ module.exports = {
               "row11": [
                 12,
                 12
+              ],
+              "row12": [
+                12,
+                12
               ]
             },
             "rowOrder": [
@@ -22115,7 +22258,8 @@ module.exports = {
               "row8",
               "row9",
               "row10",
-              "row11"
+              "row11",
+              "row12"
             ]
           },
           "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
@@ -22486,7 +22630,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -22499,14 +22643,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
         "sort": 1,
         "options": {
-          "use": "DisplayCheckboxFieldModel",
+          "use": "DisplayNumberFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -22532,7 +22676,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
+                "fieldPath": "unansweredSupervisions"
               }
             }
           },
@@ -22545,14 +22689,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
         "sort": 1,
         "options": {
-          "use": "DisplayTextFieldModel",
+          "use": "DisplayNumberFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
+                "fieldPath": "unansweredSupervisions"
               }
             }
           },
@@ -22578,7 +22722,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
+                "fieldPath": "isPublic"
               }
             }
           },
@@ -22591,14 +22735,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
         "sort": 1,
         "options": {
-          "use": "DisplayTextFieldModel",
+          "use": "DisplayCheckboxFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
+                "fieldPath": "isPublic"
               }
             }
           },
@@ -22670,7 +22814,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
+                "fieldPath": "publicSummary"
               }
             }
           },
@@ -22681,6 +22825,98 @@ module.exports = {
       {
         "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]/field",
         "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicSummary"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 22,
+        "options": {
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicTitle"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 22
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicTitle"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 23,
+        "options": {
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publishedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 23
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]/field",
+        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
         "sort": 1,
         "options": {
           "use": "DisplayDateTimeFieldModel",
@@ -22696,8 +22932,8 @@ module.exports = {
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
+          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
           "sortIndex": 1
         }
       },
@@ -27660,6 +27896,14 @@ module.exports = {
                     [
                       "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]"
                     ]
+                  ],
+                  "row12": [
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]"
+                    ]
                   ]
                 },
                 "sizes": {
@@ -27705,6 +27949,10 @@ module.exports = {
                   "row11": [
                     12,
                     12
+                  ],
+                  "row12": [
+                    12,
+                    12
                   ]
                 },
                 "rowOrder": [
@@ -27718,7 +27966,8 @@ module.exports = {
                   "row8",
                   "row9",
                   "row10",
-                  "row11"
+                  "row11",
+                  "row12"
                 ]
               }
             }
@@ -27809,6 +28058,14 @@ module.exports = {
                 [
                   "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling20"
                 ]
+              ],
+              "row12": [
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling21"
+                ],
+                [
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling22"
+                ]
               ]
             },
             "sizes": {
@@ -27854,6 +28111,10 @@ module.exports = {
               "row11": [
                 12,
                 12
+              ],
+              "row12": [
+                12,
+                12
               ]
             },
             "rowOrder": [
@@ -27867,7 +28128,8 @@ module.exports = {
               "row8",
               "row9",
               "row10",
-              "row11"
+              "row11",
+              "row12"
             ]
           },
           "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
@@ -28238,7 +28500,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -28251,14 +28513,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
         "sort": 1,
         "options": {
-          "use": "DisplayCheckboxFieldModel",
+          "use": "DisplayNumberFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -28284,7 +28546,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
+                "fieldPath": "unansweredSupervisions"
               }
             }
           },
@@ -28297,14 +28559,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
         "sort": 1,
         "options": {
-          "use": "DisplayTextFieldModel",
+          "use": "DisplayNumberFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
+                "fieldPath": "unansweredSupervisions"
               }
             }
           },
@@ -28330,7 +28592,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
+                "fieldPath": "isPublic"
               }
             }
           },
@@ -28343,14 +28605,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
         "sort": 1,
         "options": {
-          "use": "DisplayTextFieldModel",
+          "use": "DisplayCheckboxFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
+                "fieldPath": "isPublic"
               }
             }
           },
@@ -28422,7 +28684,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
+                "fieldPath": "publicSummary"
               }
             }
           },
@@ -28433,6 +28695,98 @@ module.exports = {
       {
         "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]/field",
         "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicSummary"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 22,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicTitle"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 22
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicTitle"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 23,
+        "options": {
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publishedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 23
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]/field",
+        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
         "sort": 1,
         "options": {
           "use": "DisplayDateTimeFieldModel",
@@ -28448,8 +28802,8 @@ module.exports = {
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
+          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
           "sortIndex": 1
         }
       },
@@ -31498,6 +31852,14 @@ module.exports = {
                     [
                       "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]"
                     ]
+                  ],
+                  "row12": [
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]"
+                    ]
                   ]
                 },
                 "sizes": {
@@ -31543,6 +31905,10 @@ module.exports = {
                   "row11": [
                     12,
                     12
+                  ],
+                  "row12": [
+                    12,
+                    12
                   ]
                 },
                 "rowOrder": [
@@ -31556,7 +31922,8 @@ module.exports = {
                   "row8",
                   "row9",
                   "row10",
-                  "row11"
+                  "row11",
+                  "row12"
                 ]
               }
             }
@@ -31647,6 +32014,14 @@ module.exports = {
                 [
                   "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling20"
                 ]
+              ],
+              "row12": [
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling21"
+                ],
+                [
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling22"
+                ]
               ]
             },
             "sizes": {
@@ -31692,6 +32067,10 @@ module.exports = {
               "row11": [
                 12,
                 12
+              ],
+              "row12": [
+                12,
+                12
               ]
             },
             "rowOrder": [
@@ -31705,7 +32084,8 @@ module.exports = {
               "row8",
               "row9",
               "row10",
-              "row11"
+              "row11",
+              "row12"
             ]
           },
           "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
@@ -32076,7 +32456,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -32089,14 +32469,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
         "sort": 1,
         "options": {
-          "use": "DisplayCheckboxFieldModel",
+          "use": "DisplayNumberFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -32122,7 +32502,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
+                "fieldPath": "unansweredSupervisions"
               }
             }
           },
@@ -32135,14 +32515,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
         "sort": 1,
         "options": {
-          "use": "DisplayTextFieldModel",
+          "use": "DisplayNumberFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
+                "fieldPath": "unansweredSupervisions"
               }
             }
           },
@@ -32168,7 +32548,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
+                "fieldPath": "isPublic"
               }
             }
           },
@@ -32181,14 +32561,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
         "sort": 1,
         "options": {
-          "use": "DisplayTextFieldModel",
+          "use": "DisplayCheckboxFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
+                "fieldPath": "isPublic"
               }
             }
           },
@@ -32260,7 +32640,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
+                "fieldPath": "publicSummary"
               }
             }
           },
@@ -32271,6 +32651,98 @@ module.exports = {
       {
         "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]/field",
         "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicSummary"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 22,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicTitle"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 22
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicTitle"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 23,
+        "options": {
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publishedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 23
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]/field",
+        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
         "sort": 1,
         "options": {
           "use": "DisplayDateTimeFieldModel",
@@ -32286,8 +32758,8 @@ module.exports = {
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
+          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
           "sortIndex": 1
         }
       },
@@ -33005,6 +33477,14 @@ module.exports = {
                     [
                       "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]"
                     ]
+                  ],
+                  "row12": [
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]"
+                    ],
+                    [
+                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]"
+                    ]
                   ]
                 },
                 "sizes": {
@@ -33050,6 +33530,10 @@ module.exports = {
                   "row11": [
                     12,
                     12
+                  ],
+                  "row12": [
+                    12,
+                    12
                   ]
                 },
                 "rowOrder": [
@@ -33063,7 +33547,8 @@ module.exports = {
                   "row8",
                   "row9",
                   "row10",
-                  "row11"
+                  "row11",
+                  "row12"
                 ]
               }
             }
@@ -33154,6 +33639,14 @@ module.exports = {
                 [
                   "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling20"
                 ]
+              ],
+              "row12": [
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling21"
+                ],
+                [
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling22"
+                ]
               ]
             },
             "sizes": {
@@ -33199,6 +33692,10 @@ module.exports = {
               "row11": [
                 12,
                 12
+              ],
+              "row12": [
+                12,
+                12
               ]
             },
             "rowOrder": [
@@ -33212,7 +33709,8 @@ module.exports = {
               "row8",
               "row9",
               "row10",
-              "row11"
+              "row11",
+              "row12"
             ]
           },
           "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
@@ -33583,7 +34081,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -33596,14 +34094,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
         "sort": 1,
         "options": {
-          "use": "DisplayCheckboxFieldModel",
+          "use": "DisplayNumberFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -33629,7 +34127,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
+                "fieldPath": "unansweredSupervisions"
               }
             }
           },
@@ -33642,14 +34140,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
         "sort": 1,
         "options": {
-          "use": "DisplayTextFieldModel",
+          "use": "DisplayNumberFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
+                "fieldPath": "unansweredSupervisions"
               }
             }
           },
@@ -33675,7 +34173,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
+                "fieldPath": "isPublic"
               }
             }
           },
@@ -33688,14 +34186,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
         "sort": 1,
         "options": {
-          "use": "DisplayTextFieldModel",
+          "use": "DisplayCheckboxFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
+                "fieldPath": "isPublic"
               }
             }
           },
@@ -33767,7 +34265,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
+                "fieldPath": "publicSummary"
               }
             }
           },
@@ -33778,6 +34276,98 @@ module.exports = {
       {
         "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]/field",
         "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicSummary"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 22,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicTitle"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 22
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicTitle"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 23,
+        "options": {
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publishedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 23
+        }
+      },
+      {
+        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]/field",
+        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
         "sort": 1,
         "options": {
           "use": "DisplayDateTimeFieldModel",
@@ -33793,8 +34383,8 @@ module.exports = {
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
+          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
+          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
           "sortIndex": 1
         }
       },
@@ -41349,6 +41939,14 @@ module.exports = {
                   "row13": [
                     [
                       "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]"
+                    ],
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[23]"
+                    ]
+                  ],
+                  "row14": [
+                    [
+                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[24]"
                     ]
                   ]
                 },
@@ -41400,6 +41998,10 @@ module.exports = {
                     12
                   ],
                   "row13": [
+                    12,
+                    12
+                  ],
+                  "row14": [
                     24
                   ]
                 },
@@ -41416,7 +42018,8 @@ module.exports = {
                   "row10",
                   "row11",
                   "row12",
-                  "row13"
+                  "row13",
+                  "row14"
                 ]
               }
             }
@@ -41516,6 +42119,14 @@ module.exports = {
               "row13": [
                 [
                   "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling22"
+                ],
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling23"
+                ]
+              ],
+              "row14": [
+                [
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling24"
                 ]
               ]
             },
@@ -41567,6 +42178,10 @@ module.exports = {
                 12
               ],
               "row13": [
+                12,
+                12
+              ],
+              "row14": [
                 24
               ]
             },
@@ -41583,7 +42198,8 @@ module.exports = {
               "row10",
               "row11",
               "row12",
-              "row13"
+              "row13",
+              "row14"
             ]
           },
           "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
@@ -42184,7 +42800,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -42197,14 +42813,14 @@ module.exports = {
         "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
         "sort": 1,
         "options": {
-          "use": "DisplayTextFieldModel",
+          "use": "DisplayNumberFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -42230,7 +42846,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
+                "fieldPath": "unansweredSupervisions"
               }
             }
           },
@@ -42241,6 +42857,98 @@ module.exports = {
       {
         "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]/field",
         "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayNumberFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "unansweredSupervisions"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[23]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 24,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicSummary"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 24
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[23]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[23]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayTextFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publicSummary"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[23]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[23]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[24]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 25,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "publishedAt"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 25
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[24]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[24]",
         "sort": 1,
         "options": {
           "use": "DisplayDateTimeFieldModel",
@@ -42256,8 +42964,8 @@ module.exports = {
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[24]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[24]",
           "sortIndex": 1
         }
       },

@@ -48,6 +48,9 @@ export async function overdueDaysOf(
  */
 export function exposeOverdueDays(db: Database) {
   db.on('mq_problems.afterFind', async (found: Model | Model[] | null, options: { transaction?: Transaction }) => {
+    // a read inside a transaction is the server's own (a loop step's checks, holding SQLite's write
+    // turn): only the reads that show problems pay for this query
+    if (options?.transaction) return;
     const problems = (Array.isArray(found) ? found : found ? [found] : []).filter((m) => m?.get?.('id') != null);
     if (!problems.length) return;
     const days = await overdueDaysOf(

@@ -387,7 +387,7 @@ module.exports = {
     "plugins/@minqing/plugin-workbench/src/server/pages/campaign/work-style.ts": "f16bf21f3f3b3299",
     "plugins/@minqing/plugin-workbench/src/server/pages/dashboard.ts": "caf9274c2c491ced",
     "plugins/@minqing/plugin-workbench/src/server/pages/i18n.ts": "23fadbe11ddfa772",
-    "plugins/@minqing/plugin-workbench/src/server/pages/index.ts": "ab53239cd4331ca1",
+    "plugins/@minqing/plugin-workbench/src/server/pages/index.ts": "6da0f5b84491f01d",
     "plugins/@minqing/plugin-workbench/src/server/pages/mobile/index.ts": "b112de50f7919011",
     "plugins/@minqing/plugin-workbench/src/server/pages/problem-popups.ts": "56eced7027c11713",
     "NocoBase packages": "22518f525ec9f9ab",

@@ -7,7 +7,6 @@ const {
   envFilePath,
   parseEnv,
   randomPassword,
-  SERVER_POOL_MAX,
   PASSWORD_ALPHABET,
   WELL_KNOWN_PASSWORDS,
 } = require('../src/env');
@@ -61,47 +60,6 @@ describe('.env generation', () => {
     // made from .env.example, it gets a storage folder and a database of its own
     expect(env).toMatchObject({ STORAGE_PATH: 'storage/e2e/app', DB_STORAGE: 'storage/e2e/app/db/minqing.sqlite' });
     expect(ensureEnv(dir).env.STORAGE_PATH).toBeUndefined();
-  });
-
-  describe('the connection pool on a database server (issue 22)', () => {
-    const withEnv = (text, environment = {}) => {
-      const dir = tmpRoot(`${example}# DB_POOL_MAX=20\n`);
-      if (text !== undefined) fs.writeFileSync(path.join(dir, '.env'), text);
-      const { env } = ensureEnv(dir, undefined, environment);
-      return { env, text: fs.readFileSync(path.join(dir, '.env'), 'utf8') };
-    };
-
-    it('gives PostgreSQL and MariaDB more than Sequelize\'s 5 connections', () => {
-      expect(SERVER_POOL_MAX).toBeGreaterThan(5);
-      for (const dialect of ['postgres', 'mariadb', 'mysql']) {
-        expect(withEnv(`DB_DIALECT=${dialect}\n`).env.DB_POOL_MAX).toBe(String(SERVER_POOL_MAX));
-      }
-      // set in the environment only (which wins over the file), the file still gets the pool
-      expect(withEnv('APP_KEY=k\n', { DB_DIALECT: 'postgres' }).env.DB_POOL_MAX).toBe(String(SERVER_POOL_MAX));
-      // once, with the reason beside it, and the next start leaves it alone
-      const { text } = withEnv('DB_DIALECT=postgres\n');
-      expect(text.match(/^DB_POOL_MAX=/gm)).toHaveLength(1);
-      expect(text).toMatch(/#.*transactions.*\nDB_POOL_MAX=/);
-    });
-
-    it('turns on .env.example\'s commented line rather than adding a second one', () => {
-      const { env, text } = withEnv(undefined, { DB_DIALECT: 'postgres' });
-      expect(env.DB_POOL_MAX).toBe(String(SERVER_POOL_MAX));
-      expect(text.match(/DB_POOL_MAX=/g)).toHaveLength(1);
-    });
-
-    it('keeps an administrator\'s own value, in the file or in the environment', () => {
-      expect(withEnv('DB_DIALECT=postgres\nDB_POOL_MAX=8\n').env.DB_POOL_MAX).toBe('8');
-      expect(withEnv('DB_DIALECT=postgres\n', { DB_POOL_MAX: '40' }).env.DB_POOL_MAX).toBeUndefined();
-    });
-
-    it('leaves SQLite as it was', () => {
-      expect(withEnv(undefined).env.DB_POOL_MAX).toBeUndefined();
-      expect(withEnv('DB_DIALECT=sqlite\n').env.DB_POOL_MAX).toBeUndefined();
-      expect(withEnv('APP_KEY=k\n').env.DB_POOL_MAX).toBeUndefined();
-      // the environment's sqlite wins over a file's postgres
-      expect(withEnv('DB_DIALECT=postgres\n', { DB_DIALECT: 'sqlite' }).env.DB_POOL_MAX).toBeUndefined();
-    });
   });
 
   it('draws every password character uniformly from the alphabet (no modulo bias)', () => {

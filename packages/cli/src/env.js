@@ -10,13 +10,6 @@ const WELL_KNOWN_PASSWORDS = ['admin123'];
 // Readable on a login form: no look-alikes (0/O, 1/l/I).
 const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 
-// Sequelize keeps 5 connections by default, and every transaction of ours holds one for its whole
-// length (the claim, the step's rows, the answer). On PostgreSQL under the load benchmark (issue 22:
-// 30 writers + 50 readers, test/bench/RESULTS.md "PostgreSQL: the connection pool") the loop steps
-// spent most of their time waiting for a connection (assign p50 9.7 s while plain creates took
-// 0.9 s). SQLite has no pool (one connection per transaction, Sequelize's sqlite dialect ignores it).
-const SERVER_POOL_MAX = 20;
-
 function parseEnv(text) {
   const env = {};
   for (const line of text.split('\n')) {
@@ -42,24 +35,10 @@ function envFilePath(root, appEnvPath = process.env.APP_ENV_PATH) {
 }
 
 /**
- * A database server (PostgreSQL, MariaDB/MySQL: in the file or in the environment, which wins in
- * NocoBase too) without DB_POOL_MAX gets ours; an administrator's own value is left as it is.
- */
-function withPoolDefault(text, env, environment) {
-  const dialect = environment.DB_DIALECT || env.DB_DIALECT || 'sqlite';
-  if (dialect === 'sqlite' || env.DB_POOL_MAX || environment.DB_POOL_MAX) return text;
-  // .env.example's commented line (with its explanation above it) becomes the setting
-  if (/^#\s*DB_POOL_MAX=/m.test(text)) return setVar(text, 'DB_POOL_MAX', SERVER_POOL_MAX);
-  const why = '# connections per app process: each of our transactions holds one for its whole length';
-  return `${text.trimEnd()}\n${why}\nDB_POOL_MAX=${SERVER_POOL_MAX}\n`;
-}
-
-/**
  * Returns { env, created, file } where env is the parsed env file after filling in what was
- * missing. `file` defaults to <root>/.env; a new one starts from <root>/.env.example. `environment`:
- * the variables that win over the file (process.env).
+ * missing. `file` defaults to <root>/.env; a new one starts from <root>/.env.example.
  */
-function ensureEnv(root, file = envFilePath(root), environment = process.env) {
+function ensureEnv(root, file = envFilePath(root)) {
   const created = !fs.existsSync(file);
   let text = created ? fs.readFileSync(path.join(root, '.env.example'), 'utf8') : fs.readFileSync(file, 'utf8');
   const env = parseEnv(text);
@@ -75,10 +54,9 @@ function ensureEnv(root, file = envFilePath(root), environment = process.env) {
   }
   // one password for the demo bureau's users (leader01…, cadre001…), never a fixed one
   if (!env.MINQING_DEMO_PASSWORD) text = setVar(text, 'MINQING_DEMO_PASSWORD', randomPassword(12));
-  text = withPoolDefault(text, parseEnv(text), environment);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text, { mode: 0o600 });
   return { env: parseEnv(text), created, file };
 }
 
-module.exports = { ensureEnv, SERVER_POOL_MAX, envFilePath, parseEnv, randomPassword, PASSWORD_ALPHABET, WELL_KNOWN_PASSWORDS };
+module.exports = { ensureEnv, envFilePath, parseEnv, randomPassword, PASSWORD_ALPHABET, WELL_KNOWN_PASSWORDS };

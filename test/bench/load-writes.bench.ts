@@ -6,6 +6,7 @@
  *     npm run bench -- load-writes                                      (SQLite)
  *     MINQING_TEST_DB=postgres npm run bench -- load-writes             (PostgreSQL, database <prefix>_bench)
  *     MINQING_BENCH_SECONDS=20 …                                        (the mixed phase's length, default 15)
+ *     MINQING_BENCH_DB_POOL_MAX=20 …                                    (the app's DB_POOL_MAX, else the CLI's default)
  */
 import { execFileSync } from 'child_process';
 import fs from 'fs';
@@ -55,6 +56,8 @@ it(
       LOGGER_LEVEL: 'warn',
       // a fresh database `<prefix>_bench` on PostgreSQL each run
       ...databaseSettings('bench'),
+      // the connection pool's size under test (issue 22); the CLI passes none of the runner's env on
+      ...(process.env.MINQING_BENCH_DB_POOL_MAX ? { DB_POOL_MAX: process.env.MINQING_BENCH_DB_POOL_MAX } : {}),
     });
     const run = copy.start();
     try {

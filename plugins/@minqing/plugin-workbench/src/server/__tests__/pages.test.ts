@@ -6,6 +6,7 @@ import { jsonDifferences } from '../domain/stored-pages';
 import { WORKBENCH_PAGES } from '../pages';
 import { ALL_PAGES, MOBILE_LAYOUT } from '../pages/all';
 import { MOBILE_PAGES } from '../pages/mobile';
+import { PROBLEM_INPUTS } from '../pages/problem-popups';
 import { capturePages } from '../services/page-capture';
 import { titleIn } from '@minqing/test/src/locale';
 import { tt } from '../pages/i18n';
@@ -311,6 +312,57 @@ describe('the campaign pages', () => {
     expect(await repository.findModelById(template.get('targetUid'), { includeAsyncNode: true })).toMatchObject({
       subModels: { page: { use: 'ChildPageModel' } },
     });
+  });
+
+  it('shows a problem in its generated popups as a handler needs it: no loop timestamps, publication or computed inputs', async () => {
+    const repository = app.db.getRepository('flowModels') as any;
+    const templates = await app.db
+      .getRepository('flowModelTemplates')
+      .find({ filter: { collectionName: 'mq_problems' } });
+    const fieldsOf = (model: any, item: string): string[] => [
+      ...(model.use === item ? [model.stepParams?.fieldSettings?.init?.fieldPath] : []),
+      ...Object.values(model.subModels ?? {}).flatMap((sub: any) =>
+        (Array.isArray(sub) ? sub : [sub]).flatMap((child: any) => fieldsOf(child, item)),
+      ),
+    ];
+    const loopAndPublication = [
+      ...['assignedAt', 'acceptedAt', 'doneAt', 'closedAt', 'reopenedAt', 'reopenCount', 'reopenReason'],
+      ...[
+        'isPublic',
+        'publicTitle',
+        'publicSummary',
+        'publishedAt',
+        'createdAt',
+        'updatedAt',
+        'unansweredSupervisions',
+      ],
+    ];
+    const seen = { form: 0, details: 0 };
+    for (const template of templates) {
+      const tree = await repository.findModelById(template.get('targetUid'), { includeAsyncNode: true });
+      const form = fieldsOf(tree, 'FormItemModel');
+      const details = fieldsOf(tree, 'DetailsItemModel');
+      seen.form += form.length;
+      seen.details += details.length;
+      // typed only what a person may set: the loop's steps and publicity set the rest
+      expect({ name: template.get('name'), form: form.filter((f) => !PROBLEM_INPUTS.includes(f)) }).toEqual({
+        name: template.get('name'),
+        form: [],
+      });
+      expect({ name: template.get('name'), details: details.filter((f) => loopAndPublication.includes(f)) }).toEqual({
+        name: template.get('name'),
+        details: [],
+      });
+    }
+    // the generated ones are there: 责任清单's `problem` shows the facts, 问题清单's 编辑 the inputs
+    expect(seen.form).toBeGreaterThan(0);
+    expect(seen.details).toBeGreaterThan(0);
+    const shown = templates.find((t: any) => /^Responsibility list -> Problem/.test(t.get('name')));
+    const facts = fieldsOf(
+      await repository.findModelById(shown.get('targetUid'), { includeAsyncNode: true }),
+      'DetailsItemModel',
+    );
+    expect(facts).toEqual(expect.arrayContaining(['title', 'status', 'category', 'overdueDays']));
   });
 
   it('keeps what an administrator changed and never brings back a page they deleted', async () => {

@@ -29,19 +29,27 @@ export const PROBLEM_VIEW = {
   },
 };
 
+/** What a person may type about a problem; the loop's steps and publicity set every other field. */
+export const PROBLEM_INPUTS = ['title', 'unit', 'category', 'source', 'description', 'difficulty', 'carriedOver'];
+
 /** 登记问题: what a reporter fills in, the title and unit marked required; the loop sets the rest. */
 export const PROBLEM_FORM = {
   key: 'problemForm',
   type: 'createForm',
   collection: 'mq_problems',
-  fields: [
-    { field: 'title', settings: { required: true } },
-    { field: 'unit', settings: { required: true } },
-    'category',
-    'source',
-    'description',
-    'difficulty',
-    'carriedOver',
-  ],
+  fields: PROBLEM_INPUTS.map((field) =>
+    ['title', 'unit'].includes(field) ? { field, settings: { required: true } } : field,
+  ),
   actions: ['submit'],
+};
+
+/**
+ * The fields the page builder's generated popups of a problem keep (services/generated-popup-fields):
+ * a `problem` column's details show its facts and how many days it is overdue; an edit popup
+ * offers only the inputs, as a status or a computed figure in a form would be sent back stale,
+ * or typed and ignored.
+ */
+export const PROBLEM_POPUP_FIELDS = {
+  edit: PROBLEM_INPUTS,
+  details: [...PROBLEM_FACTS, 'overdueDays'],
 };

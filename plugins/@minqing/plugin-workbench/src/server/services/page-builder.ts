@@ -6,6 +6,7 @@ import { stepModelName } from '../domain/steps';
 import type { WorkbenchPage } from '../pages';
 import { MOBILE_LAYOUT } from '../pages/all';
 import { tt } from '../pages/i18n';
+import { keptPopupFields, pruneGeneratedPopups } from './generated-popup-fields';
 
 export const GROUP_KEY = 'group';
 /** 下基层察民情 */
@@ -40,7 +41,10 @@ export function fieldsInOrder(collection: any): any[] {
   );
 }
 
-/** Every field a generated view/edit popup may show, first those the page's tables show. */
+/**
+ * Every field a generated view/edit popup may show, first those the page's tables show (or those
+ * the popups keep, ./generated-popup-fields).
+ */
 function fieldGroups(db: Database, collectionName: string, shown: string[]) {
   const collection = db.getCollection(collectionName);
   // a belongsTo shows as the record it points at, never as its bare foreign key
@@ -51,7 +55,8 @@ function fieldGroups(db: Database, collectionName: string, shown: string[]) {
     .filter((field: any) => field.options.interface && !NOT_IN_POPUPS.has(field.name) && !foreignKeys.has(field.name))
     .filter((field: any) => !['hasMany', 'hasOne'].includes(field.type))
     .map((field: any) => field.name as string);
-  const first = shown.filter((name) => all.includes(name));
+  // a collection whose generated popups keep only some fields (./generated-popup-fields) has them first
+  const first = (keptPopupFields(collectionName) ?? shown).filter((name) => all.includes(name));
   const rest = all.filter((name) => !first.includes(name));
   return [
     { key: 'main', title: tt('Basic information'), fields: first.length ? first : rest },
@@ -253,6 +258,7 @@ export async function buildPage(
   const tree = result.surface?.tree;
   if (page.layout === 'mobile') await fitListsToPhone(db, tree, transaction);
   await setFieldModels(db, tree, page, transaction);
+  await pruneGeneratedPopups(db, transaction);
   await addStepButtons(db, tree, page, transaction);
   return db.getRepository('desktopRoutes').findOne({
     filter: { schemaUid: result.target.pageSchemaUid },

@@ -372,7 +372,7 @@ module.exports = {
     ]
   },
   inputs: {
-    "plugins/@minqing/plugin-workbench/src/server/services/page-builder.ts": "1e49902f21e74a87",
+    "plugins/@minqing/plugin-workbench/src/server/services/page-builder.ts": "5dde4abd67f54478",
     "plugins/@minqing/plugin-workbench/src/server/services/page-capture.ts": "6614229465e56cdf",
     "plugins/@minqing/plugin-workbench/src/server/domain/stored-pages.ts": "795578580952953d",
     "plugins/@minqing/plugin-workbench/src/server/domain/steps.ts": "d68a133f8db6d5da",
@@ -389,10 +389,10 @@ module.exports = {
     "plugins/@minqing/plugin-workbench/src/server/pages/i18n.ts": "23fadbe11ddfa772",
     "plugins/@minqing/plugin-workbench/src/server/pages/index.ts": "6da0f5b84491f01d",
     "plugins/@minqing/plugin-workbench/src/server/pages/mobile/index.ts": "b112de50f7919011",
-    "plugins/@minqing/plugin-workbench/src/server/pages/problem-popups.ts": "56eced7027c11713",
+    "plugins/@minqing/plugin-workbench/src/server/pages/problem-popups.ts": "bf98833eb16951b3",
     "NocoBase packages": "22518f525ec9f9ab",
     "plugins enabled": "40ca75e581053755",
-    "stored definition": "e2320d5df266e7ce"
+    "stored definition": "3f145c9b60c6d73f"
   },
   pages: {
     'my-liaison-points': require('./my-liaison-points'),

@@ -15847,75 +15847,14 @@ module.exports = {
                   "row4": [
                     [
                       "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[5]"
-                    ]
-                  ],
-                  "row5": [
+                    ],
                     [
                       "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[6]"
                     ]
                   ],
-                  "row6": [
+                  "row5": [
                     [
                       "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]"
-                    ],
-                    [
-                      "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[8]"
-                    ]
-                  ],
-                  "row7": [
-                    [
-                      "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[9]"
-                    ],
-                    [
-                      "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[10]"
-                    ]
-                  ],
-                  "row8": [
-                    [
-                      "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[11]"
-                    ],
-                    [
-                      "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[12]"
-                    ]
-                  ],
-                  "row9": [
-                    [
-                      "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[13]"
-                    ],
-                    [
-                      "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[14]"
-                    ]
-                  ],
-                  "row10": [
-                    [
-                      "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[15]"
-                    ],
-                    [
-                      "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[16]"
-                    ]
-                  ],
-                  "row11": [
-                    [
-                      "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[17]"
-                    ],
-                    [
-                      "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[18]"
-                    ]
-                  ],
-                  "row12": [
-                    [
-                      "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[19]"
-                    ],
-                    [
-                      "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[20]"
-                    ]
-                  ],
-                  "row13": [
-                    [
-                      "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[21]"
-                    ],
-                    [
-                      "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[22]"
                     ]
                   ]
                 },
@@ -15932,42 +15871,11 @@ module.exports = {
                     12
                   ],
                   "row4": [
-                    24
+                    12,
+                    12
                   ],
                   "row5": [
                     24
-                  ],
-                  "row6": [
-                    12,
-                    12
-                  ],
-                  "row7": [
-                    12,
-                    12
-                  ],
-                  "row8": [
-                    12,
-                    12
-                  ],
-                  "row9": [
-                    12,
-                    12
-                  ],
-                  "row10": [
-                    12,
-                    12
-                  ],
-                  "row11": [
-                    12,
-                    12
-                  ],
-                  "row12": [
-                    12,
-                    12
-                  ],
-                  "row13": [
-                    12,
-                    12
                   ]
                 },
                 "rowOrder": [
@@ -15975,15 +15883,7 @@ module.exports = {
                   "row2",
                   "row3",
                   "row4",
-                  "row5",
-                  "row6",
-                  "row7",
-                  "row8",
-                  "row9",
-                  "row10",
-                  "row11",
-                  "row12",
-                  "row13"
+                  "row5"
                 ]
               }
             },
@@ -15997,97 +15897,36 @@ module.exports = {
             "rows": {
               "row1": [
                 [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
+                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
                 ]
               ],
               "row2": [
                 [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
+                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
                 ],
                 [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
+                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
                 ]
               ],
               "row3": [
                 [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
+                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
                 ],
                 [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
+                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
                 ]
               ],
               "row4": [
                 [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling5"
+                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[5]"
+                ],
+                [
+                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[6]"
                 ]
               ],
               "row5": [
                 [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling6"
-                ]
-              ],
-              "row6": [
-                [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling7"
-                ],
-                [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling8"
-                ]
-              ],
-              "row7": [
-                [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling9"
-                ],
-                [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling10"
-                ]
-              ],
-              "row8": [
-                [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling11"
-                ],
-                [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling12"
-                ]
-              ],
-              "row9": [
-                [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling13"
-                ],
-                [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling14"
-                ]
-              ],
-              "row10": [
-                [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling15"
-                ],
-                [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling16"
-                ]
-              ],
-              "row11": [
-                [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling17"
-                ],
-                [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling18"
-                ]
-              ],
-              "row12": [
-                [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling19"
-                ],
-                [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling20"
-                ]
-              ],
-              "row13": [
-                [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling21"
-                ],
-                [
-                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/dangling22"
+                  "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]"
                 ]
               ]
             },
@@ -16104,42 +15943,11 @@ module.exports = {
                 12
               ],
               "row4": [
-                24
+                12,
+                12
               ],
               "row5": [
                 24
-              ],
-              "row6": [
-                12,
-                12
-              ],
-              "row7": [
-                12,
-                12
-              ],
-              "row8": [
-                12,
-                12
-              ],
-              "row9": [
-                12,
-                12
-              ],
-              "row10": [
-                12,
-                12
-              ],
-              "row11": [
-                12,
-                12
-              ],
-              "row12": [
-                12,
-                12
-              ],
-              "row13": [
-                12,
-                12
               ]
             },
             "rowOrder": [
@@ -16147,15 +15955,7 @@ module.exports = {
               "row2",
               "row3",
               "row4",
-              "row5",
-              "row6",
-              "row7",
-              "row8",
-              "row9",
-              "row10",
-              "row11",
-              "row12",
-              "row13"
+              "row5"
             ]
           },
           "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]",
@@ -16186,471 +15986,6 @@ module.exports = {
             }
           },
           "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 11,
-        "options": {
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 11
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[10]/field",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-        "sort": 1,
-        "options": {
-          "use": "DateTimeTzFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 12,
-        "options": {
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 12
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[11]/field",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-        "sort": 1,
-        "options": {
-          "use": "DateTimeTzFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 13,
-        "options": {
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 13
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[12]/field",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-        "sort": 1,
-        "options": {
-          "use": "DateTimeTzFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 14,
-        "options": {
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 14
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[13]/field",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-        "sort": 1,
-        "options": {
-          "use": "DateTimeTzFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 15,
-        "options": {
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 15
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[14]/field",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-        "sort": 1,
-        "options": {
-          "use": "DateTimeTzFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 16,
-        "options": {
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenReason"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 16
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[15]/field",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-        "sort": 1,
-        "options": {
-          "use": "TextareaFieldModel",
-          "props": {
-            "autoSize": {
-              "maxRows": 10,
-              "minRows": 3
-            }
-          },
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenReason"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 17,
-        "options": {
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenCount"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 17
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[16]/field",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-        "sort": 1,
-        "options": {
-          "use": "NumberFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenCount"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 18,
-        "options": {
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "overdueDays"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 18
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[17]/field",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-        "sort": 1,
-        "options": {
-          "use": "NumberFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "overdueDays"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 19,
-        "options": {
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "unansweredSupervisions"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 19
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[18]/field",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-        "sort": 1,
-        "options": {
-          "use": "NumberFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "unansweredSupervisions"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 20,
-        "options": {
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 20
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[19]/field",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-        "sort": 1,
-        "options": {
-          "use": "CheckboxFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
           "sortIndex": 1
         }
       },
@@ -16701,169 +16036,33 @@ module.exports = {
         }
       },
       {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 21,
-        "options": {
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 21
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[20]/field",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-        "sort": 1,
-        "options": {
-          "use": "TextareaFieldModel",
-          "props": {
-            "autoSize": {
-              "maxRows": 10,
-              "minRows": 3
-            }
-          },
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 22,
-        "options": {
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 22
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[21]/field",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-        "sort": 1,
-        "options": {
-          "use": "InputFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 23,
-        "options": {
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 23
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[22]/field",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-        "sort": 1,
-        "options": {
-          "use": "DateTimeTzFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-          "sortIndex": 1
-        }
-      },
-      {
         "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
         "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 3,
+        "sort": 4,
         "options": {
           "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
           "subType": "array",
           "use": "FormItemModel",
-          "props": {},
+          "props": {
+            "titleField": "name"
+          },
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "status"
+                "fieldPath": "unit"
+              }
+            },
+            "editItemSettings": {
+              "titleField": {
+                "label": "name"
               }
             }
           },
           "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 3
+          "sortIndex": 4
         }
       },
       {
@@ -16871,16 +16070,16 @@ module.exports = {
         "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
         "sort": 1,
         "options": {
-          "use": "SelectFieldModel",
+          "use": "RecordSelectFieldModel",
           "props": {
-            "allowClear": true
+            "titleField": "name"
           },
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "status"
+                "fieldPath": "unit"
               }
             }
           },
@@ -16894,7 +16093,7 @@ module.exports = {
       {
         "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
         "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 4,
+        "sort": 5,
         "options": {
           "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
@@ -16911,7 +16110,7 @@ module.exports = {
             }
           },
           "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 4
+          "sortIndex": 5
         }
       },
       {
@@ -16942,31 +16141,24 @@ module.exports = {
       {
         "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
         "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 5,
+        "sort": 6,
         "options": {
           "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
           "subType": "array",
           "use": "FormItemModel",
-          "props": {
-            "titleField": "name"
-          },
+          "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "unit"
-              }
-            },
-            "editItemSettings": {
-              "titleField": {
-                "label": "name"
+                "fieldPath": "description"
               }
             }
           },
           "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 5
+          "sortIndex": 6
         }
       },
       {
@@ -16974,16 +16166,19 @@ module.exports = {
         "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[4]",
         "sort": 1,
         "options": {
-          "use": "RecordSelectFieldModel",
+          "use": "TextareaFieldModel",
           "props": {
-            "titleField": "name"
+            "autoSize": {
+              "maxRows": 10,
+              "minRows": 3
+            }
           },
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "unit"
+                "fieldPath": "description"
               }
             }
           },
@@ -16997,7 +16192,7 @@ module.exports = {
       {
         "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
         "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 6,
+        "sort": 7,
         "options": {
           "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
@@ -17014,7 +16209,7 @@ module.exports = {
             }
           },
           "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 6
+          "sortIndex": 7
         }
       },
       {
@@ -17045,83 +16240,6 @@ module.exports = {
       {
         "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
         "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 7,
-        "options": {
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DividerItemModel",
-          "props": {
-            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
-            "orientation": "left"
-          },
-          "decoratorProps": {},
-          "stepParams": {
-            "markdownItemSetting": {
-              "title": {
-                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
-                "orientation": "left"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 7
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 8,
-        "options": {
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "FormItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "description"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 8
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]/field",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-        "sort": 1,
-        "options": {
-          "use": "TextareaFieldModel",
-          "props": {
-            "autoSize": {
-              "maxRows": 10,
-              "minRows": 3
-            }
-          },
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "description"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
         "sort": 9,
         "options": {
           "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
@@ -17143,8 +16261,8 @@ module.exports = {
         }
       },
       {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[8]/field",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[6]/field",
+        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
         "sort": 1,
         "options": {
           "use": "SelectFieldModel",
@@ -17162,13 +16280,13 @@ module.exports = {
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
+          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
+          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
           "sortIndex": 1
         }
       },
       {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
         "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid",
         "sort": 10,
         "options": {
@@ -17191,8 +16309,8 @@ module.exports = {
         }
       },
       {
-        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[9]/field",
-        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+        "uid": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]/field",
+        "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
         "sort": 1,
         "options": {
           "use": "CheckboxFieldModel",
@@ -17208,8 +16326,8 @@ module.exports = {
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
-          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
+          "parent": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
+          "parentId": "§template:mq_problems:EditFormModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
           "sortIndex": 1
         }
       }
@@ -21970,70 +21088,6 @@ module.exports = {
                     [
                       "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]"
                     ]
-                  ],
-                  "row5": [
-                    [
-                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]"
-                    ]
-                  ],
-                  "row6": [
-                    [
-                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]"
-                    ]
-                  ],
-                  "row7": [
-                    [
-                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]"
-                    ]
-                  ],
-                  "row8": [
-                    [
-                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]"
-                    ]
-                  ],
-                  "row9": [
-                    [
-                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]"
-                    ]
-                  ],
-                  "row10": [
-                    [
-                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]"
-                    ]
-                  ],
-                  "row11": [
-                    [
-                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]"
-                    ]
-                  ],
-                  "row12": [
-                    [
-                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]"
-                    ]
                   ]
                 },
                 "sizes": {
@@ -22051,53 +21105,13 @@ module.exports = {
                   "row4": [
                     12,
                     12
-                  ],
-                  "row5": [
-                    12,
-                    12
-                  ],
-                  "row6": [
-                    12,
-                    12
-                  ],
-                  "row7": [
-                    12,
-                    12
-                  ],
-                  "row8": [
-                    12,
-                    12
-                  ],
-                  "row9": [
-                    12,
-                    12
-                  ],
-                  "row10": [
-                    12,
-                    12
-                  ],
-                  "row11": [
-                    12,
-                    12
-                  ],
-                  "row12": [
-                    12,
-                    12
                   ]
                 },
                 "rowOrder": [
                   "row1",
                   "row2",
                   "row3",
-                  "row4",
-                  "row5",
-                  "row6",
-                  "row7",
-                  "row8",
-                  "row9",
-                  "row10",
-                  "row11",
-                  "row12"
+                  "row4"
                 ]
               }
             }
@@ -22106,95 +21120,31 @@ module.exports = {
             "rows": {
               "row1": [
                 [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
                 ]
               ],
               "row2": [
                 [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
                 ],
                 [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
                 ]
               ],
               "row3": [
                 [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
                 ],
                 [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
                 ]
               ],
               "row4": [
                 [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling5"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]"
                 ],
                 [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling6"
-                ]
-              ],
-              "row5": [
-                [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling7"
-                ],
-                [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling8"
-                ]
-              ],
-              "row6": [
-                [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling9"
-                ],
-                [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling10"
-                ]
-              ],
-              "row7": [
-                [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling11"
-                ],
-                [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling12"
-                ]
-              ],
-              "row8": [
-                [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling13"
-                ],
-                [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling14"
-                ]
-              ],
-              "row9": [
-                [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling15"
-                ],
-                [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling16"
-                ]
-              ],
-              "row10": [
-                [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling17"
-                ],
-                [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling18"
-                ]
-              ],
-              "row11": [
-                [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling19"
-                ],
-                [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling20"
-                ]
-              ],
-              "row12": [
-                [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling21"
-                ],
-                [
-                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling22"
+                  "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]"
                 ]
               ]
             },
@@ -22213,53 +21163,13 @@ module.exports = {
               "row4": [
                 12,
                 12
-              ],
-              "row5": [
-                12,
-                12
-              ],
-              "row6": [
-                12,
-                12
-              ],
-              "row7": [
-                12,
-                12
-              ],
-              "row8": [
-                12,
-                12
-              ],
-              "row9": [
-                12,
-                12
-              ],
-              "row10": [
-                12,
-                12
-              ],
-              "row11": [
-                12,
-                12
-              ],
-              "row12": [
-                12,
-                12
               ]
             },
             "rowOrder": [
               "row1",
               "row2",
               "row3",
-              "row4",
-              "row5",
-              "row6",
-              "row7",
-              "row8",
-              "row9",
-              "row10",
-              "row11",
-              "row12"
+              "row4"
             ]
           },
           "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
@@ -22294,466 +21204,6 @@ module.exports = {
         }
       },
       {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 11,
-        "options": {
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 11
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]/field",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 12,
-        "options": {
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 12
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]/field",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 13,
-        "options": {
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 13
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]/field",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 14,
-        "options": {
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 14
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]/field",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 15,
-        "options": {
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 15
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]/field",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 16,
-        "options": {
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenReason"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 16
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]/field",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenReason"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 17,
-        "options": {
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenCount"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 17
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]/field",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayNumberFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenCount"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 18,
-        "options": {
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "overdueDays"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 18
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]/field",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayNumberFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "overdueDays"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 19,
-        "options": {
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "unansweredSupervisions"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 19
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]/field",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayNumberFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "unansweredSupervisions"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 20,
-        "options": {
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 20
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]/field",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayCheckboxFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-          "sortIndex": 1
-        }
-      },
-      {
         "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
         "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
         "sort": 2,
@@ -22768,7 +21218,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "createdAt"
+                "fieldPath": "title"
               }
             }
           },
@@ -22781,14 +21231,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
         "sort": 1,
         "options": {
-          "use": "DisplayDateTimeFieldModel",
+          "use": "DisplayTextFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "createdAt"
+                "fieldPath": "title"
               }
             }
           },
@@ -22796,144 +21246,6 @@ module.exports = {
           "subType": "object",
           "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
           "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 21,
-        "options": {
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 21
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]/field",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 22,
-        "options": {
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 22
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]/field",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 23,
-        "options": {
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 23
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]/field",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
           "sortIndex": 1
         }
       },
@@ -22952,7 +21264,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "updatedAt"
+                "fieldPath": "status"
               }
             }
           },
@@ -22965,14 +21277,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
         "sort": 1,
         "options": {
-          "use": "DisplayDateTimeFieldModel",
+          "use": "DisplayEnumFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "updatedAt"
+                "fieldPath": "status"
               }
             }
           },
@@ -22998,7 +21310,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "title"
+                "fieldPath": "category"
               }
             }
           },
@@ -23011,14 +21323,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
         "sort": 1,
         "options": {
-          "use": "DisplayTextFieldModel",
+          "use": "DisplayEnumFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "title"
+                "fieldPath": "category"
               }
             }
           },
@@ -23090,7 +21402,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "category"
+                "fieldPath": "source"
               }
             }
           },
@@ -23110,7 +21422,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "category"
+                "fieldPath": "source"
               }
             }
           },
@@ -23136,7 +21448,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "source"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -23149,14 +21461,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
         "sort": 1,
         "options": {
-          "use": "DisplayEnumFieldModel",
+          "use": "DisplayNumberFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "source"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -23164,144 +21476,6 @@ module.exports = {
           "subType": "object",
           "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
           "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 8,
-        "options": {
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "difficulty"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 8
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]/field",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayEnumFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "difficulty"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 9,
-        "options": {
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "carriedOver"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 9
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]/field",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayCheckboxFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "carriedOver"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 10,
-        "options": {
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "status"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 10
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]/field",
-        "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayEnumFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "status"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
-          "parentId": "§template:mq_problems@mq_responsibilities.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
           "sortIndex": 1
         }
       }
@@ -27840,70 +26014,6 @@ module.exports = {
                     [
                       "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]"
                     ]
-                  ],
-                  "row5": [
-                    [
-                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]"
-                    ]
-                  ],
-                  "row6": [
-                    [
-                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]"
-                    ]
-                  ],
-                  "row7": [
-                    [
-                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]"
-                    ]
-                  ],
-                  "row8": [
-                    [
-                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]"
-                    ]
-                  ],
-                  "row9": [
-                    [
-                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]"
-                    ]
-                  ],
-                  "row10": [
-                    [
-                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]"
-                    ]
-                  ],
-                  "row11": [
-                    [
-                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]"
-                    ]
-                  ],
-                  "row12": [
-                    [
-                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]"
-                    ]
                   ]
                 },
                 "sizes": {
@@ -27921,53 +26031,13 @@ module.exports = {
                   "row4": [
                     12,
                     12
-                  ],
-                  "row5": [
-                    12,
-                    12
-                  ],
-                  "row6": [
-                    12,
-                    12
-                  ],
-                  "row7": [
-                    12,
-                    12
-                  ],
-                  "row8": [
-                    12,
-                    12
-                  ],
-                  "row9": [
-                    12,
-                    12
-                  ],
-                  "row10": [
-                    12,
-                    12
-                  ],
-                  "row11": [
-                    12,
-                    12
-                  ],
-                  "row12": [
-                    12,
-                    12
                   ]
                 },
                 "rowOrder": [
                   "row1",
                   "row2",
                   "row3",
-                  "row4",
-                  "row5",
-                  "row6",
-                  "row7",
-                  "row8",
-                  "row9",
-                  "row10",
-                  "row11",
-                  "row12"
+                  "row4"
                 ]
               }
             }
@@ -27976,95 +26046,31 @@ module.exports = {
             "rows": {
               "row1": [
                 [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
                 ]
               ],
               "row2": [
                 [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
                 ],
                 [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
                 ]
               ],
               "row3": [
                 [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
                 ],
                 [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
                 ]
               ],
               "row4": [
                 [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling5"
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]"
                 ],
                 [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling6"
-                ]
-              ],
-              "row5": [
-                [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling7"
-                ],
-                [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling8"
-                ]
-              ],
-              "row6": [
-                [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling9"
-                ],
-                [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling10"
-                ]
-              ],
-              "row7": [
-                [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling11"
-                ],
-                [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling12"
-                ]
-              ],
-              "row8": [
-                [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling13"
-                ],
-                [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling14"
-                ]
-              ],
-              "row9": [
-                [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling15"
-                ],
-                [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling16"
-                ]
-              ],
-              "row10": [
-                [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling17"
-                ],
-                [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling18"
-                ]
-              ],
-              "row11": [
-                [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling19"
-                ],
-                [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling20"
-                ]
-              ],
-              "row12": [
-                [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling21"
-                ],
-                [
-                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling22"
+                  "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]"
                 ]
               ]
             },
@@ -28083,53 +26089,13 @@ module.exports = {
               "row4": [
                 12,
                 12
-              ],
-              "row5": [
-                12,
-                12
-              ],
-              "row6": [
-                12,
-                12
-              ],
-              "row7": [
-                12,
-                12
-              ],
-              "row8": [
-                12,
-                12
-              ],
-              "row9": [
-                12,
-                12
-              ],
-              "row10": [
-                12,
-                12
-              ],
-              "row11": [
-                12,
-                12
-              ],
-              "row12": [
-                12,
-                12
               ]
             },
             "rowOrder": [
               "row1",
               "row2",
               "row3",
-              "row4",
-              "row5",
-              "row6",
-              "row7",
-              "row8",
-              "row9",
-              "row10",
-              "row11",
-              "row12"
+              "row4"
             ]
           },
           "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
@@ -28164,466 +26130,6 @@ module.exports = {
         }
       },
       {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 11,
-        "options": {
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 11
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]/field",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 12,
-        "options": {
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 12
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]/field",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 13,
-        "options": {
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 13
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]/field",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 14,
-        "options": {
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 14
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]/field",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 15,
-        "options": {
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 15
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]/field",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 16,
-        "options": {
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenReason"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 16
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]/field",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenReason"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 17,
-        "options": {
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenCount"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 17
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]/field",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayNumberFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenCount"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 18,
-        "options": {
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "overdueDays"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 18
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]/field",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayNumberFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "overdueDays"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 19,
-        "options": {
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "unansweredSupervisions"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 19
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]/field",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayNumberFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "unansweredSupervisions"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 20,
-        "options": {
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 20
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]/field",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayCheckboxFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-          "sortIndex": 1
-        }
-      },
-      {
         "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
         "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
         "sort": 2,
@@ -28638,7 +26144,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "createdAt"
+                "fieldPath": "title"
               }
             }
           },
@@ -28651,14 +26157,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
         "sort": 1,
         "options": {
-          "use": "DisplayDateTimeFieldModel",
+          "use": "DisplayTextFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "createdAt"
+                "fieldPath": "title"
               }
             }
           },
@@ -28666,144 +26172,6 @@ module.exports = {
           "subType": "object",
           "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
           "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 21,
-        "options": {
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 21
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]/field",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 22,
-        "options": {
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 22
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]/field",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 23,
-        "options": {
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 23
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]/field",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
           "sortIndex": 1
         }
       },
@@ -28822,7 +26190,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "updatedAt"
+                "fieldPath": "status"
               }
             }
           },
@@ -28835,14 +26203,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
         "sort": 1,
         "options": {
-          "use": "DisplayDateTimeFieldModel",
+          "use": "DisplayEnumFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "updatedAt"
+                "fieldPath": "status"
               }
             }
           },
@@ -28868,7 +26236,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "title"
+                "fieldPath": "category"
               }
             }
           },
@@ -28881,14 +26249,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
         "sort": 1,
         "options": {
-          "use": "DisplayTextFieldModel",
+          "use": "DisplayEnumFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "title"
+                "fieldPath": "category"
               }
             }
           },
@@ -28960,7 +26328,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "category"
+                "fieldPath": "source"
               }
             }
           },
@@ -28980,7 +26348,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "category"
+                "fieldPath": "source"
               }
             }
           },
@@ -29006,7 +26374,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "source"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -29019,14 +26387,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
         "sort": 1,
         "options": {
-          "use": "DisplayEnumFieldModel",
+          "use": "DisplayNumberFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "source"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -29034,144 +26402,6 @@ module.exports = {
           "subType": "object",
           "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
           "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 8,
-        "options": {
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "difficulty"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 8
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]/field",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayEnumFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "difficulty"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 9,
-        "options": {
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "carriedOver"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 9
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]/field",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayCheckboxFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "carriedOver"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 10,
-        "options": {
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "status"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 10
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]/field",
-        "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayEnumFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "status"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
-          "parentId": "§template:mq_problems@mq_tasks.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
           "sortIndex": 1
         }
       }
@@ -31796,70 +29026,6 @@ module.exports = {
                     [
                       "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]"
                     ]
-                  ],
-                  "row5": [
-                    [
-                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]"
-                    ]
-                  ],
-                  "row6": [
-                    [
-                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]"
-                    ]
-                  ],
-                  "row7": [
-                    [
-                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]"
-                    ]
-                  ],
-                  "row8": [
-                    [
-                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]"
-                    ]
-                  ],
-                  "row9": [
-                    [
-                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]"
-                    ]
-                  ],
-                  "row10": [
-                    [
-                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]"
-                    ]
-                  ],
-                  "row11": [
-                    [
-                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]"
-                    ]
-                  ],
-                  "row12": [
-                    [
-                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]"
-                    ]
                   ]
                 },
                 "sizes": {
@@ -31877,53 +29043,13 @@ module.exports = {
                   "row4": [
                     12,
                     12
-                  ],
-                  "row5": [
-                    12,
-                    12
-                  ],
-                  "row6": [
-                    12,
-                    12
-                  ],
-                  "row7": [
-                    12,
-                    12
-                  ],
-                  "row8": [
-                    12,
-                    12
-                  ],
-                  "row9": [
-                    12,
-                    12
-                  ],
-                  "row10": [
-                    12,
-                    12
-                  ],
-                  "row11": [
-                    12,
-                    12
-                  ],
-                  "row12": [
-                    12,
-                    12
                   ]
                 },
                 "rowOrder": [
                   "row1",
                   "row2",
                   "row3",
-                  "row4",
-                  "row5",
-                  "row6",
-                  "row7",
-                  "row8",
-                  "row9",
-                  "row10",
-                  "row11",
-                  "row12"
+                  "row4"
                 ]
               }
             }
@@ -31932,95 +29058,31 @@ module.exports = {
             "rows": {
               "row1": [
                 [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
                 ]
               ],
               "row2": [
                 [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
                 ],
                 [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
                 ]
               ],
               "row3": [
                 [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
                 ],
                 [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
                 ]
               ],
               "row4": [
                 [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling5"
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]"
                 ],
                 [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling6"
-                ]
-              ],
-              "row5": [
-                [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling7"
-                ],
-                [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling8"
-                ]
-              ],
-              "row6": [
-                [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling9"
-                ],
-                [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling10"
-                ]
-              ],
-              "row7": [
-                [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling11"
-                ],
-                [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling12"
-                ]
-              ],
-              "row8": [
-                [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling13"
-                ],
-                [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling14"
-                ]
-              ],
-              "row9": [
-                [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling15"
-                ],
-                [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling16"
-                ]
-              ],
-              "row10": [
-                [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling17"
-                ],
-                [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling18"
-                ]
-              ],
-              "row11": [
-                [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling19"
-                ],
-                [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling20"
-                ]
-              ],
-              "row12": [
-                [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling21"
-                ],
-                [
-                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling22"
+                  "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]"
                 ]
               ]
             },
@@ -32039,53 +29101,13 @@ module.exports = {
               "row4": [
                 12,
                 12
-              ],
-              "row5": [
-                12,
-                12
-              ],
-              "row6": [
-                12,
-                12
-              ],
-              "row7": [
-                12,
-                12
-              ],
-              "row8": [
-                12,
-                12
-              ],
-              "row9": [
-                12,
-                12
-              ],
-              "row10": [
-                12,
-                12
-              ],
-              "row11": [
-                12,
-                12
-              ],
-              "row12": [
-                12,
-                12
               ]
             },
             "rowOrder": [
               "row1",
               "row2",
               "row3",
-              "row4",
-              "row5",
-              "row6",
-              "row7",
-              "row8",
-              "row9",
-              "row10",
-              "row11",
-              "row12"
+              "row4"
             ]
           },
           "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
@@ -32120,466 +29142,6 @@ module.exports = {
         }
       },
       {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 11,
-        "options": {
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 11
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]/field",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 12,
-        "options": {
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 12
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]/field",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 13,
-        "options": {
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 13
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]/field",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 14,
-        "options": {
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 14
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]/field",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 15,
-        "options": {
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 15
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]/field",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 16,
-        "options": {
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenReason"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 16
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]/field",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenReason"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 17,
-        "options": {
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenCount"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 17
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]/field",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayNumberFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenCount"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 18,
-        "options": {
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "overdueDays"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 18
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]/field",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayNumberFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "overdueDays"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 19,
-        "options": {
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "unansweredSupervisions"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 19
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]/field",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayNumberFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "unansweredSupervisions"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 20,
-        "options": {
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 20
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]/field",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayCheckboxFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-          "sortIndex": 1
-        }
-      },
-      {
         "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
         "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
         "sort": 2,
@@ -32594,7 +29156,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "createdAt"
+                "fieldPath": "title"
               }
             }
           },
@@ -32607,14 +29169,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
         "sort": 1,
         "options": {
-          "use": "DisplayDateTimeFieldModel",
+          "use": "DisplayTextFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "createdAt"
+                "fieldPath": "title"
               }
             }
           },
@@ -32622,144 +29184,6 @@ module.exports = {
           "subType": "object",
           "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
           "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 21,
-        "options": {
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 21
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]/field",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 22,
-        "options": {
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 22
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]/field",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 23,
-        "options": {
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 23
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]/field",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
           "sortIndex": 1
         }
       },
@@ -32778,7 +29202,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "updatedAt"
+                "fieldPath": "status"
               }
             }
           },
@@ -32791,14 +29215,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
         "sort": 1,
         "options": {
-          "use": "DisplayDateTimeFieldModel",
+          "use": "DisplayEnumFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "updatedAt"
+                "fieldPath": "status"
               }
             }
           },
@@ -32824,7 +29248,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "title"
+                "fieldPath": "category"
               }
             }
           },
@@ -32837,14 +29261,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
         "sort": 1,
         "options": {
-          "use": "DisplayTextFieldModel",
+          "use": "DisplayEnumFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "title"
+                "fieldPath": "category"
               }
             }
           },
@@ -32916,7 +29340,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "category"
+                "fieldPath": "source"
               }
             }
           },
@@ -32936,7 +29360,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "category"
+                "fieldPath": "source"
               }
             }
           },
@@ -32962,7 +29386,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "source"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -32975,14 +29399,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
         "sort": 1,
         "options": {
-          "use": "DisplayEnumFieldModel",
+          "use": "DisplayNumberFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "source"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -32990,144 +29414,6 @@ module.exports = {
           "subType": "object",
           "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
           "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 8,
-        "options": {
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "difficulty"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 8
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]/field",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayEnumFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "difficulty"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 9,
-        "options": {
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "carriedOver"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 9
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]/field",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayCheckboxFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "carriedOver"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 10,
-        "options": {
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "status"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 10
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]/field",
-        "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayEnumFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "status"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
-          "parentId": "§template:mq_problems@mq_revisits.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
           "sortIndex": 1
         }
       }
@@ -33421,70 +29707,6 @@ module.exports = {
                     [
                       "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]"
                     ]
-                  ],
-                  "row5": [
-                    [
-                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]"
-                    ]
-                  ],
-                  "row6": [
-                    [
-                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]"
-                    ]
-                  ],
-                  "row7": [
-                    [
-                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]"
-                    ]
-                  ],
-                  "row8": [
-                    [
-                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]"
-                    ]
-                  ],
-                  "row9": [
-                    [
-                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]"
-                    ]
-                  ],
-                  "row10": [
-                    [
-                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]"
-                    ]
-                  ],
-                  "row11": [
-                    [
-                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]"
-                    ]
-                  ],
-                  "row12": [
-                    [
-                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]"
-                    ],
-                    [
-                      "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]"
-                    ]
                   ]
                 },
                 "sizes": {
@@ -33502,53 +29724,13 @@ module.exports = {
                   "row4": [
                     12,
                     12
-                  ],
-                  "row5": [
-                    12,
-                    12
-                  ],
-                  "row6": [
-                    12,
-                    12
-                  ],
-                  "row7": [
-                    12,
-                    12
-                  ],
-                  "row8": [
-                    12,
-                    12
-                  ],
-                  "row9": [
-                    12,
-                    12
-                  ],
-                  "row10": [
-                    12,
-                    12
-                  ],
-                  "row11": [
-                    12,
-                    12
-                  ],
-                  "row12": [
-                    12,
-                    12
                   ]
                 },
                 "rowOrder": [
                   "row1",
                   "row2",
                   "row3",
-                  "row4",
-                  "row5",
-                  "row6",
-                  "row7",
-                  "row8",
-                  "row9",
-                  "row10",
-                  "row11",
-                  "row12"
+                  "row4"
                 ]
               }
             }
@@ -33557,95 +29739,31 @@ module.exports = {
             "rows": {
               "row1": [
                 [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
                 ]
               ],
               "row2": [
                 [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
                 ],
                 [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
                 ]
               ],
               "row3": [
                 [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
                 ],
                 [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
                 ]
               ],
               "row4": [
                 [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling5"
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]"
                 ],
                 [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling6"
-                ]
-              ],
-              "row5": [
-                [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling7"
-                ],
-                [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling8"
-                ]
-              ],
-              "row6": [
-                [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling9"
-                ],
-                [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling10"
-                ]
-              ],
-              "row7": [
-                [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling11"
-                ],
-                [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling12"
-                ]
-              ],
-              "row8": [
-                [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling13"
-                ],
-                [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling14"
-                ]
-              ],
-              "row9": [
-                [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling15"
-                ],
-                [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling16"
-                ]
-              ],
-              "row10": [
-                [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling17"
-                ],
-                [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling18"
-                ]
-              ],
-              "row11": [
-                [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling19"
-                ],
-                [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling20"
-                ]
-              ],
-              "row12": [
-                [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling21"
-                ],
-                [
-                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling22"
+                  "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]"
                 ]
               ]
             },
@@ -33664,53 +29782,13 @@ module.exports = {
               "row4": [
                 12,
                 12
-              ],
-              "row5": [
-                12,
-                12
-              ],
-              "row6": [
-                12,
-                12
-              ],
-              "row7": [
-                12,
-                12
-              ],
-              "row8": [
-                12,
-                12
-              ],
-              "row9": [
-                12,
-                12
-              ],
-              "row10": [
-                12,
-                12
-              ],
-              "row11": [
-                12,
-                12
-              ],
-              "row12": [
-                12,
-                12
               ]
             },
             "rowOrder": [
               "row1",
               "row2",
               "row3",
-              "row4",
-              "row5",
-              "row6",
-              "row7",
-              "row8",
-              "row9",
-              "row10",
-              "row11",
-              "row12"
+              "row4"
             ]
           },
           "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
@@ -33745,466 +29823,6 @@ module.exports = {
         }
       },
       {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 11,
-        "options": {
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 11
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]/field",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 12,
-        "options": {
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 12
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]/field",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 13,
-        "options": {
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 13
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]/field",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 14,
-        "options": {
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 14
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]/field",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 15,
-        "options": {
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 15
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]/field",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 16,
-        "options": {
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenReason"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 16
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]/field",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenReason"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 17,
-        "options": {
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenCount"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 17
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]/field",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayNumberFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenCount"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 18,
-        "options": {
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "overdueDays"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 18
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]/field",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayNumberFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "overdueDays"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 19,
-        "options": {
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "unansweredSupervisions"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 19
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]/field",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayNumberFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "unansweredSupervisions"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 20,
-        "options": {
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 20
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]/field",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayCheckboxFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-          "sortIndex": 1
-        }
-      },
-      {
         "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
         "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
         "sort": 2,
@@ -34219,7 +29837,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "createdAt"
+                "fieldPath": "title"
               }
             }
           },
@@ -34232,14 +29850,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
         "sort": 1,
         "options": {
-          "use": "DisplayDateTimeFieldModel",
+          "use": "DisplayTextFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "createdAt"
+                "fieldPath": "title"
               }
             }
           },
@@ -34247,144 +29865,6 @@ module.exports = {
           "subType": "object",
           "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
           "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 21,
-        "options": {
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 21
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]/field",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 22,
-        "options": {
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 22
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]/field",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 23,
-        "options": {
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 23
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]/field",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
           "sortIndex": 1
         }
       },
@@ -34403,7 +29883,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "updatedAt"
+                "fieldPath": "status"
               }
             }
           },
@@ -34416,14 +29896,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
         "sort": 1,
         "options": {
-          "use": "DisplayDateTimeFieldModel",
+          "use": "DisplayEnumFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "updatedAt"
+                "fieldPath": "status"
               }
             }
           },
@@ -34449,7 +29929,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "title"
+                "fieldPath": "category"
               }
             }
           },
@@ -34462,14 +29942,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
         "sort": 1,
         "options": {
-          "use": "DisplayTextFieldModel",
+          "use": "DisplayEnumFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "title"
+                "fieldPath": "category"
               }
             }
           },
@@ -34541,7 +30021,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "category"
+                "fieldPath": "source"
               }
             }
           },
@@ -34561,7 +30041,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "category"
+                "fieldPath": "source"
               }
             }
           },
@@ -34587,7 +30067,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "source"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -34600,14 +30080,14 @@ module.exports = {
         "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
         "sort": 1,
         "options": {
-          "use": "DisplayEnumFieldModel",
+          "use": "DisplayNumberFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "source"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -34615,144 +30095,6 @@ module.exports = {
           "subType": "object",
           "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
           "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 8,
-        "options": {
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "difficulty"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 8
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]/field",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayEnumFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "difficulty"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 9,
-        "options": {
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "carriedOver"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 9
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]/field",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayCheckboxFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "carriedOver"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 10,
-        "options": {
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "status"
-              }
-            }
-          },
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 10
-        }
-      },
-      {
-        "uid": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]/field",
-        "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayEnumFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "status"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
-          "parentId": "§template:mq_problems@mq_supervisions.problem:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
           "sortIndex": 1
         }
       }
@@ -41878,75 +37220,6 @@ module.exports = {
                   "row5": [
                     [
                       "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]"
-                    ],
-                    [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]"
-                    ]
-                  ],
-                  "row6": [
-                    [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]"
-                    ]
-                  ],
-                  "row7": [
-                    [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]"
-                    ],
-                    [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]"
-                    ]
-                  ],
-                  "row8": [
-                    [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]"
-                    ],
-                    [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]"
-                    ]
-                  ],
-                  "row9": [
-                    [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]"
-                    ],
-                    [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]"
-                    ]
-                  ],
-                  "row10": [
-                    [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]"
-                    ],
-                    [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]"
-                    ]
-                  ],
-                  "row11": [
-                    [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]"
-                    ],
-                    [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]"
-                    ]
-                  ],
-                  "row12": [
-                    [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]"
-                    ],
-                    [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]"
-                    ]
-                  ],
-                  "row13": [
-                    [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]"
-                    ],
-                    [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[23]"
-                    ]
-                  ],
-                  "row14": [
-                    [
-                      "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[24]"
                     ]
                   ]
                 },
@@ -41967,41 +37240,6 @@ module.exports = {
                     12
                   ],
                   "row5": [
-                    12,
-                    12
-                  ],
-                  "row6": [
-                    24
-                  ],
-                  "row7": [
-                    12,
-                    12
-                  ],
-                  "row8": [
-                    12,
-                    12
-                  ],
-                  "row9": [
-                    12,
-                    12
-                  ],
-                  "row10": [
-                    12,
-                    12
-                  ],
-                  "row11": [
-                    12,
-                    12
-                  ],
-                  "row12": [
-                    12,
-                    12
-                  ],
-                  "row13": [
-                    12,
-                    12
-                  ],
-                  "row14": [
                     24
                   ]
                 },
@@ -42010,16 +37248,7 @@ module.exports = {
                   "row2",
                   "row3",
                   "row4",
-                  "row5",
-                  "row6",
-                  "row7",
-                  "row8",
-                  "row9",
-                  "row10",
-                  "row11",
-                  "row12",
-                  "row13",
-                  "row14"
+                  "row5"
                 ]
               }
             }
@@ -42028,105 +37257,36 @@ module.exports = {
             "rows": {
               "row1": [
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling0"
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[0]"
                 ]
               ],
               "row2": [
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling1"
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[1]"
                 ],
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling2"
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]"
                 ]
               ],
               "row3": [
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling3"
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]"
                 ],
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling4"
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[4]"
                 ]
               ],
               "row4": [
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling5"
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]"
                 ],
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling6"
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]"
                 ]
               ],
               "row5": [
                 [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling7"
-                ],
-                [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling8"
-                ]
-              ],
-              "row6": [
-                [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling9"
-                ]
-              ],
-              "row7": [
-                [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling10"
-                ],
-                [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling11"
-                ]
-              ],
-              "row8": [
-                [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling12"
-                ],
-                [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling13"
-                ]
-              ],
-              "row9": [
-                [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling14"
-                ],
-                [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling15"
-                ]
-              ],
-              "row10": [
-                [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling16"
-                ],
-                [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling17"
-                ]
-              ],
-              "row11": [
-                [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling18"
-                ],
-                [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling19"
-                ]
-              ],
-              "row12": [
-                [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling20"
-                ],
-                [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling21"
-                ]
-              ],
-              "row13": [
-                [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling22"
-                ],
-                [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling23"
-                ]
-              ],
-              "row14": [
-                [
-                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/dangling24"
+                  "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]"
                 ]
               ]
             },
@@ -42147,41 +37307,6 @@ module.exports = {
                 12
               ],
               "row5": [
-                12,
-                12
-              ],
-              "row6": [
-                24
-              ],
-              "row7": [
-                12,
-                12
-              ],
-              "row8": [
-                12,
-                12
-              ],
-              "row9": [
-                12,
-                12
-              ],
-              "row10": [
-                12,
-                12
-              ],
-              "row11": [
-                12,
-                12
-              ],
-              "row12": [
-                12,
-                12
-              ],
-              "row13": [
-                12,
-                12
-              ],
-              "row14": [
                 24
               ]
             },
@@ -42190,16 +37315,7 @@ module.exports = {
               "row2",
               "row3",
               "row4",
-              "row5",
-              "row6",
-              "row7",
-              "row8",
-              "row9",
-              "row10",
-              "row11",
-              "row12",
-              "row13",
-              "row14"
+              "row5"
             ]
           },
           "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]",
@@ -42230,466 +37346,6 @@ module.exports = {
             }
           },
           "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 11,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "createdAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 11
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "createdAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[10]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 12,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "updatedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 12
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "updatedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[11]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 13,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "description"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 13
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "description"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[12]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 14,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "source"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 14
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayEnumFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "source"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[13]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 15,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "difficulty"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 15
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayEnumFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "difficulty"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[14]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 16,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "carriedOver"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 16
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayCheckboxFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "carriedOver"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[15]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 17,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 17
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "assignedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[16]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 18,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 18
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "acceptedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[17]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 19,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 19
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[18]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 20,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenReason"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 20
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenReason"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[19]",
           "sortIndex": 1
         }
       },
@@ -42740,239 +37396,55 @@ module.exports = {
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 21,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenCount"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 21
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayNumberFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "reopenCount"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[20]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 22,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "overdueDays"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 22
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayNumberFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "overdueDays"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[21]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 23,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "unansweredSupervisions"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 23
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayNumberFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "unansweredSupervisions"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[22]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[23]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 24,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 24
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[23]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[23]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicSummary"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[23]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[23]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[24]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 25,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 25
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[24]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[24]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayDateTimeFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publishedAt"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[24]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[24]",
-          "sortIndex": 1
-        }
-      },
-      {
         "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
         "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
         "sort": 3,
+        "options": {
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "subKey": "items",
+          "subType": "array",
+          "use": "DetailsItemModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "status"
+              }
+            }
+          },
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+          "sortIndex": 3
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "sort": 1,
+        "options": {
+          "use": "DisplayEnumFieldModel",
+          "props": {},
+          "stepParams": {
+            "fieldSettings": {
+              "init": {
+                "dataSourceKey": "main",
+                "collectionName": "mq_problems",
+                "fieldPath": "status"
+              }
+            }
+          },
+          "subKey": "field",
+          "subType": "object",
+          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+          "sortIndex": 1
+        }
+      },
+      {
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
+        "sort": 4,
         "options": {
           "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
           "subKey": "items",
@@ -42996,12 +37468,12 @@ module.exports = {
             }
           },
           "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 3
+          "sortIndex": 4
         }
       },
       {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
+        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]/field",
+        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
         "sort": 1,
         "options": {
           "use": "DisplayTextFieldModel",
@@ -43037,52 +37509,6 @@ module.exports = {
           },
           "subKey": "field",
           "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 4,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "category"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 4
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayEnumFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "category"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
           "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
           "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]",
           "sortIndex": 1
@@ -43103,7 +37529,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "status"
+                "fieldPath": "category"
               }
             }
           },
@@ -43123,7 +37549,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "status"
+                "fieldPath": "category"
               }
             }
           },
@@ -43149,7 +37575,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
+                "fieldPath": "description"
               }
             }
           },
@@ -43162,14 +37588,14 @@ module.exports = {
         "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[5]",
         "sort": 1,
         "options": {
-          "use": "DisplayDateTimeFieldModel",
+          "use": "DisplayTextFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "doneAt"
+                "fieldPath": "description"
               }
             }
           },
@@ -43195,7 +37621,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
+                "fieldPath": "source"
               }
             }
           },
@@ -43208,14 +37634,14 @@ module.exports = {
         "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[6]",
         "sort": 1,
         "options": {
-          "use": "DisplayDateTimeFieldModel",
+          "use": "DisplayEnumFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "closedAt"
+                "fieldPath": "source"
               }
             }
           },
@@ -43241,7 +37667,7 @@ module.exports = {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -43254,14 +37680,14 @@ module.exports = {
         "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
         "sort": 1,
         "options": {
-          "use": "DisplayCheckboxFieldModel",
+          "use": "DisplayNumberFieldModel",
           "props": {},
           "stepParams": {
             "fieldSettings": {
               "init": {
                 "dataSourceKey": "main",
                 "collectionName": "mq_problems",
-                "fieldPath": "isPublic"
+                "fieldPath": "overdueDays"
               }
             }
           },
@@ -43271,78 +37697,6 @@ module.exports = {
           "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[7]",
           "sortIndex": 1
         }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 9,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DetailsItemModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 9
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]/field",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-        "sort": 1,
-        "options": {
-          "use": "DisplayTextFieldModel",
-          "props": {},
-          "stepParams": {
-            "fieldSettings": {
-              "init": {
-                "dataSourceKey": "main",
-                "collectionName": "mq_problems",
-                "fieldPath": "publicTitle"
-              }
-            }
-          },
-          "subKey": "field",
-          "subType": "object",
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[8]",
-          "sortIndex": 1
-        }
-      },
-      {
-        "uid": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[9]",
-        "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-        "sort": 10,
-        "options": {
-          "parentId": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "subKey": "items",
-          "subType": "array",
-          "use": "DividerItemModel",
-          "props": {
-            "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
-            "orientation": "left"
-          },
-          "decoratorProps": {},
-          "stepParams": {
-            "markdownItemSetting": {
-              "title": {
-                "label": "{{t(\"More information\", { ns: \"@minqing/plugin-workbench\" })}}",
-                "orientation": "left"
-              }
-            }
-          },
-          "parent": "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid",
-          "sortIndex": 10
-        }
       }
     ],
     "usages": [
@@ -43351,7 +37705,7 @@ module.exports = {
         "§template:mq_problems:EditFormModel"
       ],
       [
-        "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[2]/field",
+        "§template:mq_problems:DetailsBlockModel/target/page/tabs[0]/grid/items[0]/grid/items[3]/field",
         "§template:mq_units@mq_problems.unit:DetailsBlockModel"
       ]
     ]

@@ -15,7 +15,13 @@ const PHONE = ['mq_admin', 'mq_leader', 'mq_cadre'];
 const LEADERS = ['mq_admin', 'mq_leader'];
 
 /** A column of problem cards: title, status, a red 逾期 N 天 when overdue, unit, then 查看 and the steps the page names. */
-function problemCards(key: string, title: string, scope: ReturnType<typeof where>, sortField = 'createdAt') {
+function problemCards(
+  key: string,
+  title: string,
+  scope: ReturnType<typeof where>,
+  sortField = 'createdAt',
+  direction: 'asc' | 'desc' = 'desc',
+) {
   return {
     key,
     type: 'list',
@@ -25,7 +31,7 @@ function problemCards(key: string, title: string, scope: ReturnType<typeof where
     // the builder adds filter and "+" too: page-builder's fitListsToPhone takes them off
     actions: ['refresh'],
     recordActions: [PROBLEM_VIEW],
-    settings: { pageSize: 10, dataScope: scope, sorting: [{ field: sortField, direction: 'desc' }] },
+    settings: { pageSize: 10, dataScope: scope, sorting: [{ field: sortField, direction }] },
   };
 }
 
@@ -46,15 +52,19 @@ export const MOBILE_PAGES: WorkbenchPage[] = [
     roles: PHONE,
     needs: ['mq_problems', 'mq_responsibilities'],
     blocks: [
-      // assigned to me and still open: 接收, 报告进展, 办结 right on the card
+      // assigned to me and still open: 接收, 报告进展, 办结 right on the card; the longest assigned
+      // first (the deadline is the responsibility's, and a card list sorts by the problem's own
+      // columns), the 逾期 tag on those past it
       problemCards(
         'mTodoHandle',
-        tt('For me to handle (nearest deadline first)'),
+        tt('For me to handle (earliest assigned first)'),
         where(
           { path: 'responsibilities.person.id', operator: '$eq', value: CURRENT_USER },
           { path: 'responsibilities.active', operator: '$isTruly' },
           { path: 'status', operator: '$in', value: OPEN_STATUSES },
         ),
+        'assignedAt',
+        'asc',
       ),
     ],
     // 回复督办 only while a supervision of the problem waits for an answer

@@ -3,7 +3,7 @@
 module.exports = {
   format: 1,
   flowEngine: "2.2.15",
-  blueprints: "b86806538c74100f",
+  blueprints: "c2cbec56461eee0f",
   collections: {
     "attachments": "c929288adc530bfe",
     "mq_care_students": "fd8d2eefc5f7f396",
@@ -388,11 +388,11 @@ module.exports = {
     "plugins/@minqing/plugin-workbench/src/server/pages/dashboard.ts": "caf9274c2c491ced",
     "plugins/@minqing/plugin-workbench/src/server/pages/i18n.ts": "23fadbe11ddfa772",
     "plugins/@minqing/plugin-workbench/src/server/pages/index.ts": "6da0f5b84491f01d",
-    "plugins/@minqing/plugin-workbench/src/server/pages/mobile/index.ts": "b112de50f7919011",
+    "plugins/@minqing/plugin-workbench/src/server/pages/mobile/index.ts": "b8f5fe5ec84c6f6f",
     "plugins/@minqing/plugin-workbench/src/server/pages/problem-popups.ts": "bf98833eb16951b3",
     "NocoBase packages": "22518f525ec9f9ab",
     "plugins enabled": "40ca75e581053755",
-    "stored definition": "3f145c9b60c6d73f"
+    "stored definition": "5eb89fab6bc8850b"
   },
   pages: {
     'my-liaison-points': require('./my-liaison-points'),

@@ -129,8 +129,8 @@ module.exports = {
             "defaultSorting": {
               "sort": [
                 {
-                  "field": "createdAt",
-                  "direction": "desc"
+                  "field": "assignedAt",
+                  "direction": "asc"
                 }
               ]
             },

@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, signInWithForm } from '@minqing/test/src/browser';
+import { launchChromium, openInClient, signInWithForm } from '@minqing/test/src/browser';
 import { eventually } from '@minqing/test/src/eventually';
 import { titleIn } from '@minqing/test/src/locale';
 import { callApi, repoRoot, signIn, type RunningNocoBase } from '@minqing/test/src/process';
@@ -124,10 +124,12 @@ describe('every page of ours in zh-CN and en-US', () => {
 
   async function walk(lang: Lang, on = page, menu = pages, who = 'leader01') {
     const seen: Record<string, string[]> = {};
-    for (const { title, uid } of menu) {
+    for (const [index, { title, uid }] of menu.entries()) {
       const name = titleIn(lang, title);
       walking = name;
-      await on.goto(`${app.url}/admin/${uid}`);
+      // the first page loads the client (in the language just chosen), the others open inside it
+      if (index === 0) await on.goto(`${app.url}/admin/${uid}`);
+      else await openInClient(on, app.url, `/admin/${uid}`);
       // the page's title in the user's language, then its first block with content
       await on.locator('.ant-layout-content').getByText(name, { exact: true }).first().waitFor({ timeout: 60_000 });
       await on
@@ -137,6 +139,10 @@ describe('every page of ours in zh-CN and en-US', () => {
         .waitFor({ timeout: 60_000 });
       // 数据看板: its second block too
       if (await on.locator('[data-kpi]').count()) await on.locator('[data-category]').first().waitFor();
+      // every block of the page loaded, not only the first
+      await on.waitForFunction(() => !document.querySelector('.ant-layout-content .ant-spin-spinning'), null, {
+        timeout: 60_000,
+      });
       const file = `${who === 'leader01' ? '' : `${who}-`}${lang}-${name.replace(/[^\w\u4e00-\u9fff-]+/g, '_')}.png`;
       await on.screenshot({ path: path.join(artifacts, file) });
       seen[name] = await chrome(on);

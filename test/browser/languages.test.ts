@@ -46,7 +46,10 @@ async function chrome(page: Page): Promise<string[]> {
       '[data-category] > div:first-child',
     ];
     const texts = selectors.flatMap((s) =>
-      [...document.querySelectorAll(s)].map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+      [...document.querySelectorAll(s)]
+        // the client keeps pages opened before mounted but hidden: only what is on screen now
+        .filter((e) => e.getClientRects().length > 0)
+        .map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
     );
     return [...new Set(texts.filter(Boolean))];
   });
@@ -131,18 +134,29 @@ describe('every page of ours in zh-CN and en-US', () => {
       if (index === 0) await on.goto(`${app.url}/admin/${uid}`);
       else await openInClient(on, app.url, `/admin/${uid}`);
       // the page's title in the user's language, then its first block with content
-      await on.locator('.ant-layout-content').getByText(name, { exact: true }).first().waitFor({ timeout: 60_000 });
+      // (the client keeps the pages opened before mounted but hidden: what is visible is this page)
       await on
         .locator('.ant-layout-content')
-        .locator('tr.ant-table-row, .ant-table-placeholder, [data-kpi], [data-distribution]')
+        .getByText(name, { exact: true })
+        .filter({ visible: true })
+        .first()
+        .waitFor({ timeout: 60_000 });
+      await on
+        .locator('.ant-layout-content')
+        .locator('tr.ant-table-row:visible, .ant-table-placeholder:visible, [data-kpi]:visible, [data-distribution]:visible')
         .first()
         .waitFor({ timeout: 60_000 });
       // 数据看板: its second block too
-      if (await on.locator('[data-kpi]').count()) await on.locator('[data-category]').first().waitFor();
+      if (await on.locator('[data-kpi]:visible').count()) await on.locator('[data-category]:visible').first().waitFor();
       // every block of the page loaded, not only the first
-      await on.waitForFunction(() => !document.querySelector('.ant-layout-content .ant-spin-spinning'), null, {
-        timeout: 60_000,
-      });
+      await on.waitForFunction(
+        () =>
+          ![...document.querySelectorAll('.ant-layout-content .ant-spin-spinning, .ant-layout-content .ant-skeleton')].some(
+            (e) => e.getClientRects().length,
+          ),
+        null,
+        { timeout: 60_000 },
+      );
       const file = `${who === 'leader01' ? '' : `${who}-`}${lang}-${name.replace(/[^\w\u4e00-\u9fff-]+/g, '_')}.png`;
       await on.screenshot({ path: path.join(artifacts, file) });
       seen[name] = await chrome(on);

@@ -1,4 +1,5 @@
-import type { Database, Model, Transaction } from '@nocobase/database';
+import type { Database, Transaction } from '@nocobase/database';
+import { computeOnRead } from './computed-on-read';
 import { OPEN_STATUSES } from '../domain/loop';
 import { localDay } from '../domain/workdays';
 import { getSettings } from './settings';
@@ -41,23 +42,7 @@ export async function overdueDaysOf(
   return new Map(rows.map((row) => [String(row.id), Number(row.days)]));
 }
 
-/**
- * Every problem read through the ORM (the API's list and get, a block's records) carries
- * `overdueDays` (a virtual field of mq_problems): its days overdue, or null. One query for the
- * whole page of records.
- */
+/** Every problem read carries `overdueDays` (a virtual field of mq_problems): its days overdue, or null. */
 export function exposeOverdueDays(db: Database) {
-  db.on('mq_problems.afterFind', async (found: Model | Model[] | null, options: { transaction?: Transaction }) => {
-    // a read inside a transaction is the server's own (a loop step's checks, holding SQLite's write
-    // turn): only the reads that show problems pay for this query
-    if (options?.transaction) return;
-    const problems = (Array.isArray(found) ? found : found ? [found] : []).filter((m) => m?.get?.('id') != null);
-    if (!problems.length) return;
-    const days = await overdueDaysOf(
-      db,
-      problems.map((m) => m.get('id') as number),
-      options?.transaction,
-    );
-    for (const m of problems) m.setDataValue('overdueDays' as any, days.get(String(m.get('id'))) ?? null);
-  });
+  computeOnRead(db, 'overdueDays', (ids) => overdueDaysOf(db, ids), null);
 }

@@ -1,4 +1,5 @@
-import type { Database, Model, Transaction } from '@nocobase/database';
+import type { Database, Transaction } from '@nocobase/database';
+import { computeOnRead } from './computed-on-read';
 import { tableOf } from './sql';
 
 /** How many of each problem's supervisions (督办) are not answered yet (no `respondedAt`). */
@@ -19,22 +20,9 @@ export async function unansweredSupervisionsOf(
 }
 
 /**
- * Every problem read through the ORM carries `unansweredSupervisions` (a virtual field of
- * mq_problems): the supervised person's phone shows 回复督办 on the problem's card while it is
- * above zero. One query for the whole page of records.
+ * Every problem read carries `unansweredSupervisions` (a virtual field of mq_problems): the
+ * supervised person's phone shows 回复督办 on the problem's card while it is above zero.
  */
 export function exposeUnansweredSupervisions(db: Database) {
-  db.on('mq_problems.afterFind', async (found: Model | Model[] | null, options: { transaction?: Transaction }) => {
-    // a read inside a transaction is the server's own (a loop step's checks, holding SQLite's write
-    // turn): only the reads that show problems pay for this query
-    if (options?.transaction) return;
-    const problems = (Array.isArray(found) ? found : found ? [found] : []).filter((m) => m?.get?.('id') != null);
-    if (!problems.length) return;
-    const counts = await unansweredSupervisionsOf(
-      db,
-      problems.map((m) => m.get('id') as number),
-      options?.transaction,
-    );
-    for (const m of problems) m.setDataValue('unansweredSupervisions' as any, counts.get(String(m.get('id'))) ?? 0);
-  });
+  computeOnRead(db, 'unansweredSupervisions', (ids) => unansweredSupervisionsOf(db, ids), 0);
 }

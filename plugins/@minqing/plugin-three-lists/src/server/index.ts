@@ -29,7 +29,7 @@ export { optionLabelIn, translateLabel } from './services/option-labels';
 export { isLockConflict, onLoopStep } from './services/loop';
 export type { LoopStepEvent } from './services/loop';
 export { claimRow, isLockError, writeTransaction } from './services/sqlite';
-export { noteExists, recordExists } from './services/exists';
+export { checkBeforeTurn, noteExists, recordExists } from './services/exists';
 export { actorOf, asServer, holdActingPerson, holdRecords } from './services/records';
 export { addRevisitRelation } from './hooks/feedback';
 export type { RevisitRelationTest } from './hooks/feedback';

@@ -1,5 +1,5 @@
 import type { Context } from '@nocobase/actions';
-import { CLOCK_SKEW_MS as CLOCK_TOLERANCE_MS, noteExists, recordExists, writeTransaction } from '@minqing/plugin-three-lists';
+import { CLOCK_SKEW_MS as CLOCK_TOLERANCE_MS, checkBeforeTurn, writeTransaction } from '@minqing/plugin-three-lists';
 import { refuse } from './errors';
 
 export function assertNotInFuture(value: unknown) {
@@ -37,9 +37,9 @@ export async function createWithProblems(
   const repo = ctx.db.getRepository(collection);
   // read before the write turn (SQLite has one): the unit the record and its problems point at is
   // then known in the transaction, and checked there without another read
-  const unitKnown = /^[1-9]\d{0,15}$/.test(String(unitId)) && (await recordExists(ctx.db, 'mq_units', unitId));
+  const noteChecked = await checkBeforeTurn(ctx.db, [['mq_units', unitId]])();
   const record = await writeTransaction(ctx.db, (transaction) => {
-    if (unitKnown) noteExists(transaction, 'mq_units', unitId);
+    noteChecked(transaction);
     return repo.create({ values, transaction, context: ctx });
   });
   return repo.findOne({ filterByTk: record.get('id') as number, appends: ['problems'] });

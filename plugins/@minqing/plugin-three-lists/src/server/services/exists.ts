@@ -48,3 +48,21 @@ export async function recordExists(
   if (found) noteExists(transaction, collection, id);
   return Boolean(found);
 }
+
+/**
+ * Checks, before the write turn, the records a write's values name (a loop step's person and
+ * unit, a visit's unit); returns what notes them as seen in the write's transaction (its own
+ * checks and the foreign-key check of every save then need not read them again in the turn).
+ */
+export function checkBeforeTurn(db: Database, named: [collection: string, id: unknown][]) {
+  return async () => {
+    const found: [string, unknown][] = [];
+    for (const [collection, id] of named) {
+      // one that is missing (or not an id at all) is left to the step, which refuses it in its order
+      if (Number.isSafeInteger(Number(id)) && Number(id) > 0 && (await recordExists(db, collection, id))) {
+        found.push([collection, id]);
+      }
+    }
+    return (transaction: Transaction) => found.forEach(([collection, id]) => noteExists(transaction, collection, id));
+  };
+}

@@ -7,7 +7,7 @@ import { Refusal, requireValue } from '../domain/refusal';
 import type { LoopSettings } from '../domain/settings';
 import { localDay } from '../domain/workdays';
 import { holidayOverrides } from './holidays';
-import { noteExists, recordExists } from './exists';
+import { checkBeforeTurn, noteExists, recordExists } from './exists';
 import { asServer } from './records';
 import { getSettings, loopSettings } from './settings';
 import { claimRow, isLockError, writeTransaction } from './sqlite';
@@ -151,24 +151,6 @@ function readBack(db: Database, id: number, transaction?: Transaction) {
   return db.getRepository('mq_problems').findOne({ filterByTk: id, transaction, appends: ['responsibilities', 'tasks'] });
 }
 
-/**
- * Checks, before the write turn, the records a step's values name; returns what notes them as
- * seen in the step's transaction (its own checks and the foreign-key check of every save then
- * need not read them again while it holds the turn).
- */
-function checkNamed(db: Database, named: [collection: string, id: unknown][]) {
-  return async () => {
-    const found: [string, unknown][] = [];
-    for (const [collection, id] of named) {
-      // one that is missing (or not an id at all) is left to the step, which refuses it in its order
-      if (Number.isSafeInteger(Number(id)) && Number(id) > 0 && (await recordExists(db, collection, id))) {
-        found.push([collection, id]);
-      }
-    }
-    return (transaction: Transaction) => found.forEach(([collection, id]) => noteExists(transaction, collection, id));
-  };
-}
-
 async function mustExist(db: Database, collection: string, id: unknown, label: string, transaction: Transaction) {
   if (!(await recordExists(db, collection, id, transaction)))
     throw new Refusal('NOT_FOUND', '{{field}} {{id}} does not exist', { field: label, id }, 400);
@@ -226,7 +208,7 @@ export interface ReopenValues {
 
 /** 交办: creates the responsibility (who, how, by when) and moves the problem to 已交办. */
 export function assign(db: Database, options: Omit<TransitionOptions, 'action'>, values: AssignValues) {
-  const named = checkNamed(db, [
+  const named = checkBeforeTurn(db, [
     ['users', values.personId],
     ['mq_units', values.unitId],
     ['users', values.guarantorId],
